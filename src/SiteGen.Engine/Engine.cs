@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+
+namespace SiteGen.Engine;
+
+/// <summary>
+/// Runs pipelines in Statiq's shape. Each pipeline's Input starts at once; its Process waits for the Process
+/// of the pipelines it depends on, so independent pipelines run concurrently. PostProcess starts once every
+/// Process is done, Output once every PostProcess is done: a failure before Output writes nothing.
+/// The engine knows nothing of what the documents are.
+/// </summary>
+public sealed class Engine
+{
+    private readonly ImmutableArray<Pipeline> _ordered;
+    private readonly ImmutableDictionary<Type, object> _services;
+    private readonly ConcurrentQueue<string> _warnings = new();
+    private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _processed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _postProcessed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<ModuleTiming>> _timings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _elapsedTicks = new(StringComparer.Ordinal);
+    private CancellationTokenSource _cancellation = new();
+
+    /// <summary>Checks the graph at once: duplicate names, unknown dependencies and cycles throw here.</summary>
+    public Engine(IEnumerable<Pipeline> pipelines, IEnumerable<object>? services = null, int? maxDegreeOfParallelism = null)
+    {
+        _ordered = PipelineGraph.Order([.. pipelines]);
+        _services = (services ?? []).ToImmutableDictionary(s => s.GetType());
+        MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount;
+    }
+
+    /// <summary>The pipelines in dependency order.</summary>
+    public ImmutableArray<Pipeline> Pipelines => _ordered;
+
+    public int MaxDegreeOfParallelism { get; }
+
+    internal CancellationToken Cancellation => _cancellation.Token;
+
+    internal ParallelOptions ParallelOptions => new()
+    {
+        MaxDegreeOfParallelism = MaxDegreeOfParallelism,
+        CancellationToken = _cancellation.Token,
+    };
+
+    /// <summary>Runs every pipeline once. Throws <see cref="PipelineFailedException"/> for the first module that failed.</summary>
+    public async Task<EngineResult> ExecuteAsync(CancellationToken cancellationToken = default)
+    {
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _warnings.Clear();
+        _processed.Clear();
+        _postProcessed.Clear();
+        _timings.Clear();
+        _elapsedTicks.Clear();
+
+        var processDone = new Dictionary<string, Task>(StringComparer.Ordinal);
+        foreach (var pipeline in _ordered)
+        {
+            // Dependencies come first in _ordered, so their tasks exist already.
+            var dependencies = pipeline.Dependencies.Select(d => processDone[d]).ToArray();
+            processDone[pipeline.Name] = RunInputAndProcessAsync(pipeline, dependencies);
+        }
+        await WhenAllOrFirstFailure(processDone.Values).ConfigureAwait(false);
+
+        await WhenAllOrFirstFailure(_ordered.Select(p => Task.Run(async () =>
+            _postProcessed[p.Name] = await RunPhaseAsync(p, Phase.PostProcess, _processed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
+
+        var outputs = new ConcurrentDictionary<string, ImmutableArray<Document>>(StringComparer.Ordinal);
+        await WhenAllOrFirstFailure(_ordered.Select(p => Task.Run(async () =>
+            outputs[p.Name] = await RunPhaseAsync(p, Phase.Output, _postProcessed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
+
+        var reports = _ordered.Select(p => new PipelineReport(
+            p.Name,
+            outputs[p.Name],
+            TimeSpan.FromTicks(_elapsedTicks.GetValueOrDefault(p.Name)),
+            [.. _timings.GetValueOrDefault(p.Name) ?? []]));
+        return new EngineResult([.. reports], [.. _warnings]);
+    }
+
+    internal ImmutableArray<Document> DocumentsOf(string pipeline, Phase readerPhase) =>
+        readerPhase == Phase.Output ? _postProcessed[pipeline] : _processed[pipeline];
+
+    internal T GetService<T>() where T : class =>
+        _services.TryGetValue(typeof(T), out var service)
+            ? (T)service
+            : _services.Values.OfType<T>().FirstOrDefault()
+              ?? throw new InvalidOperationException($"No service of type {typeof(T).Name} was given to the engine.");
+
+    internal void AddWarning(string message) => _warnings.Enqueue(message);
+
+    private async Task RunInputAndProcessAsync(Pipeline pipeline, Task[] dependencies)
+    {
+        await Task.Yield(); // let the caller start every pipeline before any of them works
+        var inputs = await RunPhaseAsync(pipeline, Phase.Input, []).ConfigureAwait(false);
+        await Task.WhenAll(dependencies).ConfigureAwait(false);
+        _processed[pipeline.Name] = await RunPhaseAsync(pipeline, Phase.Process, inputs).ConfigureAwait(false);
+    }
+
+    private async Task<ImmutableArray<Document>> RunPhaseAsync(Pipeline pipeline, Phase phase, ImmutableArray<Document> documents)
+    {
+        var context = new ExecutionContext(this, pipeline, phase);
+        var timings = _timings.GetOrAdd(pipeline.Name, _ => []);
+        foreach (var module in pipeline.ModulesOf(phase))
+        {
+            _cancellation.Token.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                documents = await module.ExecuteAsync(documents, context).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                await _cancellation.CancelAsync().ConfigureAwait(false);
+                throw new PipelineFailedException(pipeline.Name, phase, module.GetType().Name, exception);
+            }
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            lock (timings)
+            {
+                timings.Add(new ModuleTiming(phase, module.GetType().Name, elapsed, documents.Length));
+            }
+            _elapsedTicks.AddOrUpdate(pipeline.Name, elapsed.Ticks, (_, ticks) => ticks + elapsed.Ticks);
+        }
+        return documents;
+    }
+
+    /// <summary>Waits for every task; rethrows the module failure that caused a cancellation, not the cancellation.</summary>
+    private static async Task WhenAllOrFirstFailure(IEnumerable<Task> tasks)
+    {
+        var all = Task.WhenAll(tasks);
+        try
+        {
+            await all.ConfigureAwait(false);
+        }
+        catch
+        {
+            var failure = all.Exception?.InnerExceptions.OfType<PipelineFailedException>().FirstOrDefault();
+            if (failure is not null)
+            {
+                throw failure;
+            }
+            throw;
+        }
+    }
+}

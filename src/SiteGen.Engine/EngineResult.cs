@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace SiteGen.Engine;
+
+/// <summary>What a run produced: each pipeline's documents and timings, and the warnings raised.</summary>
+public sealed record EngineResult(ImmutableArray<PipelineReport> Pipelines, ImmutableArray<string> Warnings)
+{
+    public PipelineReport this[string pipeline] => Pipelines.First(p => p.Name == pipeline);
+}
+
+/// <summary>One pipeline's final documents (after Output) and where its time went.</summary>
+public sealed record PipelineReport(
+    string Name,
+    ImmutableArray<Document> Documents,
+    TimeSpan Elapsed,
+    ImmutableArray<ModuleTiming> Modules);
+
+/// <summary>How long one module took in one phase.</summary>
+public sealed record ModuleTiming(Phase Phase, string Module, TimeSpan Elapsed, int DocumentsOut);

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace SiteGen.Engine;
+
+/// <summary>What a module can see of the engine while it runs.</summary>
+public interface IExecutionContext
+{
+    string PipelineName { get; }
+
+    Phase Phase { get; }
+
+    CancellationToken CancellationToken { get; }
+
+    /// <summary>Bounds the parallel per-document work of a module; carries the cancellation token.</summary>
+    ParallelOptions ParallelOptions { get; }
+
+    /// <summary>
+    /// The documents of a pipeline this one declared as a dependency: its Process result during Input and
+    /// Process, its PostProcess result afterwards. Reading an undeclared pipeline is an error, so the
+    /// dependency graph in the pipeline list is always the whole truth.
+    /// </summary>
+    ImmutableArray<Document> FromPipeline(string name);
+
+    /// <summary>Shared, read-only services of the host (settings, renderers...), keyed by type.</summary>
+    T GetService<T>() where T : class;
+
+    /// <summary>Reports a problem that does not stop the build (strict mode may turn it into a failure).</summary>
+    void Warn(string message);
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace SiteGen.Engine;
+
+/// <summary>A named list of modules per phase, with the pipelines whose documents it reads.</summary>
+public sealed class Pipeline
+{
+    public Pipeline(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Pipelines whose documents this one reads through <see cref="IExecutionContext.FromPipeline"/>.</summary>
+    public ImmutableArray<string> Dependencies { get; init; } = [];
+
+    public ImmutableArray<IModule> Input { get; init; } = [];
+
+    public ImmutableArray<IModule> Process { get; init; } = [];
+
+    public ImmutableArray<IModule> PostProcess { get; init; } = [];
+
+    public ImmutableArray<IModule> Output { get; init; } = [];
+
+    public ImmutableArray<IModule> ModulesOf(Phase phase) => phase switch
+    {
+        Phase.Input => Input,
+        Phase.Process => Process,
+        Phase.PostProcess => PostProcess,
+        Phase.Output => Output,
+        _ => throw new ArgumentOutOfRangeException(nameof(phase)),
+    };
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,44 @@
+namespace SiteGen.Rendering.Views;
+
+// The models handed to the Liquid templates. Members reach templates in snake_case
+// (AuthorLabel -> author_label). Every URL here is relative to the site root ("papers/x/index.html");
+// templates prefix it with {{ site.root }}, the relative path from the current page back to the root
+// ("", "../", "../../"), so the output works from disk and under any base path.
+// Strings are escaped by the template engine; only members ending in Html are trusted markup.
+
+/// <summary>The site, the same on every page except <see cref="Root"/>.</summary>
+public sealed record SiteView(string Title, string Description, string Root, string Language = "en");
+
+/// <summary>The page being rendered. Kind is home, paper, tags, tag, authors, author, page or not-found.</summary>
+public sealed record PageView(string Title, string Kind, string Url, string? Description = null);
+
+public sealed record TagLinkView(string Slug, string Name, string Url);
+
+public sealed record PaperView(
+    string Title,
+    string Slug,
+    string Url,
+    string MarkdownUrl,
+    int? AuthorCount,
+    string AuthorLabel,
+    string AuthorsUrl,
+    string? Published,
+    string? PublishedDisplay,
+    int? Comments,
+    IReadOnlyList<TagLinkView> Tags,
+    string? CodeUrl,
+    string AbstractHtml,
+    string Excerpt,
+    IReadOnlyList<string> Sources);
+
+public sealed record PageLinkView(int Number, string Url, bool IsCurrent);
+
+/// <summary>Null when a list fits on one page.</summary>
+public sealed record PaginationView(int Current, int Total, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLinkView> Pages);
+
+public sealed record TagSummaryView(string Slug, string Name, string Description, int Count, string Url);
+
+/// <summary>One bar of the author-count chart, geometry precomputed so the template only draws it.</summary>
+public sealed record AuthorBucketView(string Key, string Label, int Count, string Url, double X, double Y, double Width, double Height);
+
+public sealed record ChartView(double Width, double Height, double BaselineY, int MaxCount);
