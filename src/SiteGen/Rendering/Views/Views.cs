@@ -42,3 +42,28 @@ public sealed record TagSummaryView(string Slug, string Name, string Description
 public sealed record AuthorBucketView(string Key, string Label, int Count, string Url, double X, double Y, double Width, double Height);
 
 public sealed record ChartView(double Width, double Height, double BaselineY, int MaxCount);
+
+/// <summary>
+/// Everything one page's template sees. Each layout reads the members it needs:
+/// home/tag/author lists use Papers + Pagination (tag pages also Tag), paper uses Paper,
+/// tags uses Tags, authors uses Buckets + Chart, page and not-found use ContentHtml.
+/// </summary>
+public sealed record PageModel(SiteView Site, PageView Page)
+{
+    public PaperView? Paper { get; init; }
+
+    public IReadOnlyList<PaperView> Papers { get; init; } = [];
+
+    public PaginationView? Pagination { get; init; }
+
+    public TagSummaryView? Tag { get; init; }
+
+    public IReadOnlyList<TagSummaryView> Tags { get; init; } = [];
+
+    public IReadOnlyList<AuthorBucketView> Buckets { get; init; } = [];
+
+    public ChartView? Chart { get; init; }
+
+    /// <summary>Rendered Markdown of a content page (about); trusted markup produced by our renderer.</summary>
+    public string? ContentHtml { get; init; }
+}
