@@ -34,6 +34,12 @@ public sealed class Engine
 
     public int MaxDegreeOfParallelism { get; }
 
+    /// <summary>
+    /// Strict mode: a warning raised before Output fails the run before anything is written, so a CI build
+    /// with problems leaves the previous output as it was.
+    /// </summary>
+    public bool FailOnWarnings { get; init; }
+
     internal CancellationToken Cancellation => _cancellation.Token;
 
     internal ParallelOptions ParallelOptions => new()
@@ -63,6 +69,11 @@ public sealed class Engine
 
         await WhenAllOrFirstFailure(_ordered.Select(p => Task.Run(async () =>
             _postProcessed[p.Name] = await RunPhaseAsync(p, Phase.PostProcess, _processed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
+
+        if (FailOnWarnings && !_warnings.IsEmpty)
+        {
+            throw new WarningsAsErrorsException([.. _warnings]);
+        }
 
         var outputs = new ConcurrentDictionary<string, ImmutableArray<Document>>(StringComparer.Ordinal);
         await WhenAllOrFirstFailure(_ordered.Select(p => Task.Run(async () =>

@@ -1,1 +1,4 @@
-Console.WriteLine("x");
+using System.CommandLine;
+using SiteGen.Cli;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using SiteGen.Diagnostics;
+using SiteGen.Engine;
+using SiteGen.Site;
+
+namespace SiteGen.Cli;
+
+/// <summary><c>sitegen build</c>: builds the site and reports what it did in a few lines.</summary>
+public static class BuildCommand
+{
+    public static Command Create()
+    {
+        var root = new Option<string>("--root", "-r")
+        {
+            Description = "The site folder: the one that holds statiq.json, input/ and theme/.",
+            DefaultValueFactory = _ => ".",
+            HelpName = "folder",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Where to write the site (default: the OutputPath setting, 'output' under the site folder).",
+            HelpName = "folder",
+        };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat warnings as errors: fail, and write nothing, if the input has any problem. On when CI=true.",
+        };
+        var settings = new Option<string[]>("--setting", "-s")
+        {
+            Description = "Override a setting of statiq.json, e.g. --setting SiteTitle=\"My papers\". Repeatable.",
+            HelpName = "Key=Value",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Also print how long each module of each pipeline took.",
+        };
+        var command = new Command("build", "Build the site from input/ and theme/ into the output folder.")
+        {
+            root, output, strict, settings, verbose,
+        };
+        command.SetAction((parse, cancellation) => RunAsync(
+            new BuildRequest(
+                parse.GetValue(root)!,
+                parse.GetValue(output),
+                parse.GetValue(strict) || IsCi(),
+                ParseSettings(parse.GetValue(settings) ?? [])),
+            parse.GetValue(verbose),
+            cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(BuildRequest request, bool verbose, CancellationToken cancellation)
+    {
+        var summary = await SiteBuilder.BuildAsync(request, cancellation).ConfigureAwait(false);
+        foreach (var warning in summary.Warnings)
+        {
+            Console.Error.WriteLine(warning);
+        }
+        Report(summary, verbose);
+        return ExitCodes.Success;
+    }
+
+    private static void Report(BuildSummary summary, bool verbose)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var output = Path.GetRelativePath(Environment.CurrentDirectory, summary.OutputPath);
+        Console.WriteLine(string.Create(inv,
+            $"Built {summary.Papers} papers into {output}/: {summary.FilesProduced} files ({summary.FilesWritten} written, {summary.FilesRemoved} removed), {summary.Warnings.Length} warnings, in {summary.Elapsed.TotalSeconds:0.00} s."));
+        Console.WriteLine("  " + string.Join("  ", summary.Pipelines.Select(p => string.Create(inv, $"{p.Name} {p.Elapsed.TotalMilliseconds:0} ms"))));
+        if (!verbose)
+        {
+            return;
+        }
+        foreach (var pipeline in summary.Pipelines)
+        {
+            foreach (var module in pipeline.Modules)
+            {
+                Console.WriteLine(string.Create(inv,
+                    $"  {pipeline.Name,-13} {module.Phase,-11} {module.Module,-24} {module.Elapsed.TotalMilliseconds,8:0.0} ms  {module.DocumentsOut,7} documents"));
+            }
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> ParseSettings(string[] pairs)
+    {
+        var settings = new List<KeyValuePair<string, string>>(pairs.Length);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0)
+            {
+                throw new UsageException($"--setting '{pair}' is not Key=Value; write it as --setting SiteTitle=\"My papers\"");
+            }
+            settings.Add(new(pair[..equals].Trim(), pair[(equals + 1)..]));
+        }
+        return settings;
+    }
+
+    /// <summary>CI services set CI=true; there a warning should fail the build rather than scroll by.</summary>
+    private static bool IsCi() =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+}

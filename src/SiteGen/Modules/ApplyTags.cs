@@ -1,0 +1,17 @@
+using SiteGen.Engine;
+using SiteGen.Papers;
+using SiteGen.Site;
+
+namespace SiteGen.Modules;
+
+/// <summary>Adds the vocabulary's tags whose phrases occur in a paper's title or abstract; its own tags stay first.</summary>
+public sealed class ApplyTags : PerDocumentModule
+{
+    protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
+    {
+        var site = context.GetService<SiteServices>();
+        var paper = input.GetRequired<Paper>(Keys.Paper);
+        var tags = site.TagMatcher.Apply(paper.Tags, paper.Title, paper.Body);
+        yield return input.With(Keys.Paper, paper with { Tags = tags });
+    }
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using SiteGen.Engine;
+using SiteGen.Rendering.Views;
+using SiteGen.Site;
+
+namespace SiteGen.Modules;
+
+/// <summary>The home page and its archive pages: every paper, newest first.</summary>
+public sealed class CreateHomePages(string papersPipeline) : IModule
+{
+    public const string Layout = "home";
+
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
+    {
+        var site = context.GetService<SiteServices>();
+        var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<PaperView>(Keys.PaperView)).ToArray();
+        var page = new PageView(site.Settings.SiteTitle, Layout, Urls.Index, site.Settings.SiteDescription);
+        return Task.FromResult(PageDocuments.ListPages(papers, "", Layout, page, site).ToImmutableArray());
+    }
+}

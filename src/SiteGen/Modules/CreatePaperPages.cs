@@ -1,0 +1,23 @@
+using SiteGen.Engine;
+using SiteGen.Papers;
+using SiteGen.Rendering.Views;
+using SiteGen.Site;
+
+namespace SiteGen.Modules;
+
+/// <summary>Each paper gives two files: its page, and its YAML-fronted Markdown exactly as SiteGen writes it.</summary>
+public sealed class CreatePaperPages : PerDocumentModule
+{
+    public const string Layout = "paper";
+
+    protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
+    {
+        var site = context.GetService<SiteServices>();
+        var paper = input.GetRequired<Paper>(Keys.Paper);
+        var view = input.GetRequired<PaperView>(Keys.PaperView);
+        yield return PageDocuments.Create(view.Url, Layout,
+                siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt)) { Paper = view }, site)
+            .With(Keys.Paper, paper);
+        yield return Document.Create(source: input.Source, destination: view.MarkdownUrl, content: FrontMatter.Write(paper));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SiteGen.Engine;
+using SiteGen.Papers;
+using SiteGen.Site;
+
+namespace SiteGen.Modules;
+
+/// <summary>
+/// <c>/papers.json</c>: one array with every paper's front-matter fields (same names as the YAML), its page
+/// URL and its abstract, newest first — the site's data for scripts.
+/// </summary>
+public sealed class RenderPapersJson(string papersPipeline) : IModule
+{
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var document in context.FromPipeline(papersPipeline))
+            {
+                Write(json, document.GetRequired<Paper>(Keys.Paper));
+            }
+            json.WriteEndArray();
+        }
+        buffer.WriteByte((byte)'\n');
+        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return Task.FromResult(ImmutableArray.Create(Document.Create(destination: Urls.PapersJson, content: text)));
+    }
+
+    private static void Write(Utf8JsonWriter json, Paper paper)
+    {
+        json.WriteStartObject();
+        json.WriteString("title", paper.Title);
+        json.WriteString("slug", paper.Slug);
+        json.WriteString("url", Urls.Paper(paper.Slug)[..^Urls.Index.Length]);
+        WriteNumberOrNull(json, "author_count", paper.AuthorCount);
+        if (paper.Published is { } published)
+        {
+            json.WriteString("published", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull("published");
+        }
+        WriteNumberOrNull(json, "comments", paper.Comments);
+        WriteValue(json, "tags", paper.Tags);
+        WriteValue(json, "links", paper.Links);
+        WriteValue(json, "sources", paper.Sources);
+        foreach (var (key, value) in paper.Extra)
+        {
+            WriteValue(json, key, value);
+        }
+        json.WriteString("abstract", paper.Body);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } n)
+        {
+            json.WriteNumber(name, n);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, string name, object? value)
+    {
+        json.WritePropertyName(name);
+        WriteValue(json, value);
+    }
+
+    /// <summary>Front matter holds strings, numbers, booleans, lists and maps; unknown keys are kept as such.</summary>
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case int or long or double or decimal:
+                json.WriteRawValue(Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                break;
+            case IDictionary map:
+                json.WriteStartObject();
+                foreach (DictionaryEntry entry in map)
+                {
+                    json.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!);
+                    WriteValue(json, entry.Value);
+                }
+                json.WriteEndObject();
+                break;
+            case IEnumerable list:
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(json, item);
+                }
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+}

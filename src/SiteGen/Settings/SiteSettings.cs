@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace SiteGen.Settings;
+
+/// <summary>
+/// The settings of one build, typed. Key names are Statiq.Web's wherever Statiq.Web has one, so a
+/// Statiq user's statiq.json reads the same; the README lists every key with its default.
+/// </summary>
+public sealed record SiteSettings
+{
+    public string SiteTitle { get; init; } = "Papers";
+
+    public string SiteDescription { get; init; } = "Research papers, with tag and author-count indexes.";
+
+    /// <summary>Host name for absolute URLs (feeds, sitemap, canonical); none means those are skipped.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>Base path the site is served under, "/" or "/repo/".</summary>
+    public string LinkRoot { get; init; } = "/";
+
+    public bool LinksUseHttps { get; init; } = true;
+
+    public string OutputPath { get; init; } = "output";
+
+    public ImmutableArray<string> InputPaths { get; init; } = ["input"];
+
+    public ImmutableArray<string> ThemePaths { get; init; } = ["theme"];
+
+    public bool GenerateSitemap { get; init; } = true;
+
+    public bool GenerateSearchIndex { get; init; } = true;
+
+    public int ArchivePageSize { get; init; } = 50;
+
+    /// <summary>Listing file name -> the year it was captured, for dates shown without a year.</summary>
+    public ImmutableSortedDictionary<string, int> ListingCaptureYears { get; init; } =
+        ImmutableSortedDictionary<string, int>.Empty;
+
+    public int? CaptureYearOf(string listingFileName) =>
+        ListingCaptureYears.TryGetValue(listingFileName, out var year) ? year : null;
+}

@@ -1,0 +1,9 @@
+namespace SiteGen.Site;
+
+/// <summary>What the command line asks of a build.</summary>
+public sealed record BuildRequest(
+    string Root,
+    string? Output = null,
+    bool Strict = false,
+    IReadOnlyList<KeyValuePair<string, string>>? Settings = null,
+    IDictionary<string, string?>? Environment = null);

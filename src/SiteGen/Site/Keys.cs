@@ -1,0 +1,20 @@
+namespace SiteGen.Site;
+
+/// <summary>Metadata keys of the site's documents, in one place so no string literal drifts.</summary>
+public static class Keys
+{
+    /// <summary>The <see cref="Papers.Paper"/> a document stands for.</summary>
+    public const string Paper = nameof(Paper);
+
+    /// <summary>The <see cref="Rendering.Views.PaperView"/> of that paper, built once and shown on many pages.</summary>
+    public const string PaperView = nameof(PaperView);
+
+    /// <summary>The layout name a page is rendered with (layouts/{name}.liquid).</summary>
+    public const string Layout = nameof(Layout);
+
+    /// <summary>The <see cref="Rendering.Views.PageModel"/> a layout is rendered with.</summary>
+    public const string Model = nameof(Model);
+
+    /// <summary>An absolute file path whose bytes are copied as they are (assets).</summary>
+    public const string CopyFrom = nameof(CopyFrom);
+}

@@ -1,0 +1,45 @@
+using SiteGen.Rendering.Views;
+
+namespace SiteGen.Site;
+
+/// <summary>One page of a paginated list: where it goes, its items and its navigation.</summary>
+public sealed record ListPage<T>(string Destination, int Number, IReadOnlyList<T> Items, PaginationView? Pagination);
+
+/// <summary>
+/// Splits a list into pages of <c>ArchivePageSize</c>. Page links are a window (first, last, and two
+/// around the current page), so 2,000 pages do not give every page 2,000 links.
+/// </summary>
+public static class Paginator
+{
+    private const int Window = 2;
+
+    public static IEnumerable<ListPage<T>> Paginate<T>(IReadOnlyList<T> items, int pageSize, string folder)
+    {
+        var all = items as T[] ?? [.. items];
+        var total = Math.Max(1, (all.Length + pageSize - 1) / pageSize);
+        for (var number = 1; number <= total; number++)
+        {
+            var start = (number - 1) * pageSize;
+            var slice = new ArraySegment<T>(all, start, Math.Min(pageSize, all.Length - start));
+            yield return new ListPage<T>(Urls.ListPage(folder, number), number, slice, total == 1 ? null : Navigation(folder, number, total));
+        }
+    }
+
+    private static PaginationView Navigation(string folder, int current, int total)
+    {
+        var pages = new List<PageLinkView>();
+        for (var n = 1; n <= total; n++)
+        {
+            if (n == 1 || n == total || Math.Abs(n - current) <= Window)
+            {
+                pages.Add(new PageLinkView(n, Urls.ListPage(folder, n), n == current));
+            }
+        }
+        return new PaginationView(
+            current,
+            total,
+            current > 1 ? Urls.ListPage(folder, current - 1) : null,
+            current < total ? Urls.ListPage(folder, current + 1) : null,
+            pages);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using SiteGen.Papers;
+using SiteGen.Rendering.Views;
+
+namespace SiteGen.Site;
+
+/// <summary>Builds what templates show of a paper: labels, URLs, rendered abstract. Built once per paper.</summary>
+public static class PaperViews
+{
+    private const int ExcerptLength = 260;
+
+    public static PaperView Create(Paper paper, SiteServices site)
+    {
+        var tags = paper.Tags.Select(t => new TagLinkView(t, site.Vocabulary.DisplayName(t), Urls.ListPage(Urls.TagFolder(t), 1))).ToArray();
+        var plain = site.Markdown.ToPlainText(paper.Body);
+        return new PaperView(
+            Title: paper.Title,
+            Slug: paper.Slug,
+            Url: Urls.Paper(paper.Slug),
+            MarkdownUrl: Urls.PaperMarkdown(paper.Slug),
+            AuthorCount: paper.AuthorCount,
+            AuthorLabel: AuthorLabel(paper.AuthorCount),
+            AuthorsUrl: Urls.ListPage(Urls.AuthorCountFolder(paper.AuthorCount), 1),
+            Published: paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            PublishedDisplay: paper.Published?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
+            Comments: paper.Comments,
+            Tags: tags,
+            CodeUrl: SafeUrl.IsHttp(paper.CodeUrl) ? paper.CodeUrl : null,
+            AbstractHtml: site.Markdown.ToHtml(paper.Body),
+            Excerpt: Excerpt(plain),
+            Sources: paper.Sources);
+    }
+
+    public static string AuthorLabel(int? authorCount) => authorCount switch
+    {
+        null => "author count unknown",
+        1 => "1 author",
+        var n => $"{n.Value.ToString(CultureInfo.InvariantCulture)} authors",
+    };
+
+    /// <summary>The start of the abstract, cut at a word boundary.</summary>
+    public static string Excerpt(string text)
+    {
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= ExcerptLength)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', ExcerptLength);
+        return string.Concat(text.AsSpan(0, cut > 0 ? cut : ExcerptLength).TrimEnd(",;:. "), "…");
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections;
+using System.Diagnostics;
+using SiteGen.Diagnostics;
+using SiteGen.Rendering;
+using SiteGen.Settings;
+using SiteGen.Tags;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// One build: settings, vocabulary and templates loaded once, the site's pipelines run by the engine,
+/// then stale files of the previous build removed. Throws <see cref="ContentException"/> for mistakes in
+/// the input and <see cref="UsageException"/> for mistakes on the command line.
+/// </summary>
+public static class SiteBuilder
+{
+    public const string TagsFile = "tags.yml";
+
+    public static async Task<BuildSummary> BuildAsync(BuildRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var root = Path.GetFullPath(request.Root);
+        if (!Directory.Exists(root))
+        {
+            throw new UsageException($"the site folder '{request.Root}' does not exist; pass --root with the folder that holds statiq.json and input/");
+        }
+        var warnings = new List<Diagnostic>();
+        var environment = request.Environment ?? ReadEnvironment();
+        var settings = SettingsLoader.Load(root, request.Settings ?? [], environment, warnings);
+        var output = new OutputFolder(request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root));
+
+        var services = LoadServices(root, settings, output);
+        CheckOutputIsSafe(services);
+
+        var engine = new Engine.Engine(SitePipelines.Create(), [services]) { FailOnWarnings = request.Strict };
+        if (request.Strict && warnings.Count > 0)
+        {
+            throw new Engine.WarningsAsErrorsException([.. warnings.Select(w => w.ToString())]);
+        }
+        var result = await engine.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        var removed = output.RemoveStaleFiles();
+
+        var papers = result[SitePipelines.Papers].Documents.Count(d => d.Destination?.EndsWith(Urls.Index, StringComparison.Ordinal) == true);
+        return new BuildSummary(
+            output.Path,
+            papers,
+            output.FilesProduced,
+            output.FilesWritten,
+            removed,
+            [.. warnings.Select(w => w.ToString()), .. result.Warnings],
+            result.Pipelines,
+            Stopwatch.GetElapsedTime(started));
+    }
+
+    private static SiteServices LoadServices(string root, SiteSettings settings, OutputFolder output)
+    {
+        var inputFolders = settings.InputPaths.Select(p => Path.GetFullPath(p, root)).ToArray();
+        var themeFolders = settings.ThemePaths.Select(p => Path.GetFullPath(p, root)).ToArray();
+        var tagsPath = inputFolders.Select(f => Path.Combine(f, TagsFile)).FirstOrDefault(File.Exists);
+        var vocabulary = tagsPath is null
+            ? TagVocabulary.Empty
+            : TagVocabulary.Load(Path.GetRelativePath(root, tagsPath).Replace('\\', '/'), File.ReadAllText(tagsPath));
+        return new SiteServices(
+            root,
+            settings,
+            output,
+            vocabulary,
+            new TagMatcher(vocabulary),
+            TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]),
+            MarkdownRenderer.Shared);
+    }
+
+    /// <summary>
+    /// Stale files are removed from the output folder, so it must not hold the site's own sources:
+    /// refuse an output folder that is the root, contains it, or overlaps an input or theme folder.
+    /// </summary>
+    private static void CheckOutputIsSafe(SiteServices site)
+    {
+        var output = site.Output.Path;
+        if (IsSameOrInside(site.Root, output))
+        {
+            throw new UsageException(
+                $"the output folder '{output}' contains the site itself; choose a folder inside it, such as 'output'");
+        }
+        foreach (var source in site.InputFolders.Concat(site.ThemeFolders))
+        {
+            if (IsSameOrInside(source, output) || IsSameOrInside(output, source))
+            {
+                throw new UsageException(
+                    $"the output folder '{output}' overlaps '{source}', which holds the site's sources; choose another --output, such as 'output'");
+            }
+        }
+    }
+
+    private static bool IsSameOrInside(string path, string folder)
+    {
+        var a = Path.TrimEndingDirectorySeparator(path);
+        var b = Path.TrimEndingDirectorySeparator(folder);
+        return a == b || a.StartsWith(b + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> ReadEnvironment()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = entry.Value as string;
+        }
+        return environment;
+    }
+}

@@ -1,0 +1,82 @@
+using SiteGen.Engine;
+using SiteGen.Modules;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// The site, as a list of pipelines: reading this file tells what the site is made of.
+/// Every page-making pipeline renders in PostProcess and writes in Output, so nothing is written
+/// unless every pipeline got through its checks.
+/// </summary>
+public static class SitePipelines
+{
+    public const string Listings = nameof(Listings);
+    public const string Papers = nameof(Papers);
+    public const string Pages = nameof(Pages);
+    public const string Tags = nameof(Tags);
+    public const string AuthorCounts = nameof(AuthorCounts);
+    public const string Home = nameof(Home);
+    public const string Data = nameof(Data);
+    public const string Assets = nameof(Assets);
+
+    public static IReadOnlyList<Pipeline> Create() =>
+    [
+        // Paper cards copied from Hugging Face listings, merged when a paper appears more than once.
+        new Pipeline(Listings)
+        {
+            Input = [new ReadFiles("listings", "*.txt")],
+            Process = [new ParseListings(), new MergePapers()],
+        },
+        // Every paper: listings plus hand-written pages (which win), tagged, ordered newest first.
+        new Pipeline(Papers)
+        {
+            Dependencies = [Listings],
+            Input = [new ReadFiles("papers", "*.md")],
+            Process = [new ExtractFrontMatter(), new MergePapers(Listings), new ApplyTags(), new OrderPapers(), new CreatePaperViews()],
+            PostProcess = [new CreatePaperPages(), new RenderTemplate()],
+            Output = [new WriteFiles()],
+        },
+        // Markdown pages of the input (about) and the 404 page.
+        new Pipeline(Pages)
+        {
+            Input = [new ReadFiles("", "*.md")],
+            Process = [new CreateContentPages(), new CreateNotFoundPage()],
+            PostProcess = [new RenderTemplate()],
+            Output = [new WriteFiles()],
+        },
+        new Pipeline(Tags)
+        {
+            Dependencies = [Papers],
+            Process = [new CreateTagPages(Papers)],
+            PostProcess = [new RenderTemplate()],
+            Output = [new WriteFiles()],
+        },
+        new Pipeline(AuthorCounts)
+        {
+            Dependencies = [Papers],
+            Process = [new CreateAuthorCountPages(Papers)],
+            PostProcess = [new RenderTemplate()],
+            Output = [new WriteFiles()],
+        },
+        new Pipeline(Home)
+        {
+            Dependencies = [Papers],
+            Process = [new CreateHomePages(Papers)],
+            PostProcess = [new RenderTemplate()],
+            Output = [new WriteFiles()],
+        },
+        // papers.json, the site's data for scripts.
+        new Pipeline(Data)
+        {
+            Dependencies = [Papers],
+            Process = [new RenderPapersJson(Papers)],
+            Output = [new WriteFiles()],
+        },
+        // The theme's stylesheet and any other asset, overridable from input/assets.
+        new Pipeline(Assets)
+        {
+            Input = [new CopyAssets()],
+            Output = [new WriteFiles()],
+        },
+    ];
+}

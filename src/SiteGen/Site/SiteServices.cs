@@ -1,0 +1,27 @@
+using SiteGen.Rendering;
+using SiteGen.Settings;
+using SiteGen.Tags;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// The read-only, thread-safe things every module of a build shares: settings, folders, the tag
+/// vocabulary and the renderers (each built once: templates parsed once, one Markdown pipeline).
+/// </summary>
+public sealed record SiteServices(
+    string Root,
+    SiteSettings Settings,
+    OutputFolder Output,
+    TagVocabulary Vocabulary,
+    TagMatcher TagMatcher,
+    TemplateRenderer Templates,
+    MarkdownRenderer Markdown)
+{
+    /// <summary>Absolute input folders, in priority order.</summary>
+    public IReadOnlyList<string> InputFolders { get; } = [.. Settings.InputPaths.Select(p => Path.GetFullPath(p, Root))];
+
+    public IReadOnlyList<string> ThemeFolders { get; } = [.. Settings.ThemePaths.Select(p => Path.GetFullPath(p, Root))];
+
+    /// <summary>A path as the user sees it in messages: relative to the site root, forward slashes.</summary>
+    public string Relative(string absolutePath) => Path.GetRelativePath(Root, absolutePath).Replace('\\', '/');
+}

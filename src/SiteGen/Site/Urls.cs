@@ -1,0 +1,38 @@
+namespace SiteGen.Site;
+
+/// <summary>
+/// The URL contract of DESIGN.md in one place. Every URL is a path relative to the site root that ends in
+/// <c>index.html</c> for pages, so links work from disk as well as from any host and base path.
+/// </summary>
+public static class Urls
+{
+    public const string Index = "index.html";
+    public const string TagsIndex = "tags/index.html";
+    public const string AuthorsIndex = "authors/index.html";
+    public const string PapersJson = "papers.json";
+    public const string NotFound = "404.html";
+    public const string UnknownAuthorCount = "unknown";
+
+    public static string Paper(string slug) => $"papers/{slug}/index.html";
+
+    public static string PaperMarkdown(string slug) => $"papers/{slug}.md";
+
+    public static string TagFolder(string tag) => $"tags/{tag}/";
+
+    public static string AuthorCountFolder(int? authorCount) =>
+        $"authors/{(authorCount is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : UnknownAuthorCount)}/";
+
+    /// <summary>Page 1 of a list is the folder's index; page N lives at <c>page/N/</c> under it.</summary>
+    public static string ListPage(string folder, int page) =>
+        page == 1 ? folder + Index : $"{folder}page/{page}/{Index}";
+
+    /// <summary>Markdown page <c>about.md</c> becomes <c>about/index.html</c>; <c>index.md</c> stays the home.</summary>
+    public static string ContentPage(string name) => $"{name}/{Index}";
+
+    /// <summary>The way back from a page to the site root: "" for /index.html, "../../" for /papers/x/index.html.</summary>
+    public static string RootFrom(string destination)
+    {
+        var depth = destination.AsSpan().Count('/');
+        return depth == 0 ? "" : string.Concat(Enumerable.Repeat("../", depth));
+    }
+}
