@@ -1,0 +1,90 @@
+using SiteGen.Tests.Site;
+
+namespace SiteGen.Tests.Cli;
+
+/// <summary>The program as a user runs it: exit codes, one-line errors, no stack traces, output kept on failure.</summary>
+public sealed class CommandLineTests
+{
+    private const string StackTraceMarker = "   at ";
+
+    [Fact]
+    public async Task BuildsTheSiteAndPrintsASummaryWithPipelineTimes()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var result = await SiteGenProcess.RunAsync("build", "--root", site.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"Built \d+ papers into .*output/: \d+ files", result.StandardOutput);
+        Assert.Contains("Papers ", result.StandardOutput);
+        Assert.Contains(" ms", result.StandardOutput);
+        Assert.True(File.Exists(site["output/index.html"]));
+    }
+
+    [Fact]
+    public async Task BrokenFrontMatterFailsWithFileLineAndColumnAndLeavesThePreviousOutputAsItWas()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        Assert.Equal(0, (await SiteGenProcess.RunAsync("build", "--root", site.Path)).ExitCode);
+        var before = TempFolder.Snapshot(site["output"]);
+
+        site.Write("input/papers/x.md", "---\ntitle: \"An unclosed title\nauthor_count: 3\n---\nBody.\n");
+        var result = await SiteGenProcess.RunAsync("build", "--root", site.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^input/papers/x\.md:\d+:\d+: error: .+", line);
+        Assert.DoesNotContain(StackTraceMarker, result.StandardError);
+        Assert.Equal(before, TempFolder.Snapshot(site["output"]));
+    }
+
+    [Fact]
+    public async Task WarningsFailAStrictBuildAndWriteNothing()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        site.Write("input/listings/zz.txt", "A Paper Without Its Year\n\nAn abstract of the paper.\n\n  • 2 authors\n·\nMar 3\n");
+        var result = await SiteGenProcess.RunAsync("build", "--root", site.Path, "--strict");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("input/listings/zz.txt:", result.StandardError);
+        Assert.Contains("warning:", result.StandardError);
+        Assert.False(Directory.Exists(site["output"]));
+    }
+
+    [Theory]
+    [InlineData("build", "--no-such-option")]
+    [InlineData("no-such-command")]
+    [InlineData("build", "--setting", "NoEquals")]
+    [InlineData("build", "--setting", "NoSuchKey=1")]
+    [InlineData("build", "--setting", "ArchivePageSize=zero")]
+    public async Task MisuseOfTheCommandLineExitsWithTwoAndNoStackTrace(params string[] args)
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var result = await SiteGenProcess.RunAsync([.. args, "--root", site.Path]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error:", result.StandardError);
+        Assert.DoesNotContain(StackTraceMarker, result.StandardError);
+    }
+
+    [Fact]
+    public async Task AnOutputFolderThatHoldsTheSourcesIsRefused()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var result = await SiteGenProcess.RunAsync("build", "--root", site.Path, "--output", site["input"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("overlaps", result.StandardError);
+    }
+
+    [Fact]
+    public async Task HelpExplainsTheBuildOptions()
+    {
+        var result = await SiteGenProcess.RunAsync("build", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var option in new[] { "--root", "--output", "--strict", "--setting", "--verbose" })
+        {
+            Assert.Contains(option, result.StandardOutput);
+        }
+    }
+}

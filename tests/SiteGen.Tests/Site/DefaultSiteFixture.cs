@@ -1,0 +1,33 @@
+using System.Text.Json;
+using SiteGen.Site;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>Builds the repository's default site once, strictly, into a temp folder, for the tests that read it.</summary>
+public sealed class DefaultSiteFixture : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    public string Output => _folder["output"];
+
+    public BuildSummary Summary { get; private set; } = null!;
+
+    public JsonElement[] Papers { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Summary = await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepoRoot, Output, Strict: true));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "papers.json")));
+        Papers = [.. json.RootElement.EnumerateArray().Select(e => e.Clone())];
+    }
+
+    public string Read(string relative) => File.ReadAllText(Path.Combine(Output, relative));
+
+    public bool Exists(string relative) => File.Exists(Path.Combine(Output, relative));
+
+    public Task DisposeAsync()
+    {
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,78 @@
+using SiteGen.Site;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>Hostile input stays text; only http(s) URLs become links; builds are reproducible.</summary>
+public sealed class SafetyTests
+{
+    [Fact]
+    public async Task AHostileTitleAndJavascriptLinksShowAsText()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        site.Write("input/papers/evil.md", """
+            ---
+            title: "<script>alert(1)</script>"
+            slug: evil
+            links:
+              code: "javascript:alert(1)"
+            ---
+            See [this](javascript:alert(2)) and <img src=x onerror=alert(3)> and https://example.org/ok.
+            """);
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, site["output"]));
+
+        var html = File.ReadAllText(site["output/papers/evil/index.html"]);
+        var page = SiteLinks.Parse(html);
+        Assert.Equal("<script>alert(1)</script>", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.TextContent.Contains("alert"));
+        Assert.DoesNotContain(page.QuerySelectorAll("[href]"), e => e.GetAttribute("href")!.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(page.QuerySelectorAll("img[onerror]"));
+        Assert.Contains(page.QuerySelectorAll("main a[href]"), a => a.GetAttribute("href") == "https://example.org/ok");
+        foreach (var list in new[] { "index.html", "tags/index.html" })
+        {
+            Assert.DoesNotContain("<script>alert(1)</script>", File.ReadAllText(site[$"output/{list}"]));
+        }
+    }
+
+    [Fact]
+    public async Task TheSameInputBuildsByteIdenticalOutputTwice()
+    {
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepoRoot, first.Path));
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepoRoot, second.Path));
+
+        var a = TempFolder.Snapshot(first.Path);
+        var b = TempFolder.Snapshot(second.Path);
+        Assert.Equal(a.Keys, b.Keys);
+        Assert.All(a, file => Assert.True(file.Value.AsSpan().SequenceEqual(b[file.Key]), file.Key));
+    }
+
+    [Fact]
+    public async Task ARebuildWithNothingChangedRewritesNoFileAndARemovedPaperLeavesNoStalePage()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        site.Write("input/papers/extra.md", "---\ntitle: An Extra Paper\n---\nAn abstract.\n");
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        Assert.True(File.Exists(site["output/papers/an-extra-paper/index.html"]));
+
+        var unchanged = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        Assert.Equal(0, unchanged.FilesWritten);
+
+        File.Delete(site["input/papers/extra.md"]);
+        var after = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        Assert.False(Directory.Exists(site["output/papers/an-extra-paper"]));
+        Assert.False(File.Exists(site["output/papers/an-extra-paper.md"]));
+        Assert.True(after.FilesRemoved >= 2);
+    }
+
+    [Fact]
+    public async Task FilesInTheOutputFolderThatSiteGenDidNotWriteAreLeftAlone()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        site.Write("output/CNAME", "papers.example.org\n");
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+        Assert.Equal("papers.example.org\n", File.ReadAllText(site["output/CNAME"]));
+    }
+}

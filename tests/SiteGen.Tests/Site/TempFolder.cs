@@ -1,0 +1,64 @@
+namespace SiteGen.Tests.Site;
+
+/// <summary>A folder under the system temp folder, deleted with the test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sitegen-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string this[string relative] => System.IO.Path.Combine(Path, relative);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine: the OS cleans the temp folder.
+        }
+    }
+
+    /// <summary>Copies the repository's default site (statiq.json, input/, theme/) here, to change it freely.</summary>
+    public TempFolder WithDefaultSite()
+    {
+        File.Copy(System.IO.Path.Combine(TestPaths.RepoRoot, "statiq.json"), this["statiq.json"]);
+        CopyFolder(System.IO.Path.Combine(TestPaths.RepoRoot, "input"), this["input"]);
+        CopyFolder(System.IO.Path.Combine(TestPaths.RepoRoot, "theme"), this["theme"]);
+        return this;
+    }
+
+    public void Write(string relative, string text)
+    {
+        var full = this[relative];
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    /// <summary>Every file under <paramref name="folder"/> with its bytes, to compare two outputs exactly.</summary>
+    public static SortedDictionary<string, byte[]> Snapshot(string folder)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            files[System.IO.Path.GetRelativePath(folder, file).Replace('\\', '/')] = File.ReadAllBytes(file);
+        }
+        return files;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
