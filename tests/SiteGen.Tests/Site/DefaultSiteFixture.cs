@@ -16,7 +16,7 @@ public sealed class DefaultSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Summary = await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepoRoot, Output, Strict: true));
+        Summary = await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, Output, Strict: true));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "papers.json")));
         Papers = [.. json.RootElement.EnumerateArray().Select(e => e.Clone())];
     }

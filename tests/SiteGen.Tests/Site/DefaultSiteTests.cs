@@ -11,7 +11,7 @@ namespace SiteGen.Tests.Site;
 /// </summary>
 public sealed class DefaultSiteTests(DefaultSiteFixture site) : IClassFixture<DefaultSiteFixture>
 {
-    private static string ListingsFolder => Path.Combine(TestPaths.RepoRoot, "input", "listings");
+    private static string ListingsFolder => Path.Combine(TestPaths.RepositoryRoot, "input", "listings");
 
     [Fact]
     public void BuildsWithoutWarnings() => Assert.Empty(site.Summary.Warnings);
@@ -86,7 +86,7 @@ public sealed class DefaultSiteTests(DefaultSiteFixture site) : IClassFixture<De
     [Fact]
     public void EveryTagHasAPageAndTheIndexCountsItsPapers()
     {
-        var vocabulary = TagVocabulary.Load("input/tags.yml", File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "input", "tags.yml")));
+        var vocabulary = TagVocabulary.Load("input/tags.yml", File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "input", "tags.yml")));
         var index = SiteLinks.Parse(site.Read("tags/index.html")).QuerySelector("main")!;
         foreach (var tag in vocabulary.Definitions)
         {

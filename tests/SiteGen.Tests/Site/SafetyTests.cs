@@ -38,8 +38,8 @@ public sealed class SafetyTests
     {
         using var first = new TempFolder();
         using var second = new TempFolder();
-        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepoRoot, first.Path));
-        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepoRoot, second.Path));
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, first.Path));
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, second.Path));
 
         var a = TempFolder.Snapshot(first.Path);
         var b = TempFolder.Snapshot(second.Path);

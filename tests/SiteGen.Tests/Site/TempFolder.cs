@@ -28,9 +28,9 @@ public sealed class TempFolder : IDisposable
     /// <summary>Copies the repository's default site (statiq.json, input/, theme/) here, to change it freely.</summary>
     public TempFolder WithDefaultSite()
     {
-        File.Copy(System.IO.Path.Combine(TestPaths.RepoRoot, "statiq.json"), this["statiq.json"]);
-        CopyFolder(System.IO.Path.Combine(TestPaths.RepoRoot, "input"), this["input"]);
-        CopyFolder(System.IO.Path.Combine(TestPaths.RepoRoot, "theme"), this["theme"]);
+        File.Copy(System.IO.Path.Combine(TestPaths.RepositoryRoot, "statiq.json"), this["statiq.json"]);
+        CopyFolder(System.IO.Path.Combine(TestPaths.RepositoryRoot, "input"), this["input"]);
+        CopyFolder(System.IO.Path.Combine(TestPaths.RepositoryRoot, "theme"), this["theme"]);
         return this;
     }
 
