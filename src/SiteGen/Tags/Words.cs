@@ -46,7 +46,7 @@ internal static class Words
                 {
                     wordStart = written;
                 }
-                written += Rune.ToLowerInvariant(rune).EncodeToUtf16(chars[written..]);
+                written += Lower(rune).EncodeToUtf16(chars[written..]);
                 continue;
             }
             if (wordStart >= 0)
@@ -77,6 +77,20 @@ internal static class Words
         }
         return result;
     }
+
+    /// <summary>Lowercase, with the Greek final sigma read as sigma: "ΛΌΓΟΣ" is "λόγος".</summary>
+    private static Rune Lower(Rune rune)
+    {
+        if (rune.IsAscii)
+        {
+            return new Rune(char.ToLowerInvariant((char)rune.Value));
+        }
+        var lower = Rune.ToLowerInvariant(rune);
+        return lower.Value == FinalSigma ? new Rune(Sigma) : lower;
+    }
+
+    private const char Sigma = '\u03C3';
+    private const char FinalSigma = '\u03C2';
 
     private static bool IsWordRune(Rune rune)
     {
