@@ -270,6 +270,16 @@ public sealed class TagMatcherTests
     }
 
     [Fact]
+    public void IgnoresAPhraseWithoutWords()
+    {
+        // tags.yml refuses such phrases; a vocabulary built in code can still hold one.
+        var matcher = Matcher(("a", ["--", "alpha"]));
+
+        AssertTags(["a"], matcher.Match("", "-- alpha"));
+        Assert.Empty(matcher.Match("", "--"));
+    }
+
+    [Fact]
     public void ExposesItsVocabulary()
     {
         var vocabulary = new TagVocabulary([new TagDefinition("a", "A", "", ["a"])]);
@@ -281,6 +291,7 @@ public sealed class TagMatcherTests
     [InlineData("Fine-Tuning LLMs (e.g. GPT-4)", new[] { "fine", "tuning", "llms", "e", "g", "gpt", "4" })]
     [InlineData("  --  ", new string[0])]
     [InlineData("Fréchet's λ", new[] { "fréchet", "s", "λ" })]
+    [InlineData("E²-LLM, Ⅻ and \u0663", new[] { "e²", "llm", "ⅻ", "and", "\u0663" })]
     public void WordsAreLowercaseRunsOfLettersAndDigits(string text, string[] words)
     {
         Assert.Equal(words, Words.Split(text));
