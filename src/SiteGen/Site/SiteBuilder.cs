@@ -14,7 +14,7 @@ namespace SiteGen.Site;
 /// </summary>
 public static class SiteBuilder
 {
-    public const string TagsFile = "tags.yml";
+    public const string TagsFile = TagVocabulary.FileName;
 
     public static async Task<BuildSummary> BuildAsync(BuildRequest request, CancellationToken cancellationToken = default)
     {

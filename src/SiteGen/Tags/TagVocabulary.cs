@@ -57,6 +57,12 @@ public sealed class TagVocabulary
             ? definition
             : throw new KeyNotFoundException($"No tag '{slug}' in the vocabulary.");
 
+    /// <summary>The tag's display name; a hand-written tag the vocabulary lacks shows as its slug.</summary>
+    public string DisplayName(string slug) => bySlug.TryGetValue(slug, out var definition) ? definition.Name : slug;
+
+    /// <summary>The tag's one-line description, or "" for a tag the vocabulary lacks.</summary>
+    public string Description(string slug) => bySlug.TryGetValue(slug, out var definition) ? definition.Description : "";
+
     /// <summary>
     /// Reads a vocabulary in the format documented at the top of <c>input/tags.yml</c>. An empty file is an
     /// empty vocabulary.
