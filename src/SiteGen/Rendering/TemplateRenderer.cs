@@ -47,11 +47,15 @@ public sealed partial class TemplateRenderer
     private readonly TemplateOptions _options;
     private readonly FrozenDictionary<string, Layout> _layouts;
 
-    private TemplateRenderer(TemplateOptions options, FrozenDictionary<string, Layout> layouts, IReadOnlyList<string> templateNames)
+    /// <summary>Where a missing layout should go, for the error that says so (<c>theme/</c>).</summary>
+    private readonly string _lastRoot;
+
+    private TemplateRenderer(TemplateOptions options, FrozenDictionary<string, Layout> layouts, IReadOnlyList<string> templateNames, string lastRoot)
     {
         _options = options;
         _layouts = layouts;
         TemplateNames = templateNames;
+        _lastRoot = lastRoot;
     }
 
     /// <summary>Every template loaded, by name inside the theme (<c>layouts/base.liquid</c>, <c>partials/pagination.liquid</c>).</summary>
@@ -66,7 +70,9 @@ public sealed partial class TemplateRenderer
     public static TemplateRenderer Load(IReadOnlyList<string> themeRoots, string? siteRoot = null)
     {
         ArgumentNullException.ThrowIfNull(themeRoots);
-        var files = ThemeFile.Find(themeRoots, siteRoot ?? Environment.CurrentDirectory);
+        siteRoot ??= Environment.CurrentDirectory;
+        var files = ThemeFile.Find(themeRoots, siteRoot);
+        var lastRoot = themeRoots.Count > 0 ? ThemeFile.Display(siteRoot, themeRoots[^1]) + "/" : "";
 
         var parsed = new List<(ThemeFile File, string Source, IFluidTemplate Template)>(files.Count);
         foreach (var file in files)
@@ -107,13 +113,11 @@ public sealed partial class TemplateRenderer
         var baseName = LayoutName(BaseLayout);
         if (!layouts.ContainsKey(baseName))
         {
-            var where = themeRoots.Count > 0 ? themeRoots[^1] : ".";
-            throw new ContentException(Path.Combine(where, baseName).Replace('\\', '/'), 0, 0,
-                $"the theme has no {baseName}; every page is wrapped in it, so add one");
+            throw new ContentException(lastRoot + baseName, 0, 0, $"the theme has no {baseName}; every page is wrapped in it, so add one");
         }
 
         var options = CreateOptions(partialSources.ToFrozenDictionary(StringComparer.Ordinal), partialTemplates.ToFrozenDictionary(StringComparer.Ordinal));
-        return new TemplateRenderer(options, layouts.ToFrozenDictionary(StringComparer.Ordinal), [.. files.Select(f => f.Name)]);
+        return new TemplateRenderer(options, layouts.ToFrozenDictionary(StringComparer.Ordinal), [.. files.Select(f => f.Name)], lastRoot);
     }
 
     /// <summary>
@@ -126,7 +130,7 @@ public sealed partial class TemplateRenderer
         var name = LayoutName(layout);
         if (!_layouts.TryGetValue(name, out var page))
         {
-            throw new ContentException(name, 0, 0, $"the theme has no layout '{layout}'; add {name} to the theme or to input/");
+            throw new ContentException(_lastRoot + name, 0, 0, $"the theme has no layout '{layout}'; add {name} to the theme or fix the layout name");
         }
 
         var context = new TemplateContext(model, _options, allowModelMembers: false);

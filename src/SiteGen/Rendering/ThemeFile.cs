@@ -31,9 +31,8 @@ public sealed record ThemeFile(string Name, string FullPath, string DisplayPath)
 
                 foreach (var fullPath in Directory.EnumerateFiles(directory, "*" + Extension, SearchOption.AllDirectories))
                 {
-                    var name = ToForwardSlashes(Path.GetRelativePath(root, fullPath));
-                    var display = ToForwardSlashes(Path.GetRelativePath(siteRoot, fullPath));
-                    byName.TryAdd(name, new ThemeFile(name, Path.GetFullPath(fullPath), display));
+                    var name = Display(root, fullPath);
+                    byName.TryAdd(name, new ThemeFile(name, Path.GetFullPath(fullPath), Display(siteRoot, fullPath)));
                 }
             }
         }
@@ -41,5 +40,6 @@ public sealed record ThemeFile(string Name, string FullPath, string DisplayPath)
         return [.. byName.Values];
     }
 
-    private static string ToForwardSlashes(string path) => path.Replace('\\', '/');
+    /// <summary><paramref name="path"/> relative to <paramref name="from"/>, with forward slashes on every platform.</summary>
+    public static string Display(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');
 }

@@ -125,7 +125,7 @@ public sealed class TemplateRendererTests : IDisposable
 
         var error = Assert.Throws<ContentException>(Load);
 
-        Assert.Contains("layouts/base.liquid", error.Message, StringComparison.Ordinal);
+        Assert.Equal("theme/layouts/base.liquid", error.Diagnostic.Path);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class TemplateRendererTests : IDisposable
 
         var error = Assert.Throws<ContentException>(() => Load().Render("missing", Model("M")));
 
-        Assert.Contains("layouts/missing.liquid", error.Message, StringComparison.Ordinal);
+        Assert.Equal("theme/layouts/missing.liquid", error.Diagnostic.Path);
     }
 
     [Fact]
