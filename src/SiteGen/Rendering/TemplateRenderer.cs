@@ -64,13 +64,20 @@ public sealed partial class TemplateRenderer
     /// <summary>
     /// Loads <c>layouts/**/*.liquid</c> and <c>partials/**/*.liquid</c> from <paramref name="themeRoots"/>, in priority order:
     /// a file in an earlier root overrides the same relative path in a later one (<c>[input, theme]</c> lets a user
-    /// override the theme). Diagnostics name files relative to <paramref name="siteRoot"/> (default: the current directory).
+    /// override the theme). Diagnostics name files relative to the current directory.
     /// </summary>
     /// <exception cref="ContentException">A template does not parse, names a partial that does not exist, or there is no base layout.</exception>
-    public static TemplateRenderer Load(IReadOnlyList<string> themeRoots, string? siteRoot = null)
+    public static TemplateRenderer Load(IReadOnlyList<string> themeRoots) => Load(Environment.CurrentDirectory, themeRoots);
+
+    /// <summary>
+    /// Loads the templates of <paramref name="themeRoots"/> (see <see cref="Load(IReadOnlyList{string})"/>); diagnostics
+    /// name files relative to <paramref name="siteRoot"/> (<c>input/layouts/paper.liquid:3:7: error: ...</c>).
+    /// </summary>
+    /// <exception cref="ContentException">A template does not parse, names a partial that does not exist, or there is no base layout.</exception>
+    public static TemplateRenderer Load(string siteRoot, IReadOnlyList<string> themeRoots)
     {
+        ArgumentNullException.ThrowIfNull(siteRoot);
         ArgumentNullException.ThrowIfNull(themeRoots);
-        siteRoot ??= Environment.CurrentDirectory;
         var files = ThemeFile.Find(themeRoots, siteRoot);
         var lastRoot = themeRoots.Count > 0 ? ThemeFile.Display(siteRoot, themeRoots[^1]) + "/" : "";
 

@@ -58,7 +58,7 @@ public sealed class TemplateRendererTests : IDisposable
         Write("input/layouts/home.liquid", "input home");
         Write("input/partials/card.liquid", "input card");
 
-        var renderer = TemplateRenderer.Load([Path.Combine(_site, "input"), Path.Combine(_site, "theme")], _site);
+        var renderer = TemplateRenderer.Load(_site, [Path.Combine(_site, "input"), Path.Combine(_site, "theme")]);
 
         Assert.Equal("<main>input home</main>", renderer.Render("home", Model("H")));
         Assert.Equal("<main>input card</main>", renderer.Render("tags", Model("T")));
@@ -74,7 +74,7 @@ public sealed class TemplateRendererTests : IDisposable
         Write("input/partials/nested/chip.liquid", "");
         Write("theme/layouts/notes.txt", "not a template");
 
-        var renderer = TemplateRenderer.Load([Path.Combine(_site, "input"), Path.Combine(_site, "theme")], _site);
+        var renderer = TemplateRenderer.Load(_site, [Path.Combine(_site, "input"), Path.Combine(_site, "theme")]);
 
         Assert.Equal(["layouts/base.liquid", "layouts/home.liquid", "partials/card.liquid", "partials/nested/chip.liquid"], renderer.TemplateNames);
     }
@@ -191,7 +191,7 @@ public sealed class TemplateRendererTests : IDisposable
         Assert.Equal((line, column, what), TemplateRenderer.DescribeParseError(error));
     }
 
-    private TemplateRenderer Load() => TemplateRenderer.Load([Path.Combine(_site, "theme")], _site);
+    private TemplateRenderer Load() => TemplateRenderer.Load(_site, [Path.Combine(_site, "theme")]);
 
     private void Write(string relativePath, string content)
     {

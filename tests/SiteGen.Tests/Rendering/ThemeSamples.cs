@@ -8,12 +8,12 @@ internal static class ThemeSamples
 {
     public const string SiteTitle = "Sample Papers";
 
-    private static readonly Lazy<TemplateRenderer> LazyTheme = new(() => TemplateRenderer.Load([ThemeRoot], RepoRoot));
-
     /// <summary>The folder holding SiteGen.sln, found by walking up from the test binaries.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
     public static string ThemeRoot => Path.Combine(RepoRoot, "theme");
+
+    private static readonly Lazy<TemplateRenderer> LazyTheme = new(() => TemplateRenderer.Load(RepoRoot, [ThemeRoot]));
 
     /// <summary>The shipped theme, loaded once for all tests.</summary>
     public static TemplateRenderer Theme => LazyTheme.Value;
@@ -119,18 +119,19 @@ internal static class ThemeSamples
     public static PageModel TagsPage() =>
         new(Site("tags/index.html"), new PageView("Tags", "tags", "tags/index.html")) { Tags = Tags() };
 
+    /// <summary>The geometry SiteGen computes: bars 40 wide, 14 apart, 160 high at most, 24 above and 32 below.</summary>
     public static PageModel AuthorsPage()
     {
         var buckets = new List<AuthorBucketView>
         {
-            new("1", "1 author", 3, "authors/1/index.html", 10, 150, 40, 50),
-            new("5", "5 authors", 12, "authors/5/index.html", 60, 0, 40, 200),
-            new("unknown", "author count unknown", 1, "authors/unknown/index.html", 110, 183.33, 40, 16.67),
+            new("1", "1", 3, "authors/1/index.html", 8, 144, 40, 40),
+            new("5", "5", 12, "authors/5/index.html", 62, 24, 40, 160),
+            new("unknown", "unknown", 1, "authors/unknown/index.html", 116, 170.7, 40, 13.3),
         };
-        return new PageModel(Site("authors/index.html"), new PageView("Papers by number of authors", "authors", "authors/index.html"))
+        return new PageModel(Site("authors/index.html"), new PageView("Papers by author count", "authors", "authors/index.html"))
         {
             Buckets = buckets,
-            Chart = new ChartView(160, 240, 200, 12),
+            Chart = new ChartView(Width: 164, Height: 216, BaselineY: 184, MaxCount: 12),
         };
     }
 

@@ -230,10 +230,11 @@ public sealed class ThemeTemplateTests
         Assert.Equal(["1 author: 3 papers", "5 authors: 12 papers", "author count unknown: 1 paper"], bars.Select(a => a.GetAttribute("aria-label")));
         Assert.Equal(["1 author: 3 papers", "5 authors: 12 papers", "author count unknown: 1 paper"], bars.Select(a => a.QuerySelector("title")!.TextContent));
         Assert.Equal(model.Buckets.Select(b => "../" + b.Url), bars.Select(a => a.GetAttribute("href")));
-        var firstBar = bars[0].QuerySelector("rect")!;
-        Assert.Equal(("10", "150", "40", "50"), (firstBar.GetAttribute("x"), firstBar.GetAttribute("y"), firstBar.GetAttribute("width"), firstBar.GetAttribute("height")));
+        var lastBar = bars[2].QuerySelector("rect.chart__fill")!;
+        Assert.Equal(("116", "170.7", "40", "13.3"), (lastBar.GetAttribute("x"), lastBar.GetAttribute("y"), lastBar.GetAttribute("width"), lastBar.GetAttribute("height")));
         Assert.Equal(["3", "12", "1"], svg.QuerySelectorAll(".chart__count").Select(t => t.TextContent));
-        Assert.Equal(["1", "5", "?"], svg.QuerySelectorAll(".chart__label").Select(t => t.TextContent));
+        Assert.Equal(["1", "5", "unknown"], svg.QuerySelectorAll(".chart__label").Select(t => t.TextContent));
+        Assert.Equal("-16 0 196 230", svg.GetAttribute("viewBox"));
         var rows = document.QuerySelectorAll("main table tbody tr");
         Assert.Equal(["1 author", "5 authors", "author count unknown"], rows.Select(r => r.QuerySelector("th a")!.TextContent));
         Assert.Equal(["3", "12", "1"], rows.Select(r => r.QuerySelector("td")!.TextContent));
@@ -261,7 +262,7 @@ public sealed class ThemeTemplateTests
         {
             Directory.CreateDirectory(Path.Combine(input, "partials"));
             File.WriteAllText(Path.Combine(input, "partials", "site-footer.liquid"), "<footer>Ours, {{ site.title }}</footer>");
-            var renderer = TemplateRenderer.Load([input, ThemeSamples.ThemeRoot], ThemeSamples.RepoRoot);
+            var renderer = TemplateRenderer.Load(ThemeSamples.RepoRoot, [input, ThemeSamples.ThemeRoot]);
 
             var footer = Html.ParseDocument(renderer.Render("tags", ThemeSamples.TagsPage())).QuerySelector("body > footer")!;
 
