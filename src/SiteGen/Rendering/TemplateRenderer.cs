@@ -1,0 +1,223 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Values;
+using SiteGen.Diagnostics;
+using SiteGen.Rendering.Views;
+
+namespace SiteGen.Rendering;
+
+/// <summary>
+/// The theme's Liquid templates, parsed once at load and shared by every render on every thread.
+/// <see cref="Render"/> renders <c>layouts/{layout}.liquid</c> with a <see cref="PageModel"/>, then wraps the result
+/// in <c>layouts/base.liquid</c>, which sees the same model plus the page body as <c>body_html</c>.
+/// </summary>
+/// <remarks>
+/// Templates see the model's members in snake_case (<c>page.title</c>, <c>paper.author_label</c>); only the view
+/// model types are readable. Output is HTML-encoded; members ending in <c>_html</c> are trusted markup and are
+/// written with <c>| raw</c>. Partials (<c>partials/*.liquid</c>) are used with
+/// <c>{% render 'paper-card', paper: p, site: site %}</c>.
+/// </remarks>
+public sealed partial class TemplateRenderer
+{
+    public const string BaseLayout = "base";
+
+    /// <summary>The name under which <c>layouts/base.liquid</c> receives the rendered page layout.</summary>
+    public const string BodyVariable = "body_html";
+
+    private const string LayoutsFolder = "layouts/";
+    private const string PartialsFolder = "partials/";
+
+    /// <summary>Thread-safe and stateless: one for the whole program (Fluid README, "Thread-safety").</summary>
+    private static readonly FluidParser Parser = new();
+
+    /// <summary>Escapes what HTML needs escaped (&lt; &gt; &amp; quotes) and leaves other characters readable.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The only CLR types templates can read members of.</summary>
+    private static readonly Type[] ViewTypes =
+    [
+        typeof(PageModel), typeof(SiteView), typeof(PageView), typeof(PaperView), typeof(TagLinkView),
+        typeof(PaginationView), typeof(PageLinkView), typeof(TagSummaryView), typeof(AuthorBucketView), typeof(ChartView),
+    ];
+
+    private readonly TemplateOptions _options;
+    private readonly FrozenDictionary<string, Layout> _layouts;
+
+    /// <summary>Where a missing layout should go, for the error that says so (<c>theme/</c>).</summary>
+    private readonly string _lastRoot;
+
+    private TemplateRenderer(TemplateOptions options, FrozenDictionary<string, Layout> layouts, IReadOnlyList<string> templateNames, string lastRoot)
+    {
+        _options = options;
+        _layouts = layouts;
+        TemplateNames = templateNames;
+        _lastRoot = lastRoot;
+    }
+
+    /// <summary>Every template loaded, by name inside the theme (<c>layouts/base.liquid</c>, <c>partials/pagination.liquid</c>).</summary>
+    public IReadOnlyList<string> TemplateNames { get; }
+
+    /// <summary>
+    /// Loads <c>layouts/**/*.liquid</c> and <c>partials/**/*.liquid</c> from <paramref name="themeRoots"/>, in priority order:
+    /// a file in an earlier root overrides the same relative path in a later one (<c>[input, theme]</c> lets a user
+    /// override the theme). Diagnostics name files relative to the current directory.
+    /// </summary>
+    /// <exception cref="ContentException">A template does not parse, names a partial that does not exist, or there is no base layout.</exception>
+    public static TemplateRenderer Load(IReadOnlyList<string> themeRoots) => Load(Environment.CurrentDirectory, themeRoots);
+
+    /// <summary>
+    /// Loads the templates of <paramref name="themeRoots"/> (see <see cref="Load(IReadOnlyList{string})"/>); diagnostics
+    /// name files relative to <paramref name="siteRoot"/> (<c>input/layouts/paper.liquid:3:7: error: ...</c>).
+    /// </summary>
+    /// <exception cref="ContentException">A template does not parse, names a partial that does not exist, or there is no base layout.</exception>
+    public static TemplateRenderer Load(string siteRoot, IReadOnlyList<string> themeRoots)
+    {
+        ArgumentNullException.ThrowIfNull(siteRoot);
+        ArgumentNullException.ThrowIfNull(themeRoots);
+        var files = ThemeFile.Find(themeRoots, siteRoot);
+        var lastRoot = themeRoots.Count > 0 ? ThemeFile.Display(siteRoot, themeRoots[^1]) + "/" : "";
+
+        var parsed = new List<(ThemeFile File, string Source, IFluidTemplate Template)>(files.Count);
+        foreach (var file in files)
+        {
+            var source = File.ReadAllText(file.FullPath);
+            parsed.Add((file, source, Parse(file, source)));
+        }
+
+        var partialSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var partialTemplates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        var layouts = new Dictionary<string, Layout>(StringComparer.Ordinal);
+        foreach (var (file, source, template) in parsed)
+        {
+            if (file.Name.StartsWith(PartialsFolder, StringComparison.Ordinal))
+            {
+                var key = file.Name[PartialsFolder.Length..];
+                partialSources[key] = source;
+                partialTemplates[key] = template;
+            }
+            else
+            {
+                layouts[file.Name] = new Layout(file, template);
+            }
+        }
+
+        foreach (var (file, _, template) in parsed)
+        {
+            foreach (var reference in PartialReferences.In(template))
+            {
+                if (!partialTemplates.ContainsKey(PartialKey(reference)))
+                {
+                    throw new ContentException(file.DisplayPath, 0, 0,
+                        $"the partial '{reference}' does not exist; add {PartialsFolder}{PartialKey(reference)} to the theme or fix the name");
+                }
+            }
+        }
+
+        var baseName = LayoutName(BaseLayout);
+        if (!layouts.ContainsKey(baseName))
+        {
+            throw new ContentException(lastRoot + baseName, 0, 0, $"the theme has no {baseName}; every page is wrapped in it, so add one");
+        }
+
+        var options = CreateOptions(partialSources.ToFrozenDictionary(StringComparer.Ordinal), partialTemplates.ToFrozenDictionary(StringComparer.Ordinal));
+        return new TemplateRenderer(options, layouts.ToFrozenDictionary(StringComparer.Ordinal), [.. files.Select(f => f.Name)], lastRoot);
+    }
+
+    /// <summary>
+    /// Renders <c>layouts/{layout}.liquid</c> with <paramref name="model"/>, then <c>layouts/base.liquid</c> around it.
+    /// Safe to call from many threads at once.
+    /// </summary>
+    public string Render(string layout, PageModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var name = LayoutName(layout);
+        if (!_layouts.TryGetValue(name, out var page))
+        {
+            throw new ContentException(_lastRoot + name, 0, 0, $"the theme has no layout '{layout}'; add {name} to the theme or fix the layout name");
+        }
+
+        var context = new TemplateContext(model, _options, allowModelMembers: false);
+        var body = RenderOne(page, context);
+        if (layout == BaseLayout)
+        {
+            return body;
+        }
+
+        context.SetValue(BodyVariable, new StringValue(body));
+        return RenderOne(_layouts[LayoutName(BaseLayout)], context);
+    }
+
+    private static string RenderOne(Layout layout, TemplateContext context)
+    {
+        try
+        {
+            return layout.Template.Render(context, Encoder);
+        }
+        catch (FileNotFoundException missing)
+        {
+            throw new ContentException(layout.File.DisplayPath, 0, 0,
+                $"a partial it renders does not exist ({missing.Message}); add it under {PartialsFolder} or fix the name");
+        }
+    }
+
+    private static TemplateOptions CreateOptions(FrozenDictionary<string, string> partialSources, FrozenDictionary<string, IFluidTemplate> partials)
+    {
+        var options = new TemplateOptions
+        {
+            CultureInfo = CultureInfo.InvariantCulture,
+            FileProvider = new PartialFileProvider(partialSources),
+#pragma warning disable FLUID001 // see PreparsedTemplateCache: the documented hook for pre-parsed partials
+            TemplateCache = new PreparsedTemplateCache(partials),
+#pragma warning restore FLUID001
+        };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        foreach (var type in ViewTypes)
+        {
+            options.MemberAccessStrategy.Register(type);
+        }
+
+        return options;
+    }
+
+    private static IFluidTemplate Parse(ThemeFile file, string source)
+    {
+        if (Parser.TryParse(source, out var template, out var error))
+        {
+            return template;
+        }
+
+        var (line, column, what) = DescribeParseError(error);
+        throw new ContentException(file.DisplayPath, line, column,
+            $"{what}; fix the Liquid syntax there (every {{% if %}}, {{% for %}}, {{% capture %}} needs its end tag, and output is {{{{ value }}}})");
+    }
+
+    /// <summary>Fluid reports "What went wrong at (line:column)\nSource:\n...": keep the what and the position.</summary>
+    internal static (int Line, int Column, string What) DescribeParseError(string error)
+    {
+        var firstLine = error.Split('\n', 2)[0].TrimEnd('\r');
+        var match = ParsePosition().Match(firstLine);
+        if (!match.Success)
+        {
+            return (0, 0, firstLine.Length > 0 ? firstLine : "the template does not parse");
+        }
+
+        var what = firstLine[..match.Index].TrimEnd();
+        return (int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
+                int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture),
+                what.Length > 0 ? what : "the template does not parse");
+    }
+
+    private static string LayoutName(string layout) => LayoutsFolder + layout + ThemeFile.Extension;
+
+    private static string PartialKey(string reference) =>
+        reference.EndsWith(ThemeFile.Extension, StringComparison.OrdinalIgnoreCase) ? reference : reference + ThemeFile.Extension;
+
+    [GeneratedRegex(@"\s*at \((\d+):(\d+)\)\s*$")]
+    private static partial Regex ParsePosition();
+
+    private sealed record Layout(ThemeFile File, IFluidTemplate Template);
+}

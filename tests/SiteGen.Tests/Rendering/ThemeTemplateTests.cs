@@ -1,0 +1,301 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Fluid;
+using SiteGen.Rendering;
+
+namespace SiteGen.Tests.Rendering;
+
+/// <summary>The shipped theme: every template parses, and every kind of page is sound HTML that links within the site.</summary>
+public sealed class ThemeTemplateTests
+{
+    private static readonly HtmlParser Html = new();
+
+    public static TheoryData<string> ThemeFiles() => [.. ThemeFileNames()];
+
+    /// <summary>Every Liquid file under theme/layouts and theme/partials, as the renderer names them.</summary>
+    private static IEnumerable<string> ThemeFileNames() =>
+        ThemeFile.TemplateFolders
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(ThemeSamples.ThemeRoot, folder), "*.liquid", SearchOption.AllDirectories))
+            .Select(file => Path.GetRelativePath(ThemeSamples.ThemeRoot, file).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    public static TheoryData<int> PageKinds() => [.. Enumerable.Range(0, ThemeSamples.AllPages().Count)];
+
+    [Theory]
+    [MemberData(nameof(ThemeFiles))]
+    public void EveryThemeTemplateParses(string name)
+    {
+        var source = File.ReadAllText(Path.Combine(ThemeSamples.ThemeRoot, name));
+
+        Assert.True(new FluidParser().TryParse(source, out _, out var error), $"theme/{name}: {error}");
+    }
+
+    [Fact]
+    public void TheThemeLoadsEveryTemplateItShips()
+    {
+        Assert.Equal(ThemeFileNames(), ThemeSamples.Theme.TemplateNames);
+        Assert.Contains("layouts/base.liquid", ThemeSamples.Theme.TemplateNames);
+        foreach (var layout in new[] { "home", "tag", "author", "paper", "tags", "authors", "page", "404" })
+        {
+            Assert.Contains($"layouts/{layout}.liquid", ThemeSamples.Theme.TemplateNames);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PageKinds))]
+    public void EveryPageHasOneH1AndHeadingsInOrder(int kind)
+    {
+        var document = Render(kind);
+
+        Assert.Single(document.QuerySelectorAll("h1"));
+        var previous = 0;
+        foreach (var heading in document.QuerySelectorAll("h1, h2, h3, h4, h5, h6"))
+        {
+            var level = heading.LocalName[1] - '0';
+            Assert.True(level <= previous + 1, $"<{heading.LocalName}> '{heading.TextContent.Trim()}' follows an h{previous}");
+            previous = level;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PageKinds))]
+    public void EveryPageHasLandmarksASkipLinkAndALanguage(int kind)
+    {
+        var document = Render(kind);
+
+        Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
+        Assert.Single(document.QuerySelectorAll("body > header"));
+        Assert.Single(document.QuerySelectorAll("main"));
+        Assert.Single(document.QuerySelectorAll("body > footer"));
+        Assert.NotNull(document.QuerySelector("nav[aria-label]"));
+        var skip = document.QuerySelector("a.skip-link")!;
+        Assert.Equal("#main", skip.GetAttribute("href"));
+        Assert.Equal("main", document.GetElementById("main")?.LocalName);
+    }
+
+    [Theory]
+    [MemberData(nameof(PageKinds))]
+    public void EveryInternalLinkStartsAtTheSiteRoot(int kind)
+    {
+        var (layout, model) = ThemeSamples.AllPages()[kind];
+        var document = Html.ParseDocument(ThemeSamples.Theme.Render(layout, model));
+
+        foreach (var element in document.QuerySelectorAll("[href], [src]"))
+        {
+            var target = element.GetAttribute("href") ?? element.GetAttribute("src")!;
+            if (target.StartsWith('#') || target == "data:," || target == model.Paper?.CodeUrl)
+            {
+                continue;
+            }
+
+            Assert.False(target.Contains("://", StringComparison.Ordinal) || target.StartsWith("//", StringComparison.Ordinal), $"external reference {target} in {layout}");
+            Assert.StartsWith(model.Site.Root, target, StringComparison.Ordinal);
+            Assert.False(target[model.Site.Root.Length..].StartsWith('/'), $"{target} is absolute");
+            Assert.True(target.EndsWith(".html", StringComparison.Ordinal) || target.EndsWith(".css", StringComparison.Ordinal)
+                || target.EndsWith(".md", StringComparison.Ordinal) || target.EndsWith(".json", StringComparison.Ordinal), $"{target} does not name a file");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PageKinds))]
+    public void NoPageMakesAnExternalRequest(int kind)
+    {
+        var document = Render(kind);
+
+        Assert.Empty(document.QuerySelectorAll("script, iframe, img, video, audio, object, embed"));
+        Assert.Equal("data:,", document.QuerySelector("link[rel=icon]")?.GetAttribute("href"));
+        Assert.All(document.QuerySelectorAll("link[href]"), link => Assert.DoesNotContain("://", link.GetAttribute("href")!, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(PageKinds))]
+    public void AScriptInATitleIsRenderedAsText(int kind)
+    {
+        const string Title = "<script>alert(1)</script>";
+        var (layout, model) = ThemeSamples.AllPages(Title)[kind];
+        var html = ThemeSamples.Theme.Render(layout, model);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        if (kind is 0 or 2 or 3 or 4)
+        {
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ThePaperPageShowsEverythingKnownAboutThePaper()
+    {
+        var paper = ThemeSamples.Paper(7, "Fast Shapes");
+        var model = ThemeSamples.PaperPage(paper);
+        var document = Html.ParseDocument(ThemeSamples.Theme.Render("paper", model));
+        var main = document.QuerySelector("main")!;
+
+        Assert.Equal("Fast Shapes", main.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Fast Shapes · Sample Papers", document.Title);
+        Assert.Equal("2025-03-20", main.QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal("Mar 20, 2025", main.QuerySelector("time")!.TextContent);
+        var authors = main.QuerySelectorAll("a").Single(a => a.TextContent == "5 authors");
+        Assert.Equal("../../authors/5/index.html", authors.GetAttribute("href"));
+        Assert.Contains("4 comments", main.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            ["../../tags/diffusion/index.html", "../../tags/3d-generation/index.html"],
+            main.QuerySelectorAll(".tags a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(paper.CodeUrl, main.QuerySelectorAll("a").Single(a => a.TextContent.Contains("Code", StringComparison.Ordinal)).GetAttribute("href"));
+        Assert.Equal("native", main.QuerySelector(".abstract em")?.TextContent);
+        Assert.Contains("000_e26a98970d65545d.txt", main.TextContent, StringComparison.Ordinal);
+        Assert.Contains(main.QuerySelectorAll("a"), a => a.GetAttribute("href") == "../../papers/paper-7.md");
+    }
+
+    [Fact]
+    public void APaperWithoutCodeDateOrCommentsShowsNoneOfThem()
+    {
+        var paper = ThemeSamples.Paper(8, codeUrl: null) with
+        {
+            Published = null,
+            PublishedDisplay = null,
+            Comments = null,
+            AuthorCount = null,
+            AuthorLabel = "author count unknown",
+            AuthorsUrl = "authors/unknown/index.html",
+            Tags = [],
+        };
+        var main = Html.ParseDocument(ThemeSamples.Theme.Render("paper", ThemeSamples.PaperPage(paper))).QuerySelector("main")!;
+
+        Assert.Null(main.QuerySelector("time"));
+        Assert.Null(main.QuerySelector(".tags"));
+        Assert.DoesNotContain("comment", main.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(main.QuerySelectorAll("a"), a => a.TextContent.Contains("Code", StringComparison.Ordinal));
+        Assert.Contains(main.QuerySelectorAll("a"), a => a.TextContent == "author count unknown" && a.GetAttribute("href") == "../../authors/unknown/index.html");
+    }
+
+    [Fact]
+    public void AListPageShowsCardsAndLinksItsNeighbours()
+    {
+        var document = Html.ParseDocument(ThemeSamples.Theme.Render("home", ThemeSamples.HomePage(3, total: 5)));
+        var pagination = document.QuerySelector("nav.pagination")!;
+
+        Assert.Equal(2, document.QuerySelectorAll("main article.card").Length);
+        Assert.Equal("../../papers/paper-10/index.html", document.QuerySelector("article.card h2 a")!.GetAttribute("href"));
+        Assert.Equal("../../page/2/index.html", pagination.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("../../page/4/index.html", pagination.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("3", pagination.QuerySelector("a[aria-current=page]")!.TextContent);
+        Assert.Equal(["1", "2", "3", "4", "5"], pagination.QuerySelectorAll("ol a").Select(a => a.TextContent));
+        Assert.Equal("../../page/2/index.html", document.QuerySelector("head link[rel=prev]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void LongPaginationShowsTheEndsAndTheNeighbourhoodOfTheCurrentPage()
+    {
+        var model = ThemeSamples.HomePage(10, total: 20);
+        var pagination = Html.ParseDocument(ThemeSamples.Theme.Render("home", model)).QuerySelector("nav.pagination")!;
+
+        Assert.Equal(["1", "8", "9", "10", "11", "12", "20"], pagination.QuerySelectorAll("ol a").Select(a => a.TextContent));
+        Assert.Equal(2, pagination.QuerySelectorAll("ol .pagination__gap").Length);
+    }
+
+    [Fact]
+    public void TheFirstPageHasNoPreviousLinkAndAOnePageListNoPagination()
+    {
+        var first = Html.ParseDocument(ThemeSamples.Theme.Render("home", ThemeSamples.Home("T")));
+        Assert.Null(first.QuerySelector("a[rel=prev]"));
+        Assert.Equal("page/2/index.html", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+
+        var single = Html.ParseDocument(ThemeSamples.Theme.Render("author", ThemeSamples.AuthorPage("T")));
+        Assert.Null(single.QuerySelector("nav.pagination"));
+    }
+
+    [Fact]
+    public void TheTagsPageLinksEveryTagWithItsCount()
+    {
+        var items = Html.ParseDocument(ThemeSamples.Theme.Render("tags", ThemeSamples.TagsPage())).QuerySelectorAll("main li");
+
+        Assert.Equal(2, items.Length);
+        Assert.Equal("../tags/diffusion/index.html", items[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Diffusion", items[0].QuerySelector("a")!.TextContent);
+        Assert.Contains("42 papers", items[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 paper", items[1].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 papers", items[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheAuthorsChartLinksEveryBarAndSaysWhatItShows()
+    {
+        var model = ThemeSamples.AuthorsPage();
+        var document = Html.ParseDocument(ThemeSamples.Theme.Render("authors", model));
+        var svg = document.QuerySelector("main svg")!;
+        var bars = svg.QuerySelectorAll("a");
+
+        Assert.Equal("list", svg.GetAttribute("role"));
+        Assert.Equal(3, svg.QuerySelectorAll("[role=listitem]").Length);
+        Assert.Equal(["1 author: 3 papers", "5 authors: 12 papers", "author count unknown: 1 paper"], bars.Select(a => a.GetAttribute("aria-label")));
+        Assert.Equal(["1 author: 3 papers", "5 authors: 12 papers", "author count unknown: 1 paper"], bars.Select(a => a.QuerySelector("title")!.TextContent));
+        Assert.Equal(model.Buckets.Select(b => "../" + b.Url), bars.Select(a => a.GetAttribute("href")));
+        var lastBar = bars[2].QuerySelector("rect.chart__fill")!;
+        Assert.Equal(("116", "170.7", "40", "13.3"), (lastBar.GetAttribute("x"), lastBar.GetAttribute("y"), lastBar.GetAttribute("width"), lastBar.GetAttribute("height")));
+        Assert.Equal(["3", "12", "1"], svg.QuerySelectorAll(".chart__count").Select(t => t.TextContent));
+        Assert.Equal(["1", "5", "unknown"], svg.QuerySelectorAll(".chart__label").Select(t => t.TextContent));
+        Assert.Equal("-16 0 196 230", svg.GetAttribute("viewBox"));
+        var rows = document.QuerySelectorAll("main table tbody tr");
+        Assert.Equal(["1 author", "5 authors", "author count unknown"], rows.Select(r => r.QuerySelector("th a")!.TextContent));
+        Assert.Equal(["3", "12", "1"], rows.Select(r => r.QuerySelector("td")!.TextContent));
+    }
+
+    [Theory]
+    [InlineData(0, "Papers", "page")]
+    [InlineData(1, "Papers", "true")]
+    [InlineData(2, "Tags", "true")]
+    [InlineData(3, "Authors", "true")]
+    [InlineData(5, "Tags", "page")]
+    [InlineData(6, "Authors", "page")]
+    public void TheNavigationMarksTheCurrentPageAndSection(int kind, string link, string current)
+    {
+        var marked = Render(kind).QuerySelectorAll("nav.site-nav a[aria-current]");
+
+        Assert.Equal([(link, current)], marked.Select(a => (a.TextContent, a.GetAttribute("aria-current")!)));
+    }
+
+    [Fact]
+    public void AUserFileInInputOverridesTheThemes()
+    {
+        var input = Directory.CreateTempSubdirectory("sitegen-input-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(input, "partials"));
+            File.WriteAllText(Path.Combine(input, "partials", "site-footer.liquid"), "<footer>Ours, {{ site.title }}</footer>");
+            var renderer = TemplateRenderer.Load(ThemeSamples.RepoRoot, [input, ThemeSamples.ThemeRoot]);
+
+            var footer = Html.ParseDocument(renderer.Render("tags", ThemeSamples.TagsPage())).QuerySelector("body > footer")!;
+
+            Assert.Equal("Ours, Sample Papers", footer.TextContent);
+        }
+        finally
+        {
+            Directory.Delete(input, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void RendersTheThemeIdenticallyFromManyThreads()
+    {
+        var pages = ThemeSamples.AllPages();
+        var expected = pages.Select(p => ThemeSamples.Theme.Render(p.Layout, p.Model)).ToArray();
+        var results = new string[pages.Count * 16];
+
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var (layout, model) = pages[i % pages.Count];
+            results[i] = ThemeSamples.Theme.Render(layout, model);
+        });
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % pages.Count], results[i]);
+        }
+    }
+
+    private static IHtmlDocument Render(int kind)
+    {
+        var (layout, model) = ThemeSamples.AllPages()[kind];
+        return Html.ParseDocument(ThemeSamples.Theme.Render(layout, model));
+    }
+}
