@@ -10,11 +10,18 @@ public sealed record ListingEntry
 
     public required string Abstract { get; init; }
 
+    /// <summary>The <c>N authors</c> count; null when the card showed an organization or nothing.</summary>
     public int? AuthorCount { get; init; }
+
+    /// <summary>The organization a card showed instead of <c>N authors</c>; null when it showed none.</summary>
+    public string? Organization { get; init; }
 
     public DateOnly? Published { get; init; }
 
-    /// <summary>True when the listing showed no year and the capture year was used.</summary>
+    /// <summary>
+    /// True when the listing showed no year and the capture year was used: the one set for the listing, or the
+    /// inferred one (one more than the latest year the listing shows; the parser warns about that).
+    /// </summary>
     public bool YearWasInferred { get; init; }
 
     public int? Comments { get; init; }

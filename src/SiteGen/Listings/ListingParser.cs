@@ -1,0 +1,343 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SiteGen.Diagnostics;
+using SiteGen.Papers;
+
+namespace SiteGen.Listings;
+
+/// <summary>
+/// Reads the text a person saves from a Hugging Face papers listing into <see cref="ListingEntry"/> records.
+/// <para>
+/// The page: a header (<c>new</c>, <c>Subscribe</c>, ..., then the page's own date, which is no paper's date), then
+/// one card per paper: the title, a blank line, the abstract, and optionally <c>• N authors</c> / <c>·</c> / a date
+/// line (<c>Dec 31, 2024</c>, or <c>Mar 20 4</c>: no year, 4 comments). One pass over the lines; a line's kind comes
+/// from the line alone (<see cref="ListingLine"/>), its role (title or abstract) from where it stands.
+/// </para>
+/// <para>
+/// Other shapes read: upvote counts (<c>-</c>, <c>42</c>), <c>Upvote</c> and <c>Submitted by X</c> before a title;
+/// <c>GitHub 3.29k</c>; an organization instead of <c>N authors</c>; <c>Published on Oct 4, 2026</c>, also above
+/// the abstract; a title wrapped over two lines; the same card twice (one entry). A paragraph longer than
+/// <see cref="MaxTitleLength"/> is never a title. Anything else unreadable is a warning with its line; the parser
+/// never throws for bad input.
+/// </para>
+/// </summary>
+public sealed class ListingParser
+{
+    /// <summary>Longer text is never taken for a title (real titles stay well under 250 characters).</summary>
+    public const int MaxTitleLength = 300;
+
+    /// <summary>The <c>statiq.json</c> key that gives each listing's capture year.</summary>
+    public const string CaptureYearsSetting = "ListingCaptureYears";
+
+    private readonly string path;
+    private readonly int? captureYear;
+    private readonly List<ListingCard> cards = [];
+    private readonly List<Diagnostic> warnings = [];
+    private ListingCard? card;
+    private ListingParserState state = ListingParserState.PageHeader;
+    private bool skipSubmitterName;
+
+    private ListingParser(string path, int? captureYear)
+    {
+        this.path = path;
+        this.captureYear = captureYear;
+    }
+
+    /// <param name="path">The listing's path, used in warnings and as each entry's <see cref="ListingEntry.Path"/>.</param>
+    /// <param name="text">The listing's text.</param>
+    /// <param name="captureYear">The year the page was saved, for dates shown without a year; inferred when null.</param>
+    public static ListingParseResult Parse(string path, string text, int? captureYear = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var parser = new ListingParser(path, captureYear);
+        parser.ReadLines(text);
+        return parser.Finish();
+    }
+
+    private void ReadLines(string text)
+    {
+        var reader = new LineReader(text);
+        while (reader.TryRead(out var rawLine, out var number))
+        {
+            var line = rawLine.Trim();
+            var classified = ListingLine.Classify(line);
+            if (skipSubmitterName && classified.Kind != ListingLineKind.Blank)
+            {
+                skipSubmitterName = false;
+                if (classified.Kind == ListingLineKind.Text)
+                {
+                    continue; // the name under "Submitted by"
+                }
+            }
+
+            switch (classified.Kind)
+            {
+                case ListingLineKind.Blank:
+                case ListingLineKind.Chrome:
+                    EndParagraph();
+                    break;
+                case ListingLineKind.PageHeader:
+                    CloseCard();
+                    state = ListingParserState.PageHeader;
+                    break;
+                case ListingLineKind.CardStart:
+                case ListingLineKind.SubmittedBy:
+                    CloseCard();
+                    state = ListingParserState.BetweenCards;
+                    skipSubmitterName = classified.Kind == ListingLineKind.SubmittedBy;
+                    break;
+                case ListingLineKind.Text when line.Length <= MaxTitleLength && NextLineIsSeparator(reader):
+                    OnMetadata(classified with { Kind = ListingLineKind.Organization }, line, number);
+                    break;
+                case ListingLineKind.Text:
+                    OnText(line, number);
+                    break;
+                default:
+                    OnMetadata(classified, line, number);
+                    break;
+            }
+        }
+        CloseCard();
+    }
+
+    private void EndParagraph() =>
+        state = state switch
+        {
+            ListingParserState.InTitle => ListingParserState.AfterTitle,
+            ListingParserState.InAbstract => ListingParserState.AfterAbstract,
+            _ => state,
+        };
+
+    private void OnText(ReadOnlySpan<char> line, int number)
+    {
+        switch (state)
+        {
+            case ListingParserState.InTitle when card!.Title.Length + 1 + line.Length <= MaxTitleLength:
+                card.ContinueTitle(line); // a title wrapped over two lines
+                break;
+            case ListingParserState.InTitle:
+            case ListingParserState.AfterTitle:
+                card!.AddAbstract(line, "");
+                state = ListingParserState.InAbstract;
+                break;
+            case ListingParserState.InAbstract:
+                card!.AddAbstract(line, " ");
+                break;
+            case ListingParserState.AfterAbstract when line.Length > MaxTitleLength:
+                // Too long for the next title: either the abstract came after a title wrapped over two
+                // paragraphs, or this is the abstract's second paragraph.
+                if (card!.AbstractCouldEndTheTitle(MaxTitleLength))
+                {
+                    card.MoveAbstractToTitle();
+                    card.AddAbstract(line, "");
+                }
+                else
+                {
+                    card.AddAbstract(line, "\n\n");
+                }
+                state = ListingParserState.InAbstract;
+                break;
+            case ListingParserState.InMetadata when !card!.HasAbstract && line.Length > MaxTitleLength:
+                card.AddAbstract(line, ""); // below "Published on ...", as on a paper's own page
+                state = ListingParserState.InAbstract;
+                break;
+            default:
+                CloseCard();
+                StartCard(line, number);
+                break;
+        }
+    }
+
+    private void StartCard(ReadOnlySpan<char> line, int number)
+    {
+        if (line.Length > MaxTitleLength)
+        {
+            Warn(number, string.Create(CultureInfo.InvariantCulture,
+                $"a paragraph of {line.Length} characters stands where a paper title should be (titles are at most {MaxTitleLength}); skipped it; if it is an abstract, put its paper's title on a line of its own above it"));
+            state = ListingParserState.BetweenCards;
+            return;
+        }
+        card = new ListingCard(number, line.ToString());
+        state = ListingParserState.InTitle;
+    }
+
+    private void CloseCard()
+    {
+        if (card is null)
+        {
+            return;
+        }
+        if (!card.HasAbstract)
+        {
+            Warn(card.Line, $"paper \"{card.Title}\" has no abstract, so its page will have an empty body; put the abstract below the title, after a blank line");
+        }
+        cards.Add(card);
+        card = null;
+    }
+
+    private void OnMetadata(ListingLine classified, ReadOnlySpan<char> line, int number)
+    {
+        if (card is null)
+        {
+            if (classified.Kind == ListingLineKind.Date && state == ListingParserState.PageHeader)
+            {
+                return; // the page's own date ("Nov 3"): it belongs to the page, not to the first paper
+            }
+            Warn(number, $"\"{line}\" looks like a paper's authors or date, but no paper title comes before it; ignored it; check that the title above it is not missing");
+            return;
+        }
+
+        state = ListingParserState.InMetadata;
+        switch (classified.Kind)
+        {
+            case ListingLineKind.Authors when card.AuthorCount is { } shown && shown != classified.AuthorCount:
+                Warn(number, string.Create(CultureInfo.InvariantCulture,
+                    $"paper \"{card.Title}\" shows a second author count ({classified.AuthorCount}, after {shown}); kept {shown}; delete the wrong line"));
+                break;
+            case ListingLineKind.Authors:
+                card.AuthorCount = classified.AuthorCount;
+                break;
+            case ListingLineKind.Organization:
+                card.Organization ??= ListingLine.OrganizationName(line).ToString();
+                break;
+            case ListingLineKind.Date when card.Date is { } shownDate:
+                Warn(number, $"paper \"{card.Title}\" shows a second date ({classified.Date}, after {shownDate} on line {card.DateLine}); kept the first; delete the wrong line");
+                break;
+            case ListingLineKind.Date:
+                card.SetDate(classified.Date, number);
+                break;
+        }
+    }
+
+    /// <summary>A text line right above a lone <c>·</c> stands where <c>• N authors</c> does: an organization.</summary>
+    private static bool NextLineIsSeparator(LineReader reader) =>
+        reader.TryRead(out var next, out _) && ListingLine.Classify(next.Trim()).Kind == ListingLineKind.Separator;
+
+    private ListingParseResult Finish()
+    {
+        var year = ResolveCaptureYear();
+        var entries = new List<ListingEntry>(cards.Count);
+        var indexBySlug = new Dictionary<string, int>(cards.Count, StringComparer.Ordinal);
+        foreach (var finished in cards)
+        {
+            var entry = ToEntry(finished, year);
+            var slug = Slug.FromTitle(entry.Title);
+            if (indexBySlug.TryGetValue(slug, out var index))
+            {
+                entries[index] = MergeRepeatedCard(entries[index], entry);
+            }
+            else
+            {
+                indexBySlug.Add(slug, entries.Count);
+                entries.Add(entry);
+            }
+        }
+        var sortedWarnings = warnings.OrderBy(warning => warning.Line).ToImmutableArray(); // stable: same-line warnings keep their order
+        return new ListingParseResult([.. entries], sortedWarnings);
+    }
+
+    /// <summary>
+    /// The year for dates shown without one: the given capture year, else one more than the latest year the listing
+    /// shows (with one warning), else null (with one warning): never the current year, so builds stay reproducible.
+    /// </summary>
+    private int? ResolveCaptureYear()
+    {
+        var latestYear = 0;
+        var yearless = 0;
+        var firstYearlessLine = 0;
+        foreach (var read in cards)
+        {
+            if (read.Date is not { } date)
+            {
+                continue;
+            }
+            if (date.Year is { } shown)
+            {
+                latestYear = Math.Max(latestYear, shown);
+            }
+            else if (yearless++ == 0)
+            {
+                firstYearlessLine = read.DateLine;
+            }
+        }
+        if (captureYear is not null || yearless == 0)
+        {
+            return captureYear;
+        }
+
+        var file = System.IO.Path.GetFileName(path);
+        if (latestYear == 0)
+        {
+            Warn(firstYearlessLine, string.Create(CultureInfo.InvariantCulture,
+                $"{yearless} date(s) in this listing show no year (the first on this line) and no date in it shows one, so their year is unknown and they were left empty; set the year the page was saved in statiq.json: \"{CaptureYearsSetting}\": {{ \"{file}\": <year> }}"));
+            return null;
+        }
+        var inferred = latestYear + 1;
+        Warn(firstYearlessLine, string.Create(CultureInfo.InvariantCulture,
+            $"{yearless} date(s) in this listing show no year (the first on this line); assumed {inferred}, one more than the latest year the listing shows ({latestYear}); if the page was saved in another year, set it in statiq.json: \"{CaptureYearsSetting}\": {{ \"{file}\": {inferred} }}"));
+        return inferred;
+    }
+
+    private ListingEntry ToEntry(ListingCard read, int? yearForYearless)
+    {
+        DateOnly? published = null;
+        var yearWasInferred = false;
+        if (read.Date is { } date && (date.Year ?? yearForYearless) is { } year)
+        {
+            published = date.InYear(year);
+            yearWasInferred = date.Year is null;
+            if (published is null)
+            {
+                Warn(read.DateLine, string.Create(CultureInfo.InvariantCulture,
+                    $"{date} is not a day of {year}, so paper \"{read.Title}\" has no date; correct the date line"));
+                yearWasInferred = false;
+            }
+        }
+        return new ListingEntry
+        {
+            Title = read.Title,
+            Abstract = read.Abstract,
+            AuthorCount = read.AuthorCount,
+            Organization = read.Organization,
+            Published = published,
+            YearWasInferred = yearWasInferred,
+            Comments = read.Date?.Comments,
+            Path = path,
+            Line = read.Line,
+        };
+    }
+
+    /// <summary>
+    /// The same card shown twice in one listing is one entry: the first card's values win, a value only the repeat
+    /// shows fills a gap, a conflicting author count or date is a warning; the larger comment count and the longer
+    /// abstract are kept.
+    /// </summary>
+    private ListingEntry MergeRepeatedCard(ListingEntry first, ListingEntry repeat)
+    {
+        if (first.AuthorCount is { } count && repeat.AuthorCount is { } repeatCount && count != repeatCount)
+        {
+            Warn(repeat.Line, string.Create(CultureInfo.InvariantCulture,
+                $"paper \"{first.Title}\" repeats the card of line {first.Line} with {repeatCount} authors instead of {count}; kept {count}; delete the wrong card"));
+        }
+        if (first.Published is { } date && repeat.Published is { } repeatDate && date != repeatDate)
+        {
+            Warn(repeat.Line, string.Create(CultureInfo.InvariantCulture,
+                $"paper \"{first.Title}\" repeats the card of line {first.Line} with date {repeatDate:yyyy-MM-dd} instead of {date:yyyy-MM-dd}; kept {date:yyyy-MM-dd}; delete the wrong card"));
+        }
+        var publishedFromFirst = first.Published is not null;
+        return first with
+        {
+            Abstract = repeat.Abstract.Length > first.Abstract.Length ? repeat.Abstract : first.Abstract,
+            AuthorCount = first.AuthorCount ?? repeat.AuthorCount,
+            Organization = first.Organization ?? repeat.Organization,
+            Published = publishedFromFirst ? first.Published : repeat.Published,
+            YearWasInferred = publishedFromFirst ? first.YearWasInferred : repeat.YearWasInferred,
+            Comments = first.Comments is { } comments && repeat.Comments is { } repeatComments
+                ? Math.Max(comments, repeatComments)
+                : first.Comments ?? repeat.Comments,
+        };
+    }
+
+    private void Warn(int line, string message) => warnings.Add(Diagnostic.Warning(path, line, message));
+}
