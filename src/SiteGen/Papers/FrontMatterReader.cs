@@ -109,7 +109,7 @@ internal sealed class FrontMatterReader
         }
         catch (YamlException e)
         {
-            throw block.ErrorAt(e.Start, Describe(e));
+            throw block.ErrorAt(TabIndentAfter(e) ?? e.Start, Describe(e));
         }
         if (stream.Documents.Count == 0)
         {
@@ -127,6 +127,29 @@ internal sealed class FrontMatterReader
             YamlScalarNode scalar when YamlScalars.IsNull(scalar) => null,
             _ => throw block.ErrorAt(root.Start, "the front matter must be `key: value` lines; write e.g. `title: \"The paper's title\"`"),
         };
+    }
+
+    /// <summary>
+    /// YamlDotNet reports a tab in the indentation at the start of the mapping it was reading; the user needs
+    /// the line with the tab.
+    /// </summary>
+    private Mark? TabIndentAfter(YamlException e)
+    {
+        if (!e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var lines = block.Yaml.Split('\n');
+        for (var line = (int)Math.Max(e.Start.Line - 1, 0); line < lines.Length; line++)
+        {
+            var indent = lines[line].Length - lines[line].TrimStart(" \t").Length;
+            var tab = lines[line].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return new Mark(0, line + 1, tab + 1);
+            }
+        }
+        return null;
     }
 
     /// <summary>YamlDotNet says what it found; add what the user most likely has to do about it.</summary>

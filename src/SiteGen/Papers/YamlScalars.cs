@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +10,7 @@ namespace SiteGen.Papers;
 /// string is written in a style that every YAML reader gives back as that same string, not as a number,
 /// a boolean, a date or null (a page's <c>.md</c> is served to scripts, which may not use YamlDotNet).
 /// </summary>
-internal static class YamlScalars
+internal static partial class YamlScalars
 {
     /// <summary>
     /// The style to ask the emitter for. <see cref="ScalarStyle.Any"/> lets YamlDotNet pick plain when plain is
@@ -56,32 +57,18 @@ internal static class YamlScalars
     /// 1.2 reader. Errs on the side of quoting: a needless quote costs two characters, a missing one changes
     /// the value.
     /// </summary>
-    internal static bool LooksLikeNonString(string value)
-    {
-        if (Keywords.Contains(value))
-        {
-            return true;
-        }
-        var span = value.AsSpan();
-        if (span[0] is '+' or '-')
-        {
-            span = span[1..];
-        }
-        if (span.IsEmpty || !(char.IsAsciiDigit(span[0]) || (span[0] == '.' && span.Length > 1 && char.IsAsciiDigit(span[1]))))
-        {
-            return false;
-        }
-        // Integers, floats, hex/octal/binary, 1.1's 1_000 and sexagesimal 1:30, and dates/timestamps (2025-03-20,
-        // 2025-03-20T10:00:00Z) all start with a digit and use only these characters.
-        foreach (var c in span)
-        {
-            if (!(char.IsAsciiHexDigit(c) || c is '_' or '.' or ':' or '+' or '-' or 'x' or 'X' or 'o' or 'O' or 't' or 'T' or 'z' or 'Z' or ' '))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    internal static bool LooksLikeNonString(string value) =>
+        Keywords.Contains(value) || NumberLike().IsMatch(value) || DateLike().IsMatch(value);
+
+    /// <summary>
+    /// The union of 1.1's and 1.2's integers and floats: binary, octal, hex, 1_000, sexagesimal 1:30, 1.5e3, .5.
+    /// </summary>
+    [GeneratedRegex(@"^[-+]?(0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])*(\.[0-9_.]*)?([eE][-+]?[0-9]+)?|\.[0-9][0-9_.]*([eE][-+]?[0-9]+)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberLike();
+
+    /// <summary>1.1's timestamps: a date, alone or followed by a time.</summary>
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex DateLike();
 
     internal static string Show(string value)
     {
