@@ -39,7 +39,11 @@ public sealed record Paper
 
     public string? CodeUrl => Links.GetValueOrDefault(CodeLink);
 
-    /// <summary>Records compare arrays by reference; papers compare by value so round-trip tests mean something.</summary>
+    /// <summary>
+    /// Records compare arrays by reference; papers compare by value so round-trip tests mean something.
+    /// Links and extras compare as sets of keys (two dictionaries with different key comparers still hold the same
+    /// paper), and extra lists and mappings by content.
+    /// </summary>
     public bool Equals(Paper? other) =>
         other is not null
         && Title == other.Title
@@ -48,11 +52,12 @@ public sealed record Paper
         && Published == other.Published
         && Comments == other.Comments
         && Tags.SequenceEqual(other.Tags)
-        && Links.SequenceEqual(other.Links)
+        && Links.Count == other.Links.Count
+        && Links.All(pair => other.Links.TryGetValue(pair.Key, out var url) && url == pair.Value)
         && Sources.SequenceEqual(other.Sources)
         && Body == other.Body
         && Extra.Count == other.Extra.Count
-        && Extra.All(pair => other.Extra.TryGetValue(pair.Key, out var value) && Equals(pair.Value, value));
+        && Extra.All(pair => other.Extra.TryGetValue(pair.Key, out var value) && ExtraValues.DeepEquals(pair.Value, value));
 
     public override int GetHashCode() => HashCode.Combine(Title, Slug, AuthorCount, Published, Comments, Body);
 }

@@ -1,0 +1,189 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace SiteGen.Papers;
+
+/// <summary>
+/// Writes a paper's page through YamlDotNet's emitter, so quoting and escaping follow the YAML spec rather
+/// than our guesses; we only choose the layout (key order, flow lists, block mappings).
+/// </summary>
+internal static class FrontMatterWriter
+{
+    // Never fold a long title over two lines: people grep for titles, and diffs stay one line per field.
+    private static readonly EmitterSettings Settings = EmitterSettings.Default.WithBestWidth(int.MaxValue).WithNewLine("\n");
+
+    public static string Write(Paper paper)
+    {
+        Validate(paper);
+        var page = new StringBuilder(512 + paper.Body.Length);
+        page.Append(FrontMatterBlock.Delimiter).Append('\n');
+        using (var writer = new StringWriter(page, CultureInfo.InvariantCulture) { NewLine = "\n" })
+        {
+            var emitter = new Emitter(writer, Settings);
+            emitter.Emit(new StreamStart());
+            emitter.Emit(new DocumentStart(null, null, isImplicit: true));
+            emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+            WriteFields(emitter, paper);
+            emitter.Emit(new MappingEnd());
+            emitter.Emit(new DocumentEnd(isImplicit: true));
+            emitter.Emit(new StreamEnd());
+        }
+        page.Append(FrontMatterBlock.Delimiter).Append('\n');
+        var body = FrontMatterBlock.NormalizeBody(paper.Body);
+        if (body.Length > 0)
+        {
+            page.Append(body).Append('\n');
+        }
+        return page.ToString();
+    }
+
+    private static void WriteFields(Emitter emitter, Paper paper)
+    {
+        Key(emitter, FrontMatter.TitleKey);
+        // Always double-quoted, as DESIGN.md shows it: titles are full of colons, quotes and '#'.
+        emitter.Emit(new Scalar(null, null, paper.Title, ScalarStyle.DoubleQuoted, true, true));
+        Key(emitter, FrontMatter.SlugKey);
+        Text(emitter, paper.Slug);
+        if (paper.AuthorCount is { } authors)
+        {
+            Key(emitter, FrontMatter.AuthorCountKey);
+            Number(emitter, authors.ToString(CultureInfo.InvariantCulture));
+        }
+        if (paper.Published is { } published)
+        {
+            Key(emitter, FrontMatter.PublishedKey);
+            Number(emitter, published.ToString(FrontMatter.DateFormat, CultureInfo.InvariantCulture));
+        }
+        if (paper.Comments is { } comments)
+        {
+            Key(emitter, FrontMatter.CommentsKey);
+            Number(emitter, comments.ToString(CultureInfo.InvariantCulture));
+        }
+        if (!paper.Tags.IsDefaultOrEmpty)
+        {
+            Key(emitter, FrontMatter.TagsKey);
+            FlowList(emitter, paper.Tags);
+        }
+        if (paper.Links.Count > 0)
+        {
+            Key(emitter, FrontMatter.LinksKey);
+            emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
+            foreach (var (name, url) in paper.Links.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                Text(emitter, name);
+                Text(emitter, url);
+            }
+            emitter.Emit(new MappingEnd());
+        }
+        if (!paper.Sources.IsDefaultOrEmpty)
+        {
+            Key(emitter, FrontMatter.SourcesKey);
+            FlowList(emitter, paper.Sources);
+        }
+        foreach (var (key, value) in paper.Extra.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            Text(emitter, key);
+            Value(emitter, value);
+        }
+    }
+
+    private static void Validate(Paper paper)
+    {
+        // A page we write must be a page we can read: refuse here what Parse would refuse later.
+        if (string.IsNullOrWhiteSpace(paper.Title))
+        {
+            throw new ArgumentException("A paper needs a title.", nameof(paper));
+        }
+        if (!Slug.IsValid(paper.Slug))
+        {
+            throw new ArgumentException($"'{paper.Slug}' is not a valid slug.", nameof(paper));
+        }
+        if (paper.AuthorCount < 1 || paper.Comments < 0)
+        {
+            throw new ArgumentException("Counts cannot be negative, and a paper has at least one author.", nameof(paper));
+        }
+        foreach (var key in paper.Extra.Keys)
+        {
+            if (key.Length == 0 || FrontMatter.Keys.Contains(key) || FrontMatter.KnownKeyLike(key) is not null)
+            {
+                throw new ArgumentException($"'{key}' cannot be an extra key: it is empty or a known field.", nameof(paper));
+            }
+        }
+        if (paper.Tags.Any(string.IsNullOrWhiteSpace) || paper.Sources.Any(string.IsNullOrWhiteSpace)
+            || paper.Links.Any(pair => pair.Key.Length == 0 || string.IsNullOrWhiteSpace(pair.Value)))
+        {
+            throw new ArgumentException("Tags, sources and links cannot be empty.", nameof(paper));
+        }
+    }
+
+    private static void Key(Emitter emitter, string key) => emitter.Emit(new Scalar(key));
+
+    /// <summary>Numbers and dates, which are meant to be read as what they look like.</summary>
+    private static void Number(Emitter emitter, string value) =>
+        emitter.Emit(new Scalar(null, null, value, ScalarStyle.Plain, true, true));
+
+    private static void Text(Emitter emitter, string value) =>
+        emitter.Emit(new Scalar(null, null, value, YamlScalars.StyleFor(value), true, true));
+
+    private static void FlowList(Emitter emitter, IEnumerable<string> items)
+    {
+        emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Flow));
+        foreach (var item in items)
+        {
+            Text(emitter, item);
+        }
+        emitter.Emit(new SequenceEnd());
+    }
+
+    /// <summary>An extra value: text, null, or lists and mappings of them (other scalars are written as text).</summary>
+    private static void Value(Emitter emitter, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, true));
+                break;
+            case string text:
+                Text(emitter, text);
+                break;
+            case IReadOnlyDictionary<string, object?> map:
+                Mapping(emitter, map.Select(pair => (pair.Key, pair.Value)));
+                break;
+            case IDictionary map:
+                Mapping(emitter, map.Cast<DictionaryEntry>().Select(entry => (Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", entry.Value)));
+                break;
+            case IEnumerable list:
+                var items = list.Cast<object?>().ToList();
+                // Lists of plain values read best on one line, like tags; nested structure needs block style.
+                var flow = !items.Any(item => item is IEnumerable and not string);
+                emitter.Emit(new SequenceStart(null, null, true, flow ? SequenceStyle.Flow : SequenceStyle.Block));
+                foreach (var item in items)
+                {
+                    Value(emitter, item);
+                }
+                emitter.Emit(new SequenceEnd());
+                break;
+            case bool flag:
+                Text(emitter, flag ? "true" : "false");
+                break;
+            default:
+                Text(emitter, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+                break;
+        }
+    }
+
+    private static void Mapping(Emitter emitter, IEnumerable<(string Key, object? Value)> pairs)
+    {
+        var sorted = pairs.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        emitter.Emit(new MappingStart(null, null, true, sorted.Count == 0 ? MappingStyle.Flow : MappingStyle.Block));
+        foreach (var (key, value) in sorted)
+        {
+            Text(emitter, key);
+            Value(emitter, value);
+        }
+        emitter.Emit(new MappingEnd());
+    }
+}

@@ -1,0 +1,116 @@
+using Markdig;
+using Markdig.Extensions.AutoLinks;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace SiteGen.Rendering;
+
+/// <summary>
+/// Renders the Markdown of papers and pages, safely: input is never trusted markup.
+/// <list type="bullet">
+/// <item>Raw HTML is off, so <c>&lt;script&gt;</c> in an abstract is text.</item>
+/// <item>Bare http(s) URLs become links; <c>www.</c>, <c>ftp://</c> and <c>mailto:</c> stay text.</item>
+/// <item>A link or image whose URL has a scheme other than http(s) (<c>javascript:</c>, <c>data:</c>,
+/// <c>vbscript:</c>...) is written as its text. Relative links (<c>../x</c>) and fragments (<c>#x</c>) stay.</item>
+/// </list>
+/// Links get no <c>target</c> and no <c>rel</c>: they open in the same tab, so the opened page never gets a
+/// <c>window.opener</c> (the reason for <c>rel="noopener"</c>), and the links are the site owner's own
+/// content, not user comments (the reason for <c>nofollow</c>/<c>ugc</c>).
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    /// <summary>
+    /// Built once and shared: a pipeline is immutable and thread-safe, and building one per document would
+    /// cost more than rendering the document.
+    /// </summary>
+    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+
+    public static MarkdownRenderer Default { get; } = new();
+
+    public string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+
+    /// <summary>
+    /// The text a reader sees, for excerpts and descriptions: no markup and no HTML escaping (the template
+    /// escapes it), paragraphs separated by a line break, no trailing line break.
+    /// </summary>
+    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline).TrimEnd('\n');
+
+    private static MarkdownPipeline BuildPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .DisableHtml()
+            .UseAutoLinks(new AutoLinkOptions { UseHttpsForWWWLinks = true });
+        // Runs after every parse, before any rendering; it keeps no state, so it is safe on many threads.
+        builder.DocumentProcessed += UnlinkUnsafeUrls;
+        return builder.Build();
+    }
+
+    private static void UnlinkUnsafeUrls(MarkdownDocument document)
+    {
+        // Collected first: unlinking changes the tree being walked.
+        foreach (var inline in document.Descendants<Inline>().Where(IsLink).ToList())
+        {
+            switch (inline)
+            {
+                case LinkInline link when !IsSafe(link):
+                    Unwrap(link);
+                    break;
+                case AutolinkInline autolink when !IsWebUrl(autolink.Url):
+                    // <mailto:a@b>, <ftp://x>, <javascript:...>: the text that was written, as text.
+                    autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
+                    break;
+            }
+        }
+    }
+
+    private static bool IsLink(Inline inline) => inline is LinkInline or AutolinkInline;
+
+    private static bool IsSafe(LinkInline link)
+    {
+        if (link.IsAutoLink)
+        {
+            // A bare URL found by the AutoLinks extension: only one written with http(s):// is a link
+            // ("www.x.org" gets "http://" prepended by Markdig, so its URL alone would pass).
+            return link.FirstChild is LiteralInline text && IsWebUrl(text.Content.ToString()) && IsWebUrl(link.Url);
+        }
+        return link.Url is null || !HasScheme(link.Url) || IsWebUrl(link.Url);
+    }
+
+    private static bool IsWebUrl(string? url)
+    {
+        var trimmed = BrowserView(url);
+        return trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// True when the URL names a scheme, judged as a browser would: it ignores leading spaces and control
+    /// characters and drops tabs and line breaks anywhere, so "java&amp;#9;script:" is "javascript:". Anything
+    /// with a colon before the first '/', '?' or '#' counts, which refuses a few odd relative paths ("a:b") too.
+    /// </summary>
+    private static bool HasScheme(string url)
+    {
+        var view = BrowserView(url);
+        var colon = view.IndexOf(':');
+        return colon >= 0 && view.IndexOfAny(['/', '?', '#']) is var slash && (slash < 0 || colon < slash);
+    }
+
+    private static string BrowserView(string? url) =>
+        (url ?? "").Replace("\t", "").Replace("\n", "").Replace("\r", "").TrimStart(LeadingJunk);
+
+    private static readonly char[] LeadingJunk = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
+
+    /// <summary>Replaces a link (or an image) by its content, which then renders as plain text.</summary>
+    private static void Unwrap(LinkInline link)
+    {
+        var child = link.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            link.InsertBefore(child);
+            child = next;
+        }
+        link.Remove();
+    }
+}
