@@ -31,7 +31,8 @@ public static class CommandLine
         }
         try
         {
-            return await parse.InvokeAsync().ConfigureAwait(false);
+            // Our own handler below turns exceptions into one line and an exit code.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -67,7 +67,7 @@ public static class SiteBuilder
             vocabulary,
             new TagMatcher(vocabulary),
             TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]),
-            MarkdownRenderer.Shared);
+            MarkdownRenderer.Default);
     }
 
     /// <summary>

@@ -14,7 +14,10 @@ public sealed class SettingsLoaderTests
         using var site = new TempFolder();
         var settings = SettingsLoader.Load(site.Path, [], NoEnvironment, []);
 
-        Assert.Equal(new SiteSettings(), settings with { });
+        Assert.Equal("Papers", settings.SiteTitle);
+        Assert.Equal("output", settings.OutputPath);
+        Assert.Equal(["input"], settings.InputPaths.ToArray());
+        Assert.Equal(["theme"], settings.ThemePaths.ToArray());
         Assert.Equal(50, settings.ArchivePageSize);
         Assert.Equal("/", settings.LinkRoot);
         Assert.Null(settings.Host);

@@ -50,7 +50,7 @@ public sealed class DefaultSiteTests(DefaultSiteFixture site) : IClassFixture<De
         Assert.Equal("2025-03-20", page.QuerySelector("main time")!.GetAttribute("datetime"));
         Assert.Contains("000_e26a98970d65545d.txt", main);
         Assert.Contains(page.QuerySelectorAll("main a[href]"), a => a.GetAttribute("href") == "https://github.com/Tencent/FlashVDM");
-        Assert.Contains(page.QuerySelectorAll("main a[href]"), a => a.GetAttribute("href") == "../unleashing-vecset-diffusion-model-for-fast-shape-generation.md");
+        Assert.Contains(page.QuerySelectorAll("main a[href]"), a => a.GetAttribute("href") == "../../papers/unleashing-vecset-diffusion-model-for-fast-shape-generation.md");
         Assert.Contains("3D shape generation has greatly flourished", main);
     }
 
@@ -62,9 +62,17 @@ public sealed class DefaultSiteTests(DefaultSiteFixture site) : IClassFixture<De
         Assert.Equal("2025-03-20", vecset.GetProperty("published").GetString());
         Assert.Equal(4, vecset.GetProperty("comments").GetInt32());
 
+        // Only in the second listing, which shows no metadata at all.
+        var relax = site.Papers.Single(p => p.GetProperty("title").GetString() == "Learning to Relax: Setting Solver Parameters Across a Sequence of Linear System Instances");
+        Assert.Equal(JsonValueKind.Null, relax.GetProperty("author_count").ValueKind);
+        Assert.Equal(JsonValueKind.Null, relax.GetProperty("published").ValueKind);
+        Assert.Equal(["001_c65d2d98e23c96f3.txt"], relax.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+
+        // In both listings: one paper, both sources, the first listing's metadata.
         var pointer = site.Papers.Single(p => p.GetProperty("slug").GetString() == "pointer-networks");
-        Assert.Equal(JsonValueKind.Null, pointer.GetProperty("author_count").ValueKind);
-        Assert.Equal(JsonValueKind.Null, pointer.GetProperty("published").ValueKind);
+        Assert.Equal(3, pointer.GetProperty("author_count").GetInt32());
+        Assert.Equal("2015-06-09", pointer.GetProperty("published").GetString());
+        Assert.Equal(["000_e26a98970d65545d.txt", "001_c65d2d98e23c96f3.txt"], pointer.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]
@@ -76,8 +84,7 @@ public sealed class DefaultSiteTests(DefaultSiteFixture site) : IClassFixture<De
         {
             var listed = ListedPapers($"authors/{bucket.Key}/");
             Assert.Equal(bucket.Select(p => p.GetProperty("slug").GetString()!).ToHashSet(), listed);
-            Assert.Contains(index.QuerySelectorAll("svg a"), a => a.GetAttribute("href") == $"{bucket.Key}/index.html"
-                                                                     || a.GetAttribute("xlink:href") == $"{bucket.Key}/index.html");
+            Assert.Contains(index.QuerySelectorAll("svg a"), a => a.GetAttribute("href") == $"../authors/{bucket.Key}/index.html");
         }
         Assert.Contains(buckets, b => b.Key == "unknown");
         Assert.Contains(buckets, b => b.Key == "5");
