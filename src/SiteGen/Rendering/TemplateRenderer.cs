@@ -40,7 +40,7 @@ public sealed partial class TemplateRenderer
     /// <summary>The only CLR types templates can read members of.</summary>
     private static readonly Type[] ViewTypes =
     [
-        typeof(PageModel), typeof(SiteView), typeof(PageView), typeof(PaperView), typeof(TagLinkView),
+        typeof(PageModel), typeof(SiteView), typeof(MenuLinkView), typeof(PageView), typeof(PaperView), typeof(TagLinkView),
         typeof(PaginationView), typeof(PageLinkView), typeof(TagSummaryView), typeof(AuthorBucketView), typeof(ChartView),
     ];
 

@@ -4,9 +4,14 @@ using YamlDotNet.RepresentationModel;
 
 namespace SiteGen.Site;
 
-/// <summary>A Markdown page of the input with optional front matter (<c>title</c>, <c>description</c>).</summary>
+/// <summary>
+/// A Markdown page of the input with optional front matter: <c>title</c>, <c>description</c>, and
+/// <c>menu</c>, the shorter name the navigation shows (default: the title).
+/// </summary>
 public sealed record ContentPage(string Title, string? Description, string Body)
 {
+    public string? MenuTitle { get; init; }
+
     public static ContentPage Parse(string path, string text)
     {
         var fallbackTitle = Path.GetFileNameWithoutExtension(path);
@@ -34,7 +39,7 @@ public sealed record ContentPage(string Title, string? Description, string Body)
             }
             string? Scalar(string key) =>
                 map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode s ? s.Value : null;
-            return new ContentPage(Scalar("title") ?? fallbackTitle, Scalar("description"), body);
+            return new ContentPage(Scalar("title") ?? fallbackTitle, Scalar("description"), body) { MenuTitle = Scalar("menu") };
         }
         catch (YamlException e)
         {

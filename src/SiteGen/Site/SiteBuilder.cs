@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using SiteGen.Diagnostics;
 using SiteGen.Rendering;
+using SiteGen.Rendering.Views;
 using SiteGen.Settings;
 using SiteGen.Tags;
 
@@ -67,8 +68,23 @@ public static class SiteBuilder
             vocabulary,
             new TagMatcher(vocabulary),
             TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]),
-            MarkdownRenderer.Default);
+            MarkdownRenderer.Default)
+        {
+            Menu = MenuOf(root, inputFolders),
+        };
     }
+
+    /// <summary>The content pages (input/*.md) by title: a page is in the navigation as soon as it exists.</summary>
+    private static MenuLinkView[] MenuOf(string root, IEnumerable<string> inputFolders) =>
+    [
+        .. inputFolders
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.md"))
+            .DistinctBy(Path.GetFileName)
+            .Order(StringComparer.Ordinal)
+            .Select(file => (File: file, Page: ContentPage.Parse(Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllText(file))))
+            .Select(p => new MenuLinkView(p.Page.MenuTitle ?? p.Page.Title, Urls.ContentPage(Path.GetFileNameWithoutExtension(p.File)))),
+    ];
 
     /// <summary>
     /// Stale files are removed from the output folder, so it must not hold the site's own sources:

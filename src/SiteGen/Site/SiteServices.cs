@@ -1,4 +1,5 @@
 using SiteGen.Rendering;
+using SiteGen.Rendering.Views;
 using SiteGen.Settings;
 using SiteGen.Tags;
 
@@ -17,6 +18,9 @@ public sealed record SiteServices(
     TemplateRenderer Templates,
     MarkdownRenderer Markdown)
 {
+    /// <summary>The navigation's links to the input's Markdown pages, by title.</summary>
+    public IReadOnlyList<MenuLinkView> Menu { get; init; } = [];
+
     /// <summary>Absolute input folders, in priority order.</summary>
     public IReadOnlyList<string> InputFolders { get; } = [.. Settings.InputPaths.Select(p => Path.GetFullPath(p, Root))];
 

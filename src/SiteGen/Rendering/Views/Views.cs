@@ -7,7 +7,14 @@ namespace SiteGen.Rendering.Views;
 // Strings are escaped by the template engine; only members ending in Html are trusted markup.
 
 /// <summary>The site, the same on every page except <see cref="Root"/>.</summary>
-public sealed record SiteView(string Title, string Description, string Root, string Language = "en");
+public sealed record SiteView(string Title, string Description, string Root, string Language = "en")
+{
+    /// <summary>The Markdown pages of the input (about...), for the navigation.</summary>
+    public IReadOnlyList<MenuLinkView> Menu { get; init; } = [];
+}
+
+/// <summary>A link of the main navigation to a Markdown page of the input.</summary>
+public sealed record MenuLinkView(string Title, string Url);
 
 /// <summary>The page being rendered. Kind is home, paper, tags, tag, authors, author, page or not-found.</summary>
 public sealed record PageView(string Title, string Kind, string Url, string? Description = null);
