@@ -14,6 +14,7 @@ internal static class Patience
     /// <summary>How long a slow step takes: long enough that a wrong engine would have started the next thing meanwhile.</summary>
     public static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Runs the engine from the thread pool, so the limit holds even if it blocks the calling thread.</summary>
     public static Task<EngineResult> ExecuteWithinTimeoutAsync(this Engine engine) =>
-        engine.ExecuteAsync().WaitAsync(Timeout);
+        Task.Run(() => engine.ExecuteAsync()).WaitAsync(Timeout);
 }
