@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace SiteGen.Engine;
 
@@ -20,6 +21,7 @@ public sealed class Engine
     private readonly ConcurrentDictionary<string, List<ModuleTiming>> _timings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _elapsedTicks = new(StringComparer.Ordinal);
     private CancellationTokenSource _cancellation = new();
+    private PipelineFailedException? _firstFailure;
 
     /// <summary>Checks the graph at once: duplicate names, unknown dependencies and cycles throw here.</summary>
     public Engine(IEnumerable<Pipeline> pipelines, IEnumerable<object>? services = null, int? maxDegreeOfParallelism = null)
@@ -57,13 +59,16 @@ public sealed class Engine
         _postProcessed.Clear();
         _timings.Clear();
         _elapsedTicks.Clear();
+        _firstFailure = null;
 
         var processDone = new Dictionary<string, Task>(StringComparer.Ordinal);
         foreach (var pipeline in _ordered)
         {
-            // Dependencies come first in _ordered, so their tasks exist already.
+            // Dependencies come first in _ordered, so their tasks exist already. Task.Run, not Task.Yield: under
+            // a caller's SynchronizationContext (a UI thread, a test runner) Task.Yield would queue every
+            // pipeline to that context, and their synchronous work would run on its one thread, in turn.
             var dependencies = pipeline.Dependencies.Select(d => processDone[d]).ToArray();
-            processDone[pipeline.Name] = RunInputAndProcessAsync(pipeline, dependencies);
+            processDone[pipeline.Name] = Task.Run(() => RunInputAndProcessAsync(pipeline, dependencies));
         }
         await WhenAllOrFirstFailure(processDone.Values).ConfigureAwait(false);
 
@@ -100,7 +105,6 @@ public sealed class Engine
 
     private async Task RunInputAndProcessAsync(Pipeline pipeline, Task[] dependencies)
     {
-        await Task.Yield(); // let the caller start every pipeline before any of them works
         var inputs = await RunPhaseAsync(pipeline, Phase.Input, []).ConfigureAwait(false);
         await Task.WhenAll(dependencies).ConfigureAwait(false);
         _processed[pipeline.Name] = await RunPhaseAsync(pipeline, Phase.Process, inputs).ConfigureAwait(false);
@@ -124,8 +128,11 @@ public sealed class Engine
             }
             catch (Exception exception)
             {
+                var failure = new PipelineFailedException(pipeline.Name, phase, module.GetType().Name, exception);
+                // Kept before cancelling: modules that fail once cancelled are consequences, not the cause.
+                Interlocked.CompareExchange(ref _firstFailure, failure, null);
                 await _cancellation.CancelAsync().ConfigureAwait(false);
-                throw new PipelineFailedException(pipeline.Name, phase, module.GetType().Name, exception);
+                throw failure;
             }
             var elapsed = Stopwatch.GetElapsedTime(started);
             lock (timings)
@@ -137,22 +144,19 @@ public sealed class Engine
         return documents;
     }
 
-    /// <summary>Waits for every task; rethrows the module failure that caused a cancellation, not the cancellation.</summary>
-    private static async Task WhenAllOrFirstFailure(IEnumerable<Task> tasks)
+    /// <summary>
+    /// Waits for every task; rethrows the first module failure, which caused the cancellation, rather than the
+    /// cancellation or a failure it caused (Task.WhenAll lists exceptions in the order tasks ended, not failed).
+    /// </summary>
+    private async Task WhenAllOrFirstFailure(IEnumerable<Task> tasks)
     {
-        var all = Task.WhenAll(tasks);
         try
         {
-            await all.ConfigureAwait(false);
+            await Task.WhenAll(tasks).ConfigureAwait(false);
         }
-        catch
+        catch when (_firstFailure is not null)
         {
-            var failure = all.Exception?.InnerExceptions.OfType<PipelineFailedException>().FirstOrDefault();
-            if (failure is not null)
-            {
-                throw failure;
-            }
-            throw;
+            ExceptionDispatchInfo.Throw(_firstFailure);
         }
     }
 }

@@ -15,9 +15,10 @@ public interface IExecutionContext
     ParallelOptions ParallelOptions { get; }
 
     /// <summary>
-    /// The documents of a pipeline this one declared as a dependency: its Process result during Input and
-    /// Process, its PostProcess result afterwards. Reading an undeclared pipeline is an error, so the
-    /// dependency graph in the pipeline list is always the whole truth.
+    /// The documents of a pipeline this one declared as a dependency: its Process result during Process and
+    /// PostProcess (every PostProcess runs at once, so none can wait for another's), its PostProcess result
+    /// during Output. Input runs before dependencies are done, so reading there is an error; so is reading an
+    /// undeclared pipeline, so the dependency graph in the pipeline list is always the whole truth.
     /// </summary>
     ImmutableArray<Document> FromPipeline(string name);
 

@@ -6,8 +6,9 @@ namespace SiteGen.Engine;
 internal static class PipelineGraph
 {
     /// <summary>
-    /// Returns the pipelines so that each comes after the ones it depends on; ties keep the given order,
-    /// so the order is deterministic. Throws on duplicate names, unknown dependencies and cycles.
+    /// Returns the pipelines so that each comes after the ones it depends on; otherwise they keep the given
+    /// order, a dependency moving up just before the first pipeline that needs it, so the order is
+    /// deterministic. Throws on duplicate names, unknown dependencies and cycles.
     /// </summary>
     public static ImmutableArray<Pipeline> Order(IReadOnlyList<Pipeline> pipelines)
     {
