@@ -449,6 +449,41 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task InStrictModeAWarningBeforeOutputFailsTheRunAndNoOutputModuleRuns()
+    {
+        var outputRan = false;
+        var engine = new Engine([
+            new Pipeline("Papers")
+            {
+                PostProcess = [Step.Do(c => c.Warn("a.md has no date"))],
+                Output = [Step.Do(_ => outputRan = true)],
+            },
+        ]) { FailOnWarnings = true };
+
+        var failure = await Assert.ThrowsAsync<WarningsAsErrorsException>(() => engine.ExecuteWithinTimeoutAsync());
+
+        Assert.Equal(["a.md has no date"], failure.Warnings.ToArray());
+        Assert.False(outputRan);
+    }
+
+    [Fact]
+    public async Task WithoutStrictModeWarningsDoNotStopTheOutput()
+    {
+        var outputRan = false;
+        var engine = new Engine([
+            new Pipeline("Papers")
+            {
+                Process = [Step.Do(c => c.Warn("a.md has no date"))],
+                Output = [Step.Do(_ => outputRan = true)],
+            },
+        ]);
+
+        await engine.ExecuteWithinTimeoutAsync();
+
+        Assert.True(outputRan);
+    }
+
+    [Fact]
     public async Task CollectsTheWarningsOfEveryPipelineAndPhase()
     {
         var engine = new Engine([
