@@ -81,6 +81,13 @@ public sealed class MarkdownRenderer
     {
         switch (inline)
         {
+            case DelimiterInline delimiter: // a '[' that opened no link; what follows it hangs below it
+                text.Append(delimiter.ToLiteral());
+                foreach (var child in delimiter)
+                {
+                    AppendInline(text, child);
+                }
+                break;
             case ContainerInline container: // emphasis, links (their text), images (their alt text)
                 foreach (var child in container)
                 {
