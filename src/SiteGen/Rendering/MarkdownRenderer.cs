@@ -132,10 +132,7 @@ public sealed class MarkdownRenderer
 
     private static bool IsLink(Inline inline) => inline is LinkInline or AutolinkInline;
 
-    private static bool IsSafe(LinkInline link)
-    {
-        return link.Url is null || !HasScheme(link.Url) || IsWebUrl(link.Url);
-    }
+    private static bool IsSafe(LinkInline link) => link.Url is null || !HasScheme(link.Url) || IsWebUrl(link.Url);
 
     private static bool IsWebUrl(string? url)
     {
@@ -156,10 +153,16 @@ public sealed class MarkdownRenderer
         return colon >= 0 && view.IndexOfAny(['/', '?', '#']) is var slash && (slash < 0 || colon < slash);
     }
 
-    private static string BrowserView(string? url) =>
-        (url ?? "").Replace("\t", "").Replace("\n", "").Replace("\r", "").TrimStart(LeadingJunk);
-
-    private static readonly char[] LeadingJunk = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
+    private static string BrowserView(string? url)
+    {
+        var view = (url ?? "").Replace("\t", "").Replace("\n", "").Replace("\r", "");
+        var start = 0;
+        while (start < view.Length && view[start] <= ' ')
+        {
+            start++;
+        }
+        return view[start..];
+    }
 
     /// <summary>Replaces a link (or an image) by its content, which then renders as plain text.</summary>
     private static void Unwrap(LinkInline link)
