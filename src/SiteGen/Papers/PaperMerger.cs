@@ -34,14 +34,15 @@ public static class PaperMerger
 
         foreach (var paper in listingPapers)
         {
-            if (byIdentity.TryGetValue(Identity(paper), out var merged))
+            var identity = Identity(paper);
+            if (byIdentity.TryGetValue(identity, out var merged))
             {
                 merged.Add(paper, warnings);
             }
             else
             {
                 merged = new MergedPaper(paper);
-                byIdentity.Add(Identity(paper), merged);
+                byIdentity.Add(identity, merged);
                 inOrder.Add(merged);
             }
         }
