@@ -59,10 +59,11 @@ public static class AbstractMarkdown
         for (var i = from; i < to; i++)
         {
             var c = line[i];
-            if (i == 0 && StartsBlock(line))
+            if (i == 0 && BlockMarkerEnd(line) is > 0 and var end)
             {
-                EscapeBlockStart(markdown, line);
-                i = BlockMarkerEnd(line) - 1;
+                // The escape that defuses the marker goes before its last character: "\#", "1\.", "\-".
+                markdown.Append(line, 0, end - 1).Append('\\').Append(line[end - 1]);
+                i = end - 1;
                 continue;
             }
             var escape = c switch
@@ -85,12 +86,9 @@ public static class AbstractMarkdown
         }
     }
 
-    /// <summary>True when the line, as it stands, would start a heading, quote, list, rule, fence or setext underline.</summary>
-    private static bool StartsBlock(string line) => BlockMarkerEnd(line) > 0;
-
     /// <summary>
-    /// The end of the block marker at the start of <paramref name="line"/> (the part that gets escaped and copied
-    /// as is), or 0 when the line starts no block. Characters escaped everywhere ('*', '_', '`', '[', '&lt;')
+    /// The end of the marker with which <paramref name="line"/> would start a heading, quote, list, rule, fence or
+    /// setext underline, or 0 when it starts no block. Characters escaped everywhere ('*', '_', '`', '[', '&lt;')
     /// need nothing here.
     /// </summary>
     private static int BlockMarkerEnd(string line)
@@ -120,13 +118,6 @@ public static class AbstractMarkdown
             default:
                 return 0;
         }
-    }
-
-    /// <summary>Writes the block marker with the escape that defuses it: "\#", "1\.", "\-".</summary>
-    private static void EscapeBlockStart(StringBuilder markdown, string line)
-    {
-        var end = BlockMarkerEnd(line);
-        markdown.Append(line, 0, end - 1).Append('\\').Append(line[end - 1]);
     }
 
     private static int CountLeading(string line, char c)

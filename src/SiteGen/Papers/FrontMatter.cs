@@ -30,9 +30,12 @@ public static class FrontMatter
         [TitleKey, SlugKey, AuthorCountKey, PublishedKey, CommentsKey, TagsKey, LinksKey, SourcesKey];
 
     /// <summary>
-    /// The page for <paramref name="paper"/>, byte for byte the same for equal papers: known keys in a fixed
-    /// order, empty and unknown values left out, extra keys sorted, then the body and one final newline.
+    /// The page for <paramref name="paper"/>, byte for byte the same for equal papers: the known keys in the
+    /// order of <see cref="Keys"/> (a field with no value, or an empty list, is left out), then the extra keys
+    /// sorted, the closing <c>---</c>, the body and one final newline.
     /// </summary>
+    /// <exception cref="ArgumentException">The paper could not be read back: no title, an invalid slug, a count
+    /// out of range, an empty tag, source or link, or an extra key that is (a spelling of) a known one.</exception>
     public static string Write(Paper paper) => FrontMatterWriter.Write(paper);
 
     /// <summary>

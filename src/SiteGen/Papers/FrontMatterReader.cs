@@ -156,14 +156,14 @@ internal sealed class FrontMatterReader
     private static string Describe(YamlException e)
     {
         var what = e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
-        if (what.StartsWith("While ", StringComparison.Ordinal))
+        if (what.Length == 0)
         {
-            what = "while" + what[5..];
+            what = "unreadable";
         }
         string fix;
         if (what.StartsWith("Duplicate key", StringComparison.Ordinal))
         {
-            fix = "each key may appear once; remove or rename the other one";
+            fix = "each key may appear once: remove or rename one of them";
         }
         else if (what.Contains("invalid mapping", StringComparison.Ordinal) || what.Contains("mapping values are not allowed", StringComparison.Ordinal))
         {
@@ -189,7 +189,7 @@ internal sealed class FrontMatterReader
         {
             fix = "check the quoting and indentation here; quote a value that starts with `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%`, `@` or a quote";
         }
-        return $"invalid YAML, {what}; {fix}";
+        return $"invalid YAML, {char.ToLowerInvariant(what[0])}{what[1..]}; {fix}";
     }
 
     private string KeyOf(YamlNode key) =>

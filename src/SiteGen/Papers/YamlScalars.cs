@@ -18,7 +18,7 @@ internal static partial class YamlScalars
     /// </summary>
     public static ScalarStyle StyleFor(string value)
     {
-        if (HasInvisibleBreaks(value))
+        if (NeedsEscapes(value))
         {
             // YamlDotNet would pick a folded block scalar, which loses a lone "\n" or a U+0085 on the way
             // back; double quotes spell every such character as an escape and keep the value on one line.
@@ -31,7 +31,7 @@ internal static partial class YamlScalars
     public static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
-    private static bool HasInvisibleBreaks(string value)
+    private static bool NeedsEscapes(string value)
     {
         foreach (var c in value)
         {
@@ -74,6 +74,11 @@ internal static partial class YamlScalars
     {
         // Echo a user's value inside a one-line message: no line breaks, not a screenful.
         var oneLine = value.ReplaceLineEndings(" ");
-        return oneLine.Length <= 40 ? oneLine : string.Concat(oneLine.AsSpan(0, 37), "...");
+        if (oneLine.Length <= 40)
+        {
+            return oneLine;
+        }
+        var cut = char.IsHighSurrogate(oneLine[36]) ? 36 : 37; // never half a character
+        return string.Concat(oneLine.AsSpan(0, cut), "...");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig;
 using Markdig.Extensions.AutoLinks;
 using Markdig.Syntax;
@@ -31,18 +32,84 @@ public sealed class MarkdownRenderer
 
     /// <summary>
     /// The text a reader sees, for excerpts and descriptions: no markup and no HTML escaping (the template
-    /// escapes it), paragraphs separated by a line break, no trailing line break.
+    /// escapes it), blocks separated by a line break, no trailing line break.
     /// </summary>
-    public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline).TrimEnd('\n');
+    /// <remarks>
+    /// Not Markdig's <c>Markdown.ToPlainText</c>: with escaping off, its HTML renderer drops '&amp;', '&lt;',
+    /// '&gt;' and '"' from autolinks ("https://x.org/?a=1&amp;b=2" came out as "...?a=1b=2"). Walking the
+    /// parsed document is short and exact.
+    /// </remarks>
+    public string ToPlainText(string markdown)
+    {
+        var text = new StringBuilder(markdown.Length);
+        AppendBlock(text, Markdown.Parse(markdown, Pipeline));
+        return text.ToString().TrimEnd('\n');
+    }
 
     private static MarkdownPipeline BuildPipeline()
     {
-        var builder = new MarkdownPipelineBuilder()
-            .DisableHtml()
-            .UseAutoLinks(new AutoLinkOptions { UseHttpsForWWWLinks = true });
+        var builder = new MarkdownPipelineBuilder().DisableHtml();
+        // Markdig's AutoLinks extension, with only 'h' as an opening character: it links "http://" and
+        // "https://" and never gets to try "ftp://", "mailto:" or "www." (the parser is all the extension adds).
+        builder.InlineParsers.Insert(0, new AutoLinkParser(new AutoLinkOptions()) { OpeningCharacters = ['h'] });
         // Runs after every parse, before any rendering; it keeps no state, so it is safe on many threads.
         builder.DocumentProcessed += UnlinkUnsafeUrls;
         return builder.Build();
+    }
+
+    private static void AppendBlock(StringBuilder text, Block block)
+    {
+        switch (block)
+        {
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    AppendBlock(text, child);
+                }
+                break;
+            case LeafBlock { Inline: { } inline }:
+                AppendInline(text, inline);
+                text.Append('\n');
+                break;
+            case LeafBlock leaf when leaf.Lines.Count > 0: // code blocks
+                text.Append(leaf.Lines.ToString()).Append('\n');
+                break;
+        }
+    }
+
+    private static void AppendInline(StringBuilder text, Inline inline)
+    {
+        switch (inline)
+        {
+            case DelimiterInline delimiter: // a '[' that opened no link; what follows it hangs below it
+                text.Append(delimiter.ToLiteral());
+                foreach (var child in delimiter)
+                {
+                    AppendInline(text, child);
+                }
+                break;
+            case ContainerInline container: // emphasis, links (their text), images (their alt text)
+                foreach (var child in container)
+                {
+                    AppendInline(text, child);
+                }
+                break;
+            case LiteralInline literal:
+                text.Append(literal.Content.AsSpan());
+                break;
+            case CodeInline code:
+                text.Append(code.Content);
+                break;
+            case AutolinkInline autolink:
+                text.Append(autolink.Url);
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.AsSpan());
+                break;
+            case LineBreakInline:
+                text.Append('\n');
+                break;
+        }
     }
 
     private static void UnlinkUnsafeUrls(MarkdownDocument document)
@@ -65,16 +132,7 @@ public sealed class MarkdownRenderer
 
     private static bool IsLink(Inline inline) => inline is LinkInline or AutolinkInline;
 
-    private static bool IsSafe(LinkInline link)
-    {
-        if (link.IsAutoLink)
-        {
-            // A bare URL found by the AutoLinks extension: only one written with http(s):// is a link
-            // ("www.x.org" gets "http://" prepended by Markdig, so its URL alone would pass).
-            return link.FirstChild is LiteralInline text && IsWebUrl(text.Content.ToString()) && IsWebUrl(link.Url);
-        }
-        return link.Url is null || !HasScheme(link.Url) || IsWebUrl(link.Url);
-    }
+    private static bool IsSafe(LinkInline link) => link.Url is null || !HasScheme(link.Url) || IsWebUrl(link.Url);
 
     private static bool IsWebUrl(string? url)
     {
@@ -95,10 +153,16 @@ public sealed class MarkdownRenderer
         return colon >= 0 && view.IndexOfAny(['/', '?', '#']) is var slash && (slash < 0 || colon < slash);
     }
 
-    private static string BrowserView(string? url) =>
-        (url ?? "").Replace("\t", "").Replace("\n", "").Replace("\r", "").TrimStart(LeadingJunk);
-
-    private static readonly char[] LeadingJunk = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
+    private static string BrowserView(string? url)
+    {
+        var view = (url ?? "").Replace("\t", "").Replace("\n", "").Replace("\r", "");
+        var start = 0;
+        while (start < view.Length && view[start] <= ' ')
+        {
+            start++;
+        }
+        return view[start..];
+    }
 
     /// <summary>Replaces a link (or an image) by its content, which then renders as plain text.</summary>
     private static void Unwrap(LinkInline link)

@@ -248,7 +248,7 @@ public sealed class FrontMatterTests
     [InlineData("---\ntitle: T\nlinks: https://x.org\n---\n", 3, 8, "`links` must be a mapping of names to URLs", "  code: https://github.com/owner/repo")]
     [InlineData("---\ntitle: T\nTitle: U\n---\n", 3, 1, "unknown key `Title`", "did you mean `title`?")]
     [InlineData("---\ntitle: T\nauthor-count: 3\n---\n", 3, 1, "unknown key `author-count`", "did you mean `author_count`?")]
-    [InlineData("---\ntitle: T\ntitle: U\n---\n", 3, 1, "Duplicate key", "remove or rename the other one")]
+    [InlineData("---\ntitle: T\ntitle: U\n---\n", 3, 1, "invalid YAML, duplicate key title", "remove or rename one of them")]
     [InlineData("---\ntitle: Topic: Subtitle\n---\n", 2, 13, "invalid YAML", "must be quoted, e.g. `title: \"Topic: Subtitle\"`")]
     [InlineData("---\ntitle: \"T\n---\n", 2, 8, "invalid YAML", "close the quote")]
     [InlineData("---\ntitle: \"a \\q\"\n---\n", 2, 8, "invalid YAML", "write a backslash as `\\\\`")]
