@@ -63,6 +63,7 @@ internal sealed class FrontMatterReader
                     break;
                 case FrontMatter.TagsKey:
                     tags = TextList(key, value, "write e.g. `tags: [diffusion, 3d-generation]`");
+                    CheckTagSlugs(value, tags);
                     break;
                 case FrontMatter.LinksKey:
                     links = TextMap(key, value);
@@ -241,6 +242,21 @@ internal sealed class FrontMatterReader
         throw block.ErrorAt(value.Start,
             $"`{key}` must be a date written year-month-day, not `{YamlScalars.Show(text)}`; "
             + $"write e.g. `{key}: 2025-03-20`, or remove the line if it is not known");
+    }
+
+    /// <summary>A tag is a URL name (<c>/tags/{tag}/</c>), so it must be a slug like a paper's.</summary>
+    private void CheckTagSlugs(YamlNode value, ImmutableArray<string> tags)
+    {
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (!Papers.Slug.IsValid(tags[i]))
+            {
+                var at = value is YamlSequenceNode sequence ? sequence.Children[i].Start : value.Start;
+                throw block.ErrorAt(at,
+                    $"`{YamlScalars.Show(tags[i])}` is not a valid tag; tags are slugs of lowercase ASCII letters, digits and hyphens, "
+                    + $"such as `{Papers.Slug.FromTitle(tags[i])}`");
+            }
+        }
     }
 
     private ImmutableArray<string> TextList(string key, YamlNode value, string example)

@@ -112,10 +112,14 @@ internal static class FrontMatterWriter
                 throw new ArgumentException($"'{key}' cannot be an extra key: it is empty or a known field.", nameof(paper));
             }
         }
-        if (paper.Tags.Any(string.IsNullOrWhiteSpace) || paper.Sources.Any(string.IsNullOrWhiteSpace)
+        if (paper.Tags.Any(tag => !Slug.IsValid(tag)))
+        {
+            throw new ArgumentException("Tags must be slugs.", nameof(paper));
+        }
+        if (paper.Sources.Any(string.IsNullOrWhiteSpace)
             || paper.Links.Any(pair => pair.Key.Length == 0 || string.IsNullOrWhiteSpace(pair.Value)))
         {
-            throw new ArgumentException("Tags, sources and links cannot be empty.", nameof(paper));
+            throw new ArgumentException("Sources and links cannot be empty.", nameof(paper));
         }
     }
 

@@ -108,12 +108,12 @@ public sealed class FrontMatterTests
     [InlineData("[x]", "'[x]'")]
     [InlineData("3d-generation", "3d-generation")]
     [InlineData("diffusion", "diffusion")]
-    public void QuotesATagOnlyWhenYamlWouldReadItAsSomethingElse(string tag, string written)
+    public void QuotesAListItemOnlyWhenYamlWouldReadItAsSomethingElse(string source, string written)
     {
-        var page = FrontMatter.Write(new Paper { Title = "T", Slug = "t", Tags = [tag] });
+        var page = FrontMatter.Write(new Paper { Title = "T", Slug = "t", Sources = [source] });
 
-        Assert.Contains($"\ntags: [{written}]\n", page);
-        Assert.Equal(new[] { tag }, FrontMatter.Parse(Path, page).Tags);
+        Assert.Contains($"\nsources: [{written}]\n", page);
+        Assert.Equal(new[] { source }, FrontMatter.Parse(Path, page).Sources);
     }
 
     [Fact]
@@ -243,6 +243,8 @@ public sealed class FrontMatterTests
     [InlineData("---\ntitle: T\npublished: March 20, 2025\n---\n", 3, 12, "`published` must be a date", "write e.g. `published: 2025-03-20`")]
     [InlineData("---\ntitle: T\nslug: Not A Slug\n---\n", 3, 7, "`Not A Slug` is not a valid slug", "remove the `slug` line to derive it from the title")]
     [InlineData("---\ntitle: T\nslug: ../../etc\n---\n", 3, 7, "is not a valid slug", "lowercase ASCII letters, digits and hyphens")]
+    [InlineData("---\ntitle: T\ntags: [ok, ../../etc]\n---\n", 3, 12, "`../../etc` is not a valid tag", "such as `etc`")]
+    [InlineData("---\ntitle: T\ntags: [Deep Learning]\n---\n", 3, 8, "`Deep Learning` is not a valid tag", "such as `deep-learning`")]
     [InlineData("---\ntitle: T\ntags: diffusion\n---\n", 3, 7, "`tags` must be a list", "write e.g. `tags: [diffusion, 3d-generation]`")]
     [InlineData("---\ntitle: T\ntags: [a, ~]\n---\n", 3, 11, "`tags` is empty", "write e.g. `tags: [")]
     [InlineData("---\ntitle: T\nlinks: https://x.org\n---\n", 3, 8, "`links` must be a mapping of names to URLs", "  code: https://github.com/owner/repo")]

@@ -83,7 +83,7 @@ internal static class PaperGenerators
         from authors in Maybe(Gen.Choose(1, 500))
         from day in Maybe(Gen.Choose(0, 80_000))
         from comments in Maybe(Gen.Choose(0, 1000))
-        from tags in Field.Where(tag => tag.Trim().Length > 0).ListOf()
+        from tags in Gen.Elements("diffusion", "3d-generation", "2024", "true", "null", "1e3", "no", "a").ListOf()
         from links in Gen.Zip(Gen.Elements("code", "paper", "project page", "2"), Url).ListOf()
         from sources in Gen.Elements("000_e26a98970d65545d.txt", "001.txt", "my paper.md", "2024").ListOf()
         from body in Literal
