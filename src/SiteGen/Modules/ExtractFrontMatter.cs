@@ -4,12 +4,20 @@ using SiteGen.Site;
 
 namespace SiteGen.Modules;
 
-/// <summary>Reads a hand-written YAML-fronted paper; broken front matter stops the build with file:line:column.</summary>
+/// <summary>
+/// Reads a hand-written YAML-fronted paper; broken front matter stops the build with file:line:column.
+/// The page's own file name joins the paper's sources, so its page says where it came from.
+/// </summary>
 public sealed class ExtractFrontMatter : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {
         var paper = PaperFactory.WithCodeLinkFromBody(FrontMatter.Parse(input.Source!, input.Content));
+        var file = Path.GetFileName(input.Source!);
+        if (!paper.Sources.Contains(file))
+        {
+            paper = paper with { Sources = paper.Sources.Add(file) };
+        }
         yield return Document.Create(source: input.Source).With(Keys.Paper, paper);
     }
 }

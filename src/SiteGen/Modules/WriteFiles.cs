@@ -1,26 +1,63 @@
+using System.Buffers;
+using System.Text;
 using SiteGen.Engine;
+using SiteGen.Rendering.Views;
 using SiteGen.Site;
 
 namespace SiteGen.Modules;
 
-/// <summary>Writes each document with a destination into the output folder (assets are copied byte for byte).</summary>
+/// <summary>
+/// Writes each document with a destination into the output folder. A page (a document with a layout) is
+/// rendered here, as it is written, so no page's HTML outlives its write: memory stays flat however many
+/// pages there are. A page whose inputs did not change since the last build is neither rendered nor written.
+/// Assets are copied byte for byte.
+/// </summary>
 public sealed class WriteFiles : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {
-        if (input.Destination is { } destination)
+        if (input.Destination is not { } destination)
         {
-            var output = context.GetService<SiteServices>().Output;
-            if (input.Get<string>(Keys.CopyFrom) is { } file)
+            yield return input;
+            yield break;
+        }
+        var site = context.GetService<SiteServices>();
+        if (input.Get<string>(Keys.CopyFrom) is { } file)
+        {
+            site.Output.Write(destination, File.ReadAllBytes(file));
+        }
+        else if (input.Get<string>(Keys.Layout) is { } layout)
+        {
+            var model = input.GetRequired<PageModel>(Keys.Model);
+            var inputs = PageFingerprint.Of(layout, model, site.Fingerprint);
+            if (!site.Output.TryKeep(destination, inputs))
             {
-                output.Write(destination, File.ReadAllBytes(file));
-            }
-            else
-            {
-                output.Write(destination, input.Content);
+                if (model.Papers.Count > 0)
+                {
+                    model = model with { CardsHtml = site.Cards.For(model.Papers, model.Site) };
+                }
+                WriteText(site.Output, destination, site.Templates.Render(layout, model), inputs);
             }
         }
-        // Only what was written flows on: the engine's report then counts the pages.
-        yield return input.Destination is null ? input : input.WithContent(string.Empty);
+        else
+        {
+            WriteText(site.Output, destination, input.Content, 0);
+        }
+        // What was written flows on without its content, so the engine's report can count it.
+        yield return input.WithContent(string.Empty).With(Keys.Model, null);
+    }
+
+    private static void WriteText(OutputFolder output, string destination, string text, ulong inputs)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            output.Write(destination, buffer.AsSpan(0, length), inputs);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

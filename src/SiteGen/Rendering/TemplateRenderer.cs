@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.IO.Hashing;
+using System.Text;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
@@ -46,20 +48,27 @@ public sealed partial class TemplateRenderer
 
     private readonly TemplateOptions _options;
     private readonly FrozenDictionary<string, Layout> _layouts;
+    private readonly FrozenDictionary<string, Layout> _partials;
 
     /// <summary>Where a missing layout should go, for the error that says so (<c>theme/</c>).</summary>
     private readonly string _lastRoot;
 
-    private TemplateRenderer(TemplateOptions options, FrozenDictionary<string, Layout> layouts, IReadOnlyList<string> templateNames, string lastRoot)
+    private TemplateRenderer(TemplateOptions options, FrozenDictionary<string, Layout> layouts, FrozenDictionary<string, Layout> partials,
+        IReadOnlyList<string> templateNames, string lastRoot, ulong fingerprint)
     {
         _options = options;
         _layouts = layouts;
+        _partials = partials;
+        Fingerprint = fingerprint;
         TemplateNames = templateNames;
         _lastRoot = lastRoot;
     }
 
     /// <summary>Every template loaded, by name inside the theme (<c>layouts/base.liquid</c>, <c>partials/pagination.liquid</c>).</summary>
     public IReadOnlyList<string> TemplateNames { get; }
+
+    /// <summary>A hash of every template's name and text: a page rendered with other templates must be rendered again.</summary>
+    public ulong Fingerprint { get; }
 
     /// <summary>
     /// Loads <c>layouts/**/*.liquid</c> and <c>partials/**/*.liquid</c> from <paramref name="themeRoots"/>, in priority order:
@@ -90,14 +99,18 @@ public sealed partial class TemplateRenderer
 
         var partialSources = new Dictionary<string, string>(StringComparer.Ordinal);
         var partialTemplates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        var partials = new Dictionary<string, Layout>(StringComparer.Ordinal);
         var layouts = new Dictionary<string, Layout>(StringComparer.Ordinal);
+        var fingerprint = new XxHash3();
         foreach (var (file, source, template) in parsed)
         {
+            fingerprint.Append(Encoding.UTF8.GetBytes(file.Name + "\0" + source + "\0"));
             if (file.Name.StartsWith(PartialsFolder, StringComparison.Ordinal))
             {
                 var key = file.Name[PartialsFolder.Length..];
                 partialSources[key] = source;
                 partialTemplates[key] = template;
+                partials[key] = new Layout(file, template);
             }
             else
             {
@@ -124,7 +137,8 @@ public sealed partial class TemplateRenderer
         }
 
         var options = CreateOptions(partialSources.ToFrozenDictionary(StringComparer.Ordinal), partialTemplates.ToFrozenDictionary(StringComparer.Ordinal));
-        return new TemplateRenderer(options, layouts.ToFrozenDictionary(StringComparer.Ordinal), [.. files.Select(f => f.Name)], lastRoot);
+        return new TemplateRenderer(options, layouts.ToFrozenDictionary(StringComparer.Ordinal), partials.ToFrozenDictionary(StringComparer.Ordinal),
+            [.. files.Select(f => f.Name)], lastRoot, fingerprint.GetCurrentHashAsUInt64());
     }
 
     /// <summary>
@@ -149,6 +163,25 @@ public sealed partial class TemplateRenderer
 
         context.SetValue(BodyVariable, new StringValue(body));
         return RenderOne(_layouts[LayoutName(BaseLayout)], context);
+    }
+
+    /// <summary>
+    /// Renders <c>partials/{partial}.liquid</c> alone with the given variables (e.g. <c>paper</c> and <c>site</c>), so that
+    /// a piece shown on many pages (a paper's card) can be rendered once and reused. Safe to call from many threads.
+    /// </summary>
+    public string RenderPartial(string partial, IEnumerable<KeyValuePair<string, object>> variables)
+    {
+        if (!_partials.TryGetValue(PartialKey(partial), out var template))
+        {
+            throw new ContentException(_lastRoot + PartialsFolder + PartialKey(partial), 0, 0,
+                $"the theme has no partial '{partial}'; add {PartialsFolder}{PartialKey(partial)} to the theme");
+        }
+        var context = new TemplateContext(_options);
+        foreach (var (name, value) in variables)
+        {
+            context.SetValue(name, value);
+        }
+        return RenderOne(template, context);
     }
 
     private static string RenderOne(Layout layout, TemplateContext context)

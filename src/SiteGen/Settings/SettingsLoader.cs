@@ -18,7 +18,7 @@ public static class SettingsLoader
     public static readonly ImmutableArray<string> Keys =
     [
         nameof(SiteSettings.SiteTitle), nameof(SiteSettings.SiteDescription), nameof(SiteSettings.Host),
-        nameof(SiteSettings.LinkRoot), nameof(SiteSettings.LinksUseHttps), nameof(SiteSettings.OutputPath),
+        nameof(SiteSettings.LinkRoot), nameof(SiteSettings.LinksUseHttps), nameof(SiteSettings.OutputPath), nameof(SiteSettings.CachePath),
         nameof(SiteSettings.InputPaths), nameof(SiteSettings.ThemePaths), nameof(SiteSettings.GenerateSitemap),
         nameof(SiteSettings.GenerateSearchIndex), nameof(SiteSettings.ArchivePageSize),
         nameof(SiteSettings.ListingCaptureYears),
@@ -121,6 +121,7 @@ public static class SettingsLoader
         nameof(SiteSettings.LinkRoot) => s with { LinkRoot = NormalizeLinkRoot(String(value, origin)) },
         nameof(SiteSettings.LinksUseHttps) => s with { LinksUseHttps = Bool(value, origin) },
         nameof(SiteSettings.OutputPath) => s with { OutputPath = String(value, origin) },
+        nameof(SiteSettings.CachePath) => s with { CachePath = String(value, origin) },
         nameof(SiteSettings.InputPaths) => s with { InputPaths = Strings(value, origin) },
         nameof(SiteSettings.ThemePaths) => s with { ThemePaths = Strings(value, origin) },
         nameof(SiteSettings.GenerateSitemap) => s with { GenerateSitemap = Bool(value, origin) },

@@ -22,6 +22,9 @@ public sealed record SiteSettings
 
     public string OutputPath { get; init; } = "output";
 
+    /// <summary>Where a build keeps what makes the next one fast; safe to delete.</summary>
+    public string CachePath { get; init; } = "cache";
+
     public ImmutableArray<string> InputPaths { get; init; } = ["input"];
 
     public ImmutableArray<string> ThemePaths { get; init; } = ["theme"];

@@ -1,24 +1,34 @@
 using System.Collections.Concurrent;
-using System.Text;
+using System.Globalization;
 
 namespace SiteGen.Site;
 
 /// <summary>
-/// The only place that writes to disk during a build. Every path is checked to stay inside the output
-/// folder; a file whose bytes are unchanged is not rewritten (its timestamp stays, so hosts and rsync
-/// see no change); files that an earlier build wrote and this one did not are removed, and only those:
-/// the manifest of what SiteGen wrote keeps it from touching files it did not make.
+/// The only place that writes the site. Every path is checked to stay inside the output folder. A manifest
+/// of what the last build wrote (in the cache folder) holds, per file, the fingerprint of its inputs and
+/// the hash of its bytes, so that a rebuild
+/// <list type="bullet">
+/// <item>skips rendering a page whose inputs did not change (<see cref="TryKeep"/>),</item>
+/// <item>does not rewrite a file whose bytes did not change (its timestamp stays; hosts and rsync see no change),</item>
+/// <item>removes the files the last build wrote and this one did not — and only those: files SiteGen did not make stay.</item>
+/// </list>
+/// Deleting the cache folder is safe: the next build renders and compares everything again.
 /// </summary>
 public sealed class OutputFolder
 {
-    public const string ManifestName = ".sitegen-manifest";
-
-    private readonly ConcurrentDictionary<string, byte> _produced = new(StringComparer.Ordinal);
+    private readonly string? _manifestPath;
+    private readonly Dictionary<string, FileStamp> _previous;
+    private readonly ConcurrentDictionary<string, FileStamp> _produced = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private int _written;
 
-    public OutputFolder(string path)
+    /// <param name="path">The output folder.</param>
+    /// <param name="manifestPath">Where the manifest of this output folder is kept; null keeps none (every file is compared on disk).</param>
+    public OutputFolder(string path, string? manifestPath = null)
     {
         Path = System.IO.Path.GetFullPath(path);
+        _manifestPath = manifestPath;
+        _previous = manifestPath is not null && Directory.Exists(Path) ? FileStamp.ReadManifest(manifestPath) : [];
     }
 
     public string Path { get; }
@@ -29,20 +39,34 @@ public sealed class OutputFolder
     /// <summary>Files this build produced, changed or not.</summary>
     public int FilesProduced => _produced.Count;
 
-    public void Write(string destination, string content) => Write(destination, Encoding.UTF8.GetBytes(content));
-
-    public void Write(string destination, byte[] bytes)
+    /// <summary>
+    /// True, and the file counts as produced, when the last build wrote <paramref name="destination"/> from
+    /// inputs with this fingerprint and the file is still there as written: then it need not be rendered.
+    /// </summary>
+    public bool TryKeep(string destination, ulong inputs)
     {
-        var full = Resolve(destination);
-        if (!_produced.TryAdd(destination, 0))
+        if (!_previous.TryGetValue(destination, out var stamp) || stamp.Inputs != inputs || !IsIntact(destination, stamp))
         {
-            throw new InvalidOperationException($"Two documents are written to '{destination}'.");
+            return false;
         }
-        if (File.Exists(full) && new FileInfo(full).Length == bytes.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes))
+        Produce(destination, stamp);
+        return true;
+    }
+
+    public void Write(string destination, ReadOnlySpan<byte> bytes, ulong inputs = 0)
+    {
+        var stamp = new FileStamp(inputs, Fingerprint.Of(bytes), bytes.Length);
+        Produce(destination, stamp);
+        if (_previous.TryGetValue(destination, out var old) && old.Bytes == stamp.Bytes && old.Length == stamp.Length && IsIntact(destination, stamp))
         {
             return;
         }
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var full = Resolve(destination);
+        var folder = System.IO.Path.GetDirectoryName(full)!;
+        if (_folders.TryAdd(folder, 0))
+        {
+            Directory.CreateDirectory(folder);
+        }
         File.WriteAllBytes(full, bytes);
         Interlocked.Increment(ref _written);
     }
@@ -50,29 +74,20 @@ public sealed class OutputFolder
     /// <summary>Removes what the previous build wrote and this one did not, then records this build's files.</summary>
     public int RemoveStaleFiles()
     {
-        var manifest = System.IO.Path.Combine(Path, ManifestName);
         var removed = 0;
-        if (File.Exists(manifest))
+        foreach (var destination in _previous.Keys)
         {
-            foreach (var destination in File.ReadLines(manifest))
+            if (_produced.ContainsKey(destination) || !IsInside(destination, out var full) || !File.Exists(full))
             {
-                if (destination.Length == 0 || _produced.ContainsKey(destination) || !IsInside(destination, out var full))
-                {
-                    continue;
-                }
-                if (File.Exists(full))
-                {
-                    File.Delete(full);
-                    removed++;
-                    RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!);
-                }
+                continue;
             }
+            File.Delete(full);
+            removed++;
+            RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!);
         }
-        var lines = string.Join('\n', _produced.Keys.Order(StringComparer.Ordinal)) + "\n";
-        if (!File.Exists(manifest) || File.ReadAllText(manifest) != lines)
+        if (_manifestPath is not null)
         {
-            Directory.CreateDirectory(Path);
-            File.WriteAllText(manifest, lines);
+            FileStamp.WriteManifest(_manifestPath, _produced);
         }
         return removed;
     }
@@ -82,6 +97,21 @@ public sealed class OutputFolder
         IsInside(destination, out var full)
             ? full
             : throw new InvalidOperationException($"'{destination}' would be written outside the output folder.");
+
+    private void Produce(string destination, FileStamp stamp)
+    {
+        if (!_produced.TryAdd(destination, stamp))
+        {
+            throw new InvalidOperationException($"Two documents are written to '{destination}'.");
+        }
+    }
+
+    /// <summary>The file is there with the length SiteGen wrote (a cheap check: one stat, no read).</summary>
+    private bool IsIntact(string destination, FileStamp stamp)
+    {
+        var file = new FileInfo(Resolve(destination));
+        return file.Exists && file.Length == stamp.Length;
+    }
 
     private bool IsInside(string destination, out string full)
     {
@@ -96,6 +126,43 @@ public sealed class OutputFolder
         {
             Directory.Delete(folder);
             folder = System.IO.Path.GetDirectoryName(folder)!;
+        }
+    }
+}
+
+/// <summary>What the manifest knows of one output file: its inputs' fingerprint, its bytes' hash and length.</summary>
+internal readonly record struct FileStamp(ulong Inputs, ulong Bytes, long Length)
+{
+    /// <summary>One line per file: <c>inputs bytes length destination</c>, hashes in hex, sorted by destination.</summary>
+    public static Dictionary<string, FileStamp> ReadManifest(string path)
+    {
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return stamps;
+        }
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split(' ', 4);
+            if (parts.Length == 4
+                && ulong.TryParse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
+                && ulong.TryParse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bytes)
+                && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            {
+                stamps[parts[3]] = new FileStamp(inputs, bytes, length);
+            }
+            // A line that does not read is ignored: the cache is only ever a shortcut.
+        }
+        return stamps;
+    }
+
+    public static void WriteManifest(string path, IEnumerable<KeyValuePair<string, FileStamp>> stamps)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        using var writer = new StreamWriter(path);
+        foreach (var (destination, stamp) in stamps.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{stamp.Inputs:x16} {stamp.Bytes:x16} {stamp.Length} {destination}\n"));
         }
     }
 }

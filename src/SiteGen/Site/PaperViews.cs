@@ -13,7 +13,7 @@ public static class PaperViews
     {
         var tags = paper.Tags.Select(t => new TagLinkView(t, site.Vocabulary.DisplayName(t), Urls.ListPage(Urls.TagFolder(t), 1))).ToArray();
         var plain = site.Markdown.ToPlainText(paper.Body);
-        return new PaperView(
+        var view = new PaperView(
             Title: paper.Title,
             Slug: paper.Slug,
             Url: Urls.Paper(paper.Slug),
@@ -29,6 +29,7 @@ public static class PaperViews
             AbstractHtml: site.Markdown.ToHtml(paper.Body),
             Excerpt: Excerpt(plain),
             Sources: paper.Sources);
+        return view with { Fingerprint = PageFingerprint.Of(view) };
     }
 
     public static string AuthorLabel(int? authorCount) => authorCount switch

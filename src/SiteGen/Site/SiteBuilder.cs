@@ -28,7 +28,8 @@ public static class SiteBuilder
         var warnings = new List<Diagnostic>();
         var environment = request.Environment ?? ReadEnvironment();
         var settings = SettingsLoader.Load(root, request.Settings ?? [], environment, warnings);
-        var output = new OutputFolder(request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root));
+        var outputPath = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
+        var output = new OutputFolder(outputPath, ManifestPath(root, settings, outputPath));
 
         var services = LoadServices(root, settings, output);
         CheckOutputIsSafe(services);
@@ -61,18 +62,28 @@ public static class SiteBuilder
         var vocabulary = tagsPath is null
             ? TagVocabulary.Empty
             : TagVocabulary.Load(Path.GetRelativePath(root, tagsPath).Replace('\\', '/'), File.ReadAllText(tagsPath));
-        return new SiteServices(
-            root,
-            settings,
-            output,
-            vocabulary,
-            new TagMatcher(vocabulary),
-            TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]),
-            MarkdownRenderer.Default)
+        var templates = TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]);
+        return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
         {
             Menu = MenuOf(root, inputFolders),
+            Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
         };
     }
+
+    /// <summary>
+    /// The program itself, as far as it shapes pages: SiteGen, the engine and the renderers. Deterministic
+    /// builds give an assembly the same id for the same source, so only a real change renders everything again.
+    /// </summary>
+    private static readonly ulong ProgramFingerprint = new Fingerprint()
+        .Add(typeof(SiteBuilder).Assembly.ManifestModule.ModuleVersionId.ToString())
+        .Add(typeof(Engine.Engine).Assembly.ManifestModule.ModuleVersionId.ToString())
+        .Add(typeof(Fluid.FluidParser).Assembly.ManifestModule.ModuleVersionId.ToString())
+        .Add(typeof(Markdig.Markdown).Assembly.ManifestModule.ModuleVersionId.ToString())
+        .Value;
+
+    /// <summary>One manifest per output folder, in the cache folder: building elsewhere does not confuse them.</summary>
+    private static string ManifestPath(string root, SiteSettings settings, string outputPath) =>
+        Path.Combine(Path.GetFullPath(settings.CachePath, root), $"output-{new Fingerprint().Add(outputPath).Value:x16}.manifest");
 
     /// <summary>The content pages (input/*.md) by title: a page is in the navigation as soon as it exists.</summary>
     private static MenuLinkView[] MenuOf(string root, IEnumerable<string> inputFolders) =>

@@ -5,8 +5,8 @@ namespace SiteGen.Site;
 
 /// <summary>
 /// The site, as a list of pipelines: reading this file tells what the site is made of.
-/// Every page-making pipeline renders in PostProcess and writes in Output, so nothing is written
-/// unless every pipeline got through its checks.
+/// Pages are made (with every check of the input) in Process and PostProcess, and rendered as they are
+/// written in Output, which starts only when every pipeline got through its checks.
 /// </summary>
 public static class SitePipelines
 {
@@ -33,7 +33,7 @@ public static class SitePipelines
             Dependencies = [Listings],
             Input = [new ReadFiles("papers", "*.md")],
             Process = [new ExtractFrontMatter(), new MergePapers(Listings), new ApplyTags(), new OrderPapers(), new CreatePaperViews()],
-            PostProcess = [new CreatePaperPages(), new RenderTemplate()],
+            PostProcess = [new CreatePaperPages()],
             Output = [new WriteFiles()],
         },
         // Markdown pages of the input (about) and the 404 page.
@@ -41,28 +41,24 @@ public static class SitePipelines
         {
             Input = [new ReadFiles("", "*.md")],
             Process = [new CreateContentPages(), new CreateNotFoundPage()],
-            PostProcess = [new RenderTemplate()],
             Output = [new WriteFiles()],
         },
         new Pipeline(Tags)
         {
             Dependencies = [Papers],
             Process = [new CreateTagPages(Papers)],
-            PostProcess = [new RenderTemplate()],
             Output = [new WriteFiles()],
         },
         new Pipeline(AuthorCounts)
         {
             Dependencies = [Papers],
             Process = [new CreateAuthorCountPages(Papers)],
-            PostProcess = [new RenderTemplate()],
             Output = [new WriteFiles()],
         },
         new Pipeline(Home)
         {
             Dependencies = [Papers],
             Process = [new CreateHomePages(Papers)],
-            PostProcess = [new RenderTemplate()],
             Output = [new WriteFiles()],
         },
         // papers.json, the site's data for scripts.

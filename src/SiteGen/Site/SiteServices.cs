@@ -18,6 +18,15 @@ public sealed record SiteServices(
     TemplateRenderer Templates,
     MarkdownRenderer Markdown)
 {
+    /// <summary>
+    /// What every page depends on besides its own model: the program, the templates, the settings. A change
+    /// to any of them renders every page again.
+    /// </summary>
+    public ulong Fingerprint { get; init; }
+
+    /// <summary>Paper cards rendered in this build, shared by the list pages.</summary>
+    public CardCache Cards { get; } = new(Templates);
+
     /// <summary>The navigation's links to the input's Markdown pages, by title.</summary>
     public IReadOnlyList<MenuLinkView> Menu { get; init; } = [];
 

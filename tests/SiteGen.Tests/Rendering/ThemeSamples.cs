@@ -60,20 +60,24 @@ internal static class ThemeSamples
     }
 
     public static PageModel Home(string paperTitle) =>
-        new(Site("index.html"), new PageView(SiteTitle, "home", "index.html", "Newest papers first."))
+        WithCards(new(Site("index.html"), new PageView(SiteTitle, "home", "index.html", "Newest papers first."))
         {
             Papers = [Paper(0, paperTitle), Paper(1), Paper(2)],
             Pagination = Pagination("", 1, 3),
-        };
+        });
+
+    /// <summary>List pages show their papers as cards that SiteGen renders beforehand, as a build does.</summary>
+    public static PageModel WithCards(PageModel model) =>
+        model with { CardsHtml = new SiteGen.Site.CardCache(Theme).For(model.Papers, model.Site) };
 
     public static PageModel HomePage(int current, int total)
     {
         var url = $"page/{current}/index.html";
-        return new PageModel(Site(url), new PageView($"Papers, page {current}", "home", url))
+        return WithCards(new PageModel(Site(url), new PageView($"Papers, page {current}", "home", url))
         {
             Papers = [Paper(10), Paper(11)],
             Pagination = Pagination("", current, total),
-        };
+        });
     }
 
     public static PaginationView Pagination(string prefix, int current, int total)
@@ -90,21 +94,21 @@ internal static class ThemeSamples
     public static PageModel TagPage(string paperTitle)
     {
         var url = "tags/diffusion/index.html";
-        return new PageModel(Site(url), new PageView("Diffusion", "tag", url))
+        return WithCards(new PageModel(Site(url), new PageView("Diffusion", "tag", url))
         {
             Tag = Tags()[0],
             Papers = [Paper(0, paperTitle), Paper(3)],
             Pagination = Pagination("tags/diffusion/", 1, 2),
-        };
+        });
     }
 
     public static PageModel AuthorPage(string paperTitle)
     {
         var url = "authors/5/index.html";
-        return new PageModel(Site(url), new PageView("Papers with 5 authors", "author", url))
+        return WithCards(new PageModel(Site(url), new PageView("Papers with 5 authors", "author", url))
         {
             Papers = [Paper(0, paperTitle)],
-        };
+        });
     }
 
     public static PageModel PaperPage(PaperView paper) =>

@@ -36,7 +36,11 @@ public sealed record PaperView(
     string? CodeUrl,
     string AbstractHtml,
     string Excerpt,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>A hash of everything above, computed once: pages that show this paper use it to tell whether they changed.</summary>
+    public ulong Fingerprint { get; init; }
+}
 
 public sealed record PageLinkView(int Number, string Url, bool IsCurrent);
 
@@ -73,4 +77,10 @@ public sealed record PageModel(SiteView Site, PageView Page)
 
     /// <summary>Rendered Markdown of a content page (about); trusted markup produced by our renderer.</summary>
     public string? ContentHtml { get; init; }
+
+    /// <summary>
+    /// <c>partials/paper-card.liquid</c> rendered for each of <see cref="Papers"/>, in the same order: a paper's card is
+    /// rendered once per depth of page and reused on every list page that shows it.
+    /// </summary>
+    public IReadOnlyList<string> CardsHtml { get; init; } = [];
 }

@@ -1,0 +1,54 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// A stable 64-bit hash of the inputs of a page (XxHash3): the same inputs give the same fingerprint in
+/// every process, so a rebuild can tell from the cache alone that a page would come out the same.
+/// Each value is written with its length or a marker, so ("ab", "c") and ("a", "bc") differ.
+/// </summary>
+public sealed class Fingerprint
+{
+    private readonly XxHash3 _hash = new();
+
+    public Fingerprint Add(string? text)
+    {
+        if (text is null)
+        {
+            return Add(ulong.MaxValue);
+        }
+        Add((ulong)text.Length);
+        _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        return this;
+    }
+
+    public Fingerprint Add(ulong value)
+    {
+        Span<byte> bytes = stackalloc byte[sizeof(ulong)];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
+        _hash.Append(bytes);
+        return this;
+    }
+
+    public Fingerprint Add(int? value) => Add(value is { } n ? (ulong)(uint)n : ulong.MaxValue - 1);
+
+    public Fingerprint Add(double value) => Add(BitConverter.DoubleToUInt64Bits(value));
+
+    public Fingerprint Add(bool value) => Add(value ? 1UL : 0UL);
+
+    public Fingerprint Add(IReadOnlyList<string> texts)
+    {
+        Add((ulong)texts.Count);
+        foreach (var text in texts)
+        {
+            Add(text);
+        }
+        return this;
+    }
+
+    public ulong Value => _hash.GetCurrentHashAsUInt64();
+
+    public static ulong Of(ReadOnlySpan<byte> bytes) => XxHash3.HashToUInt64(bytes);
+}

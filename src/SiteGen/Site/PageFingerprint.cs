@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SiteGen.Rendering.Views;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// Fingerprints of what templates see. A page's fingerprint (with the templates' and the program's own)
+/// decides whether it must be rendered again: equal fingerprints, equal page. The models are hashed as
+/// their JSON, so a member added to a view model is covered without anyone remembering to add it here;
+/// inside a page, a paper counts by its own precomputed fingerprint, so a list page of 50 papers hashes
+/// 50 numbers, not 50 abstracts.
+/// </summary>
+public static class PageFingerprint
+{
+    public static ulong Of(string layout, PageModel model, ulong siteWide) =>
+        new Fingerprint()
+            .Add(siteWide)
+            .Add(layout)
+            .Add(Fingerprint.Of(JsonSerializer.SerializeToUtf8Bytes(model, PageModelJson.Default.PageModel)))
+            .Value;
+
+    /// <summary>The paper's own fingerprint: every member but the fingerprint itself.</summary>
+    public static ulong Of(PaperView paper) =>
+        Fingerprint.Of(JsonSerializer.SerializeToUtf8Bytes(paper with { Fingerprint = 0 }, PaperViewJson.Default.PaperView));
+}
+
+/// <summary>Writes a paper inside a page model as its fingerprint.</summary>
+internal sealed class PaperViewAsFingerprint : JsonConverter<PaperView>
+{
+    public override PaperView Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Page models are only ever written, to be hashed.");
+
+    public override void Write(Utf8JsonWriter writer, PaperView value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.Fingerprint);
+}
+
+// Source-generated, so hashing starts without reflection and stays cheap per page.
+[JsonSourceGenerationOptions(Converters = [typeof(PaperViewAsFingerprint)])]
+[JsonSerializable(typeof(PageModel))]
+internal sealed partial class PageModelJson : JsonSerializerContext;
+
+[JsonSerializable(typeof(PaperView))]
+internal sealed partial class PaperViewJson : JsonSerializerContext;
