@@ -11,7 +11,7 @@ public sealed class ApplyTags : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var paper = input.GetRequired<Paper>(Keys.Paper);
-        var tags = site.TagMatcher.Apply(paper.Tags, paper.Title, paper.Body);
+        var tags = site.Session.Tags.GetOrAdd(paper, p => site.TagMatcher.Apply(p.Tags, p.Title, p.Body));
         yield return input.With(Keys.Paper, paper with { Tags = tags });
     }
 }

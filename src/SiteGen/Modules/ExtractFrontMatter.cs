@@ -12,7 +12,9 @@ public sealed class ExtractFrontMatter : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {
-        var paper = PaperFactory.WithCodeLinkFromBody(FrontMatter.Parse(input.Source!, input.Content));
+        var site = context.GetService<SiteServices>();
+        var paper = site.Session.Pages.GetOrAdd((input.Source!, input.Content),
+            key => PaperFactory.WithCodeLinkFromBody(FrontMatter.Parse(key.Path, key.Text)));
         var file = Path.GetFileName(input.Source!);
         if (!paper.Sources.Contains(file))
         {

@@ -12,7 +12,8 @@ public sealed class ParseListings : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var source = input.Source!;
-        var result = ListingParser.Parse(source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source)));
+        var result = site.Session.Listings.GetOrAdd((source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source))),
+            key => ListingParser.Parse(key.Path, key.Text, key.CaptureYear));
         foreach (var warning in result.Warnings)
         {
             context.Warn(warning.ToString());

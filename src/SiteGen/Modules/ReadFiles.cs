@@ -29,10 +29,13 @@ public sealed class ReadFiles(string folder, string pattern) : IModule
         }
         var files = found.Values.ToArray();
         var documents = new Document[files.Length];
-        await Parallel.ForAsync(0, files.Length, context.ParallelOptions, async (i, token) =>
+        await Parallel.ForAsync(0, files.Length, context.ParallelOptions, (i, _) =>
         {
-            var text = await File.ReadAllTextAsync(files[i], token).ConfigureAwait(false);
+            // An unchanged file (same time and length) is not read again in a long-running session.
+            var file = new FileInfo(files[i]);
+            var text = site.Session.Files.GetOrAdd((file.FullName, file.LastWriteTimeUtc, file.Length), key => File.ReadAllText(key.Path));
             documents[i] = Document.Create(source: site.Relative(files[i]), content: text);
+            return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
         return [.. inputs, .. documents];
     }

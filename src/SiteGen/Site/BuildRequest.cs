@@ -6,4 +6,5 @@ public sealed record BuildRequest(
     string? Output = null,
     bool Strict = false,
     IReadOnlyList<KeyValuePair<string, string>>? Settings = null,
-    IDictionary<string, string?>? Environment = null);
+    IDictionary<string, string?>? Environment = null,
+    BuildSession? Session = null);

@@ -31,7 +31,7 @@ public static class SiteBuilder
         var outputPath = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
         var output = new OutputFolder(outputPath, ManifestPath(root, settings, outputPath));
 
-        var services = LoadServices(root, settings, output);
+        var services = LoadServices(root, settings, output, request.Session ?? new BuildSession());
         CheckOutputIsSafe(services);
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services]) { FailOnWarnings = request.Strict };
@@ -54,18 +54,21 @@ public static class SiteBuilder
             Stopwatch.GetElapsedTime(started));
     }
 
-    private static SiteServices LoadServices(string root, SiteSettings settings, OutputFolder output)
+    private static SiteServices LoadServices(string root, SiteSettings settings, OutputFolder output, BuildSession session)
     {
         var inputFolders = settings.InputPaths.Select(p => Path.GetFullPath(p, root)).ToArray();
         var themeFolders = settings.ThemePaths.Select(p => Path.GetFullPath(p, root)).ToArray();
         var tagsPath = inputFolders.Select(f => Path.Combine(f, TagsFile)).FirstOrDefault(File.Exists);
+        var tagsText = tagsPath is null ? "" : File.ReadAllText(tagsPath);
         var vocabulary = tagsPath is null
             ? TagVocabulary.Empty
-            : TagVocabulary.Load(Path.GetRelativePath(root, tagsPath).Replace('\\', '/'), File.ReadAllText(tagsPath));
+            : TagVocabulary.Load(Path.GetRelativePath(root, tagsPath).Replace('\\', '/'), tagsText);
+        session.StartBuild(new Fingerprint().Add(ProgramFingerprint).Add(tagsText).Value);
         var templates = TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]);
         return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
         {
             Menu = MenuOf(root, inputFolders),
+            Session = session,
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
         };
     }

@@ -24,6 +24,9 @@ public sealed record SiteServices(
     /// </summary>
     public ulong Fingerprint { get; init; }
 
+    /// <summary>What earlier builds of this process computed that this one may reuse.</summary>
+    public BuildSession Session { get; init; } = new();
+
     /// <summary>Paper cards rendered in this build, shared by the list pages.</summary>
     public CardCache Cards { get; } = new(Templates);
 

@@ -1,0 +1,45 @@
+using SiteGen.Listings;
+using SiteGen.Papers;
+using SiteGen.Rendering.Views;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// What a long-running process (the preview server) keeps between builds so that a rebuild redoes only
+/// what an edit touched: file texts by their timestamp, parsed listings and pages by their text, each
+/// paper's tags and view by the paper itself. A one-off build starts with an empty session and loses
+/// nothing by it. Everything here is keyed by value, so a stale entry can only be unused, never wrong.
+/// </summary>
+public sealed class BuildSession
+{
+    internal Memo<(string Path, DateTime Modified, long Length), string> Files { get; } = new();
+
+    internal Memo<(string Path, string Text, int? CaptureYear), ListingParseResult> Listings { get; } = new();
+
+    internal Memo<(string Path, string Text), Paper> Pages { get; } = new();
+
+    internal Memo<Paper, System.Collections.Immutable.ImmutableArray<string>> Tags { get; } = new();
+
+    internal Memo<Paper, PaperView> Views { get; } = new();
+
+    /// <summary>
+    /// What the memoized values were computed with (the tag vocabulary, the program): when it changes,
+    /// nothing of the last build may be reused.
+    /// </summary>
+    private ulong _basis;
+
+    internal void StartBuild(ulong basis)
+    {
+        if (basis != _basis)
+        {
+            Tags.Clear();
+            Views.Clear();
+            _basis = basis;
+        }
+        Files.NextGeneration();
+        Listings.NextGeneration();
+        Pages.NextGeneration();
+        Tags.NextGeneration();
+        Views.NextGeneration();
+    }
+}
