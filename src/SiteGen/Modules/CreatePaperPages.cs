@@ -18,6 +18,7 @@ public sealed class CreatePaperPages : PerDocumentModule
         yield return PageDocuments.Create(view.Url, Layout,
                 siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt)) { Paper = view }, site)
             .With(Keys.Paper, paper);
-        yield return Document.Create(source: input.Source, destination: view.MarkdownUrl, content: FrontMatter.Write(paper));
+        yield return Document.Create(source: input.Source, destination: view.MarkdownUrl,
+            content: site.Session.FrontMatter.GetOrAdd(paper, FrontMatter.Write));
     }
 }

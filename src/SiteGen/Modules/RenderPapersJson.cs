@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -11,25 +12,36 @@ namespace SiteGen.Modules;
 
 /// <summary>
 /// <c>/papers.json</c>: one array with every paper's front-matter fields (same names as the YAML), its page
-/// URL and its abstract, newest first — the site's data for scripts.
+/// URL and its abstract, newest first — the site's data for scripts. One paper per line, so the file
+/// diffs and greps well; each line is made once per paper and reused while the paper does not change.
 /// </summary>
 public sealed class RenderPapersJson(string papersPipeline) : IModule
 {
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var site = context.GetService<SiteServices>();
+        var lines = context.FromPipeline(papersPipeline)
+            .Select(d => site.Session.Json.GetOrAdd(d.GetRequired<Paper>(Keys.Paper), Line))
+            .ToArray();
+        var text = new System.Text.StringBuilder(lines.Sum(l => l.Length + 2) + 4).Append("[\n");
+        for (var i = 0; i < lines.Length; i++)
         {
-            json.WriteStartArray();
-            foreach (var document in context.FromPipeline(papersPipeline))
-            {
-                Write(json, document.GetRequired<Paper>(Keys.Paper));
-            }
-            json.WriteEndArray();
+            text.Append(System.Text.Encoding.UTF8.GetString(lines[i])).Append(i < lines.Length - 1 ? ",\n" : "\n");
         }
-        buffer.WriteByte((byte)'\n');
-        var text = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        return Task.FromResult(ImmutableArray.Create(Document.Create(destination: Urls.PapersJson, content: text)));
+        text.Append("]\n");
+        return Task.FromResult(ImmutableArray.Create(Document.Create(destination: Urls.PapersJson, content: text.ToString())));
+    }
+
+    private static byte[] Line(Paper paper)
+    {
+        var buffer = new ArrayBufferWriter<byte>(paper.Body.Length + 512);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            Write(json, paper);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void Write(Utf8JsonWriter json, Paper paper)

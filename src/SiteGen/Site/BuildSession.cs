@@ -22,6 +22,12 @@ public sealed class BuildSession
 
     internal Memo<Paper, PaperView> Views { get; } = new();
 
+    /// <summary>Each paper's YAML-fronted page, as written to <c>/papers/{slug}.md</c>.</summary>
+    internal Memo<Paper, string> FrontMatter { get; } = new();
+
+    /// <summary>Each paper's line of <c>/papers.json</c>.</summary>
+    internal Memo<Paper, byte[]> Json { get; } = new();
+
     /// <summary>
     /// What the memoized values were computed with (the tag vocabulary, the program): when it changes,
     /// nothing of the last build may be reused.
@@ -41,5 +47,7 @@ public sealed class BuildSession
         Pages.NextGeneration();
         Tags.NextGeneration();
         Views.NextGeneration();
+        FrontMatter.NextGeneration();
+        Json.NextGeneration();
     }
 }
