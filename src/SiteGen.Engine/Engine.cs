@@ -42,6 +42,12 @@ public sealed class Engine
     /// </summary>
     public bool FailOnWarnings { get; init; }
 
+    /// <summary>
+    /// Told after each module of each pipeline finishes (from worker threads): lets a host show progress on
+    /// a long build. Must be quick and thread-safe.
+    /// </summary>
+    public Action<string, ModuleTiming>? ModuleCompleted { get; init; }
+
     internal CancellationToken Cancellation => _cancellation.Token;
 
     internal ParallelOptions ParallelOptions => new()
@@ -140,6 +146,7 @@ public sealed class Engine
                 timings.Add(new ModuleTiming(phase, module.GetType().Name, elapsed, documents.Length));
             }
             _elapsedTicks.AddOrUpdate(pipeline.Name, elapsed.Ticks, (_, ticks) => ticks + elapsed.Ticks);
+            ModuleCompleted?.Invoke(pipeline.Name, new ModuleTiming(phase, module.GetType().Name, elapsed, documents.Length));
         }
         return documents;
     }

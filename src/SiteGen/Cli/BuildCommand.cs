@@ -53,7 +53,11 @@ public static class BuildCommand
 
     private static async Task<int> RunAsync(BuildRequest request, bool verbose, CancellationToken cancellation)
     {
-        var summary = await SiteBuilder.BuildAsync(request, cancellation).ConfigureAwait(false);
+        BuildSummary summary;
+        using (var progress = new ProgressLine())
+        {
+            summary = await SiteBuilder.BuildAsync(request with { Progress = progress.Completed }, cancellation).ConfigureAwait(false);
+        }
         foreach (var warning in summary.Warnings)
         {
             Console.Error.WriteLine(warning);

@@ -7,4 +7,5 @@ public sealed record BuildRequest(
     bool Strict = false,
     IReadOnlyList<KeyValuePair<string, string>>? Settings = null,
     IDictionary<string, string?>? Environment = null,
-    BuildSession? Session = null);
+    BuildSession? Session = null,
+    Action<string, Engine.ModuleTiming>? Progress = null);

@@ -57,11 +57,13 @@ public sealed class OutputFolder
     {
         var stamp = new FileStamp(inputs, Fingerprint.Of(bytes), bytes.Length);
         Produce(destination, stamp);
-        if (_previous.TryGetValue(destination, out var old) && old.Bytes == stamp.Bytes && old.Length == stamp.Length && IsIntact(destination, stamp))
+        var full = Resolve(destination);
+        if (_previous.TryGetValue(destination, out var old)
+                ? old.Bytes == stamp.Bytes && old.Length == stamp.Length && IsIntact(destination, stamp)
+                : SameBytesOnDisk(full, bytes))
         {
             return;
         }
-        var full = Resolve(destination);
         var folder = System.IO.Path.GetDirectoryName(full)!;
         if (_folders.TryAdd(folder, 0))
         {
@@ -104,6 +106,13 @@ public sealed class OutputFolder
         {
             throw new InvalidOperationException($"Two documents are written to '{destination}'.");
         }
+    }
+
+    /// <summary>Without a manifest entry (a first build, a deleted cache), the file on disk is compared itself.</summary>
+    private static bool SameBytesOnDisk(string full, ReadOnlySpan<byte> bytes)
+    {
+        var file = new FileInfo(full);
+        return file.Exists && file.Length == bytes.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes);
     }
 
     /// <summary>The file is there with the length SiteGen wrote (a cheap check: one stat, no read).</summary>

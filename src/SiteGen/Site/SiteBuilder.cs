@@ -34,7 +34,11 @@ public static class SiteBuilder
         var services = LoadServices(root, settings, output, request.Session ?? new BuildSession());
         CheckOutputIsSafe(services);
 
-        var engine = new Engine.Engine(SitePipelines.Create(), [services]) { FailOnWarnings = request.Strict };
+        var engine = new Engine.Engine(SitePipelines.Create(), [services])
+        {
+            FailOnWarnings = request.Strict,
+            ModuleCompleted = request.Progress,
+        };
         if (request.Strict && warnings.Count > 0)
         {
             throw new Engine.WarningsAsErrorsException([.. warnings.Select(w => w.ToString())]);
