@@ -60,7 +60,7 @@ internal static class SimpleYamlScalars
     /// True when every character is one the emitter writes as itself inside any quotes: printable, no line
     /// break, no tab, no byte-order mark, no surrogate (which double quotes spell as an escape).
     /// </summary>
-    public static bool IsSimple(string value)
+    private static bool IsSimple(string value)
     {
         foreach (var c in value)
         {
