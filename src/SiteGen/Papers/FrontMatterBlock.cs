@@ -47,7 +47,7 @@ internal sealed class FrontMatterBlock
             if (IsDelimiter(text.AsSpan(lineStart, lineEnd - lineStart)))
             {
                 var bodyStart = Math.Min(lineEnd + 1, text.Length);
-                return new FrontMatterBlock(path, text[start..lineStart], NormalizeBody(text[bodyStart..]));
+                return new FrontMatterBlock(path, text[start..lineStart], TrimBody(text, bodyStart));
             }
             lineStart = lineEnd + 1;
         }
@@ -66,22 +66,28 @@ internal sealed class FrontMatterBlock
     /// The body as a paper holds it: "\n" line endings, no blank lines before the text, no whitespace after it.
     /// Writing adds exactly one final newline, so reading and writing agree byte for byte.
     /// </summary>
-    public static string NormalizeBody(string body)
+    public static string NormalizeBody(string body) => TrimBody(NormalizeLineEndings(body), 0);
+
+    /// <summary>
+    /// The body that starts at <paramref name="from"/> in <paramref name="text"/> ("\n" line endings already),
+    /// trimmed as <see cref="NormalizeBody"/> says, cut out with one copy (none when nothing is trimmed).
+    /// </summary>
+    private static string TrimBody(string text, int from)
     {
-        body = NormalizeLineEndings(body);
-        var start = 0;
-        for (var i = 0; i < body.Length; i++)
+        var start = from;
+        for (var i = from; i < text.Length; i++)
         {
-            if (body[i] == '\n')
+            if (text[i] == '\n')
             {
                 start = i + 1; // every line so far was blank
             }
-            else if (body[i] is not (' ' or '\t'))
+            else if (text[i] is not (' ' or '\t'))
             {
                 break;
             }
         }
-        return body[start..].TrimEnd(' ', '\t', '\n');
+        var length = text.AsSpan(start).TrimEnd(" \t\n").Length;
+        return text.Substring(start, length);
     }
 
     /// <summary>

@@ -10,16 +10,40 @@ namespace SiteGen.Papers;
 /// Writes a paper's page through YamlDotNet's emitter, so quoting and escaping follow the YAML spec rather
 /// than our guesses; we only choose the layout (key order, flow lists, block mappings).
 /// </summary>
+/// <remarks>
+/// The emitter costs more than everything else about a page, so the usual page, whose values are all simple,
+/// is written by <see cref="DirectFrontMatterWriter"/> instead, to the same text: tests compare the two paths
+/// on random papers and scalars.
+/// </remarks>
 internal static class FrontMatterWriter
 {
     // Never fold a long title over two lines: people grep for titles, and diffs stay one line per field.
-    private static readonly EmitterSettings Settings = EmitterSettings.Default.WithBestWidth(int.MaxValue).WithNewLine("\n");
+    internal static readonly EmitterSettings Settings = EmitterSettings.Default.WithBestWidth(int.MaxValue).WithNewLine("\n");
 
-    public static string Write(Paper paper)
+    public static string Write(Paper paper) => Write(paper, direct: true);
+
+    /// <param name="paper">The paper.</param>
+    /// <param name="direct">False to always go through the emitter, so tests can compare the two paths.</param>
+    internal static string Write(Paper paper, bool direct)
     {
         Validate(paper);
         var page = new StringBuilder(512 + paper.Body.Length);
         page.Append(FrontMatterBlock.Delimiter).Append('\n');
+        if (!direct || !DirectFrontMatterWriter.TryWriteFields(page, paper))
+        {
+            Emit(page, paper);
+        }
+        page.Append(FrontMatterBlock.Delimiter).Append('\n');
+        var body = FrontMatterBlock.NormalizeBody(paper.Body);
+        if (body.Length > 0)
+        {
+            page.Append(body).Append('\n');
+        }
+        return page.ToString();
+    }
+
+    private static void Emit(StringBuilder page, Paper paper)
+    {
         using (var writer = new StringWriter(page, CultureInfo.InvariantCulture) { NewLine = "\n" })
         {
             var emitter = new Emitter(writer, Settings);
@@ -31,13 +55,6 @@ internal static class FrontMatterWriter
             emitter.Emit(new DocumentEnd(isImplicit: true));
             emitter.Emit(new StreamEnd());
         }
-        page.Append(FrontMatterBlock.Delimiter).Append('\n');
-        var body = FrontMatterBlock.NormalizeBody(paper.Body);
-        if (body.Length > 0)
-        {
-            page.Append(body).Append('\n');
-        }
-        return page.ToString();
     }
 
     private static void WriteFields(Emitter emitter, Paper paper)

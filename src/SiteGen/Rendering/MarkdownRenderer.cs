@@ -31,6 +31,16 @@ public sealed class MarkdownRenderer
     public string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
 
     /// <summary>
+    /// <see cref="ToHtml"/> and <see cref="ToPlainText"/> of the same text, for the price of one parse: a paper
+    /// page needs both, and parsing costs as much as rendering.
+    /// </summary>
+    public RenderedMarkdown Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        return new RenderedMarkdown(document.ToHtml(Pipeline), PlainText(document, markdown.Length));
+    }
+
+    /// <summary>
     /// The text a reader sees, for excerpts and descriptions: no markup and no HTML escaping (the template
     /// escapes it), blocks separated by a line break, no trailing line break.
     /// </summary>
@@ -39,11 +49,18 @@ public sealed class MarkdownRenderer
     /// '&gt;' and '"' from autolinks ("https://x.org/?a=1&amp;b=2" came out as "...?a=1b=2"). Walking the
     /// parsed document is short and exact.
     /// </remarks>
-    public string ToPlainText(string markdown)
+    public string ToPlainText(string markdown) => PlainText(Markdown.Parse(markdown, Pipeline), markdown.Length);
+
+    private static string PlainText(MarkdownDocument document, int markdownLength)
     {
-        var text = new StringBuilder(markdown.Length);
-        AppendBlock(text, Markdown.Parse(markdown, Pipeline));
-        return text.ToString().TrimEnd('\n');
+        var text = new StringBuilder(markdownLength);
+        AppendBlock(text, document);
+        // Trimmed in the builder: TrimEnd on the string would copy the whole text once more.
+        while (text.Length > 0 && text[^1] == '\n')
+        {
+            text.Length--;
+        }
+        return text.ToString();
     }
 
     private static MarkdownPipeline BuildPipeline()

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace SiteGen.Tags;
 
@@ -32,6 +33,7 @@ public sealed class TagMatcher
     private readonly ImmutableArray<string> slugs;
     private readonly FrozenDictionary<string, Phrase[]> byFirstWord;
     private readonly FrozenDictionary<string, Phrase[]>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly FirstWordFilter firstWords;
 
     public TagMatcher(TagVocabulary vocabulary)
     {
@@ -56,6 +58,7 @@ public sealed class TagMatcher
         }
         byFirstWord = phrases.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
         lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        firstWords = new FirstWordFilter(byFirstWord.Keys);
     }
 
     public TagVocabulary Vocabulary { get; }
@@ -77,15 +80,16 @@ public sealed class TagMatcher
         {
             return [];
         }
-        var result = ImmutableArray.CreateBuilder<string>(found);
-        for (var tag = 0; tag < matched.Length; tag++)
+        var result = new string[found];
+        for (int tag = 0, next = 0; next < found; tag++)
         {
             if (matched[tag])
             {
-                result.Add(slugs[tag]);
+                result[next++] = slugs[tag];
             }
         }
-        return result.MoveToImmutable();
+        // The array is never seen by anyone else, so it can become the immutable array without a copy.
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     /// <summary>
@@ -132,8 +136,8 @@ public sealed class TagMatcher
             var count = Words.Split(text, chars, words);
             for (var i = 0; i < count; i++)
             {
-                var first = words[i];
-                if (!lookup.TryGetValue(chars.AsSpan(first.Start, first.Length), out var candidates))
+                var first = chars.AsSpan(words[i].Start, words[i].Length);
+                if (!firstWords.MayStartAPhrase(first) || !lookup.TryGetValue(first, out var candidates))
                 {
                     continue;
                 }

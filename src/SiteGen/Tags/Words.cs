@@ -37,17 +37,38 @@ internal static class Words
         var afterBreak = false;
         for (var i = 0; i < text.Length;)
         {
-            // A lone surrogate decodes as U+FFFD, which is not a letter: it separates words.
-            Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed);
-            i += consumed;
-            if (IsWordRune(rune))
+            Kind kind;
+            var c = text[i];
+            if (c < AsciiKinds.Length)
             {
-                if (wordStart < 0)
+                // Abstracts are mostly ASCII: one table read instead of decoding and classifying a rune.
+                i++;
+                kind = AsciiKinds[c];
+                if (kind == Kind.Letter)
                 {
-                    wordStart = written;
+                    if (wordStart < 0)
+                    {
+                        wordStart = written;
+                    }
+                    chars[written++] = AsciiLower[c];
+                    continue;
                 }
-                written += Lower(rune).EncodeToUtf16(chars[written..]);
-                continue;
+            }
+            else
+            {
+                // A lone surrogate decodes as U+FFFD, which is not a letter: it separates words.
+                Rune.DecodeFromUtf16(text[i..], out var rune, out var consumed);
+                i += consumed;
+                kind = KindOf(rune);
+                if (kind == Kind.Letter)
+                {
+                    if (wordStart < 0)
+                    {
+                        wordStart = written;
+                    }
+                    written += Lower(rune).EncodeToUtf16(chars[written..]);
+                    continue;
+                }
             }
             if (wordStart >= 0)
             {
@@ -55,7 +76,7 @@ internal static class Words
                 wordStart = -1;
                 afterBreak = false;
             }
-            afterBreak |= IsBreak(rune);
+            afterBreak |= kind == Kind.Break;
         }
         if (wordStart >= 0)
         {
@@ -77,6 +98,29 @@ internal static class Words
         }
         return result;
     }
+
+    /// <summary>What a character is to <see cref="Split(ReadOnlySpan{char}, Span{char}, Span{Word})"/>.</summary>
+    private enum Kind : byte
+    {
+        /// <summary>Only separates words.</summary>
+        Separator,
+
+        /// <summary>Separates words and stops a phrase (see <see cref="IsBreak"/>).</summary>
+        Break,
+
+        /// <summary>Part of a word: a letter, digit or combining mark.</summary>
+        Letter,
+    }
+
+    /// <summary>
+    /// <see cref="KindOf"/> and <see cref="Lower"/> of the ASCII characters, worked out once from the very same
+    /// rules, so the fast path cannot disagree with the general one.
+    /// </summary>
+    private static readonly Kind[] AsciiKinds = [.. Enumerable.Range(0, 128).Select(c => KindOf(new Rune(c)))];
+
+    private static readonly char[] AsciiLower = [.. Enumerable.Range(0, 128).Select(c => (char)Lower(new Rune(c)).Value)];
+
+    private static Kind KindOf(Rune rune) => IsWordRune(rune) ? Kind.Letter : IsBreak(rune) ? Kind.Break : Kind.Separator;
 
     /// <summary>Lowercase, with the Greek final sigma read as sigma: "ΛΌΓΟΣ" is "λόγος".</summary>
     private static Rune Lower(Rune rune)

@@ -89,4 +89,21 @@ public sealed class MarkdownRendererTests
 
         Assert.All(results, html => Assert.Equal(expected, html));
     }
+
+    [Fact]
+    public void RendersHtmlAndPlainTextFromOneParse()
+    {
+        var rendered = Renderer.Render("Some *text* & <b>, [bad](javascript:x) and https://x.org/?a=1&b=2.\n\n    code");
+
+        Assert.Equal(
+            "<p>Some <em>text</em> &amp; &lt;b&gt;, bad and <a href=\"https://x.org/?a=1&amp;b=2\">https://x.org/?a=1&amp;b=2</a>.</p>\n<pre><code>code\n</code></pre>\n",
+            rendered.Html);
+        Assert.Equal("Some text & <b>, bad and https://x.org/?a=1&b=2.\ncode", rendered.PlainText);
+    }
+
+    [Fact]
+    public void RendersAnEmptyTextAsNothing()
+    {
+        Assert.Equal(new RenderedMarkdown("", ""), Renderer.Render(""));
+    }
 }
