@@ -12,7 +12,7 @@ public static class PaperViews
     public static PaperView Create(Paper paper, SiteServices site)
     {
         var tags = paper.Tags.Select(t => new TagLinkView(t, site.Vocabulary.DisplayName(t), Urls.ListPage(Urls.TagFolder(t), 1))).ToArray();
-        var plain = site.Markdown.ToPlainText(paper.Body);
+        var markdown = site.Markdown.Render(paper.Body);
         var view = new PaperView(
             Title: paper.Title,
             Slug: paper.Slug,
@@ -26,8 +26,8 @@ public static class PaperViews
             Comments: paper.Comments,
             Tags: tags,
             CodeUrl: SafeUrl.IsHttp(paper.CodeUrl) ? paper.CodeUrl : null,
-            AbstractHtml: site.Markdown.ToHtml(paper.Body),
-            Excerpt: Excerpt(plain),
+            AbstractHtml: markdown.Html,
+            Excerpt: Excerpt(markdown.PlainText),
             Sources: paper.Sources);
         return view with { Fingerprint = PageFingerprint.Of(view) };
     }
