@@ -1,0 +1,36 @@
+using BenchmarkDotNet.Running;
+using SiteGen.Benchmarks.Generation;
+using SiteGen.Benchmarks.Summary;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>
+/// <c>generate ...</c> writes a synthetic site; <c>summarize raw.tsv</c> prints run.sh's table; anything else
+/// (or <c>micro ...</c>) runs the BenchmarkDotNet micro-benchmarks with BenchmarkDotNet's own options
+/// (<c>--filter</c>, <c>--job short</c>, ...). See README.md.
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "generate":
+                return GenerateCommand.Run(args[1..]);
+            case "summarize":
+                return SummarizeCommand.Run(args[1..]);
+            case "micro":
+                return RunMicro(args[1..]);
+            default:
+                return RunMicro(args);
+        }
+    }
+
+    /// <summary>Every benchmark unless a filter is given: BenchmarkDotNet would otherwise ask on the console which one.</summary>
+    private static int RunMicro(string[] args)
+    {
+        var withFilter = args.Any(a => a is "--filter" or "-f" or "--list" or "--help" or "-h") ? args : [.. args, "--filter", "*"];
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(withFilter);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}
