@@ -10,23 +10,26 @@ namespace SiteGen.Site;
 /// paper's tags and view by the paper itself. A one-off build starts with an empty session and loses
 /// nothing by it. Everything here is keyed by value, so a stale entry can only be unused, never wrong.
 /// </summary>
-public sealed class BuildSession
+public sealed class BuildSession(bool remember = true)
 {
-    internal Memo<(string Path, DateTime Modified, long Length), string> Files { get; } = new();
+    /// <summary>A session for one build only: it remembers nothing, so it costs nothing.</summary>
+    public static BuildSession OneOff() => new(remember: false);
 
-    internal Memo<(string Path, string Text, int? CaptureYear), ListingParseResult> Listings { get; } = new();
+    internal Memo<(string Path, DateTime Modified, long Length), string> Files { get; } = new(remember);
 
-    internal Memo<(string Path, string Text), Paper> Pages { get; } = new();
+    internal Memo<(string Path, string Text, int? CaptureYear), ListingParseResult> Listings { get; } = new(remember);
 
-    internal Memo<Paper, System.Collections.Immutable.ImmutableArray<string>> Tags { get; } = new();
+    internal Memo<(string Path, string Text), Paper> Pages { get; } = new(remember);
 
-    internal Memo<Paper, PaperView> Views { get; } = new();
+    internal Memo<Paper, System.Collections.Immutable.ImmutableArray<string>> Tags { get; } = new(remember);
+
+    internal Memo<Paper, PaperView> Views { get; } = new(remember);
 
     /// <summary>Each paper's YAML-fronted page, as written to <c>/papers/{slug}.md</c>.</summary>
-    internal Memo<Paper, string> FrontMatter { get; } = new();
+    internal Memo<Paper, string> FrontMatter { get; } = new(remember);
 
     /// <summary>Each paper's line of <c>/papers.json</c>.</summary>
-    internal Memo<Paper, byte[]> Json { get; } = new();
+    internal Memo<Paper, byte[]> Json { get; } = new(remember);
 
     /// <summary>
     /// What the memoized values were computed with (the tag vocabulary, the program): when it changes,

@@ -13,7 +13,7 @@ public sealed class CardCache(TemplateRenderer templates)
 {
     public const string Partial = "paper-card";
 
-    private readonly ConcurrentDictionary<(string Slug, string Root), string> _cards = new();
+    private readonly ConcurrentDictionary<(string Slug, string Root), string> _cards = new(Environment.ProcessorCount, 4096);
 
     public IReadOnlyList<string> For(IReadOnlyList<PaperView> papers, SiteView site)
     {

@@ -7,13 +7,17 @@ namespace SiteGen.Site;
 /// its key (the inputs, compared by value) comes back. Each build starts a new generation and keeps only the
 /// entries it used, so memory follows the site, not the history of edits.
 /// </summary>
-public sealed class Memo<TKey, TValue>(IEqualityComparer<TKey>? comparer = null) where TKey : notnull
+public sealed class Memo<TKey, TValue>(bool remember) where TKey : notnull
 {
-    private ConcurrentDictionary<TKey, TValue> _current = new(comparer);
-    private ConcurrentDictionary<TKey, TValue> _previous = new(comparer);
+    private ConcurrentDictionary<TKey, TValue> _current = new();
+    private ConcurrentDictionary<TKey, TValue> _previous = new();
 
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
     {
+        if (!remember)
+        {
+            return create(key); // a one-off build: nothing to reuse, so no key to hash and no table to fill
+        }
         if (_current.TryGetValue(key, out var value))
         {
             return value;
@@ -29,12 +33,13 @@ public sealed class Memo<TKey, TValue>(IEqualityComparer<TKey>? comparer = null)
     public void NextGeneration()
     {
         _previous = _current;
-        _current = new(_previous.Comparer);
+        // Sized like the last build: growing a concurrent table takes all its locks, again and again.
+        _current = new(Environment.ProcessorCount, Math.Max(31, _previous.Count));
     }
 
     public void Clear()
     {
-        _previous = new(_current.Comparer);
-        _current = new(_current.Comparer);
+        _previous = new();
+        _current = new();
     }
 }

@@ -18,7 +18,7 @@ public sealed class OutputFolder
 {
     private readonly string? _manifestPath;
     private readonly Dictionary<string, FileStamp> _previous;
-    private readonly ConcurrentDictionary<string, FileStamp> _produced = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileStamp> _produced;
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private int _written;
 
@@ -29,6 +29,8 @@ public sealed class OutputFolder
         Path = System.IO.Path.GetFullPath(path);
         _manifestPath = manifestPath;
         _previous = manifestPath is not null && Directory.Exists(Path) ? FileStamp.ReadManifest(manifestPath) : [];
+        // Sized like the last build: growing a concurrent table takes all its locks, again and again.
+        _produced = new(Environment.ProcessorCount, Math.Max(31, _previous.Count), StringComparer.Ordinal);
     }
 
     public string Path { get; }

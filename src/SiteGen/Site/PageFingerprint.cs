@@ -17,12 +17,21 @@ public static class PageFingerprint
         new Fingerprint()
             .Add(siteWide)
             .Add(layout)
-            .Add(Fingerprint.Of(JsonSerializer.SerializeToUtf8Bytes(model, PageModelJson.Default.PageModel)))
+            .Add(HashOfJson(model, PageModelJson.Default.PageModel))
             .Value;
 
     /// <summary>The paper's own fingerprint: every member but the fingerprint itself.</summary>
-    public static ulong Of(PaperView paper) =>
-        Fingerprint.Of(JsonSerializer.SerializeToUtf8Bytes(paper with { Fingerprint = 0 }, PaperViewJson.Default.PaperView));
+    public static ulong Of(PaperView paper) => HashOfJson(paper with { Fingerprint = 0 }, PaperViewJson.Default.PaperView);
+
+    private static ulong HashOfJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        var hash = new HashingBufferWriter();
+        using (var writer = new Utf8JsonWriter(hash))
+        {
+            JsonSerializer.Serialize(writer, value, type);
+        }
+        return hash.Value;
+    }
 }
 
 /// <summary>Writes a paper inside a page model as its fingerprint.</summary>

@@ -31,7 +31,7 @@ public static class SiteBuilder
         var outputPath = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
         var output = new OutputFolder(outputPath, ManifestPath(root, settings, outputPath));
 
-        var services = LoadServices(root, settings, output, request.Session ?? new BuildSession());
+        var services = LoadServices(root, settings, output, request.Session ?? BuildSession.OneOff());
         CheckOutputIsSafe(services);
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])

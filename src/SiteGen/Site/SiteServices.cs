@@ -25,7 +25,7 @@ public sealed record SiteServices(
     public ulong Fingerprint { get; init; }
 
     /// <summary>What earlier builds of this process computed that this one may reuse.</summary>
-    public BuildSession Session { get; init; } = new();
+    public BuildSession Session { get; init; } = BuildSession.OneOff();
 
     /// <summary>Paper cards rendered in this build, shared by the list pages.</summary>
     public CardCache Cards { get; } = new(Templates);
