@@ -12,15 +12,20 @@ public sealed class ParseListings : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var source = input.Source!;
-        var result = site.Session.Listings.GetOrAdd((source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source))),
-            key => ListingParser.Parse(key.Path, key.Text, key.CaptureYear));
-        foreach (var warning in result.Warnings)
+        // Parsed once per text of the file: an unchanged listing gives the very same papers in a rebuild.
+        var (papers, warnings) = site.Session.Listings.GetOrAdd((source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source))),
+            key =>
+            {
+                var result = ListingParser.Parse(key.Path, key.Text, key.CaptureYear);
+                return ([.. result.Entries.Select(PaperFactory.FromListingEntry)], result.Warnings);
+            });
+        foreach (var warning in warnings)
         {
             context.Warn(warning.ToString());
         }
-        foreach (var entry in result.Entries)
+        foreach (var paper in papers)
         {
-            yield return Document.Create(source: source).With(Keys.Paper, PaperFactory.FromListingEntry(entry));
+            yield return Document.Create(source: source).With(Keys.Paper, paper);
         }
     }
 }

@@ -1,4 +1,4 @@
-using SiteGen.Listings;
+using System.Collections.Immutable;
 using SiteGen.Papers;
 using SiteGen.Rendering.Views;
 
@@ -17,11 +17,11 @@ public sealed class BuildSession(bool remember = true)
 
     internal Memo<(string Path, DateTime Modified, long Length), string> Files { get; } = new(remember);
 
-    internal Memo<(string Path, string Text, int? CaptureYear), ListingParseResult> Listings { get; } = new(remember);
+    internal Memo<(string Path, string Text, int? CaptureYear), (ImmutableArray<Paper> Papers, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Listings { get; } = new(remember);
 
     internal Memo<(string Path, string Text), Paper> Pages { get; } = new(remember);
 
-    internal Memo<Paper, System.Collections.Immutable.ImmutableArray<string>> Tags { get; } = new(remember);
+    internal Memo<Paper, ImmutableArray<string>> Tags { get; } = new(remember);
 
     internal Memo<Paper, PaperView> Views { get; } = new(remember);
 
