@@ -101,7 +101,8 @@ public static class SettingsLoader
         }
         catch (JsonException)
         {
-            value = JsonSerializer.SerializeToElement(text);
+            // Not JSON: the plain string (built by hand, so no reflection-based serializer is needed).
+            value = JsonDocument.Parse($"\"{JsonEncodedText.Encode(text)}\"").RootElement.Clone();
         }
         try
         {

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using SiteGen.Site;
+using SiteGen.Tests.Site;
+
+namespace SiteGen.Tests.Cli;
+
+/// <summary>
+/// `dotnet publish` makes a native executable (NativeAOT), which trims what reflection does not show it.
+/// This builds that executable once, as a user would, and checks it makes exactly the site the JIT build makes,
+/// and still reports a user's mistake as one line.
+/// </summary>
+public sealed class NativeExecutableTests(NativeExecutable native) : IClassFixture<NativeExecutable>
+{
+    private string Executable => native.Path;
+
+    [Fact]
+    public async Task BuildsTheDefaultSiteByteForByteAsTheJitBuildDoes()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var result = await Run(Executable, "build", "--root", site.Path, "--output", site["native"]);
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, site["jit"], Settings: [new("CachePath", site["jit-cache"])]));
+
+        Assert.Equal(0, result.ExitCode);
+        var expected = TempFolder.Snapshot(site["jit"]);
+        var actual = TempFolder.Snapshot(site["native"]);
+        Assert.Equal(expected.Keys, actual.Keys);
+        Assert.All(expected, file => Assert.True(file.Value.AsSpan().SequenceEqual(actual[file.Key]), file.Key));
+    }
+
+    [Fact]
+    public async Task ReportsBrokenFrontMatterAsOneLineWithExitCodeOne()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        site.Write("input/papers/x.md", "---\ntitle: [unclosed\n---\nBody.\n");
+        var result = await Run(Executable, "build", "--root", site.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^input/papers/x\.md:\d+:\d+: error: ", result.StandardError.Trim());
+        Assert.DoesNotContain("   at ", result.StandardError);
+    }
+
+    private static async Task<SiteGenProcess.Result> Run(string executable, params string[] args)
+    {
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment.Remove("CI");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new SiteGenProcess.Result(process.ExitCode, await stdout, await stderr);
+    }
+}
+
+/// <summary>The native executable, published once for the tests that use it.</summary>
+public sealed class NativeExecutable : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    public string Path => _folder["publish/sitegen"];
+
+    public async Task InitializeAsync()
+    {
+        var publish = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = TestPaths.RepositoryRoot,
+        };
+        foreach (var arg in new[] { "publish", "src/SiteGen", "-c", "Release", "-o", _folder["publish"] })
+        {
+            publish.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(publish)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
+        Assert.True(process.ExitCode == 0, $"dotnet publish failed:\n{await output}\n{await errors}");
+    }
+
+    public Task DisposeAsync()
+    {
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+}
