@@ -32,22 +32,6 @@ public sealed class Fingerprint
         return this;
     }
 
-    public Fingerprint Add(int? value) => Add(value is { } n ? (ulong)(uint)n : ulong.MaxValue - 1);
-
-    public Fingerprint Add(double value) => Add(BitConverter.DoubleToUInt64Bits(value));
-
-    public Fingerprint Add(bool value) => Add(value ? 1UL : 0UL);
-
-    public Fingerprint Add(IReadOnlyList<string> texts)
-    {
-        Add((ulong)texts.Count);
-        foreach (var text in texts)
-        {
-            Add(text);
-        }
-        return this;
-    }
-
     public ulong Value => _hash.GetCurrentHashAsUInt64();
 
     public static ulong Of(ReadOnlySpan<byte> bytes) => XxHash3.HashToUInt64(bytes);

@@ -1,0 +1,48 @@
+using SiteGen.Rendering.Views;
+using SiteGen.Site;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>A page is rendered again exactly when something its template can see has changed.</summary>
+public sealed class PageFingerprintTests
+{
+    private static readonly SiteView Site = new("Papers", "d", "../../");
+
+    private static PaperView Paper(string title = "T", string abstractHtml = "<p>a</p>", int? authors = 3)
+    {
+        var view = new PaperView(title, "t", "papers/t/index.html", "papers/t.md", authors, "3 authors", "authors/3/index.html",
+            "2025-01-01", "Jan 1, 2025", null, [new TagLinkView("x", "X", "tags/x/index.html")], null, abstractHtml, "a", ["l.txt"]);
+        return view with { Fingerprint = PageFingerprint.Of(view) };
+    }
+
+    private static PageModel List(params PaperView[] papers) =>
+        new(Site, new PageView("Home", "home", "index.html")) { Papers = papers };
+
+    [Fact]
+    public void TheSameInputsGiveTheSameFingerprint()
+    {
+        Assert.Equal(PageFingerprint.Of(Paper()), PageFingerprint.Of(Paper()));
+        Assert.Equal(PageFingerprint.Of("home", List(Paper()), 1), PageFingerprint.Of("home", List(Paper()), 1));
+    }
+
+    [Fact]
+    public void AnyChangeToAPaperChangesItsFingerprintAndThatOfEveryListShowingIt()
+    {
+        var before = PageFingerprint.Of("home", List(Paper(), Paper("U")), 1);
+
+        Assert.NotEqual(PageFingerprint.Of(Paper()), PageFingerprint.Of(Paper(abstractHtml: "<p>b</p>")));
+        Assert.NotEqual(PageFingerprint.Of(Paper()), PageFingerprint.Of(Paper(authors: null)));
+        Assert.NotEqual(before, PageFingerprint.Of("home", List(Paper(abstractHtml: "<p>b</p>"), Paper("U")), 1));
+        Assert.NotEqual(before, PageFingerprint.Of("home", List(Paper("U"), Paper()), 1)); // order matters
+    }
+
+    [Fact]
+    public void TheLayoutTheSiteAndTheTemplatesArePartOfThePage()
+    {
+        var page = List(Paper());
+
+        Assert.NotEqual(PageFingerprint.Of("home", page, 1), PageFingerprint.Of("tag", page, 1));
+        Assert.NotEqual(PageFingerprint.Of("home", page, 1), PageFingerprint.Of("home", page, 2));
+        Assert.NotEqual(PageFingerprint.Of("home", page, 1), PageFingerprint.Of("home", page with { Site = Site with { Title = "Other" } }, 1));
+    }
+}
