@@ -18,7 +18,7 @@ public sealed class CreatePaperPages : PerDocumentModule
         yield return PageDocuments.Create(view.Url, Layout,
                 siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt)) { Paper = view }, site)
             .With(Keys.Paper, paper);
-        yield return Document.Create(source: input.Source, destination: view.MarkdownUrl,
-            content: site.Session.FrontMatter.GetOrAdd(paper, FrontMatter.Write));
+        yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
+            .With(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(site.Session.FrontMatter.GetOrAdd(paper, FrontMatter.Write))));
     }
 }

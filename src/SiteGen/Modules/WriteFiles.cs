@@ -26,6 +26,10 @@ public sealed class WriteFiles : PerDocumentModule
         {
             site.Output.Write(destination, File.ReadAllBytes(file));
         }
+        else if (input.Get<Func<byte[]>>(Keys.Produce) is { } produce)
+        {
+            site.Output.Write(destination, produce());
+        }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
             var model = input.GetRequired<PageModel>(Keys.Model);
@@ -44,7 +48,7 @@ public sealed class WriteFiles : PerDocumentModule
             WriteText(site.Output, destination, input.Content, 0);
         }
         // What was written flows on without its content, so the engine's report can count it.
-        yield return input.WithContent(string.Empty).With(Keys.Model, null);
+        yield return input.WithContent(string.Empty).With(Keys.Model, null).With(Keys.Produce, null);
     }
 
     private static void WriteText(OutputFolder output, string destination, string text, ulong inputs)

@@ -17,4 +17,10 @@ public static class Keys
 
     /// <summary>An absolute file path whose bytes are copied as they are (assets).</summary>
     public const string CopyFrom = nameof(CopyFrom);
+
+    /// <summary>
+    /// A <c>Func&lt;byte[]&gt;</c> that makes a file's bytes when it is written, so that large generated files
+    /// (papers.json, every paper's Markdown page) are not all held in memory until the Output phase.
+    /// </summary>
+    public const string Produce = nameof(Produce);
 }
