@@ -44,7 +44,7 @@ public static class BuildCommand
             new BuildRequest(
                 parse.GetValue(root)!,
                 parse.GetValue(output),
-                parse.GetValue(strict) || IsCi(),
+                parse.GetValue(strict) || Ci.IsRunning,
                 ParseSettings(parse.GetValue(settings) ?? [])),
             parse.GetValue(verbose),
             cancellation));
@@ -101,8 +101,4 @@ public static class BuildCommand
         }
         return settings;
     }
-
-    /// <summary>CI services set CI=true; there a warning should fail the build rather than scroll by.</summary>
-    private static bool IsCi() =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }

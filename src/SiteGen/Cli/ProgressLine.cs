@@ -50,7 +50,5 @@ public sealed class ProgressLine : IDisposable
         Console.Error.Write("\r\u001b[2K" + line);
     }
 
-    private static bool IsInteractive() =>
-        !Console.IsErrorRedirected
-        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    private static bool IsInteractive() => !Console.IsErrorRedirected && !Ci.IsRunning;
 }

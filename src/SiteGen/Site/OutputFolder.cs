@@ -47,7 +47,7 @@ public sealed class OutputFolder
     /// </summary>
     public bool TryKeep(string destination, ulong inputs)
     {
-        if (!_previous.TryGetValue(destination, out var stamp) || stamp.Inputs != inputs || !IsIntact(destination, stamp))
+        if (!_previous.TryGetValue(destination, out var stamp) || stamp.Inputs != inputs || !IsIntact(Resolve(destination), stamp))
         {
             return false;
         }
@@ -61,7 +61,7 @@ public sealed class OutputFolder
         Produce(destination, stamp);
         var full = Resolve(destination);
         if (_previous.TryGetValue(destination, out var old)
-                ? old.Bytes == stamp.Bytes && old.Length == stamp.Length && IsIntact(destination, stamp)
+                ? old.Bytes == stamp.Bytes && old.Length == stamp.Length && IsIntact(full, stamp)
                 : SameBytesOnDisk(full, bytes))
         {
             return;
@@ -118,9 +118,9 @@ public sealed class OutputFolder
     }
 
     /// <summary>The file is there with the length SiteGen wrote (a cheap check: one stat, no read).</summary>
-    private bool IsIntact(string destination, FileStamp stamp)
+    private static bool IsIntact(string full, FileStamp stamp)
     {
-        var file = new FileInfo(Resolve(destination));
+        var file = new FileInfo(full);
         return file.Exists && file.Length == stamp.Length;
     }
 

@@ -17,14 +17,11 @@ public sealed class NativeExecutableTests(NativeExecutable native) : IClassFixtu
     public async Task BuildsTheDefaultSiteByteForByteAsTheJitBuildDoes()
     {
         using var site = new TempFolder().WithDefaultSite();
-        var result = await Run(Executable, "build", "--root", site.Path, "--output", site["native"]);
+        var result = await SiteGenProcess.RunExecutableAsync(Executable, "build", "--root", site.Path, "--output", site["native"]);
         await SiteBuilder.BuildAsync(new BuildRequest(site.Path, site["jit"], Settings: [new("CachePath", site["jit-cache"])]));
 
         Assert.Equal(0, result.ExitCode);
-        var expected = TempFolder.Snapshot(site["jit"]);
-        var actual = TempFolder.Snapshot(site["native"]);
-        Assert.Equal(expected.Keys, actual.Keys);
-        Assert.All(expected, file => Assert.True(file.Value.AsSpan().SequenceEqual(actual[file.Key]), file.Key));
+        TempFolder.AssertSameFiles(TempFolder.Snapshot(site["jit"]), TempFolder.Snapshot(site["native"]));
     }
 
     [Fact]
@@ -32,26 +29,11 @@ public sealed class NativeExecutableTests(NativeExecutable native) : IClassFixtu
     {
         using var site = new TempFolder().WithDefaultSite();
         site.Write("input/papers/x.md", "---\ntitle: [unclosed\n---\nBody.\n");
-        var result = await Run(Executable, "build", "--root", site.Path);
+        var result = await SiteGenProcess.RunExecutableAsync(Executable, "build", "--root", site.Path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"^input/papers/x\.md:\d+:\d+: error: ", result.StandardError.Trim());
         Assert.DoesNotContain("   at ", result.StandardError);
-    }
-
-    private static async Task<SiteGenProcess.Result> Run(string executable, params string[] args)
-    {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment.Remove("CI");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return new SiteGenProcess.Result(process.ExitCode, await stdout, await stderr);
     }
 }
 

@@ -7,20 +7,24 @@ public static class SiteGenProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    /// <summary>The program as built for the tests: <c>dotnet sitegen.dll ARGS</c>.</summary>
+    public static Task<Result> RunAsync(params string[] args) =>
+        RunExecutableAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "sitegen.dll"), .. args]);
+
+    /// <summary>Any executable, with CI unset so that tests choose strictness themselves.</summary>
+    public static async Task<Result> RunExecutableAsync(string executable, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sitegen.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment.Remove("CI"); // tests choose strictness explicitly
+        start.Environment.Remove("CI");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

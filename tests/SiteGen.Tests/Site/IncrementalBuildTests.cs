@@ -31,8 +31,7 @@ public sealed class IncrementalBuildTests
         coldFiles.Remove(coldFiles.Keys.Single(k => k.StartsWith("cache/", StringComparison.Ordinal)));
         var incremental = TempFolder.Snapshot(site["output"]);
 
-        Assert.Equal(coldFiles.Keys, incremental.Keys);
-        Assert.All(coldFiles, file => Assert.True(file.Value.AsSpan().SequenceEqual(incremental[file.Key]), file.Key));
+        TempFolder.AssertSameFiles(coldFiles, incremental);
         Assert.True(last.FilesRemoved >= 2, "the removed paper's page and Markdown file are deleted");
     }
 
