@@ -11,7 +11,6 @@ public sealed class ApplyTags : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var paper = input.GetRequired<Paper>(Keys.Paper);
-        var tags = site.Session.Tags.GetOrAdd(paper, p => site.TagMatcher.Apply(p.Tags, p.Title, p.Body));
-        yield return input.With(Keys.Paper, paper with { Tags = tags });
+        yield return input.With(Keys.Paper, site.Session.Tagged.GetOrAdd(paper, p => p with { Tags = site.TagMatcher.Apply(p.Tags, p.Title, p.Body) }));
     }
 }

@@ -19,6 +19,6 @@ public sealed class CreatePaperPages : PerDocumentModule
                 siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt)) { Paper = view }, site)
             .With(Keys.Paper, paper);
         yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
-            .With(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(site.Session.FrontMatter.GetOrAdd(paper, FrontMatter.Write))));
+            .With(Keys.Produce, (Func<byte[]>)(() => site.Session.FrontMatter.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))));
     }
 }

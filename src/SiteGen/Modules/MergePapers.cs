@@ -7,20 +7,31 @@ namespace SiteGen.Modules;
 
 /// <summary>
 /// Makes one paper of every paper that appears more than once. With <paramref name="basePipeline"/>, the
-/// input papers (hand-written) override or add to that pipeline's papers (from listings).
+/// input papers (hand-written) override or add to that pipeline's papers (from listings). Each paper is merged
+/// from its copies once per session: in a rebuild, a paper none of whose copies changed is the same object as
+/// before, which is what lets every later step reuse its work.
 /// </summary>
 public sealed class MergePapers(string? basePipeline = null) : IModule
 {
-    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
+    public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
+        var site = context.GetService<SiteServices>();
         var papers = inputs.Select(d => d.GetRequired<Paper>(Keys.Paper));
-        var merged = basePipeline is null
-            ? PaperMerger.Merge(papers)
-            : PaperMerger.Merge(context.FromPipeline(basePipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)), papers);
-        foreach (var warning in merged.Warnings)
+        var listingPapers = basePipeline is null ? papers : context.FromPipeline(basePipeline).Select(d => d.GetRequired<Paper>(Keys.Paper));
+        var handWritten = basePipeline is null ? [] : papers;
+        var (groups, warnings) = PaperMerger.Group(listingPapers, handWritten, p => site.Session.Identities.GetOrAdd(p, PaperMerger.Identity));
+
+        var merged = new (Paper Paper, ImmutableArray<Diagnostics.Diagnostic> Warnings)[groups.Count];
+        await Parallel.ForAsync(0, groups.Count, context.ParallelOptions, (i, _) =>
+        {
+            merged[i] = site.Session.Merged.GetOrAdd(groups[i], PaperMerger.MergeGroup);
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
+
+        foreach (var warning in warnings.Concat(merged.SelectMany(m => m.Warnings)))
         {
             context.Warn(warning.ToString());
         }
-        return Task.FromResult(merged.Papers.Select(p => Document.Create(source: p.Sources.FirstOrDefault()).With(Keys.Paper, p)).ToImmutableArray());
+        return [.. merged.Select(m => Document.Create(source: m.Paper.Sources.FirstOrDefault()).With(Keys.Paper, m.Paper))];
     }
 }

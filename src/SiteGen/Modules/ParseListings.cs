@@ -13,10 +13,10 @@ public sealed class ParseListings : PerDocumentModule
         var site = context.GetService<SiteServices>();
         var source = input.Source!;
         // Parsed once per text of the file: an unchanged listing gives the very same papers in a rebuild.
-        var (papers, warnings) = site.Session.Listings.GetOrAdd((source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source))),
+        var (papers, warnings) = site.Session.Listings.GetOrAdd(new SourceText(source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source))),
             key =>
             {
-                var result = ListingParser.Parse(key.Path, key.Text, key.CaptureYear);
+                var result = ListingParser.Parse(key.Path, key.Text, key.Setting);
                 return ([.. result.Entries.Select(PaperFactory.FromListingEntry)], result.Warnings);
             });
         foreach (var warning in warnings)

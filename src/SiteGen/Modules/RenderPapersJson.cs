@@ -23,32 +23,23 @@ public sealed class RenderPapersJson(string papersPipeline) : IModule
     {
         var site = context.GetService<SiteServices>();
         var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
-        // Made when it is written: at 100,000 papers the file is hundreds of megabytes.
+        // Streamed into the file when it is written: at a million papers it is gigabytes, more than one array holds.
         var document = Document.Create(destination: Urls.PapersJson)
-            .With(Keys.Produce, (Func<byte[]>)(() => Join(papers.Select(p => site.Session.Json.GetOrAdd(p, Line)).ToArray())));
+            .With(Keys.Stream, (Action<Stream>)(stream => Write(stream, papers, site.Session)));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 
     /// <summary><c>[</c>, one paper per line separated by commas, <c>]</c>: UTF-8 throughout, no string in between.</summary>
-    private static byte[] Join(byte[][] lines)
+    private static void Write(Stream stream, Paper[] papers, BuildSession session)
     {
         // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
-        var bytes = new byte[lines.Length == 0 ? 4 : lines.Sum(l => (long)l.Length) + 2 * lines.Length + 3];
-        var at = 0;
-        Append("[\n"u8);
-        for (var i = 0; i < lines.Length; i++)
+        stream.Write("[\n"u8);
+        for (var i = 0; i < papers.Length; i++)
         {
-            Append(lines[i]);
-            Append(i < lines.Length - 1 ? ",\n"u8 : "\n"u8);
+            stream.Write(session.Json.GetOrAdd(papers[i], Line));
+            stream.Write(i < papers.Length - 1 ? ",\n"u8 : "\n"u8);
         }
-        Append("]\n"u8);
-        return bytes;
-
-        void Append(ReadOnlySpan<byte> part)
-        {
-            part.CopyTo(bytes.AsSpan(at));
-            at += part.Length;
-        }
+        stream.Write("]\n"u8);
     }
 
     private static byte[] Line(Paper paper)

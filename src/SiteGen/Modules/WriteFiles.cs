@@ -30,6 +30,10 @@ public sealed class WriteFiles : PerDocumentModule
         {
             site.Output.Write(destination, produce());
         }
+        else if (input.Get<Action<Stream>>(Keys.Stream) is { } stream)
+        {
+            site.Output.Write(destination, stream);
+        }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
             var model = input.GetRequired<PageModel>(Keys.Model);
@@ -48,7 +52,7 @@ public sealed class WriteFiles : PerDocumentModule
             WriteText(site.Output, destination, input.Content, 0);
         }
         // What was written flows on without its content, so the engine's report can count it.
-        yield return input.WithContent(string.Empty).With(Keys.Model, null).With(Keys.Produce, null);
+        yield return input.WithContent(string.Empty).With(Keys.Model, null).With(Keys.Produce, null).With(Keys.Stream, null);
     }
 
     private static void WriteText(OutputFolder output, string destination, string text, ulong inputs)

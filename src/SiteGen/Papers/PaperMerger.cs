@@ -26,54 +26,95 @@ public static class PaperMerger
     /// </summary>
     public static MergeResult Merge(IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers)
     {
+        var (groups, warnings) = Group(listingPapers, handWrittenPapers, Identity);
+        var papers = ImmutableArray.CreateBuilder<Paper>(groups.Count);
+        foreach (var group in groups)
+        {
+            var (paper, conflicts) = MergeGroup(group);
+            papers.Add(paper);
+            warnings = warnings.AddRange(conflicts);
+        }
+        return new MergeResult(papers.MoveToImmutable(), warnings);
+    }
+
+    /// <summary>
+    /// The copies of each paper, in the order papers first appear (listing papers, then papers only a page shows),
+    /// and a warning for each paper with two hand-written pages. <paramref name="identity"/> is <see cref="Identity"/>,
+    /// or a memo of it.
+    /// </summary>
+    public static (List<PaperGroup> Groups, ImmutableArray<Diagnostic> Warnings) Group(
+        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, string> identity)
+    {
         ArgumentNullException.ThrowIfNull(listingPapers);
         ArgumentNullException.ThrowIfNull(handWrittenPapers);
-        var warnings = new List<Diagnostic>();
-        var byIdentity = new Dictionary<string, MergedPaper>(StringComparer.Ordinal);
-        var inOrder = new List<MergedPaper>();
-
+        var byIdentity = new Dictionary<string, (List<Paper> Listings, List<Paper>? Pages)>(StringComparer.Ordinal);
+        var inOrder = new List<string>();
         foreach (var paper in listingPapers)
         {
-            var identity = Identity(paper);
-            if (byIdentity.TryGetValue(identity, out var merged))
+            var key = identity(paper);
+            if (byIdentity.TryGetValue(key, out var copies))
             {
-                merged.Add(paper, warnings);
+                copies.Listings.Add(paper);
             }
             else
             {
-                merged = new MergedPaper(paper);
-                byIdentity.Add(identity, merged);
-                inOrder.Add(merged);
+                byIdentity.Add(key, ([paper], null));
+                inOrder.Add(key);
             }
         }
 
-        var handWrittenSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var warnings = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var page in handWrittenPapers)
         {
-            var identity = Identity(page);
-            if (!handWrittenSources.TryAdd(identity, SourceOf(page)))
+            var key = identity(page);
+            if (!byIdentity.TryGetValue(key, out var copies))
+            {
+                copies = ([], []);
+                byIdentity.Add(key, copies);
+                inOrder.Add(key);
+            }
+            else if (copies.Pages is null)
+            {
+                copies = (copies.Listings, []);
+                byIdentity[key] = copies;
+            }
+            else if (copies.Pages.Count > 0)
             {
                 warnings.Add(Diagnostic.Warning(SourceOf(page), 0,
-                    $"{SourceOf(page)} and {handWrittenSources[identity]} are both pages for paper \"{page.Title}\"; the fields {SourceOf(page)} sets win; delete one of the two pages"));
+                    $"{SourceOf(page)} and {SourceOf(copies.Pages[0])} are both pages for paper \"{page.Title}\"; the fields {SourceOf(page)} sets win; delete one of the two pages"));
             }
-            if (byIdentity.TryGetValue(identity, out var merged))
-            {
-                merged.Override(page);
-            }
-            else
-            {
-                merged = new MergedPaper(page);
-                byIdentity.Add(identity, merged);
-                inOrder.Add(merged);
-            }
+            copies.Pages!.Add(page);
         }
 
-        var papers = ImmutableArray.CreateBuilder<Paper>(inOrder.Count);
-        foreach (var merged in inOrder)
+        var groups = new List<PaperGroup>(inOrder.Count);
+        foreach (var key in inOrder)
         {
-            papers.Add(merged.ToPaper());
+            var (listings, pages) = byIdentity[key];
+            groups.Add(new PaperGroup([.. listings], pages is null ? [] : [.. pages]));
         }
-        return new MergeResult(papers.MoveToImmutable(), [.. warnings]);
+        return (groups, warnings.ToImmutable());
+    }
+
+    /// <summary>One paper of its copies: listings merged in order, then each hand-written page overriding them.</summary>
+    public static (Paper Paper, ImmutableArray<Diagnostic> Warnings) MergeGroup(PaperGroup group)
+    {
+        var warnings = new List<Diagnostic>();
+        var pages = group.Pages.AsSpan();
+        // A paper no listing shows starts from its first page.
+        var merged = new MergedPaper(group.Listings.IsEmpty ? pages[0] : group.Listings[0]);
+        if (group.Listings.IsEmpty)
+        {
+            pages = pages[1..];
+        }
+        for (var i = 1; i < group.Listings.Length; i++)
+        {
+            merged.Add(group.Listings[i], warnings);
+        }
+        foreach (var page in pages)
+        {
+            merged.Override(page);
+        }
+        return (merged.ToPaper(), [.. warnings]);
     }
 
     /// <summary>What makes two papers the same paper: the slug of the title.</summary>

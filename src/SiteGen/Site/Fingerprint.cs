@@ -35,4 +35,14 @@ public sealed class Fingerprint
     public ulong Value => _hash.GetCurrentHashAsUInt64();
 
     public static ulong Of(ReadOnlySpan<byte> bytes) => XxHash3.HashToUInt64(bytes);
+
+    /// <summary>Two hashes and a short name (a layout) as one, without allocating: this runs once per page.</summary>
+    public static ulong Of(ulong first, ulong second, string name)
+    {
+        Span<byte> bytes = stackalloc byte[2 * sizeof(ulong) + 2 * name.Length];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, first);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes[sizeof(ulong)..], second);
+        MemoryMarshal.AsBytes(name.AsSpan()).CopyTo(bytes[(2 * sizeof(ulong))..]);
+        return XxHash3.HashToUInt64(bytes);
+    }
 }

@@ -14,6 +14,9 @@ internal sealed class HashingBufferWriter : IBufferWriter<byte>
 
     public ulong Value => _hash.GetCurrentHashAsUInt64();
 
+    /// <summary>Starts a new hash, keeping the buffer: one writer per thread serves every page.</summary>
+    public void Reset() => _hash.Reset();
+
     public void Advance(int count) => _hash.Append(_buffer.AsSpan(0, count));
 
     public Memory<byte> GetMemory(int sizeHint = 0) => Ensure(sizeHint);

@@ -23,4 +23,10 @@ public static class Keys
     /// (papers.json, every paper's Markdown page) are not all held in memory until the Output phase.
     /// </summary>
     public const string Produce = nameof(Produce);
+
+    /// <summary>
+    /// An <c>Action&lt;Stream&gt;</c> that writes a file's bytes into a stream when it is written: for a file too
+    /// large to hold even once (papers.json of a million papers is gigabytes).
+    /// </summary>
+    public const string Stream = nameof(Stream);
 }

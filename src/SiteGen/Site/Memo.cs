@@ -4,13 +4,20 @@ namespace SiteGen.Site;
 
 /// <summary>
 /// A memo table that lives across builds of one process: a value computed in the last build is reused when
-/// its key (the inputs, compared by value) comes back. Each build starts a new generation and keeps only the
-/// entries it used, so memory follows the site, not the history of edits.
+/// its key comes back. Each build is a new generation; an entry no build used for a whole generation is dropped,
+/// so memory follows the site, not the history of edits.
+/// Keys are compared with <paramref name="comparer"/>: by value by default, or by reference
+/// (<see cref="ReferenceEqualityComparer"/>) for immutable objects that an earlier memo handed out, which is
+/// what makes a rebuild cheap: an unchanged paper is the very same object as in the last build, found in O(1)
+/// without hashing its abstract.
 /// </summary>
-public sealed class Memo<TKey, TValue>(bool remember) where TKey : notnull
+public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? comparer = null) where TKey : notnull
 {
-    private ConcurrentDictionary<TKey, TValue> _current = new();
-    private ConcurrentDictionary<TKey, TValue> _previous = new();
+    /// <summary>Many lock stripes: parallel modules add thousands of entries at once in a first build.</summary>
+    private static readonly int ConcurrencyLevel = Environment.ProcessorCount * 8;
+
+    private readonly ConcurrentDictionary<TKey, Entry> _entries = new(ConcurrencyLevel, 31, comparer);
+    private int _generation;
 
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
     {
@@ -18,28 +25,34 @@ public sealed class Memo<TKey, TValue>(bool remember) where TKey : notnull
         {
             return create(key); // a one-off build: nothing to reuse, so no key to hash and no table to fill
         }
-        if (_current.TryGetValue(key, out var value))
+        if (!_entries.TryGetValue(key, out var entry))
         {
-            return value;
+            entry = _entries.GetOrAdd(key, static (k, create) => new Entry(create(k)), create);
         }
-        if (_previous.TryGetValue(key, out value))
-        {
-            return _current.GetOrAdd(key, value);
-        }
-        return _current.GetOrAdd(key, create);
+        // A plain write: racing writers all write the same generation. No lock on the path of a hit.
+        entry.Generation = _generation;
+        return entry.Value;
     }
 
-    /// <summary>Called between builds: what the last build did not use is dropped at the next call.</summary>
+    /// <summary>Called between builds: drops what the build before last used and the last one did not.</summary>
     public void NextGeneration()
     {
-        _previous = _current;
-        // Sized like the last build: growing a concurrent table takes all its locks, again and again.
-        _current = new(Environment.ProcessorCount, Math.Max(31, _previous.Count));
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.Generation < _generation)
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
+        _generation++;
     }
 
-    public void Clear()
+    public void Clear() => _entries.Clear();
+
+    private sealed class Entry(TValue value)
     {
-        _previous = new();
-        _current = new();
+        public TValue Value { get; } = value;
+
+        public int Generation;
     }
 }

@@ -17,20 +17,34 @@ namespace SiteGen.Site;
 public sealed class OutputFolder
 {
     private readonly string? _manifestPath;
-    private readonly Dictionary<string, FileStamp> _previous;
+    private readonly BuildSession? _session;
+    private readonly IReadOnlyDictionary<string, FileStamp> _previous;
+
+    /// <summary>
+    /// True when <see cref="_previous"/> is what this very process wrote in its last build (a preview session):
+    /// then the files are taken to be as it left them, without a stat each. Only a manifest read from disk, which
+    /// may be older than the folder, is checked against it.
+    /// </summary>
+    private readonly bool _trusted;
     private readonly ConcurrentDictionary<string, FileStamp> _produced;
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private int _written;
 
     /// <param name="path">The output folder.</param>
     /// <param name="manifestPath">Where the manifest of this output folder is kept; null keeps none (every file is compared on disk).</param>
-    public OutputFolder(string path, string? manifestPath = null)
+    /// <param name="session">A long-running process's session: it hands over the last build's manifest without reading the file.</param>
+    public OutputFolder(string path, string? manifestPath = null, BuildSession? session = null)
     {
         Path = System.IO.Path.GetFullPath(path);
         _manifestPath = manifestPath;
-        _previous = manifestPath is not null && Directory.Exists(Path) ? FileStamp.ReadManifest(manifestPath) : [];
-        // Sized like the last build: growing a concurrent table takes all its locks, again and again.
-        _produced = new(Environment.ProcessorCount, Math.Max(31, _previous.Count), StringComparer.Ordinal);
+        _session = session;
+        var remembered = manifestPath is null ? null : session?.LastManifest(manifestPath);
+        _trusted = remembered is not null && Directory.Exists(Path);
+        _previous = manifestPath is null || !Directory.Exists(Path) ? new Dictionary<string, FileStamp>()
+            : remembered ?? FileStamp.ReadManifest(manifestPath);
+        // Sized like the last build, with many lock stripes: growing or writing a concurrent table from every
+        // core at once otherwise waits on its locks.
+        _produced = new(Environment.ProcessorCount * 8, Math.Max(31, _previous.Count), StringComparer.Ordinal);
     }
 
     public string Path { get; }
@@ -47,7 +61,7 @@ public sealed class OutputFolder
     /// </summary>
     public bool TryKeep(string destination, ulong inputs)
     {
-        if (!_previous.TryGetValue(destination, out var stamp) || stamp.Inputs != inputs || !IsIntact(Resolve(destination), stamp))
+        if (!_previous.TryGetValue(destination, out var stamp) || stamp.Inputs != inputs || !(_trusted || IsIntact(Resolve(destination), stamp)))
         {
             return false;
         }
@@ -61,19 +75,58 @@ public sealed class OutputFolder
         Produce(destination, stamp);
         var full = Resolve(destination);
         if (_previous.TryGetValue(destination, out var old)
-                ? old.Bytes == stamp.Bytes && old.Length == stamp.Length && IsIntact(full, stamp)
+                ? old.Bytes == stamp.Bytes && old.Length == stamp.Length && (_trusted || IsIntact(full, stamp))
                 : SameBytesOnDisk(full, bytes))
         {
             return;
         }
-        var folder = System.IO.Path.GetDirectoryName(full)!;
-        if (_folders.TryAdd(folder, 0))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        CreateFolderOf(full);
         File.WriteAllBytes(full, bytes);
         Interlocked.Increment(ref _written);
     }
+
+    /// <summary>
+    /// Writes a file too large to hold in memory (papers.json of a million papers): <paramref name="write"/> streams
+    /// it into a temporary file beside the destination, hashed on the way, which then replaces the destination
+    /// only if its bytes differ, so an unchanged file keeps its timestamp as <see cref="Write"/> does.
+    /// </summary>
+    public void Write(string destination, Action<Stream> write, ulong inputs = 0)
+    {
+        var full = Resolve(destination);
+        CreateFolderOf(full);
+        var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.sitegen-partial");
+        try
+        {
+            FileStamp stamp;
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            {
+                var hashing = new HashingStream(file);
+                write(hashing);
+                stamp = new FileStamp(inputs, hashing.Hash, hashing.Written);
+            }
+            Produce(destination, stamp);
+            var unchanged = _previous.TryGetValue(destination, out var old)
+                ? old.Bytes == stamp.Bytes && old.Length == stamp.Length && (_trusted || IsIntact(full, stamp))
+                : SameBytesOnDisk(full, temporary);
+            if (!unchanged)
+            {
+                File.Move(temporary, full, overwrite: true);
+                Interlocked.Increment(ref _written);
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private void CreateFolderOf(string full) =>
+        // GetOrAdd, not TryAdd-then-create: a second writer into the same new folder must not get ahead of its creation.
+        _folders.GetOrAdd(System.IO.Path.GetDirectoryName(full)!, static folder =>
+        {
+            Directory.CreateDirectory(folder);
+            return 0;
+        });
 
     /// <summary>Removes what the previous build wrote and this one did not, then records this build's files.</summary>
     public int RemoveStaleFiles()
@@ -92,6 +145,7 @@ public sealed class OutputFolder
         if (_manifestPath is not null)
         {
             FileStamp.WriteManifest(_manifestPath, _produced);
+            _session?.RememberManifest(_manifestPath, _produced);
         }
         return removed;
     }
@@ -115,6 +169,27 @@ public sealed class OutputFolder
     {
         var file = new FileInfo(full);
         return file.Exists && file.Length == bytes.Length && File.ReadAllBytes(full).AsSpan().SequenceEqual(bytes);
+    }
+
+    private static bool SameBytesOnDisk(string full, string other)
+    {
+        var file = new FileInfo(full);
+        if (!file.Exists || file.Length != new FileInfo(other).Length)
+        {
+            return false;
+        }
+        using var a = File.OpenRead(full);
+        using var b = File.OpenRead(other);
+        var (x, y) = (new byte[1 << 16], new byte[1 << 16]);
+        int read;
+        while ((read = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false)) > 0)
+        {
+            if (b.ReadAtLeast(y, read, throwOnEndOfStream: false) != read || !x.AsSpan(0, read).SequenceEqual(y.AsSpan(0, read)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The file is there with the length SiteGen wrote (a cheap check: one stat, no read).</summary>

@@ -29,9 +29,10 @@ public static class SiteBuilder
         var environment = request.Environment ?? ReadEnvironment();
         var settings = SettingsLoader.Load(root, request.Settings ?? [], environment, warnings);
         var outputPath = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
-        var output = new OutputFolder(outputPath, ManifestPath(root, settings, outputPath));
+        var session = request.Session ?? BuildSession.OneOff();
+        var output = new OutputFolder(outputPath, ManifestPath(root, settings, outputPath), session);
 
-        var services = LoadServices(root, settings, output, request.Session ?? BuildSession.OneOff());
+        var services = LoadServices(root, settings, output, session);
         CheckOutputIsSafe(services);
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
