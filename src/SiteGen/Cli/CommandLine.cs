@@ -18,6 +18,7 @@ public static class CommandLine
             "Start with: sitegen build")
         {
             BuildCommand.Create(),
+            ImportCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

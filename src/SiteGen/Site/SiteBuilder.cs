@@ -63,11 +63,7 @@ public static class SiteBuilder
     {
         var inputFolders = settings.InputPaths.Select(p => Path.GetFullPath(p, root)).ToArray();
         var themeFolders = settings.ThemePaths.Select(p => Path.GetFullPath(p, root)).ToArray();
-        var tagsPath = inputFolders.Select(f => Path.Combine(f, TagsFile)).FirstOrDefault(File.Exists);
-        var tagsText = tagsPath is null ? "" : File.ReadAllText(tagsPath);
-        var vocabulary = tagsPath is null
-            ? TagVocabulary.Empty
-            : TagVocabulary.Load(Path.GetRelativePath(root, tagsPath).Replace('\\', '/'), tagsText);
+        var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders);
         session.StartBuild(new Fingerprint().Add(ProgramFingerprint).Add(tagsText).Value);
         var templates = TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]);
         return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
@@ -134,7 +130,8 @@ public static class SiteBuilder
         return a == b || a.StartsWith(b + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string?> ReadEnvironment()
+    /// <summary>The process's environment variables, for the <c>SITEGEN_Key</c> settings (import reads them too).</summary>
+    internal static Dictionary<string, string?> ReadEnvironment()
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())

@@ -92,7 +92,8 @@ public sealed class ThemeTemplateTests
             Assert.StartsWith(model.Site.Root, target, StringComparison.Ordinal);
             Assert.False(target[model.Site.Root.Length..].StartsWith('/'), $"{target} is absolute");
             Assert.True(target.EndsWith(".html", StringComparison.Ordinal) || target.EndsWith(".css", StringComparison.Ordinal)
-                || target.EndsWith(".md", StringComparison.Ordinal) || target.EndsWith(".json", StringComparison.Ordinal), $"{target} does not name a file");
+                || target.EndsWith(".md", StringComparison.Ordinal) || target.EndsWith(".json", StringComparison.Ordinal)
+                || target.EndsWith(".js", StringComparison.Ordinal), $"{target} does not name a file");
         }
     }
 
@@ -102,7 +103,8 @@ public sealed class ThemeTemplateTests
     {
         var document = Render(kind);
 
-        Assert.Empty(document.QuerySelectorAll("script, iframe, img, video, audio, object, embed"));
+        Assert.Empty(document.QuerySelectorAll("iframe, img, video, audio, object, embed"));
+        AssertOnlyTheThemesScript(document, ThemeSamples.AllPages()[kind].Model.Site.Root);
         Assert.Equal("data:,", document.QuerySelector("link[rel=icon]")?.GetAttribute("href"));
         Assert.All(document.QuerySelectorAll("link[href]"), link => Assert.DoesNotContain("://", link.GetAttribute("href")!, StringComparison.Ordinal));
     }
@@ -115,7 +117,8 @@ public sealed class ThemeTemplateTests
         var (layout, model) = ThemeSamples.AllPages(Title)[kind];
         var html = ThemeSamples.Theme.Render(layout, model);
 
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        AssertOnlyTheThemesScript(Html.ParseDocument(html), model.Site.Root);
+        Assert.Single(html.Split("<script", StringSplitOptions.None).Skip(1)); // the theme's, and no other
         if (kind is 0 or 2 or 3 or 4)
         {
             Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
@@ -297,5 +300,13 @@ public sealed class ThemeTemplateTests
     {
         var (layout, model) = ThemeSamples.AllPages()[kind];
         return Html.ParseDocument(ThemeSamples.Theme.Render(layout, model));
+    }
+
+    /// <summary>The one script is the theme's own file (the colour-scheme toggle), from the site: nothing inline, nothing fetched from elsewhere.</summary>
+    private static void AssertOnlyTheThemesScript(AngleSharp.Dom.IDocument document, string root)
+    {
+        var script = Assert.Single(document.QuerySelectorAll("script"));
+        Assert.Equal(root + "assets/color-scheme.js", script.GetAttribute("src"));
+        Assert.Equal("", script.TextContent);
     }
 }
