@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace SiteGen.Search;
@@ -35,29 +36,27 @@ public sealed class SearchIndex
     {
         var id = _papers.Count;
         _papers.Add((title, slug));
-        var fields = new Dictionary<string, SearchFields>(StringComparer.Ordinal);
-        var lookup = fields.GetAlternateLookup<ReadOnlySpan<char>>();
+        _paperWords.Clear();
         Collect(abstractText, SearchFields.Abstract);
         foreach (var tag in tagNames)
         {
             Collect(tag, SearchFields.Tags);
         }
         Collect(title, SearchFields.Title);
-        foreach (var (word, where) in fields)
+        foreach (var (word, where) in _paperWords)
         {
-            if (!_postings.TryGetValue(word, out var papers))
-            {
-                _postings.Add(word, papers = []);
-            }
-            papers.Add(id << FieldBits | (int)where);
+            ref var papers = ref CollectionsMarshal.GetValueRefOrAddDefault(_postings, word, out _);
+            (papers ??= []).Add(id << FieldBits | (int)where);
         }
+    }
 
-        void Collect(string text, SearchFields field) =>
-            SearchWords.Split(text, word =>
-            {
-                lookup.TryGetValue(word, out var where);
-                lookup[word] = where | field;
-            });
+    /// <summary>Where the paper being added has each of its words; one dictionary, cleared per paper.</summary>
+    private readonly Dictionary<string, SearchFields> _paperWords = new(StringComparer.Ordinal);
+
+    private void Collect(string text, SearchFields field)
+    {
+        var lookup = _paperWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        SearchWords.Split(text, word => CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _) |= field);
     }
 
     /// <summary>The papers (ids, in order) that have <paramref name="word"/>, with where they have it.</summary>
