@@ -171,6 +171,7 @@
     input.addEventListener('focus', function () { if (engine && input.value) update(); else load(); });
     input.addEventListener('input', update);
     input.addEventListener('keydown', function (event) {
+      if (event.isComposing) return; // Enter or Escape of an input method (Chinese, Japanese) is not ours
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
         if (list.hidden) update();
