@@ -18,6 +18,7 @@ public static class SitePipelines
     public const string Home = nameof(Home);
     public const string Data = nameof(Data);
     public const string Assets = nameof(Assets);
+    public const string Search = nameof(Search);
 
     public static IReadOnlyList<Pipeline> Create() =>
     [
@@ -66,6 +67,13 @@ public static class SitePipelines
         {
             Dependencies = [Papers],
             Process = [new RenderPapersJson(Papers)],
+            Output = [new WriteFiles()],
+        },
+        // search-index.js, the words of every paper for the search box (unless GenerateSearchIndex is false).
+        new Pipeline(Search)
+        {
+            Dependencies = [Papers],
+            Process = [new RenderSearchIndex(Papers)],
             Output = [new WriteFiles()],
         },
         // The theme's stylesheet and any other asset, overridable from input/assets.

@@ -10,6 +10,7 @@ public static class Urls
     public const string TagsIndex = "tags/index.html";
     public const string AuthorsIndex = "authors/index.html";
     public const string PapersJson = "papers.json";
+    public const string SearchIndex = "search-index.js";
     public const string NotFound = "404.html";
     public const string UnknownAuthorCount = "unknown";
 

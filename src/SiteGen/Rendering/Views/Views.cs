@@ -11,6 +11,9 @@ public sealed record SiteView(string Title, string Description, string Root, str
 {
     /// <summary>The Markdown pages of the input (about...), for the navigation.</summary>
     public IReadOnlyList<MenuLinkView> Menu { get; init; } = [];
+
+    /// <summary>True when the build writes search-index.js, so the header shows the search box.</summary>
+    public bool HasSearch { get; init; }
 }
 
 /// <summary>A link of the main navigation to a Markdown page of the input.</summary>

@@ -1,0 +1,37 @@
+using SiteGen.Search;
+
+namespace SiteGen.Tests.Search;
+
+public sealed class SearchWordsTests
+{
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        SearchWords.Split(text, word => words.Add(word.ToString()));
+        return words;
+    }
+
+    [Fact]
+    public void SplitsOnAnythingButLettersAndDigitsAndLowercases() =>
+        Assert.Equal(["3d", "shape", "generation", "vit", "resnas", "gpt", "4o"], Words("3D shape-generation (ViT-ResNAS), GPT-4o!"));
+
+    [Fact]
+    public void LeavesOutStopWordsAndOneCharacterWords() =>
+        Assert.Equal(["model", "learns", "images"], Words("The model of a learns x from images"));
+
+    [Fact]
+    public void FoldsAccentsAndCompatibilityForms() =>
+        Assert.Equal(["cafe", "naive", "fi", "x2"], Words("Café naïve ﬁ x²"));
+
+    [Fact]
+    public void KeepsLettersOfOtherScripts() =>
+        Assert.Equal(["模型", "обучение"], Words("模型, обучение"));
+
+    [Fact]
+    public void SkipsUrlsOfTheAbstract() =>
+        Assert.Equal(["code", "see"], Words("Code at <https://github.com/Tencent/FlashVDM> and see https://example.org/x."));
+
+    [Fact]
+    public void DropsRunsTooLongToBeWords() =>
+        Assert.Equal(["short"], Words(new string('a', 100) + " short"));
+}
