@@ -48,6 +48,12 @@ public sealed class Engine
     /// </summary>
     public Action<string, ModuleTiming>? ModuleCompleted { get; init; }
 
+    /// <summary>
+    /// Outputs of per-document modules kept from earlier runs (see <see cref="DocumentCache"/>): a host that builds
+    /// again and again passes the same cache each time. None: every module runs on every document.
+    /// </summary>
+    public DocumentCache? Cache { get; init; }
+
     internal CancellationToken Cancellation => _cancellation.Token;
 
     internal ParallelOptions ParallelOptions => new()
@@ -66,6 +72,7 @@ public sealed class Engine
         _timings.Clear();
         _elapsedTicks.Clear();
         _firstFailure = null;
+        Cache?.StartRun();
 
         var processDone = new Dictionary<string, Task>(StringComparer.Ordinal);
         foreach (var pipeline in _ordered)
@@ -118,10 +125,12 @@ public sealed class Engine
 
     private async Task<ImmutableArray<Document>> RunPhaseAsync(Pipeline pipeline, Phase phase, ImmutableArray<Document> documents)
     {
-        var context = new ExecutionContext(this, pipeline, phase);
         var timings = _timings.GetOrAdd(pipeline.Name, _ => []);
-        foreach (var module in pipeline.ModulesOf(phase))
+        var modules = pipeline.ModulesOf(phase);
+        for (var index = 0; index < modules.Length; index++)
         {
+            var module = modules[index];
+            var context = new ExecutionContext(this, pipeline, phase, index);
             _cancellation.Token.ThrowIfCancellationRequested();
             var started = Stopwatch.GetTimestamp();
             try

@@ -3,8 +3,12 @@ using System.Collections.Immutable;
 namespace SiteGen.Engine;
 
 /// <summary>The context of one pipeline in one phase; reads other pipelines only through the engine.</summary>
-internal sealed class ExecutionContext(Engine engine, Pipeline pipeline, Phase phase) : IExecutionContext
+internal sealed class ExecutionContext(Engine engine, Pipeline pipeline, Phase phase, int module = 0) : IExecutionContext
 {
+    /// <summary>The running module's table in the engine's <see cref="DocumentCache"/>, if it has one.</summary>
+    public (DocumentCache.Table Table, int Run)? Cache =>
+        engine.Cache is { } cache ? (cache.For(pipeline.Name, phase, module), cache.Run) : null;
+
     public string PipelineName => pipeline.Name;
 
     public Phase Phase => phase;

@@ -11,21 +11,51 @@ public abstract class PerDocumentModule : IModule
     /// <summary>Returns the documents that replace <paramref name="input"/>: usually one, none to drop it.</summary>
     protected abstract IEnumerable<Document> Execute(Document input, IExecutionContext context);
 
+    /// <summary>
+    /// True when the outputs (and warnings) depend on nothing but the input document and what the host's
+    /// <see cref="DocumentCache"/> is cleared for: then an engine with a cache reuses them for an input it has seen.
+    /// A module with side effects (writing files) must leave it false.
+    /// </summary>
+    protected virtual bool OutputDependsOnlyOnInput => false;
+
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
-        var results = new IEnumerable<Document>[inputs.Length];
+        var cache = OutputDependsOnlyOnInput ? (context as ExecutionContext)?.Cache : null;
+        var results = new Document[inputs.Length][];
         await Parallel.ForAsync(0, inputs.Length, context.ParallelOptions, (i, _) =>
         {
-            // Materialize inside the worker, so lazy iterators do their work in parallel too.
-            results[i] = Execute(inputs[i], context).ToArray();
+            results[i] = cache is null ? Execute(inputs[i], context).ToArray() : Reuse(inputs[i], context, cache.Value);
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
-        var builder = ImmutableArray.CreateBuilder<Document>(inputs.Length);
+        var count = 0;
+        foreach (var produced in results)
+        {
+            count += produced.Length;
+        }
+        var builder = ImmutableArray.CreateBuilder<Document>(count);
         foreach (var produced in results)
         {
             builder.AddRange(produced);
         }
-        return builder.ToImmutable();
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>The outputs of last time for this very input, or new ones, remembered with the warnings they raised.</summary>
+    private Document[] Reuse(Document input, IExecutionContext context, (DocumentCache.Table Table, int Run) cache)
+    {
+        if (cache.Table.TryGet(input, cache.Run, out var entry))
+        {
+            foreach (var warning in entry.Warnings)
+            {
+                context.Warn(warning);
+            }
+            return entry.Outputs;
+        }
+        var recording = new WarningRecorder(context);
+        // Materialized inside the worker, so lazy iterators do their work in parallel too.
+        var outputs = Execute(input, recording).ToArray();
+        cache.Table.Add(input, new DocumentCache.Entry(outputs, recording.Warnings, cache.Run));
+        return outputs;
     }
 }

@@ -11,6 +11,8 @@ public sealed class ApplyTags : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var paper = input.GetRequired<Paper>(Keys.Paper);
-        yield return input.With(Keys.Paper, site.Session.Tagged.GetOrAdd(paper, p => p with { Tags = site.TagMatcher.Apply(p.Tags, p.Title, p.Body) }));
+        yield return input.With(Keys.Paper, paper with { Tags = site.TagMatcher.Apply(paper.Tags, paper.Title, paper.Body) });
     }
+
+    protected override bool OutputDependsOnlyOnInput => true;
 }

@@ -18,7 +18,11 @@ public sealed class CreatePaperPages : PerDocumentModule
         yield return PageDocuments.Create(view.Url, Layout,
                 siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt)) { Paper = view }, site)
             .With(Keys.Paper, paper);
+        // The session, not the build's services: a rebuild reuses this document, and with it this function.
+        var session = site.Session;
         yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
-            .With(Keys.Produce, (Func<byte[]>)(() => site.Session.FrontMatter.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))));
+            .With(Keys.Produce, (Func<byte[]>)(() => session.FrontMatter.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))));
     }
+
+    protected override bool OutputDependsOnlyOnInput => true;
 }

@@ -13,6 +13,8 @@ public sealed class CreatePaperViews : PerDocumentModule
         var paper = input.GetRequired<Paper>(Keys.Paper);
         yield return input
             .WithDestination(Urls.Paper(paper.Slug))
-            .With(Keys.PaperView, site.Session.Views.GetOrAdd(paper, p => PaperViews.Create(p, site)));
+            .With(Keys.PaperView, PaperViews.Create(paper, site));
     }
+
+    protected override bool OutputDependsOnlyOnInput => true;
 }

@@ -13,12 +13,14 @@ public sealed class ExtractFrontMatter : PerDocumentModule
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
-        var paper = site.Session.Pages.GetOrAdd(new SourceText(input.Source!, input.Content), static key =>
+        var paper = PaperFactory.WithCodeLinkFromBody(FrontMatter.Parse(input.Source!, input.Content));
+        var file = Path.GetFileName(input.Source!);
+        if (!paper.Sources.Contains(file))
         {
-            var paper = PaperFactory.WithCodeLinkFromBody(FrontMatter.Parse(key.Path, key.Text));
-            var file = Path.GetFileName(key.Path);
-            return paper.Sources.Contains(file) ? paper : paper with { Sources = paper.Sources.Add(file) };
-        });
+            paper = paper with { Sources = paper.Sources.Add(file) };
+        }
         yield return Document.Create(source: input.Source).With(Keys.Paper, paper);
     }
+
+    protected override bool OutputDependsOnlyOnInput => true;
 }

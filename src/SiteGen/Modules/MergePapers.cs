@@ -21,10 +21,14 @@ public sealed class MergePapers(string? basePipeline = null) : IModule
         var handWritten = basePipeline is null ? [] : papers;
         var (groups, warnings) = PaperMerger.Group(listingPapers, handWritten, p => site.Session.Identities.GetOrAdd(p, PaperMerger.Identity));
 
-        var merged = new (Paper Paper, ImmutableArray<Diagnostics.Diagnostic> Warnings)[groups.Count];
+        var merged = new (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)[groups.Count];
         await Parallel.ForAsync(0, groups.Count, context.ParallelOptions, (i, _) =>
         {
-            merged[i] = site.Session.Merged.GetOrAdd(groups[i], PaperMerger.MergeGroup);
+            merged[i] = site.Session.Merged.GetOrAdd(groups[i], static group =>
+            {
+                var (paper, warnings) = PaperMerger.MergeGroup(group);
+                return (Document.Create(source: paper.Sources.FirstOrDefault()).With(Keys.Paper, paper), warnings);
+            });
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
@@ -32,6 +36,6 @@ public sealed class MergePapers(string? basePipeline = null) : IModule
         {
             context.Warn(warning.ToString());
         }
-        return [.. merged.Select(m => Document.Create(source: m.Paper.Sources.FirstOrDefault()).With(Keys.Paper, m.Paper))];
+        return [.. merged.Select(m => m.Document)];
     }
 }

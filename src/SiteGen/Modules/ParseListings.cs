@@ -12,20 +12,16 @@ public sealed class ParseListings : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var source = input.Source!;
-        // Parsed once per text of the file: an unchanged listing gives the very same papers in a rebuild.
-        var (papers, warnings) = site.Session.Listings.GetOrAdd(new SourceText(source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source))),
-            key =>
-            {
-                var result = ListingParser.Parse(key.Path, key.Text, key.Setting);
-                return ([.. result.Entries.Select(PaperFactory.FromListingEntry)], result.Warnings);
-            });
-        foreach (var warning in warnings)
+        var result = ListingParser.Parse(source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source)));
+        foreach (var warning in result.Warnings)
         {
             context.Warn(warning.ToString());
         }
-        foreach (var paper in papers)
+        foreach (var entry in result.Entries)
         {
-            yield return Document.Create(source: source).With(Keys.Paper, paper);
+            yield return Document.Create(source: source).With(Keys.Paper, PaperFactory.FromListingEntry(entry));
         }
     }
+
+    protected override bool OutputDependsOnlyOnInput => true;
 }

@@ -31,10 +31,11 @@ public sealed class ReadFiles(string folder, string pattern) : IModule
         var documents = new Document[files.Length];
         await Parallel.ForAsync(0, files.Length, context.ParallelOptions, (i, _) =>
         {
-            // An unchanged file (same time and length) is not read again in a long-running session.
+            // An unchanged file (same time and length) is not read again in a long-running session: it is the same
+            // document as last time, and every module that saw it can reuse its work.
             var file = new FileInfo(files[i]);
-            var text = site.Session.Files.GetOrAdd((file.FullName, file.LastWriteTimeUtc, file.Length), key => File.ReadAllText(key.Path));
-            documents[i] = Document.Create(source: site.Relative(files[i]), content: text);
+            documents[i] = site.Session.Files.GetOrAdd((file.FullName, file.LastWriteTimeUtc, file.Length),
+                key => Document.Create(source: site.Relative(key.Path), content: File.ReadAllText(key.Path)));
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
         return [.. inputs, .. documents];

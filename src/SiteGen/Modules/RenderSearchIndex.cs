@@ -8,8 +8,9 @@ namespace SiteGen.Modules;
 
 /// <summary>
 /// <c>/search-index.js</c>: the words of every paper's title, tag names and abstract, for the search box
-/// (<see cref="SearchIndex"/>). Nothing when <c>GenerateSearchIndex</c> is false. Made when it is written, like
-/// papers.json, so the index of a large site is not held through the whole build.
+/// (<see cref="SearchIndex"/>). Nothing when <c>GenerateSearchIndex</c> is false. Streamed into the file when it
+/// is written, like papers.json, so the index of a large site is never held whole; each paper's words are found
+/// once per session.
 /// </summary>
 public sealed class RenderSearchIndex(string papersPipeline) : IModule
 {
@@ -22,16 +23,18 @@ public sealed class RenderSearchIndex(string papersPipeline) : IModule
         }
         var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
         var document = Document.Create(destination: Urls.SearchIndex)
-            .With(Keys.Produce, (Func<byte[]>)(() => Build(papers, site).ToScript(Urls.Paper("{slug}"))));
+            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site).WriteScript(stream, Urls.Paper("{slug}"))));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 
     public static SearchIndex Build(IEnumerable<Paper> papers, SiteServices site)
     {
-        var index = new SearchIndex();
+        var session = site.Session;
+        var index = new SearchIndex(session.SearchVocabulary);
         foreach (var paper in papers)
         {
-            index.Add(paper.Title, paper.Slug, paper.Tags.Select(site.Vocabulary.DisplayName), paper.Body);
+            index.Add(paper.Title, paper.Slug, session.SearchWords.GetOrAdd(paper,
+                p => SearchIndex.WordsOf(session.SearchVocabulary, p.Title, p.Tags.Select(site.Vocabulary.DisplayName), p.Body)));
         }
         return index;
     }

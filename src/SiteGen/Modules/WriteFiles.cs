@@ -37,7 +37,8 @@ public sealed class WriteFiles : PerDocumentModule
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
             var model = input.GetRequired<PageModel>(Keys.Model);
-            var inputs = PageFingerprint.Of(layout, model, site.Fingerprint);
+            // A page model reused from the last build of a session was hashed then: only the site-wide part is new.
+            var inputs = Fingerprint.Of(site.Fingerprint, site.Session.PageModels.GetOrAdd(model, PageFingerprint.HashOf), layout);
             if (!site.Output.TryKeep(destination, inputs))
             {
                 if (model.Papers.Count > 0)
@@ -51,8 +52,9 @@ public sealed class WriteFiles : PerDocumentModule
         {
             WriteText(site.Output, destination, input.Content, 0);
         }
-        // What was written flows on without its content, so the engine's report can count it.
-        yield return input.WithContent(string.Empty).With(Keys.Model, null).With(Keys.Produce, null).With(Keys.Stream, null);
+        // What was written flows on without its content (the engine's report counts it); a document without
+        // content flows on as it is, which costs nothing for the tens of thousands of pages a rebuild keeps.
+        yield return input.Content.Length == 0 ? input : input.WithContent(string.Empty);
     }
 
     private static void WriteText(OutputFolder output, string destination, string text, ulong inputs)

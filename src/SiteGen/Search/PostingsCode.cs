@@ -11,9 +11,11 @@ public static class PostingsCode
     /// <summary>Safe in a JSON string and in a URL; the first 32 end a number, the last 32 go on.</summary>
     public const string Digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
-    public static string Encode(IReadOnlyList<int> rising)
+    public static string Encode(IReadOnlyList<int> rising) => Encode(rising.ToArray());
+
+    public static string Encode(ReadOnlySpan<int> rising)
     {
-        var text = new System.Text.StringBuilder(rising.Count * 2);
+        var text = new System.Text.StringBuilder(rising.Length * 2);
         Span<char> digits = stackalloc char[7]; // 32 bits need 7 digits of 5 bits
         var previous = 0;
         foreach (var number in rising)

@@ -19,65 +19,94 @@ namespace SiteGen.Search;
 /// A posting is <c>paper &lt;&lt; 3 | fields</c> (<see cref="SearchFields"/>: where the paper has the word),
 /// a rising list per term, written with <see cref="PostingsCode"/>. The README's "Search" section says why this
 /// format and not a library's.
+/// Each paper's words are found once (<see cref="WordsOf"/>) as numbers of a <see cref="SearchVocabulary"/>, so a
+/// preview session that keeps them only puts the lists together again after an edit: no text is split twice,
+/// no word looked up twice.
 /// </summary>
-public sealed class SearchIndex
+public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
 {
     public const int Format = 1;
 
     private const int FieldBits = 3;
 
-    private readonly List<(string Title, string Slug)> _papers = [];
-    private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+    private readonly SearchVocabulary _vocabulary = vocabulary ?? new SearchVocabulary();
+    private readonly List<(string Title, string Slug, int[] Words)> _papers = [];
 
     public int PaperCount => _papers.Count;
 
     /// <summary>Adds one paper; papers are numbered in the order they are added.</summary>
-    public void Add(string title, string slug, IEnumerable<string> tagNames, string abstractText)
+    public void Add(string title, string slug, IEnumerable<string> tagNames, string abstractText) =>
+        Add(title, slug, WordsOf(_vocabulary, title, tagNames, abstractText));
+
+    /// <summary>Adds one paper by the words <see cref="WordsOf"/> found in it, with this index's vocabulary.</summary>
+    public void Add(string title, string slug, int[] words) => _papers.Add((title, slug, words));
+
+    /// <summary>
+    /// The distinct words of a paper, each as <c>word number &lt;&lt; 3 | fields</c> (where the paper has it), numbered
+    /// by <paramref name="vocabulary"/>, in no particular order.
+    /// </summary>
+    public static int[] WordsOf(SearchVocabulary vocabulary, string title, IEnumerable<string> tagNames, string abstractText)
     {
-        var id = _papers.Count;
-        _papers.Add((title, slug));
-        _paperWords.Clear();
+        var found = new Dictionary<string, SearchFields>(StringComparer.Ordinal);
+        var lookup = found.GetAlternateLookup<ReadOnlySpan<char>>();
+        void Collect(string text, SearchFields field) =>
+            SearchWords.Split(text, word => CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _) |= field);
         Collect(abstractText, SearchFields.Abstract);
         foreach (var tag in tagNames)
         {
             Collect(tag, SearchFields.Tags);
         }
         Collect(title, SearchFields.Title);
-        foreach (var (word, where) in _paperWords)
+        var words = new int[found.Count];
+        var at = 0;
+        foreach (var (word, where) in found)
         {
-            ref var papers = ref CollectionsMarshal.GetValueRefOrAddDefault(_postings, word, out _);
-            (papers ??= []).Add(id << FieldBits | (int)where);
+            words[at++] = vocabulary.NumberOf(word) << FieldBits | (int)where;
         }
-    }
-
-    /// <summary>Where the paper being added has each of its words; one dictionary, cleared per paper.</summary>
-    private readonly Dictionary<string, SearchFields> _paperWords = new(StringComparer.Ordinal);
-
-    private void Collect(string text, SearchFields field)
-    {
-        var lookup = _paperWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        SearchWords.Split(text, word => CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _) |= field);
+        return words;
     }
 
     /// <summary>The papers (ids, in order) that have <paramref name="word"/>, with where they have it.</summary>
-    public IReadOnlyList<(int Paper, SearchFields Fields)> PapersWith(string word) =>
-        _postings.TryGetValue(word, out var papers)
-            ? [.. papers.Select(p => (p >> FieldBits, (SearchFields)(p & ((1 << FieldBits) - 1))))]
-            : [];
+    public IReadOnlyList<(int Paper, SearchFields Fields)> PapersWith(string word)
+    {
+        var papers = new List<(int, SearchFields)>();
+        if (_vocabulary.TryNumberOf(word, out var number))
+        {
+            for (var paper = 0; paper < _papers.Count; paper++)
+            {
+                foreach (var entry in _papers[paper].Words)
+                {
+                    if (entry >> FieldBits == number)
+                    {
+                        papers.Add((paper, (SearchFields)(entry & ((1 << FieldBits) - 1))));
+                    }
+                }
+            }
+        }
+        return papers;
+    }
 
     /// <summary><c>search-index.js</c>, UTF-8. The same papers in the same order give the same bytes.</summary>
     public byte[] ToScript(string paperUrl)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024 + _papers.Count * 200 + _postings.Count * 32);
-        buffer.Write("/* SiteGen search index, format 1: see the README, \"Search\". */\nglobalThis.SiteGenSearchIndex = "u8);
-        using (var json = new Utf8JsonWriter(buffer))
+        using var bytes = new MemoryStream();
+        WriteScript(bytes, paperUrl);
+        return bytes.ToArray();
+    }
+
+    /// <summary>Writes <c>search-index.js</c> into <paramref name="stream"/>.</summary>
+    public void WriteScript(Stream stream, string paperUrl)
+    {
+        var postings = Postings(out var terms);
+        stream.Write("/* SiteGen search index, format 1: see the README, \"Search\". */\nglobalThis.SiteGenSearchIndex = "u8);
+        using (var json = new Utf8JsonWriter(stream))
         {
             json.WriteStartObject();
             json.WriteNumber("format", Format);
             json.WriteString("paperUrl", paperUrl);
             json.WriteString("stop", string.Join(' ', SearchWords.StopWords));
             json.WriteStartArray("docs");
-            foreach (var (title, slug) in _papers)
+            foreach (var (title, slug, _) in _papers)
             {
                 json.WriteStartArray();
                 json.WriteStringValue(title);
@@ -85,17 +114,54 @@ public sealed class SearchIndex
                 json.WriteEndArray();
             }
             json.WriteEndArray();
-            var terms = _postings.Keys.Order(StringComparer.Ordinal).ToArray();
-            json.WriteString("terms", string.Join(' ', terms));
+            json.WriteString("terms", string.Join(' ', terms.Select(t => t.Word)));
             json.WriteStartArray("postings");
-            foreach (var term in terms)
+            foreach (var (_, start, count) in terms)
             {
-                json.WriteStringValue(PostingsCode.Encode(_postings[term]));
+                json.WriteStringValue(PostingsCode.Encode(postings.AsSpan(start, count)));
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        buffer.Write(";\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        stream.Write(";\n"u8);
+    }
+
+    /// <summary>
+    /// Every posting (<c>paper &lt;&lt; 3 | fields</c>) grouped by word, papers rising within a word, and the words in
+    /// ordinal order with where their postings start: a count, then a fill, over plain arrays.
+    /// </summary>
+    private int[] Postings(out List<(string Word, int Start, int Count)> terms)
+    {
+        var counts = new int[_vocabulary.Count];
+        var total = 0;
+        foreach (var (_, _, words) in _papers)
+        {
+            foreach (var entry in words)
+            {
+                counts[entry >> FieldBits]++;
+            }
+            total += words.Length;
+        }
+        terms = [];
+        var starts = new int[counts.Length];
+        var next = 0;
+        foreach (var number in _vocabulary.NumbersInOrder())
+        {
+            if (number < counts.Length && counts[number] > 0)
+            {
+                terms.Add((_vocabulary.WordOf(number), next, counts[number]));
+                starts[number] = next;
+                next += counts[number];
+            }
+        }
+        var postings = new int[total];
+        for (var paper = 0; paper < _papers.Count; paper++)
+        {
+            foreach (var entry in _papers[paper].Words)
+            {
+                postings[starts[entry >> FieldBits]++] = paper << FieldBits | entry & ((1 << FieldBits) - 1);
+            }
+        }
+        return postings;
     }
 }

@@ -1,42 +1,51 @@
 using System.Collections.Immutable;
+using SiteGen.Engine;
 using SiteGen.Papers;
 using SiteGen.Rendering.Views;
 
 namespace SiteGen.Site;
 
 /// <summary>
-/// What a long-running process (the preview server) keeps between builds so that a rebuild redoes only
-/// what an edit touched: file texts by their timestamp, parsed listings and pages by their text, each
-/// paper's tags and view by the paper itself. A one-off build starts with an empty session and loses
-/// nothing by it. Everything here is keyed by value, so a stale entry can only be unused, never wrong.
+/// What a long-running process (the preview server) keeps between builds so that a rebuild redoes only what an
+/// edit touched. An unchanged input file gives the very same document as last time; the engine's
+/// <see cref="DocumentCache"/> then reuses every per-document module's outputs for it; so an unchanged paper is
+/// the same object all the way to its page, and the memos below find its work by reference, in O(1), without
+/// hashing any text. A one-off build starts with an empty session and loses nothing by it. Entries are keyed by
+/// immutable inputs, so a stale one can only be unused, never wrong; each build keeps what the last one used.
 /// </summary>
 public sealed class BuildSession(bool remember = true)
 {
     /// <summary>A session for one build only: it remembers nothing, so it costs nothing.</summary>
     public static BuildSession OneOff() => new(remember: false);
 
-    internal Memo<(string Path, DateTime Modified, long Length), string> Files { get; } = new(remember);
+    /// <summary>True when this session keeps work for the next build.</summary>
+    public bool Remembers => remember;
 
-    internal Memo<SourceText, (ImmutableArray<Paper> Papers, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Listings { get; } = new(remember);
+    /// <summary>Outputs of per-document modules, by input document: null for a one-off build.</summary>
+    internal DocumentCache? Documents { get; } = remember ? new DocumentCache() : null;
 
-    internal Memo<SourceText, Paper> Pages { get; } = new(remember);
+    /// <summary>Each input file's document, by path, time and length: an unchanged file is the same document.</summary>
+    internal Memo<(string Path, DateTime Modified, long Length), Document> Files { get; } = new(remember);
 
-    /// <summary>Each group of copies of one paper (listings, hand-written page) and the paper merged from them.</summary>
-    internal Memo<PaperGroup, (Paper Paper, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Merged { get; } = new(remember);
+    /// <summary>Each group of copies of one paper (listings, hand-written page) and the document of the paper merged from them.</summary>
+    internal Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Merged { get; } = new(remember);
 
-    // From here on, papers are keys by reference: the memos above hand out the same object for the same input.
     internal Memo<Paper, string> Identities { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-    /// <summary>Each merged paper, with the vocabulary's tags added.</summary>
-    internal Memo<Paper, Paper> Tagged { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-    internal Memo<Paper, PaperView> Views { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
     /// <summary>Each paper's YAML-fronted page, as written to <c>/papers/{slug}.md</c> (UTF-8).</summary>
     internal Memo<Paper, byte[]> FrontMatter { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
     /// <summary>Each paper's line of <c>/papers.json</c> (UTF-8).</summary>
     internal Memo<Paper, byte[]> Json { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+    /// <summary>The words of the search index, numbered once for the whole session.</summary>
+    internal Search.SearchVocabulary SearchVocabulary { get; private set; } = new();
+
+    /// <summary>Each paper's words for the search index, as numbers of <see cref="SearchVocabulary"/>.</summary>
+    internal Memo<Paper, int[]> SearchWords { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+    /// <summary>The hash of each page model's JSON (<see cref="PageFingerprint"/>), by model.</summary>
+    internal Memo<PageModel, ulong> PageModels { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
     /// <summary>The manifest the last build of this session wrote, and where: the next build need not read it back.</summary>
     private (string Path, IReadOnlyDictionary<string, FileStamp> Stamps)? _manifest;
@@ -53,8 +62,8 @@ public sealed class BuildSession(bool remember = true)
     }
 
     /// <summary>
-    /// What the memoized values were computed with (the tag vocabulary, the program): when it changes,
-    /// nothing of the last build may be reused.
+    /// What documents were made with besides their input files: the program, the settings, the tag vocabulary, the
+    /// navigation. When it changes, no document of the last build may be reused.
     /// </summary>
     private ulong _basis;
 
@@ -62,18 +71,18 @@ public sealed class BuildSession(bool remember = true)
     {
         if (basis != _basis)
         {
-            Tagged.Clear();
-            Views.Clear();
+            Documents?.Clear();
+            Merged.Clear();
+            SearchWords.Clear();
+            SearchVocabulary = new();
             _basis = basis;
         }
         Files.NextGeneration();
-        Listings.NextGeneration();
-        Pages.NextGeneration();
         Merged.NextGeneration();
         Identities.NextGeneration();
-        Tagged.NextGeneration();
-        Views.NextGeneration();
         FrontMatter.NextGeneration();
         Json.NextGeneration();
+        PageModels.NextGeneration();
+        SearchWords.NextGeneration();
     }
 }

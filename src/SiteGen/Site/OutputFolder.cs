@@ -44,7 +44,8 @@ public sealed class OutputFolder
             : remembered ?? FileStamp.ReadManifest(manifestPath);
         // Sized like the last build, with many lock stripes: growing or writing a concurrent table from every
         // core at once otherwise waits on its locks.
-        _produced = new(Environment.ProcessorCount * 8, Math.Max(31, _previous.Count), StringComparer.Ordinal);
+        // (Twice the count: a table grows, holding every lock, as soon as one stripe fills its share.)
+        _produced = new(Environment.ProcessorCount * 8, 31 + 2 * _previous.Count, StringComparer.Ordinal);
     }
 
     public string Path { get; }

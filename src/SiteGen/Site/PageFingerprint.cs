@@ -13,8 +13,10 @@ namespace SiteGen.Site;
 /// </summary>
 public static class PageFingerprint
 {
-    public static ulong Of(string layout, PageModel model, ulong siteWide) =>
-        Fingerprint.Of(siteWide, HashOfJson(model, PageModelJson.Default.PageModel), layout);
+    public static ulong Of(string layout, PageModel model, ulong siteWide) => Fingerprint.Of(siteWide, HashOf(model), layout);
+
+    /// <summary>The page model's own part of <see cref="Of(string, PageModel, ulong)"/>.</summary>
+    public static ulong HashOf(PageModel model) => HashOfJson(model, PageModelJson.Default.PageModel);
 
     /// <summary>One JSON writer and hash per thread: a build hashes tens of thousands of models, and a new
     /// writer and buffer for each made most of the garbage of a rebuild.</summary>

@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using SiteGen.Diagnostics;
 using SiteGen.Rendering;
 using SiteGen.Rendering.Views;
@@ -39,6 +41,7 @@ public static class SiteBuilder
         {
             FailOnWarnings = request.Strict,
             ModuleCompleted = request.Progress,
+            Cache = session.Documents,
         };
         if (request.Strict && warnings.Count > 0)
         {
@@ -64,11 +67,17 @@ public static class SiteBuilder
         var inputFolders = settings.InputPaths.Select(p => Path.GetFullPath(p, root)).ToArray();
         var themeFolders = settings.ThemePaths.Select(p => Path.GetFullPath(p, root)).ToArray();
         var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders);
-        session.StartBuild(new Fingerprint().Add(ProgramFingerprint).Add(tagsText).Value);
+        var menu = MenuOf(root, inputFolders);
+        session.StartBuild(new Fingerprint()
+            .Add(ProgramFingerprint)
+            .Add(tagsText)
+            .Add(JsonSerializer.Serialize(settings, SettingsJson.Default.SiteSettings))
+            .Add(string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}")))
+            .Value);
         var templates = TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]);
         return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
         {
-            Menu = MenuOf(root, inputFolders),
+            Menu = menu,
             Session = session,
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
         };
@@ -141,3 +150,7 @@ public static class SiteBuilder
         return environment;
     }
 }
+
+/// <summary>The settings as JSON, for the fingerprint of what a session's documents were made with.</summary>
+[JsonSerializable(typeof(SiteSettings))]
+internal sealed partial class SettingsJson : JsonSerializerContext;

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace SiteGen.Engine;
+
+/// <summary>A module's context that also keeps the warnings raised through it, to raise them again when its work is reused.</summary>
+internal sealed class WarningRecorder(IExecutionContext inner) : IExecutionContext
+{
+    private ImmutableArray<string> _warnings = [];
+
+    public ImmutableArray<string> Warnings => _warnings;
+
+    public string PipelineName => inner.PipelineName;
+
+    public Phase Phase => inner.Phase;
+
+    public CancellationToken CancellationToken => inner.CancellationToken;
+
+    public ParallelOptions ParallelOptions => inner.ParallelOptions;
+
+    public ImmutableArray<Document> FromPipeline(string name) => inner.FromPipeline(name);
+
+    public T GetService<T>() where T : class => inner.GetService<T>();
+
+    public void Warn(string message)
+    {
+        _warnings = _warnings.Add(message);
+        inner.Warn(message);
+    }
+}
