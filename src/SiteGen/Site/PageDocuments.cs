@@ -7,7 +7,11 @@ namespace SiteGen.Site;
 public static class PageDocuments
 {
     public static SiteView SiteFor(string destination, SiteServices site) =>
-        new(site.Settings.SiteTitle, site.Settings.SiteDescription, Urls.RootFrom(destination)) { Menu = site.Menu };
+        new(site.Settings.SiteTitle, site.Settings.SiteDescription, Urls.RootFrom(destination))
+        {
+            Menu = site.Menu,
+            BaseUrl = AbsoluteUrls.BaseOf(site.Settings),
+        };
 
     public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site) =>
         Document.Create(destination: destination)

@@ -11,6 +11,9 @@ public sealed record SiteView(string Title, string Description, string Root, str
 {
     /// <summary>The Markdown pages of the input (about...), for the navigation.</summary>
     public IReadOnlyList<MenuLinkView> Menu { get; init; } = [];
+
+    /// <summary>Where the site is served, absolute (<c>https://host/repo/</c>); null without a Host setting.</summary>
+    public string? BaseUrl { get; init; }
 }
 
 /// <summary>A link of the main navigation to a Markdown page of the input.</summary>
@@ -58,8 +61,9 @@ public sealed record ChartView(double Width, double Height, double BaselineY, in
 /// Everything one page's template sees. Each layout reads the members it needs:
 /// home/tag/author lists use Papers + Pagination (tag pages also Tag), paper uses Paper,
 /// tags uses Tags, authors uses Buckets + Chart, page and not-found use ContentHtml.
+/// What machines read (canonical URL, feeds, JSON-LD) is derived from these in PageModel.Metadata.cs.
 /// </summary>
-public sealed record PageModel(SiteView Site, PageView Page)
+public sealed partial record PageModel(SiteView Site, PageView Page)
 {
     public PaperView? Paper { get; init; }
 
