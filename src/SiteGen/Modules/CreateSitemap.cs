@@ -29,8 +29,8 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
         var pages = pagePipelines
             .SelectMany(name => context.FromPipeline(name))
             .Where(d => d.Destination is { } destination && IsPage(destination) && d.Get<string>(Keys.Layout) is not null)
-            .Select(d => (Destination: d.Destination!, Date: d.Get<Paper>(Keys.Paper)?.Published))
-            .OrderBy(p => p.Destination, StringComparer.Ordinal)
+            .Select(d => (Path: AbsoluteUrls.Pretty(d.Destination!), Date: d.Get<Paper>(Keys.Paper)?.Published))
+            .OrderBy(p => p.Path, StringComparer.Ordinal) // the home page first, then each folder before what is in it
             .ToArray();
 
         var documents = inputs.ToBuilder();
@@ -49,8 +49,8 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
         documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteIndex(parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i))))));
         return Task.FromResult(documents.ToImmutable());
 
-        IEnumerable<SitemapUrl> UrlsOf(IEnumerable<(string Destination, DateOnly? Date)> list) =>
-            list.Select(p => new SitemapUrl(AbsoluteUrls.Of(baseUrl, p.Destination), p.Date));
+        IEnumerable<SitemapUrl> UrlsOf(IEnumerable<(string Path, DateOnly? Date)> list) =>
+            list.Select(p => new SitemapUrl(baseUrl + p.Path, p.Date));
     }
 
     /// <summary>The pages people land on: every <c>.../index.html</c> (the 404 page is not one).</summary>
