@@ -67,9 +67,12 @@ public sealed class OutputFolder
             return;
         }
         var folder = System.IO.Path.GetDirectoryName(full)!;
-        if (_folders.TryAdd(folder, 0))
+        // Remembered only once it exists: a thread that found it remembered but not yet made (another pipeline
+        // writing to the same folder, tags/x/index.html and tags/x/feed.xml) would fail to write into it.
+        if (!_folders.ContainsKey(folder))
         {
             Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, 0);
         }
         File.WriteAllBytes(full, bytes);
         Interlocked.Increment(ref _written);
