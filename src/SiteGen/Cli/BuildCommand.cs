@@ -58,9 +58,9 @@ public static class BuildCommand
         {
             summary = await SiteBuilder.BuildAsync(request with { Progress = progress.Completed }, cancellation).ConfigureAwait(false);
         }
-        foreach (var warning in summary.Warnings)
+        foreach (var line in summary.Warnings.Concat(summary.Notes))
         {
-            Console.Error.WriteLine(warning);
+            Console.Error.WriteLine(line);
         }
         Report(summary, verbose);
         return ExitCodes.Success;

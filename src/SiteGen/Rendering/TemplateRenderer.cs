@@ -215,6 +215,7 @@ public sealed partial class TemplateRenderer
         access.Register<TagSummaryView>();
         access.Register<AuthorBucketView>();
         access.Register<ChartView>();
+        access.Register<FeedLinkView>();
 
         return options;
     }

@@ -20,7 +20,7 @@ public static class SettingsLoader
         nameof(SiteSettings.SiteTitle), nameof(SiteSettings.SiteDescription), nameof(SiteSettings.Host),
         nameof(SiteSettings.LinkRoot), nameof(SiteSettings.LinksUseHttps), nameof(SiteSettings.OutputPath), nameof(SiteSettings.CachePath),
         nameof(SiteSettings.InputPaths), nameof(SiteSettings.ThemePaths), nameof(SiteSettings.GenerateSitemap),
-        nameof(SiteSettings.GenerateSearchIndex), nameof(SiteSettings.ArchivePageSize),
+        nameof(SiteSettings.GenerateSearchIndex), nameof(SiteSettings.ArchivePageSize), nameof(SiteSettings.FeedSize),
         nameof(SiteSettings.ListingCaptureYears),
     ];
 
@@ -118,7 +118,7 @@ public static class SettingsLoader
     {
         nameof(SiteSettings.SiteTitle) => s with { SiteTitle = String(value, origin) },
         nameof(SiteSettings.SiteDescription) => s with { SiteDescription = String(value, origin) },
-        nameof(SiteSettings.Host) => s with { Host = NullIfEmpty(String(value, origin)) },
+        nameof(SiteSettings.Host) => s with { Host = HostName(String(value, origin), origin) },
         nameof(SiteSettings.LinkRoot) => s with { LinkRoot = NormalizeLinkRoot(String(value, origin)) },
         nameof(SiteSettings.LinksUseHttps) => s with { LinksUseHttps = Bool(value, origin) },
         nameof(SiteSettings.OutputPath) => s with { OutputPath = String(value, origin) },
@@ -128,6 +128,7 @@ public static class SettingsLoader
         nameof(SiteSettings.GenerateSitemap) => s with { GenerateSitemap = Bool(value, origin) },
         nameof(SiteSettings.GenerateSearchIndex) => s with { GenerateSearchIndex = Bool(value, origin) },
         nameof(SiteSettings.ArchivePageSize) => s with { ArchivePageSize = PositiveInt(value, origin) },
+        nameof(SiteSettings.FeedSize) => s with { FeedSize = PositiveInt(value, origin) },
         nameof(SiteSettings.ListingCaptureYears) => s with { ListingCaptureYears = Years(value, origin) },
         _ => throw new InvalidOperationException($"Setting {key} is listed but not applied."),
     };
@@ -184,7 +185,21 @@ public static class SettingsLoader
         return trimmed.Length == 0 ? "/" : $"/{trimmed}/";
     }
 
-    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>
+    /// A host name, with a port if need be (<c>papers.example.org</c>, <c>localhost:8080</c>); empty means none.
+    /// Absolute URLs are built from it, so a scheme or a path here would make every one of them wrong.
+    /// </summary>
+    private static string? HostName(string text, string origin)
+    {
+        var host = text.Trim();
+        if (host.Length == 0)
+        {
+            return null;
+        }
+        return Uri.TryCreate($"http://{host}/", UriKind.Absolute, out var uri) && uri.Authority.Equals(host, StringComparison.OrdinalIgnoreCase)
+            ? host
+            : throw Invalid(origin, $"must be a host name such as \"papers.example.org\", without http:// or a path (a path goes in LinkRoot); '{host}' is not one");
+    }
 
     private static ContentException Invalid(string origin, string what) =>
         new(FileName, 0, 0, $"{origin} {what}");

@@ -35,6 +35,9 @@ public sealed record SiteSettings
 
     public int ArchivePageSize { get; init; } = 50;
 
+    /// <summary>Papers in each feed (the site's Atom and JSON feeds, each tag's Atom feed), newest first.</summary>
+    public int FeedSize { get; init; } = 20;
+
     /// <summary>Listing file name -> the year it was captured, for dates shown without a year.</summary>
     public ImmutableSortedDictionary<string, int> ListingCaptureYears { get; init; } =
         ImmutableSortedDictionary<string, int>.Empty;

@@ -12,4 +12,8 @@ public sealed record BuildSummary(
     int FilesRemoved,
     ImmutableArray<string> Warnings,
     ImmutableArray<PipelineReport> Pipelines,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>What the user may want to know but is no problem (what a setting left out): never fails a strict build.</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+}

@@ -7,7 +7,12 @@ namespace SiteGen.Site;
 public static class PageDocuments
 {
     public static SiteView SiteFor(string destination, SiteServices site) =>
-        new(site.Settings.SiteTitle, site.Settings.SiteDescription, Urls.RootFrom(destination)) { Menu = site.Menu, HasSearch = site.Settings.GenerateSearchIndex };
+        new(site.Settings.SiteTitle, site.Settings.SiteDescription, Urls.RootFrom(destination))
+        {
+            Menu = site.Menu,
+            HasSearch = site.Settings.GenerateSearchIndex,
+            BaseUrl = AbsoluteUrls.BaseOf(site.Settings),
+        };
 
     public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site) =>
         Document.Create(destination: destination)

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -59,8 +60,19 @@ public static class SiteBuilder
             removed,
             [.. warnings.Select(w => w.ToString()), .. result.Warnings],
             result.Pipelines,
-            Stopwatch.GetElapsedTime(started));
+            Stopwatch.GetElapsedTime(started))
+        {
+            Notes = NotesOn(settings),
+        };
     }
+
+    /// <summary>
+    /// Without a Host there are no absolute URLs, so no feeds, sitemap, robots.txt or canonical URLs. That is a choice
+    /// (a site read from disk, a preview), not a mistake: a note, once, and never a warning that fails --strict.
+    /// </summary>
+    private static ImmutableArray<string> NotesOn(SiteSettings settings) => settings.Host is null
+        ? [$"note: no Host setting, so no feeds{(settings.GenerateSitemap ? ", sitemap.xml, robots.txt" : "")} or canonical URLs (they must be absolute); set Host in statiq.json or with --setting Host=papers.example.org"]
+        : [];
 
     private static SiteServices LoadServices(string root, SiteSettings settings, OutputFolder output, BuildSession session)
     {

@@ -19,6 +19,8 @@ public static class SitePipelines
     public const string Data = nameof(Data);
     public const string Assets = nameof(Assets);
     public const string Search = nameof(Search);
+    public const string Feeds = nameof(Feeds);
+    public const string Sitemap = nameof(Sitemap);
 
     public static IReadOnlyList<Pipeline> Create() =>
     [
@@ -81,6 +83,19 @@ public static class SitePipelines
         {
             Input = [new CopyAssets()],
             Output = [new WriteFiles()],
+        },
+        // Atom and JSON feeds of the newest papers, and an Atom feed per tag (needs Host: feed URLs are absolute).
+        new Pipeline(Feeds)
+        {
+            Dependencies = [Papers],
+            Process = [new CreateFeeds(Papers)],
+            Output = [new WriteFiles()],
+        },
+        // sitemap.xml of every page and robots.txt (needs Host). Made in Output, once every page of these exists.
+        new Pipeline(Sitemap)
+        {
+            Dependencies = [Papers, Pages, Tags, AuthorCounts, Home],
+            Output = [new CreateSitemap(Papers, Pages, Tags, AuthorCounts, Home), new WriteFiles()],
         },
     ];
 }

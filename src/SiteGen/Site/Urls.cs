@@ -13,12 +13,18 @@ public static class Urls
     public const string SearchIndex = "search-index.js";
     public const string NotFound = "404.html";
     public const string UnknownAuthorCount = "unknown";
+    public const string AtomFeed = "feed.xml";
+    public const string JsonFeed = "feed.json";
+    public const string Sitemap = "sitemap.xml";
+    public const string Robots = "robots.txt";
 
     public static string Paper(string slug) => $"papers/{slug}/index.html";
 
     public static string PaperMarkdown(string slug) => $"papers/{slug}.md";
 
     public static string TagFolder(string tag) => $"tags/{tag}/";
+
+    public static string TagFeed(string tag) => TagFolder(tag) + AtomFeed;
 
     public static string AuthorCountFolder(int? authorCount) =>
         $"authors/{(authorCount is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : UnknownAuthorCount)}/";

@@ -25,6 +25,20 @@ public sealed class NativeExecutableTests(NativeExecutable native) : IClassFixtu
     }
 
     [Fact]
+    public async Task BuildsTheFeedsSitemapAndJsonLdOfAHostedSiteByteForByteAsTheJitBuildDoes()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var result = await SiteGenProcess.RunExecutableAsync(Executable, "build", "--root", site.Path, "--output", site["native"],
+            "--setting", "Host=papers.example.org", "--setting", "LinkRoot=/repo/");
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, site["jit"],
+            Settings: [new("CachePath", site["jit-cache"]), new("Host", "papers.example.org"), new("LinkRoot", "/repo/")]));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(site["native/feed.xml"]) && File.Exists(site["native/sitemap.xml"]));
+        TempFolder.AssertSameFiles(TempFolder.Snapshot(site["jit"]), TempFolder.Snapshot(site["native"]));
+    }
+
+    [Fact]
     public async Task ReportsBrokenFrontMatterAsOneLineWithExitCodeOne()
     {
         using var site = new TempFolder().WithDefaultSite();

@@ -21,6 +21,38 @@ public sealed class SettingsLoaderTests
         Assert.Equal(50, settings.ArchivePageSize);
         Assert.Equal("/", settings.LinkRoot);
         Assert.Null(settings.Host);
+        Assert.Equal(20, settings.FeedSize);
+    }
+
+    [Theory]
+    [InlineData("papers.example.org", "papers.example.org")]
+    [InlineData(" localhost:8080 ", "localhost:8080")]
+    [InlineData("", null)]
+    public void HostIsAHostNameWithAnOptionalPort(string value, string? expected)
+    {
+        using var site = new TempFolder();
+        Assert.Equal(expected, SettingsLoader.Load(site.Path, [new("Host", value)], NoEnvironment, []).Host);
+    }
+
+    [Theory]
+    [InlineData("https://papers.example.org")]
+    [InlineData("papers.example.org/repo")]
+    [InlineData("two words")]
+    public void AHostWithASchemeOrAPathIsAMistakeThatSaysWhereThePathGoes(string value)
+    {
+        using var site = new TempFolder();
+        var error = Assert.Throws<UsageException>(() => SettingsLoader.Load(site.Path, [new("Host", value)], NoEnvironment, []));
+
+        Assert.Contains("host name such as", error.Message);
+        Assert.Contains("LinkRoot", error.Message);
+    }
+
+    [Fact]
+    public void FeedSizeIsAWholeNumberAboveZero()
+    {
+        using var site = new TempFolder();
+        Assert.Equal(5, SettingsLoader.Load(site.Path, [new("FeedSize", "5")], NoEnvironment, []).FeedSize);
+        Assert.Throws<UsageException>(() => SettingsLoader.Load(site.Path, [new("FeedSize", "0")], NoEnvironment, []));
     }
 
     [Fact]

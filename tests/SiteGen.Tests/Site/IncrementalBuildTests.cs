@@ -8,10 +8,13 @@ namespace SiteGen.Tests.Site;
 /// </summary>
 public sealed class IncrementalBuildTests
 {
-    [Fact]
-    public async Task AnySequenceOfRebuildsEndsByteIdenticalToAColdBuildOfTheSameInput()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("papers.example.org")] // with feeds, the sitemap and robots.txt
+    public async Task AnySequenceOfRebuildsEndsByteIdenticalToAColdBuildOfTheSameInput(string? host)
     {
         using var site = new TempFolder().WithDefaultSite();
+        Task<BuildSummary> Build(string root) => IncrementalBuildTests.Build(root, host);
         await Build(site.Path);
 
         // A new hand-written paper, then an edit of a listing paper's abstract, a template change, a removal.
@@ -26,23 +29,26 @@ public sealed class IncrementalBuildTests
         var last = await Build(site.Path);
 
         using var cold = new TempFolder();
-        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold.Path, Settings: [new("CachePath", cold["cache"])]));
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold.Path, Settings: [new("CachePath", cold["cache"]), .. HostSetting(host)]));
         var coldFiles = TempFolder.Snapshot(cold.Path);
         coldFiles.Remove(coldFiles.Keys.Single(k => k.StartsWith("cache/", StringComparison.Ordinal)));
         var incremental = TempFolder.Snapshot(site["output"]);
 
         TempFolder.AssertSameFiles(coldFiles, incremental);
+        Assert.Equal(host is not null, incremental.ContainsKey("feed.xml") && incremental.ContainsKey("sitemap.xml"));
         Assert.True(last.FilesRemoved >= 2, "the removed paper's page and Markdown file are deleted");
     }
 
-    [Fact]
-    public async Task ARebuildWithNothingChangedWritesNothingAndTouchesNoTimestamp()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("papers.example.org")]
+    public async Task ARebuildWithNothingChangedWritesNothingAndTouchesNoTimestamp(string? host)
     {
         using var site = new TempFolder().WithDefaultSite();
-        await Build(site.Path);
+        await Build(site.Path, host);
         var before = Directory.EnumerateFiles(site["output"], "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
-        var again = await Build(site.Path);
+        var again = await Build(site.Path, host);
 
         Assert.Equal(0, again.FilesWritten);
         Assert.Equal(before.Count, again.FilesProduced);
@@ -70,5 +76,8 @@ public sealed class IncrementalBuildTests
         Assert.InRange(after.FilesWritten, 4, 12); // its page and .md, papers.json, a home page, its tags' and author-count pages
     }
 
-    private static Task<BuildSummary> Build(string root) => SiteBuilder.BuildAsync(new BuildRequest(root));
+    private static Task<BuildSummary> Build(string root, string? host = null) =>
+        SiteBuilder.BuildAsync(new BuildRequest(root, Settings: HostSetting(host)));
+
+    private static KeyValuePair<string, string>[] HostSetting(string? host) => host is null ? [] : [new("Host", host)];
 }

@@ -23,7 +23,8 @@ public sealed class SafetyTests
         var html = File.ReadAllText(site["output/papers/evil/index.html"]);
         var page = SiteLinks.Parse(html);
         Assert.Equal("<script>alert(1)</script>", page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.TextContent.Contains("alert"));
+        // The JSON-LD data block holds the title too, escaped (AHostileTitleCannotLeaveTheJsonLdScript); it never runs.
+        Assert.DoesNotContain(page.QuerySelectorAll("script:not([type='application/ld+json'])"), s => s.TextContent.Contains("alert"));
         Assert.DoesNotContain(page.QuerySelectorAll("[href]"), e => e.GetAttribute("href")!.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(page.QuerySelectorAll("img[onerror]"));
         Assert.Contains(page.QuerySelectorAll("main a[href]"), a => a.GetAttribute("href") == "https://example.org/ok");
@@ -34,12 +35,32 @@ public sealed class SafetyTests
     }
 
     [Fact]
-    public async Task TheSameInputBuildsByteIdenticalOutputTwice()
+    public async Task AHostileTitleCannotLeaveTheJsonLdScript()
+    {
+        const string title = "Breaking </script><script>alert(1)</script> out";
+        using var site = new TempFolder().WithDefaultSite();
+        site.Write("input/papers/evil.md", $"---\ntitle: \"{title}\"\nslug: evil\n---\nAn abstract.\n");
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, site["output"], Settings: [new("Host", "papers.example.org")]));
+
+        var page = SiteLinks.Parse(File.ReadAllText(site["output/papers/evil/index.html"]));
+        var script = Assert.Single(page.QuerySelectorAll("script"));
+        Assert.Equal("application/ld+json", script.GetAttribute("type"));
+        using var json = System.Text.Json.JsonDocument.Parse(script.TextContent);
+        Assert.Equal(title, json.RootElement.GetProperty("headline").GetString());
+        Assert.Equal("https://papers.example.org/papers/evil/", json.RootElement.GetProperty("url").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("papers.example.org")] // feeds, sitemap, canonical URLs: no time of "now" in any of them
+    public async Task TheSameInputBuildsByteIdenticalOutputTwice(string? host)
     {
         using var first = new TempFolder();
         using var second = new TempFolder();
-        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, first.Path));
-        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, second.Path));
+        List<KeyValuePair<string, string>> settings = host is null ? [] : [new("Host", host)];
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, first.Path, Settings: settings));
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, second.Path, Settings: settings));
+        Assert.Equal(host is not null, File.Exists(first["feed.xml"]));
 
         var a = TempFolder.Snapshot(first.Path);
         var b = TempFolder.Snapshot(second.Path);

@@ -14,6 +14,9 @@ public sealed record SiteView(string Title, string Description, string Root, str
 
     /// <summary>True when the build writes search-index.js, so the header shows the search box.</summary>
     public bool HasSearch { get; init; }
+
+    /// <summary>Where the site is served, absolute (<c>https://host/repo/</c>); null without a Host setting.</summary>
+    public string? BaseUrl { get; init; }
 }
 
 /// <summary>A link of the main navigation to a Markdown page of the input.</summary>
@@ -61,8 +64,9 @@ public sealed record ChartView(double Width, double Height, double BaselineY, in
 /// Everything one page's template sees. Each layout reads the members it needs:
 /// home/tag/author lists use Papers + Pagination (tag pages also Tag), paper uses Paper,
 /// tags uses Tags, authors uses Buckets + Chart, page and not-found use ContentHtml.
+/// What machines read (canonical URL, feeds, JSON-LD) is derived from these in PageModel.Metadata.cs.
 /// </summary>
-public sealed record PageModel(SiteView Site, PageView Page)
+public sealed partial record PageModel(SiteView Site, PageView Page)
 {
     public PaperView? Paper { get; init; }
 

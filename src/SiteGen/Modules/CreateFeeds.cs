@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using SiteGen.Engine;
+using SiteGen.Feeds;
+using SiteGen.Papers;
+using SiteGen.Rendering.Views;
+using SiteGen.Site;
+
+namespace SiteGen.Modules;
+
+/// <summary>
+/// The feeds: <c>/feed.xml</c> (Atom) and <c>/feed.json</c> (JSON Feed) of the newest <c>FeedSize</c> papers, and
+/// <c>/tags/{tag}/feed.xml</c> for every tag that has a page (one without papers gets an empty feed, since its page
+/// links to it). Papers arrive newest first, undated last. Without a <c>Host</c> there are no feeds: their URLs
+/// must be absolute. The bytes are made when the files are written.
+/// </summary>
+public sealed class CreateFeeds(string papersPipeline) : IModule
+{
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
+    {
+        var site = context.GetService<SiteServices>();
+        if (AbsoluteUrls.BaseOf(site.Settings) is not { } baseUrl)
+        {
+            return Task.FromResult(ImmutableArray<Document>.Empty);
+        }
+        var size = site.Settings.FeedSize;
+        var papers = context.FromPipeline(papersPipeline)
+            .Select(d => (Paper: d.GetRequired<Paper>(Keys.Paper), View: d.GetRequired<PaperView>(Keys.PaperView)))
+            .ToArray();
+
+        var title = site.Settings.SiteTitle;
+        var newest = papers.Take(size).Select(p => Entry(p.Paper, p.View, baseUrl)).ToArray();
+        var documents = ImmutableArray.CreateBuilder<Document>();
+        documents.Add(Produce(Urls.AtomFeed, () => AtomFeedWriter.Write(SiteFeed(Urls.AtomFeed))));
+        documents.Add(Produce(Urls.JsonFeed, () => JsonFeedWriter.Write(SiteFeed(Urls.JsonFeed))));
+
+        foreach (var (tag, tagged) in NewestByTag(papers, site, size))
+        {
+            var feed = new Feed(
+                $"{site.Vocabulary.DisplayName(tag)} · {title}",
+                site.Vocabulary.Description(tag) is { Length: > 0 } description ? description : $"Papers tagged {site.Vocabulary.DisplayName(tag)}.",
+                AbsoluteUrls.Of(baseUrl, Urls.TagFeed(tag)),
+                AbsoluteUrls.Of(baseUrl, Urls.ListPage(Urls.TagFolder(tag), 1)),
+                title,
+                [.. tagged.Select(p => Entry(p.Paper, p.View, baseUrl))]);
+            documents.Add(Produce(Urls.TagFeed(tag), () => AtomFeedWriter.Write(feed)));
+        }
+        return Task.FromResult(documents.ToImmutable());
+
+        Feed SiteFeed(string self) => new(title, site.Settings.SiteDescription, AbsoluteUrls.Of(baseUrl, self),
+            AbsoluteUrls.Of(baseUrl, Urls.Index), title, newest);
+    }
+
+    /// <summary>Every tag with a page (the vocabulary's, and any a hand-written paper adds), with its newest papers.</summary>
+    private static SortedDictionary<string, List<(Paper Paper, PaperView View)>> NewestByTag(
+        IEnumerable<(Paper Paper, PaperView View)> papers, SiteServices site, int size)
+    {
+        var tags = new SortedDictionary<string, List<(Paper, PaperView)>>(StringComparer.Ordinal);
+        foreach (var definition in site.Vocabulary.Definitions)
+        {
+            tags[definition.Slug] = [];
+        }
+        foreach (var paper in papers)
+        {
+            foreach (var tag in paper.View.Tags)
+            {
+                if (!tags.TryGetValue(tag.Slug, out var list))
+                {
+                    tags[tag.Slug] = list = [];
+                }
+                if (list.Count < size)
+                {
+                    list.Add(paper);
+                }
+            }
+        }
+        return tags;
+    }
+
+    private static FeedEntry Entry(Paper paper, PaperView view, string baseUrl) => new(
+        AbsoluteUrls.Of(baseUrl, view.Url),
+        view.Title,
+        paper.Published,
+        view.Excerpt,
+        view.AbstractHtml,
+        [.. view.Tags.Select(t => t.Name)],
+        view.CodeUrl);
+
+    private static Document Produce(string destination, Func<byte[]> bytes) =>
+        Document.Create(destination: destination).With(Keys.Produce, bytes);
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SiteGen.Engine;
+using SiteGen.Papers;
+using SiteGen.Site;
+using SiteGen.Sitemaps;
+
+namespace SiteGen.Modules;
+
+/// <summary>
+/// <c>/sitemap.xml</c> with every HTML page of the site (a paper's page with the paper's date as <c>lastmod</c>),
+/// and <c>/robots.txt</c> that points to it. Runs in the Output phase: the pages of the pipelines it reads are all
+/// made by then (paper pages only in their pipeline's PostProcess), so it lists what is written, not a guess of it.
+/// Off with <c>GenerateSitemap: false</c>, and without a <c>Host</c> (a sitemap's URLs must be absolute).
+/// Over 50,000 pages, <c>sitemap.xml</c> becomes an index of <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>...
+/// </summary>
+public sealed class CreateSitemap(params string[] pagePipelines) : IModule
+{
+    /// <summary>URLs per sitemap file; smaller in tests, to see the split without 50,000 pages.</summary>
+    public int MaxUrlsPerFile { get; init; } = SitemapWriter.MaxUrlsPerFile;
+
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
+    {
+        var site = context.GetService<SiteServices>();
+        if (!site.Settings.GenerateSitemap || AbsoluteUrls.BaseOf(site.Settings) is not { } baseUrl)
+        {
+            return Task.FromResult(inputs);
+        }
+        var pages = pagePipelines
+            .SelectMany(name => context.FromPipeline(name))
+            .Where(d => d.Destination is { } destination && IsPage(destination) && d.Get<string>(Keys.Layout) is not null)
+            .Select(d => (Path: AbsoluteUrls.Pretty(d.Destination!), Date: d.Get<Paper>(Keys.Paper)?.Published))
+            .OrderBy(p => p.Path, StringComparer.Ordinal) // the home page first, then each folder before what is in it
+            .ToArray();
+
+        var documents = inputs.ToBuilder();
+        documents.Add(Produce(Urls.Robots, () => RobotsTxt.Write(AbsoluteUrls.Of(baseUrl, Urls.Sitemap))));
+        if (pages.Length <= MaxUrlsPerFile)
+        {
+            documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteUrlSet(UrlsOf(pages))));
+            return Task.FromResult(documents.ToImmutable());
+        }
+        var parts = pages.Chunk(MaxUrlsPerFile).ToArray();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            documents.Add(Produce(PartName(i), () => SitemapWriter.WriteUrlSet(UrlsOf(part))));
+        }
+        documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteIndex(parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i))))));
+        return Task.FromResult(documents.ToImmutable());
+
+        IEnumerable<SitemapUrl> UrlsOf(IEnumerable<(string Path, DateOnly? Date)> list) =>
+            list.Select(p => new SitemapUrl(baseUrl + p.Path, p.Date));
+    }
+
+    /// <summary>The pages people land on: every <c>.../index.html</c> (the 404 page is not one).</summary>
+    private static bool IsPage(string destination) =>
+        destination == Urls.Index || destination.EndsWith("/" + Urls.Index, StringComparison.Ordinal);
+
+    private static string PartName(int index) => $"sitemap-{(index + 1).ToString(CultureInfo.InvariantCulture)}.xml";
+
+    private static Document Produce(string destination, Func<byte[]> bytes) =>
+        Document.Create(destination: destination).With(Keys.Produce, bytes);
+}
