@@ -16,7 +16,13 @@ public sealed class CreatePaperPages : PerDocumentModule
         var paper = input.GetRequired<Paper>(Keys.Paper);
         var view = input.GetRequired<PaperView>(Keys.PaperView);
         yield return PageDocuments.Create(view.Url, Layout,
-                siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt)) { Paper = view }, site)
+                siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt))
+                {
+                    Paper = view,
+                    Related = input.Get<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers) ?? [],
+                    Newer = input.Get<PaperLinkView>(Keys.NewerPaper),
+                    Older = input.Get<PaperLinkView>(Keys.OlderPaper),
+                }, site)
             .With(Keys.Paper, paper);
         yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
             .With(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(site.Session.FrontMatter.GetOrAdd(paper, FrontMatter.Write))));

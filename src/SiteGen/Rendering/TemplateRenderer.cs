@@ -215,6 +215,8 @@ public sealed partial class TemplateRenderer
         access.Register<TagSummaryView>();
         access.Register<AuthorBucketView>();
         access.Register<ChartView>();
+        access.Register<PaperLinkView>();
+        access.Register<YearSummaryView>();
 
         return options;
     }

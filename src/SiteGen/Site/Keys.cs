@@ -23,4 +23,13 @@ public static class Keys
     /// (papers.json, every paper's Markdown page) are not all held in memory until the Output phase.
     /// </summary>
     public const string Produce = nameof(Produce);
+
+    /// <summary>A paper's related papers (<c>IReadOnlyList&lt;PaperLinkView&gt;</c>), best first.</summary>
+    public const string RelatedPapers = nameof(RelatedPapers);
+
+    /// <summary>The <see cref="Rendering.Views.PaperLinkView"/> of the paper just before a paper in the site's order, if any.</summary>
+    public const string NewerPaper = nameof(NewerPaper);
+
+    /// <summary>The <see cref="Rendering.Views.PaperLinkView"/> of the paper just after a paper in the site's order, if any.</summary>
+    public const string OlderPaper = nameof(OlderPaper);
 }

@@ -12,6 +12,8 @@ public static class Urls
     public const string PapersJson = "papers.json";
     public const string NotFound = "404.html";
     public const string UnknownAuthorCount = "unknown";
+    public const string YearsIndex = "years/index.html";
+    public const string Undated = "undated";
 
     public static string Paper(string slug) => $"papers/{slug}/index.html";
 
@@ -21,6 +23,10 @@ public static class Urls
 
     public static string AuthorCountFolder(int? authorCount) =>
         $"authors/{(authorCount is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : UnknownAuthorCount)}/";
+
+    /// <summary>A year of the archive, four digits (<c>years/2025/</c>), or <c>years/undated/</c>.</summary>
+    public static string YearFolder(int? year) =>
+        $"years/{(year is { } y ? y.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) : Undated)}/";
 
     /// <summary>Page 1 of a list is the folder's index; page N lives at <c>page/N/</c> under it.</summary>
     public static string ListPage(string folder, int page) =>
