@@ -25,14 +25,41 @@ public sealed class IncrementalBuildTests
         File.Delete(site["input/papers/new.md"]);
         var last = await Build(site.Path);
 
+        await AssertSameAsAColdBuild(site);
+        Assert.True(last.FilesRemoved >= 2, "the removed paper's page and Markdown file are deleted");
+    }
+
+    [Fact]
+    public async Task ChangingOnePapersTagsRewritesTheRelatedPapersOfAnotherAsAColdBuildWould()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        // Tags of their own (not in the vocabulary) and abstracts that match none of it: each paper has only the tag given.
+        site.Write("input/papers/first.md", "---\ntitle: First Standalone Note\npublished: 2025-12-02\ntags: [zz-left]\n---\nNothing else.\n");
+        site.Write("input/papers/second.md", "---\ntitle: Second Standalone Note\npublished: 2025-12-01\ntags: [zz-right]\n---\nNothing else.\n");
+        site.Write("input/papers/third.md", "---\ntitle: Third Standalone Note\npublished: 2020-01-01\ntags: [zz-left]\n---\nNothing else.\n");
+        await Build(site.Path);
+        const string First = "papers/first-standalone-note/index.html";
+        Assert.Equal(["third-standalone-note"], RelatedOf(site, First));
+
+        site.Write("input/papers/second.md", "---\ntitle: Second Standalone Note\npublished: 2025-12-01\ntags: [zz-left]\n---\nNothing else.\n");
+        var after = await Build(site.Path);
+
+        Assert.Equal(["second-standalone-note", "third-standalone-note"], RelatedOf(site, First));
+        Assert.True(after.FilesWritten < 30, $"{after.FilesWritten} files written for one paper's tags");
+        await AssertSameAsAColdBuild(site);
+    }
+
+    private static List<string> RelatedOf(TempFolder site, string page) =>
+        [.. SiteLinks.Parse(File.ReadAllText(site["output/" + page])).QuerySelectorAll("main .related a").Select(a => a.GetAttribute("href")!.Split('/')[^2])];
+
+    /// <summary>The site's output, built incrementally, equals a cold build of its input into a fresh folder.</summary>
+    private static async Task AssertSameAsAColdBuild(TempFolder site)
+    {
         using var cold = new TempFolder();
         await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold.Path, Settings: [new("CachePath", cold["cache"])]));
         var coldFiles = TempFolder.Snapshot(cold.Path);
         coldFiles.Remove(coldFiles.Keys.Single(k => k.StartsWith("cache/", StringComparison.Ordinal)));
-        var incremental = TempFolder.Snapshot(site["output"]);
-
-        TempFolder.AssertSameFiles(coldFiles, incremental);
-        Assert.True(last.FilesRemoved >= 2, "the removed paper's page and Markdown file are deleted");
+        TempFolder.AssertSameFiles(coldFiles, TempFolder.Snapshot(site["output"]));
     }
 
     [Fact]
