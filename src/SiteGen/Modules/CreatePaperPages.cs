@@ -16,7 +16,13 @@ public sealed class CreatePaperPages : PerDocumentModule
         var paper = input.GetRequired<Paper>(Keys.Paper);
         var view = input.GetRequired<PaperView>(Keys.PaperView);
         yield return PageDocuments.Create(view.Url, Layout,
-                siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt)) { Paper = view }, site)
+                siteView => new PageModel(siteView, new PageView(paper.Title, Layout, view.Url, view.Excerpt))
+                {
+                    Paper = view,
+                    Related = input.Get<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers) ?? [],
+                    Newer = input.Get<PaperLinkView>(Keys.NewerPaper),
+                    Older = input.Get<PaperLinkView>(Keys.OlderPaper),
+                }, site)
             .With(Keys.Paper, paper);
         // The session, not the build's services: a rebuild reuses this document, and with it this function.
         var session = site.Session;

@@ -216,6 +216,8 @@ public sealed partial class TemplateRenderer
         access.Register<AuthorBucketView>();
         access.Register<ChartView>();
         access.Register<FeedLinkView>();
+        access.Register<PaperLinkView>();
+        access.Register<YearSummaryView>();
 
         return options;
     }

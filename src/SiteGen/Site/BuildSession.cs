@@ -44,6 +44,12 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>Each paper's words for the search index, as numbers of <see cref="SearchVocabulary"/>.</summary>
     internal Memo<Paper, int[]> SearchWords { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
+    /// <summary>The links between papers the last build found (<see cref="Modules.LinkPapers"/>).</summary>
+    internal Modules.LinkPapers.SessionLinks? PaperLinks { get; set; }
+
+    /// <summary>Each paper's document with its links, by the document without them.</summary>
+    internal Memo<Document, Modules.LinkPapers.LinkedPaper> LinkedPapers { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
     /// <summary>The hash of each page model's JSON (<see cref="PageFingerprint"/>), by model.</summary>
     internal Memo<PageModel, ulong> PageModels { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
@@ -74,6 +80,8 @@ public sealed class BuildSession(bool remember = true)
             Documents?.Clear();
             Merged.Clear();
             SearchWords.Clear();
+            LinkedPapers.Clear();
+            PaperLinks = null;
             SearchVocabulary = new();
             _basis = basis;
         }
@@ -84,5 +92,6 @@ public sealed class BuildSession(bool remember = true)
         Json.NextGeneration();
         PageModels.NextGeneration();
         SearchWords.NextGeneration();
+        LinkedPapers.NextGeneration();
     }
 }

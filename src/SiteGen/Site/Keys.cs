@@ -29,4 +29,13 @@ public static class Keys
     /// large to hold even once (papers.json of a million papers is gigabytes).
     /// </summary>
     public const string Stream = nameof(Stream);
+
+    /// <summary>A paper's related papers (<c>IReadOnlyList&lt;PaperLinkView&gt;</c>), best first.</summary>
+    public const string RelatedPapers = nameof(RelatedPapers);
+
+    /// <summary>The <see cref="Rendering.Views.PaperLinkView"/> of the paper just before a paper in the site's order, if any.</summary>
+    public const string NewerPaper = nameof(NewerPaper);
+
+    /// <summary>The <see cref="Rendering.Views.PaperLinkView"/> of the paper just after a paper in the site's order, if any.</summary>
+    public const string OlderPaper = nameof(OlderPaper);
 }

@@ -28,7 +28,10 @@ public static class PaperViews
             CodeUrl: SafeUrl.IsHttp(paper.CodeUrl) ? paper.CodeUrl : null,
             AbstractHtml: markdown.Html,
             Excerpt: Excerpt(markdown.PlainText),
-            Sources: paper.Sources);
+            Sources: paper.Sources)
+        {
+            YearUrl = paper.Published is { } published ? Urls.ListPage(Urls.YearFolder(published.Year), 1) : null,
+        };
         return view with { Fingerprint = PageFingerprint.Of(view) };
     }
 

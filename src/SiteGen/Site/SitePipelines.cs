@@ -16,6 +16,7 @@ public static class SitePipelines
     public const string Tags = nameof(Tags);
     public const string AuthorCounts = nameof(AuthorCounts);
     public const string Home = nameof(Home);
+    public const string Years = nameof(Years);
     public const string Data = nameof(Data);
     public const string Assets = nameof(Assets);
     public const string Search = nameof(Search);
@@ -30,12 +31,14 @@ public static class SitePipelines
             Input = [new ReadFiles("listings", "*.txt")],
             Process = [new ParseListings(), new MergePapers()],
         },
-        // Every paper: listings plus hand-written pages (which win), tagged, ordered newest first.
+        // Every paper: listings plus hand-written pages (which win), tagged, ordered newest first, each page
+        // linked to the papers sharing the most tags with it and to its neighbours in that order.
         new Pipeline(Papers)
         {
             Dependencies = [Listings],
             Input = [new ReadFiles("papers", "*.md")],
-            Process = [new ExtractFrontMatter(), new MergePapers(Listings), new ApplyTags(), new OrderPapers(), new CreatePaperViews()],
+            Process = [new ExtractFrontMatter(), new MergePapers(Listings), new ApplyTags(), new OrderPapers(), new CreatePaperViews(),
+                new LinkPapers()],
             PostProcess = [new CreatePaperPages()],
             Output = [new WriteFiles()],
         },
@@ -62,6 +65,13 @@ public static class SitePipelines
         {
             Dependencies = [Papers],
             Process = [new CreateHomePages(Papers)],
+            Output = [new WriteFiles()],
+        },
+        // The archive by year: every year with its count, and each year's paginated list.
+        new Pipeline(Years)
+        {
+            Dependencies = [Papers],
+            Process = [new CreateYearPages(Papers)],
             Output = [new WriteFiles()],
         },
         // papers.json, the site's data for scripts.
@@ -94,8 +104,8 @@ public static class SitePipelines
         // sitemap.xml of every page and robots.txt (needs Host). Made in Output, once every page of these exists.
         new Pipeline(Sitemap)
         {
-            Dependencies = [Papers, Pages, Tags, AuthorCounts, Home],
-            Output = [new CreateSitemap(Papers, Pages, Tags, AuthorCounts, Home), new WriteFiles()],
+            Dependencies = [Papers, Pages, Tags, AuthorCounts, Home, Years],
+            Output = [new CreateSitemap(Papers, Pages, Tags, AuthorCounts, Home, Years), new WriteFiles()],
         },
     ];
 }

@@ -17,6 +17,8 @@ public static class Urls
     public const string JsonFeed = "feed.json";
     public const string Sitemap = "sitemap.xml";
     public const string Robots = "robots.txt";
+    public const string YearsIndex = "years/index.html";
+    public const string Undated = "undated";
 
     public static string Paper(string slug) => $"papers/{slug}/index.html";
 
@@ -28,6 +30,10 @@ public static class Urls
 
     public static string AuthorCountFolder(int? authorCount) =>
         $"authors/{(authorCount is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : UnknownAuthorCount)}/";
+
+    /// <summary>A year of the archive, four digits (<c>years/2025/</c>), or <c>years/undated/</c>.</summary>
+    public static string YearFolder(int? year) =>
+        $"years/{(year is { } y ? y.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) : Undated)}/";
 
     /// <summary>Page 1 of a list is the folder's index; page N lives at <c>page/N/</c> under it.</summary>
     public static string ListPage(string folder, int page) =>

@@ -25,11 +25,18 @@ internal static class ThemeSamples
         ("home", HomePage(3, total: 5)),
         ("tag", TagPage(paperTitle)),
         ("author", AuthorPage(paperTitle)),
-        ("paper", PaperPage(Paper(0, paperTitle))),
+        ("paper", PaperPage(Paper(0, paperTitle)) with
+        {
+            Related = [new($"Related to {paperTitle}", "papers/paper-5/index.html", "Mar 2, 2025"), new("Undated relative", "papers/paper-6/index.html", null)],
+            Newer = new($"Newer than {paperTitle}", "papers/paper-1/index.html", "Mar 21, 2025"),
+            Older = new("Older paper", "papers/paper-2/index.html", null),
+        }),
         ("tags", TagsPage()),
         ("authors", AuthorsPage()),
         ("page", ContentPage()),
         ("404", NotFoundPage()),
+        ("years", YearsPage()),
+        ("year", YearPage(paperTitle)),
     ];
 
     public static SiteView Site(string url) =>
@@ -56,7 +63,10 @@ internal static class ThemeSamples
             CodeUrl: codeUrl,
             AbstractHtml: "<p>3D shape generation has greatly flourished through <em>native</em> 3D diffusion.</p>",
             Excerpt: "3D shape generation has greatly flourished through native 3D diffusion.",
-            Sources: ["000_e26a98970d65545d.txt"]);
+            Sources: ["000_e26a98970d65545d.txt"])
+        {
+            YearUrl = "years/2025/index.html",
+        };
     }
 
     public static PageModel Home(string paperTitle) =>
@@ -137,6 +147,26 @@ internal static class ThemeSamples
             Buckets = buckets,
             Chart = new ChartView(Width: 164, Height: 216, BaselineY: 184, MaxCount: 12),
         };
+    }
+
+    public static PageModel YearsPage() =>
+        new(Site("years/index.html"), new PageView("Papers by year", "years", "years/index.html"))
+        {
+            Years =
+            [
+                new("2025", "2025", 12, "years/2025/index.html"),
+                new("2024", "2024", 1, "years/2024/index.html"),
+                new("undated", "Undated", 3, "years/undated/index.html"),
+            ],
+        };
+
+    public static PageModel YearPage(string paperTitle)
+    {
+        var url = "years/2025/index.html";
+        return WithCards(new PageModel(Site(url), new PageView("Papers of 2025", "year", url, "2 papers, newest first."))
+        {
+            Papers = [Paper(0, paperTitle), Paper(4)],
+        });
     }
 
     public static PageModel ContentPage() =>

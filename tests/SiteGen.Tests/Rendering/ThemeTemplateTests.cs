@@ -36,7 +36,7 @@ public sealed class ThemeTemplateTests
     {
         Assert.Equal(ThemeFileNames(), ThemeSamples.Theme.TemplateNames);
         Assert.Contains("layouts/base.liquid", ThemeSamples.Theme.TemplateNames);
-        foreach (var layout in new[] { "home", "tag", "author", "paper", "tags", "authors", "page", "404" })
+        foreach (var layout in new[] { "home", "tag", "author", "paper", "tags", "authors", "page", "404", "years", "year" })
         {
             Assert.Contains($"layouts/{layout}.liquid", ThemeSamples.Theme.TemplateNames);
         }
@@ -122,7 +122,7 @@ public sealed class ThemeTemplateTests
 
         AssertOnlyTheThemesScript(Html.ParseDocument(html), model.Site.Root);
         Assert.Single(withoutJsonLd.Split("<script", StringSplitOptions.None).Skip(1)); // the theme's, and no other
-        if (kind is 0 or 2 or 3 or 4)
+        if (kind is 0 or 2 or 3 or 4 or 10)
         {
             Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         }
@@ -172,6 +172,51 @@ public sealed class ThemeTemplateTests
         Assert.DoesNotContain("comment", main.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(main.QuerySelectorAll("a"), a => a.TextContent.Contains("Code", StringComparison.Ordinal));
         Assert.Contains(main.QuerySelectorAll("a"), a => a.TextContent == "author count unknown" && a.GetAttribute("href") == "../../authors/unknown/index.html");
+    }
+
+    [Fact]
+    public void APaperDateLinksToItsYear()
+    {
+        var main = Html.ParseDocument(ThemeSamples.Theme.Render("paper", ThemeSamples.PaperPage(ThemeSamples.Paper(7)))).QuerySelector("main")!;
+
+        Assert.Equal("../../years/2025/index.html", main.QuerySelector("time")!.ParentElement!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void APaperPageListsItsRelatedPapersAndLinksItsNewerAndOlderNeighbours()
+    {
+        var (layout, model) = ThemeSamples.AllPages("Fast Shapes")[4];
+        var document = Html.ParseDocument(ThemeSamples.Theme.Render(layout, model));
+
+        var related = document.QuerySelectorAll("main .related li");
+        Assert.Equal("Related papers", document.GetElementById("related")!.TextContent);
+        Assert.Equal(["../../papers/paper-5/index.html", "../../papers/paper-6/index.html"], related.Select(li => li.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Equal(["Related to Fast Shapes", "Undated relative"], related.Select(li => li.QuerySelector("a")!.TextContent));
+        Assert.Contains("Mar 2, 2025", related[0].TextContent, StringComparison.Ordinal);
+        var neighbours = document.QuerySelectorAll("main nav.paper-nav a");
+        Assert.Equal(["../../papers/paper-1/index.html", "../../papers/paper-2/index.html"], neighbours.Select(a => a.GetAttribute("href")));
+        Assert.Contains("Newer than Fast Shapes", neighbours[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Older paper", neighbours[1].TextContent, StringComparison.Ordinal);
+        Assert.Null(document.QuerySelector("head link[rel=prev], head link[rel=next]"));
+    }
+
+    [Fact]
+    public void APaperWithoutRelatedPapersOrNeighboursShowsNeitherSection()
+    {
+        var document = Html.ParseDocument(ThemeSamples.Theme.Render("paper", ThemeSamples.PaperPage(ThemeSamples.Paper(7))));
+
+        Assert.Null(document.GetElementById("related"));
+        Assert.Null(document.QuerySelector("nav.paper-nav"));
+    }
+
+    [Fact]
+    public void TheYearsPageLinksEveryYearWithItsCount()
+    {
+        var items = Html.ParseDocument(ThemeSamples.Theme.Render("years", ThemeSamples.YearsPage())).QuerySelectorAll("main li");
+
+        Assert.Equal(["../years/2025/index.html", "../years/2024/index.html", "../years/undated/index.html"], items.Select(li => li.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Equal(["2025", "2024", "Undated"], items.Select(li => li.QuerySelector("a")!.TextContent));
+        Assert.Equal(["12 papers", "1 paper", "3 papers"], items.Select(li => li.QuerySelector(".term__count")!.TextContent));
     }
 
     [Fact]
@@ -253,6 +298,8 @@ public sealed class ThemeTemplateTests
     [InlineData(3, "Authors", "true")]
     [InlineData(5, "Tags", "page")]
     [InlineData(6, "Authors", "page")]
+    [InlineData(9, "Years", "page")]
+    [InlineData(10, "Years", "true")]
     public void TheNavigationMarksTheCurrentPageAndSection(int kind, string link, string current)
     {
         var marked = Render(kind).QuerySelectorAll("nav.site-nav a[aria-current]");

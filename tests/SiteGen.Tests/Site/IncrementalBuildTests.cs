@@ -9,12 +9,15 @@ namespace SiteGen.Tests.Site;
 public sealed class IncrementalBuildTests
 {
     [Theory]
-    [InlineData(null)]
-    [InlineData("papers.example.org")] // with feeds, the sitemap and robots.txt
-    public async Task AnySequenceOfRebuildsEndsByteIdenticalToAColdBuildOfTheSameInput(string? host)
+    [InlineData(null, false)]
+    [InlineData("papers.example.org", false)] // with feeds, the sitemap and robots.txt
+    [InlineData(null, true)] // in one session, as the preview server builds: documents and pages reused from memory
+    [InlineData("papers.example.org", true)]
+    public async Task AnySequenceOfRebuildsEndsByteIdenticalToAColdBuildOfTheSameInput(string? host, bool inOneSession)
     {
         using var site = new TempFolder().WithDefaultSite();
-        Task<BuildSummary> Build(string root) => IncrementalBuildTests.Build(root, host);
+        var session = inOneSession ? new BuildSession() : null;
+        Task<BuildSummary> Build(string root) => IncrementalBuildTests.Build(root, host, session);
         await Build(site.Path);
 
         // A new hand-written paper, then an edit of a listing paper's abstract, a template change, a removal.
@@ -28,6 +31,41 @@ public sealed class IncrementalBuildTests
         File.Delete(site["input/papers/new.md"]);
         var last = await Build(site.Path);
 
+        var incremental = await AssertSameAsAColdBuild(site, host);
+        Assert.Equal(host is not null, incremental.ContainsKey("feed.xml") && incremental.ContainsKey("sitemap.xml"));
+        Assert.True(last.FilesRemoved >= 2, "the removed paper's page and Markdown file are deleted");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ChangingOnePapersTagsRewritesTheRelatedPapersOfAnotherAsAColdBuildWould(bool inOneSession)
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var session = inOneSession ? new BuildSession() : null;
+        Task<BuildSummary> Build(string root) => IncrementalBuildTests.Build(root, session: session);
+        // Tags of their own (not in the vocabulary) and abstracts that match none of it: each paper has only the tag given.
+        site.Write("input/papers/first.md", "---\ntitle: First Standalone Note\npublished: 2025-12-02\ntags: [zz-left]\n---\nNothing else.\n");
+        site.Write("input/papers/second.md", "---\ntitle: Second Standalone Note\npublished: 2025-12-01\ntags: [zz-right]\n---\nNothing else.\n");
+        site.Write("input/papers/third.md", "---\ntitle: Third Standalone Note\npublished: 2020-01-01\ntags: [zz-left]\n---\nNothing else.\n");
+        await Build(site.Path);
+        const string First = "papers/first-standalone-note/index.html";
+        Assert.Equal(["third-standalone-note"], RelatedOf(site, First));
+
+        site.Write("input/papers/second.md", "---\ntitle: Second Standalone Note\npublished: 2025-12-01\ntags: [zz-left]\n---\nNothing else.\n");
+        var after = await Build(site.Path);
+
+        Assert.Equal(["second-standalone-note", "third-standalone-note"], RelatedOf(site, First));
+        Assert.True(after.FilesWritten < 30, $"{after.FilesWritten} files written for one paper's tags");
+        await AssertSameAsAColdBuild(site);
+    }
+
+    private static List<string> RelatedOf(TempFolder site, string page) =>
+        [.. SiteLinks.Parse(File.ReadAllText(site["output/" + page])).QuerySelectorAll("main .related a").Select(a => a.GetAttribute("href")!.Split('/')[^2])];
+
+    /// <summary>The site's output, built incrementally, equals a cold build of its input into a fresh folder.</summary>
+    private static async Task<SortedDictionary<string, byte[]>> AssertSameAsAColdBuild(TempFolder site, string? host = null)
+    {
         using var cold = new TempFolder();
         await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold.Path, Settings: [new("CachePath", cold["cache"]), .. HostSetting(host)]));
         var coldFiles = TempFolder.Snapshot(cold.Path);
@@ -35,8 +73,7 @@ public sealed class IncrementalBuildTests
         var incremental = TempFolder.Snapshot(site["output"]);
 
         TempFolder.AssertSameFiles(coldFiles, incremental);
-        Assert.Equal(host is not null, incremental.ContainsKey("feed.xml") && incremental.ContainsKey("sitemap.xml"));
-        Assert.True(last.FilesRemoved >= 2, "the removed paper's page and Markdown file are deleted");
+        return incremental;
     }
 
     [Theory]
@@ -76,8 +113,8 @@ public sealed class IncrementalBuildTests
         Assert.InRange(after.FilesWritten, 4, 12); // its page and .md, papers.json, a home page, its tags' and author-count pages
     }
 
-    private static Task<BuildSummary> Build(string root, string? host = null) =>
-        SiteBuilder.BuildAsync(new BuildRequest(root, Settings: HostSetting(host)));
+    private static Task<BuildSummary> Build(string root, string? host = null, BuildSession? session = null) =>
+        SiteBuilder.BuildAsync(new BuildRequest(root, Settings: HostSetting(host), Session: session));
 
     private static KeyValuePair<string, string>[] HostSetting(string? host) => host is null ? [] : [new("Host", host)];
 }

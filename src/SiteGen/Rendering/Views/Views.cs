@@ -22,7 +22,7 @@ public sealed record SiteView(string Title, string Description, string Root, str
 /// <summary>A link of the main navigation to a Markdown page of the input.</summary>
 public sealed record MenuLinkView(string Title, string Url);
 
-/// <summary>The page being rendered. Kind is home, paper, tags, tag, authors, author, page or not-found.</summary>
+/// <summary>The page being rendered. Kind is home, paper, tags, tag, authors, author, years, year, page or not-found.</summary>
 public sealed record PageView(string Title, string Kind, string Url, string? Description = null);
 
 public sealed record TagLinkView(string Slug, string Name, string Url);
@@ -44,6 +44,9 @@ public sealed record PaperView(
     string Excerpt,
     IReadOnlyList<string> Sources)
 {
+    /// <summary>The paper's year in the archive (<c>years/2025/index.html</c>); null when it has no date.</summary>
+    public string? YearUrl { get; init; }
+
     /// <summary>A hash of everything above, computed once: pages that show this paper use it to tell whether they changed.</summary>
     public ulong Fingerprint { get; init; }
 }
@@ -63,7 +66,7 @@ public sealed record ChartView(double Width, double Height, double BaselineY, in
 /// <summary>
 /// Everything one page's template sees. Each layout reads the members it needs:
 /// home/tag/author lists use Papers + Pagination (tag pages also Tag), paper uses Paper,
-/// tags uses Tags, authors uses Buckets + Chart, page and not-found use ContentHtml.
+/// tags uses Tags, authors uses Buckets + Chart, years uses Years, page and not-found use ContentHtml.
 /// What machines read (canonical URL, feeds, JSON-LD) is derived from these in PageModel.Metadata.cs.
 /// </summary>
 public sealed partial record PageModel(SiteView Site, PageView Page)
@@ -81,6 +84,17 @@ public sealed partial record PageModel(SiteView Site, PageView Page)
     public IReadOnlyList<AuthorBucketView> Buckets { get; init; } = [];
 
     public ChartView? Chart { get; init; }
+
+    /// <summary>A paper page's papers that share the most tags with it (see <see cref="Papers.RelatedPapers"/>).</summary>
+    public IReadOnlyList<PaperLinkView> Related { get; init; } = [];
+
+    /// <summary>A paper page's neighbours in the site's order (newest first): the paper before it and the one after.</summary>
+    public PaperLinkView? Newer { get; init; }
+
+    public PaperLinkView? Older { get; init; }
+
+    /// <summary>The year archive's index: every year, newest first, then undated.</summary>
+    public IReadOnlyList<YearSummaryView> Years { get; init; } = [];
 
     /// <summary>Rendered Markdown of a content page (about); trusted markup produced by our renderer.</summary>
     public string? ContentHtml { get; init; }

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using SiteGen.Engine;
+using SiteGen.Papers;
+using SiteGen.Rendering.Views;
+using SiteGen.Site;
+
+namespace SiteGen.Modules;
+
+/// <summary>
+/// Gives each paper its links to other papers: those that share the most tags with it (<see cref="RelatedPapers"/>;
+/// the site's order breaks ties, so this runs after <see cref="OrderPapers"/>) and its neighbours in that order, the
+/// newer paper just before it and the older one just after.
+/// </summary>
+/// <remarks>
+/// The links depend on every paper's title, date, URL and tags and on their order, and on nothing else: an edit to an
+/// abstract changes none of them. So a session keeps the last links with a hash of exactly that, and finds them again
+/// only when it changes; a paper whose links came out equal keeps its very document, so its page is not looked at again.
+/// </remarks>
+public sealed class LinkPapers : IModule
+{
+    public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
+    {
+        var site = context.GetService<SiteServices>();
+        var views = inputs.Select(d => d.GetRequired<PaperView>(Keys.PaperView)).ToArray();
+        var links = views.Select(PaperLinks.Of).ToArray();
+        var basis = BasisOf(links, views);
+        var last = site.Session.PaperLinks;
+        var related = last?.Basis == basis ? last.Related : Find(views, links, last, context.ParallelOptions);
+        if (site.Session.Remembers)
+        {
+            site.Session.PaperLinks = new SessionLinks(basis, related);
+        }
+
+        var outputs = ImmutableArray.CreateBuilder<Document>(inputs.Length);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
+            var found = related[views[i].Url];
+            outputs.Add(site.Session.LinkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], found, newer, older));
+        }
+        return Task.FromResult(outputs.MoveToImmutable());
+    }
+
+    /// <summary>Related links of every paper by URL; a list equal to last time's is last time's object.</summary>
+    private static Dictionary<string, IReadOnlyList<PaperLinkView>> Find(PaperView[] views, PaperLinkView[] links, SessionLinks? last, ParallelOptions parallel)
+    {
+        var found = RelatedPapers.Find([.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])], parallel: parallel);
+        var related = new Dictionary<string, IReadOnlyList<PaperLinkView>>(views.Length, StringComparer.Ordinal);
+        for (var i = 0; i < views.Length; i++)
+        {
+            IReadOnlyList<PaperLinkView> list = [.. found[i].Select(r => links[r])];
+            related[views[i].Url] = last is not null && last.Related.TryGetValue(views[i].Url, out var old) && old.SequenceEqual(list) ? old : list;
+        }
+        return related;
+    }
+
+    /// <summary>A hash of everything the links are made from: each paper's link and tags, in the site's order.</summary>
+    private static ulong BasisOf(PaperLinkView[] links, PaperView[] views)
+    {
+        var basis = new Fingerprint();
+        for (var i = 0; i < links.Length; i++)
+        {
+            basis.Add(links[i].Title).Add(links[i].Url).Add(links[i].PublishedDisplay).Add((ulong)views[i].Tags.Count);
+            foreach (var tag in views[i].Tags)
+            {
+                basis.Add(tag.Slug);
+            }
+        }
+        return basis.Value;
+    }
+
+    /// <summary>The links a session found last time, and what they were found from.</summary>
+    internal sealed record SessionLinks(ulong Basis, Dictionary<string, IReadOnlyList<PaperLinkView>> Related);
+
+    /// <summary>A paper's document with its links: the same document again while its input and its links stay the same.</summary>
+    internal sealed class LinkedPaper
+    {
+        private Document? _input;
+        private Document? _output;
+        private (IReadOnlyList<PaperLinkView>? Related, PaperLinkView? Newer, PaperLinkView? Older) _links;
+
+        public Document For(Document input, IReadOnlyList<PaperLinkView> related, PaperLinkView? newer, PaperLinkView? older)
+        {
+            lock (this)
+            {
+                if (_output is null || !ReferenceEquals(_input, input) || !ReferenceEquals(_links.Related, related) || _links.Newer != newer || _links.Older != older)
+                {
+                    (_input, _links) = (input, (related, newer, older));
+                    _output = input.With([
+                        new(Keys.RelatedPapers, related),
+                        new(Keys.NewerPaper, newer),
+                        new(Keys.OlderPaper, older),
+                    ]);
+                }
+                return _output;
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Runtime.InteropServices;
+
+namespace SiteGen.Papers;
+
+/// <summary>
+/// For each paper, the other papers that share the most tags with it: at most <see cref="DefaultCount"/>, most
+/// shared tags first, ties in the site's order (newer first, then title, then slug). A paper without tags has
+/// none. Papers are given by their position in the site's order, so "newer first" is "lower index first".
+/// </summary>
+/// <remarks>
+/// Not every pair is compared: an inverted index (tag -> papers holding it, in site order) gives each paper
+/// only the papers that share at least one tag with it. Its tag lists are walked together, lowest index
+/// first, so each candidate comes out once, with its exact count of shared tags (it sits at the same place
+/// in every list that holds it), and candidates come out in tie-break order: a later one can only enter the
+/// top by sharing strictly more tags. That lets the walk stop early, as soon as the top is full and no
+/// candidate still to come (one in at most as many lists as are not exhausted) could beat its last entry.
+///
+/// The bound: a tag may hold 15% of 100,000 papers, and a paper whose tags rarely occur together would walk
+/// its lists to the end: 15,000 papers for each of 15,000 papers is 225 million steps for that tag alone.
+/// So a paper looks at most at <see cref="DefaultCandidateBudget"/> candidates, the newest papers that share a
+/// tag with it, and picks the best of those. Below that many candidates (every tag of a site of a few
+/// thousand papers) the result is exact; above it, a paper's related papers are the ones sharing the most
+/// tags among the newest candidates, which is where the newer-first tie-break would look first anyway.
+/// Work is at most papers × budget × tags-per-paper steps, each an array read: see the README for the figure
+/// at 100,000 papers.
+/// </remarks>
+public static class RelatedPapers
+{
+    public const int DefaultCount = 5;
+
+    /// <summary>The most candidates one paper looks at (see the remarks for why, and what it changes).</summary>
+    public const int DefaultCandidateBudget = 1000;
+
+    /// <summary>
+    /// The related papers of each paper, as indexes into <paramref name="tagsInSiteOrder"/>, best first.
+    /// </summary>
+    /// <param name="tagsInSiteOrder">Each paper's tags, papers in the site's order (newest first).</param>
+    /// <param name="parallel">The build's degree of parallelism; papers are searched in parallel.</param>
+    public static int[][] Find(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, int count = DefaultCount,
+        int candidateBudget = DefaultCandidateBudget, ParallelOptions? parallel = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(candidateBudget);
+        var (paperTags, postings) = Index(tagsInSiteOrder);
+        var result = new int[paperTags.Length][];
+        // Each paper's search is independent and reads only the frozen index; scratch space is per thread.
+        Parallel.For(0, paperTags.Length, parallel ?? new ParallelOptions(),
+            () => new Walk(count),
+            (paper, _, walk) =>
+            {
+                result[paper] = walk.Run(paper, paperTags[paper], postings, candidateBudget);
+                return walk;
+            },
+            _ => { });
+        return result;
+    }
+
+    /// <summary>Tags as numbers, each paper's distinct tags, and each tag's papers in ascending index order.</summary>
+    private static (int[][] PaperTags, int[][] Postings) Index(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lists = new List<List<int>>();
+        var paperTags = new int[tagsInSiteOrder.Count][];
+        for (var paper = 0; paper < paperTags.Length; paper++)
+        {
+            var tags = tagsInSiteOrder[paper];
+            var own = new List<int>(tags.Count);
+            foreach (var tag in tags)
+            {
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, tag, out var exists);
+                if (!exists)
+                {
+                    id = lists.Count;
+                    lists.Add([]);
+                }
+                if (!own.Contains(id)) // a tag named twice counts once
+                {
+                    own.Add(id);
+                    lists[id].Add(paper); // papers come in index order, so every list is sorted
+                }
+            }
+            paperTags[paper] = [.. own];
+        }
+        return (paperTags, [.. lists.Select(l => l.ToArray())]);
+    }
+
+    /// <summary>One paper's walk over its tag lists; reused for the next paper of the same thread.</summary>
+    private sealed class Walk(int count)
+    {
+        private readonly int[] _topPapers = new int[count];
+        private readonly int[] _topShared = new int[count];
+        private int[][] _lists = new int[4][];
+        private int[] _cursors = new int[4];
+
+        public int[] Run(int self, int[] tags, int[][] postings, int budget)
+        {
+            if (tags.Length == 0 || count == 0)
+            {
+                return [];
+            }
+            if (_lists.Length < tags.Length)
+            {
+                _lists = new int[tags.Length][];
+                _cursors = new int[tags.Length];
+            }
+            for (var i = 0; i < tags.Length; i++)
+            {
+                _lists[i] = postings[tags[i]];
+                _cursors[i] = 0;
+            }
+
+            var found = 0;
+            for (var seen = 0; seen < budget;)
+            {
+                // The lowest index at the head of any list, how many lists hold it, and how many still have papers.
+                var next = int.MaxValue;
+                var shared = 0;
+                var open = 0;
+                for (var i = 0; i < tags.Length; i++)
+                {
+                    if (_cursors[i] == _lists[i].Length)
+                    {
+                        continue;
+                    }
+                    open++;
+                    var head = _lists[i][_cursors[i]];
+                    if (head < next)
+                    {
+                        next = head;
+                        shared = 1;
+                    }
+                    else if (head == next)
+                    {
+                        shared++;
+                    }
+                }
+                // Nothing left, or the top is full and no candidate to come can share more tags than its last entry.
+                if (open == 0 || (found == count && _topShared[count - 1] >= open))
+                {
+                    break;
+                }
+                for (var i = 0; i < tags.Length; i++)
+                {
+                    if (_cursors[i] < _lists[i].Length && _lists[i][_cursors[i]] == next)
+                    {
+                        _cursors[i]++;
+                    }
+                }
+                if (next == self)
+                {
+                    continue;
+                }
+                seen++;
+                found = Offer(next, shared, found);
+            }
+            return _topPapers.AsSpan(0, found).ToArray();
+        }
+
+        /// <summary>
+        /// Puts a candidate into the top, kept best first. Candidates come in ascending index, so among equal counts
+        /// the one already there wins: the new one goes after every entry that shares as many tags or more.
+        /// </summary>
+        private int Offer(int paper, int shared, int found)
+        {
+            if (found == count && _topShared[count - 1] >= shared)
+            {
+                return found;
+            }
+            var at = found == count ? count - 1 : found;
+            while (at > 0 && _topShared[at - 1] < shared)
+            {
+                _topPapers[at] = _topPapers[at - 1];
+                _topShared[at] = _topShared[at - 1];
+                at--;
+            }
+            _topPapers[at] = paper;
+            _topShared[at] = shared;
+            return Math.Min(found + 1, count);
+        }
+    }
+}
