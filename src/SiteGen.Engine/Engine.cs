@@ -29,6 +29,7 @@ public sealed class Engine
         _ordered = PipelineGraph.Order([.. pipelines]);
         _services = (services ?? []).ToImmutableDictionary(s => s.GetType());
         MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount;
+        _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, MaxDegreeOfParallelism);
     }
 
     /// <summary>The pipelines in dependency order.</summary>
@@ -60,7 +61,15 @@ public sealed class Engine
     {
         MaxDegreeOfParallelism = MaxDegreeOfParallelism,
         CancellationToken = _cancellation.Token,
+        TaskScheduler = _workers.ConcurrentScheduler,
     };
+
+    /// <summary>
+    /// Every module's parallel work shares one bound: pipelines run at once, and a parallel loop per pipeline, each as
+    /// wide as the machine, would put several threads on each core, where a thread preempted inside a lock or at a
+    /// garbage collection holds up the others.
+    /// </summary>
+    private readonly ConcurrentExclusiveSchedulerPair _workers;
 
     /// <summary>Runs every pipeline once. Throws <see cref="PipelineFailedException"/> for the first module that failed.</summary>
     public async Task<EngineResult> ExecuteAsync(CancellationToken cancellationToken = default)

@@ -30,6 +30,9 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>Each group of copies of one paper (listings, hand-written page) and the document of the paper merged from them.</summary>
     internal Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Merged { get; } = new(remember);
 
+    /// <summary>The last merge of each pipeline, reused whole when none of its inputs changed.</summary>
+    internal Memo<string, MergeMemo> Merges { get; } = new(remember);
+
     internal Memo<Paper, string> Identities { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
     /// <summary>Each paper's YAML-fronted page, as written to <c>/papers/{slug}.md</c> (UTF-8).</summary>
@@ -50,14 +53,29 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>Each paper's document with its links, by the document without them.</summary>
     internal Memo<Document, Modules.LinkPapers.LinkedPaper> LinkedPapers { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
+    /// <summary>The site as pages at each depth see it, by the way back to the root ("", "../"...).</summary>
+    internal Memo<string, SiteView> SiteViews { get; } = new(remember);
+
+    /// <summary>The last document of each list page, by destination (<see cref="PageDocuments.ListPages"/>).</summary>
+    internal Memo<string, ListPageMemo> ListPages { get; } = new(remember);
+
     /// <summary>The hash of each page model's JSON (<see cref="PageFingerprint"/>), by model.</summary>
     internal Memo<PageModel, ulong> PageModels { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
     /// <summary>The manifest the last build of this session wrote, and where: the next build need not read it back.</summary>
     private (string Path, IReadOnlyDictionary<string, FileStamp> Stamps)? _manifest;
 
-    internal IReadOnlyDictionary<string, FileStamp>? LastManifest(string path) =>
-        _manifest is { } m && m.Path == path && File.Exists(path) ? m.Stamps : null;
+    internal IReadOnlyDictionary<string, FileStamp>? LastManifest(string path)
+    {
+        PendingManifest?.Wait();
+        return _manifest is { } m && m.Path == path && File.Exists(path) ? m.Stamps : null;
+    }
+
+    /// <summary>The manifest file being written after the last build; the next build starts when it is done.</summary>
+    internal Task? PendingManifest { get; set; }
+
+    /// <summary>Waits for what the last build still writes in the background (its manifest); call it before the process ends.</summary>
+    public Task FlushAsync() => PendingManifest ?? Task.CompletedTask;
 
     internal void RememberManifest(string path, IReadOnlyDictionary<string, FileStamp> stamps)
     {
@@ -79,7 +97,10 @@ public sealed class BuildSession(bool remember = true)
         {
             Documents?.Clear();
             Merged.Clear();
+            Merges.Clear();
             SearchWords.Clear();
+            SiteViews.Clear();
+            ListPages.Clear();
             LinkedPapers.Clear();
             PaperLinks = null;
             SearchVocabulary = new();
@@ -87,11 +108,14 @@ public sealed class BuildSession(bool remember = true)
         }
         Files.NextGeneration();
         Merged.NextGeneration();
+        Merges.NextGeneration();
         Identities.NextGeneration();
         FrontMatter.NextGeneration();
         Json.NextGeneration();
         PageModels.NextGeneration();
         SearchWords.NextGeneration();
         LinkedPapers.NextGeneration();
+        SiteViews.NextGeneration();
+        ListPages.NextGeneration();
     }
 }

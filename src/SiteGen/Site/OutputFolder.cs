@@ -29,6 +29,10 @@ public sealed class OutputFolder
     private readonly ConcurrentDictionary<string, FileStamp> _produced;
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private int _written;
+    private int _manifestInvalidated;
+
+    /// <summary>1 once a file's stamp differs from the manifest's: a build that changed nothing leaves the manifest as it is.</summary>
+    private int _stampsChanged;
 
     /// <param name="path">The output folder.</param>
     /// <param name="manifestPath">Where the manifest of this output folder is kept; null keeps none (every file is compared on disk).</param>
@@ -82,6 +86,7 @@ public sealed class OutputFolder
             return;
         }
         CreateFolderOf(full);
+        InvalidateManifest();
         File.WriteAllBytes(full, bytes);
         Interlocked.Increment(ref _written);
     }
@@ -111,6 +116,7 @@ public sealed class OutputFolder
                 : SameBytesOnDisk(full, temporary);
             if (!unchanged)
             {
+                InvalidateManifest();
                 File.Move(temporary, full, overwrite: true);
                 Interlocked.Increment(ref _written);
             }
@@ -139,16 +145,40 @@ public sealed class OutputFolder
             {
                 continue;
             }
+            InvalidateManifest();
             File.Delete(full);
             removed++;
             RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!);
         }
-        if (_manifestPath is not null)
+        if (_manifestPath is not null && (_stampsChanged != 0 || removed > 0 || _produced.Count != _previous.Count))
         {
-            FileStamp.WriteManifest(_manifestPath, _produced);
             _session?.RememberManifest(_manifestPath, _produced);
+            if (_session is { Remembers: true })
+            {
+                // A preview session reads its own manifest from memory: the file is for the next process, so it is
+                // written while the next edit is awaited (the session's next build waits for it).
+                var (path, produced) = (_manifestPath, _produced);
+                _session.PendingManifest = Task.Run(() => FileStamp.TryWriteManifest(path, produced));
+            }
+            else
+            {
+                FileStamp.WriteManifest(_manifestPath, _produced);
+            }
         }
         return removed;
+    }
+
+    /// <summary>
+    /// The manifest describes the folder as the last build left it: before the first file of this build changes, it is
+    /// removed, so a build that stops half way (a crash, Ctrl+C) leaves no manifest that would vouch for old bytes; the
+    /// next build then compares every file on disk.
+    /// </summary>
+    private void InvalidateManifest()
+    {
+        if (_manifestPath is not null && Interlocked.Exchange(ref _manifestInvalidated, 1) == 0 && File.Exists(_manifestPath))
+        {
+            File.Delete(_manifestPath);
+        }
     }
 
     /// <summary>The absolute path of <paramref name="destination"/>; throws if it would leave the output folder.</summary>
@@ -162,6 +192,10 @@ public sealed class OutputFolder
         if (!_produced.TryAdd(destination, stamp))
         {
             throw new InvalidOperationException($"Two documents are written to '{destination}'.");
+        }
+        if (_stampsChanged == 0 && (!_previous.TryGetValue(destination, out var old) || old != stamp))
+        {
+            Interlocked.Exchange(ref _stampsChanged, 1);
         }
     }
 
@@ -241,6 +275,19 @@ internal readonly record struct FileStamp(ulong Inputs, ulong Bytes, long Length
             // A line that does not read is ignored: the cache is only ever a shortcut.
         }
         return stamps;
+    }
+
+    /// <summary><see cref="WriteManifest"/>, in the background: a manifest that cannot be written is only a slower next build.</summary>
+    public static void TryWriteManifest(string path, IEnumerable<KeyValuePair<string, FileStamp>> stamps)
+    {
+        try
+        {
+            WriteManifest(path, stamps);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(path);
+        }
     }
 
     public static void WriteManifest(string path, IEnumerable<KeyValuePair<string, FileStamp>> stamps)

@@ -6,32 +6,43 @@ namespace SiteGen.Site;
 /// <summary>Makes the document of one page to render: destination, layout and the model its template sees.</summary>
 public static class PageDocuments
 {
+    /// <summary>The site as a page at <paramref name="destination"/> sees it: one object per depth, kept by a session.</summary>
     public static SiteView SiteFor(string destination, SiteServices site) =>
-        new(site.Settings.SiteTitle, site.Settings.SiteDescription, Urls.RootFrom(destination))
+        site.Session.SiteViews.GetOrAdd(Urls.RootFrom(destination), root => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
         {
             Menu = site.Menu,
             HasSearch = site.Settings.GenerateSearchIndex,
             BaseUrl = AbsoluteUrls.BaseOf(site.Settings),
-        };
+        });
 
     public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site) =>
         Document.Create(destination: destination)
             .With(Keys.Layout, layout)
             .With(Keys.Model, model(SiteFor(destination, site)));
 
-    /// <summary>The pages of a paginated list of papers; page 2 on says so in its title.</summary>
+    /// <summary>
+    /// The pages of a paginated list of papers; page 2 on says so in its title. In a session, a page that shows the
+    /// very same papers as last time, with the same title and navigation, is last time's document, whose model was
+    /// hashed then: a rebuild after one edit looks again only at the few list pages that show the edited paper.
+    /// </summary>
     public static IEnumerable<Document> ListPages(IReadOnlyList<PaperView> papers, string folder, string layout,
         PageView page, SiteServices site, TagSummaryView? tag = null) =>
         Paginator.Paginate(papers, site.Settings.ArchivePageSize, folder).Select(list =>
-            Create(list.Destination, layout, siteView => new PageModel(siteView,
-                page with
-                {
-                    Url = list.Destination,
-                    Title = list.Number == 1 ? page.Title : $"{page.Title} (page {list.Number})",
-                })
+        {
+            var pageView = page with
             {
-                Papers = list.Items,
-                Pagination = list.Pagination,
-                Tag = tag,
-            }, site));
+                Url = list.Destination,
+                Title = list.Number == 1 ? page.Title : $"{page.Title} (page {list.Number})",
+            };
+            var siteView = SiteFor(list.Destination, site);
+            return site.Session.ListPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tag, siteView,
+                () => Document.Create(destination: list.Destination)
+                    .With(Keys.Layout, layout)
+                    .With(Keys.Model, new PageModel(siteView, pageView)
+                    {
+                        Papers = list.Items,
+                        Pagination = list.Pagination,
+                        Tag = tag,
+                    }));
+        });
 }

@@ -78,6 +78,7 @@ internal static class RebuildCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {pipeline.Name,-12} {pipeline.Elapsed.TotalMilliseconds,7:F1} ms  {modules}"));
             }
         }
+        session.FlushAsync().GetAwaiter().GetResult();
         return Environment.GetEnvironmentVariable("REBUILD_VERIFY") == "0" || CompareWithColdBuild(root, output) ? 0 : 1;
     }
 

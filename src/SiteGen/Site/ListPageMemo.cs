@@ -1,0 +1,47 @@
+using SiteGen.Engine;
+using SiteGen.Rendering.Views;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// The last document of one list page in a session, with what it was made from: reused while the page shows the
+/// same paper objects under the same title, layout, navigation and site view.
+/// </summary>
+internal sealed class ListPageMemo
+{
+    private (PaperView[] Papers, string Layout, int Number, int Total, PageView Page, TagSummaryView? Tag, SiteView Site)? _made;
+    private Document? _document;
+
+    public Document For(ListPage<PaperView> list, string layout, PageView page, TagSummaryView? tag, SiteView site, Func<Document> create)
+    {
+        var total = list.Pagination?.Total ?? 1;
+        lock (this)
+        {
+            if (_document is not null && _made is { } made
+                && made.Layout == layout && made.Number == list.Number && made.Total == total
+                && made.Page == page && made.Tag == tag && ReferenceEquals(made.Site, site)
+                && SameObjects(made.Papers, list.Items))
+            {
+                return _document;
+            }
+            _made = ([.. list.Items], layout, list.Number, total, page, tag, site);
+            return _document = create();
+        }
+    }
+
+    private static bool SameObjects(PaperView[] last, IReadOnlyList<PaperView> now)
+    {
+        if (last.Length != now.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < last.Length; i++)
+        {
+            if (!ReferenceEquals(last[i], now[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
