@@ -5,25 +5,38 @@ using SiteGen.Rendering.Views;
 namespace SiteGen.Site;
 
 /// <summary>
-/// A paper's card (<c>partials/paper-card.liquid</c>) appears on the home pages, on each of its tags' pages
-/// and on its author-count pages: rendered once per depth of page (its links are relative), then reused.
+/// A paper's card (<c>partials/paper-card.liquid</c>) appears on the home pages, on each of its tags' pages, on its
+/// author-count and year pages: rendered once, then reused. Its links are relative, so they depend on the depth of
+/// the page that shows it: the card is rendered with a marker for <c>site.root</c> and each page puts its own way back
+/// to the root in its place. One card per paper, not one per depth, is what a million papers can hold.
 /// Lives for one build.
 /// </summary>
 public sealed class CardCache(TemplateRenderer templates)
 {
     public const string Partial = "paper-card";
 
-    private readonly ConcurrentDictionary<(string Slug, string Root), string> _cards = new(Environment.ProcessorCount, 4096);
+    /// <summary>
+    /// What a card is rendered with as <c>site.root</c>: a control character, which the template engine writes as
+    /// <see cref="RenderedMarker"/>. Text from the input can never produce that: its <c>&amp;</c> is written <c>&amp;amp;</c>.
+    /// </summary>
+    private const string Marker = "\u0001";
+
+    /// <summary>The marker as it appears in a rendered card.</summary>
+    private const string RenderedMarker = "&#x1;";
+
+    private readonly ConcurrentDictionary<string, string> _cards = new(Environment.ProcessorCount * 8, 4096, StringComparer.Ordinal);
+    private SiteView? _cardSite;
 
     public IReadOnlyList<string> For(IReadOnlyList<PaperView> papers, SiteView site)
     {
+        var cardSite = _cardSite ??= site with { Root = Marker };
         var cards = new string[papers.Count];
         for (var i = 0; i < cards.Length; i++)
         {
-            var paper = papers[i];
-            cards[i] = _cards.GetOrAdd((paper.Slug, site.Root), static (_, state) =>
-                state.templates.RenderPartial(Partial, [new("paper", state.paper), new("site", state.site)]),
-                (templates, paper, site));
+            var card = _cards.GetOrAdd(papers[i].Slug, static (_, state) =>
+                state.templates.RenderPartial(Partial, [new("paper", state.paper), new("site", state.cardSite)]),
+                (templates, paper: papers[i], cardSite));
+            cards[i] = card.Replace(RenderedMarker, site.Root, StringComparison.Ordinal);
         }
         return cards;
     }
