@@ -16,6 +16,7 @@ public sealed class CreateNotFoundPage : IModule
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
+        site.Templates.RequireLayout(Layout);
         var siteView = PageDocuments.SiteFor(Urls.NotFound, site) with { Root = site.Settings.LinkRoot };
         var page = Document.Create(destination: Urls.NotFound)
             .With(Keys.Layout, Layout)

@@ -135,17 +135,27 @@ public sealed partial class TemplateRenderer
     }
 
     /// <summary>
+    /// Throws the error a render would, when the theme has no <c>layouts/{layout}.liquid</c>: pages ask when they are
+    /// made, so a missing layout stops the build before anything is written.
+    /// </summary>
+    public void RequireLayout(string layout) => LayoutOf(layout);
+
+    private Layout LayoutOf(string layout)
+    {
+        var name = LayoutName(layout);
+        return _layouts.TryGetValue(name, out var page)
+            ? page
+            : throw new ContentException(_lastRoot + name, 0, 0, $"the theme has no layout '{layout}'; add {name} to the theme or fix the layout name");
+    }
+
+    /// <summary>
     /// Renders <c>layouts/{layout}.liquid</c> with <paramref name="model"/>, then <c>layouts/base.liquid</c> around it.
     /// Safe to call from many threads at once.
     /// </summary>
     public string Render(string layout, PageModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var name = LayoutName(layout);
-        if (!_layouts.TryGetValue(name, out var page))
-        {
-            throw new ContentException(_lastRoot + name, 0, 0, $"the theme has no layout '{layout}'; add {name} to the theme or fix the layout name");
-        }
+        var page = LayoutOf(layout);
 
         var context = new TemplateContext(model, _options, allowModelMembers: false);
         var body = RenderOne(page, context);

@@ -15,10 +15,13 @@ public static class PageDocuments
             BaseUrl = AbsoluteUrls.BaseOf(site.Settings),
         });
 
-    public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site) =>
-        Document.Create(destination: destination)
+    public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site)
+    {
+        site.Templates.RequireLayout(layout);
+        return Document.Create(destination: destination)
             .With(Keys.Layout, layout)
             .With(Keys.Model, model(SiteFor(destination, site)));
+    }
 
     /// <summary>
     /// The pages of a paginated list of papers; page 2 on says so in its title. In a session, a page that shows the
@@ -35,6 +38,7 @@ public static class PageDocuments
                 Title = list.Number == 1 ? page.Title : $"{page.Title} (page {list.Number})",
             };
             var siteView = SiteFor(list.Destination, site);
+            site.Templates.RequireLayout(layout);
             return site.Session.ListPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tag, siteView,
                 () => Document.Create(destination: list.Destination)
                     .With(Keys.Layout, layout)

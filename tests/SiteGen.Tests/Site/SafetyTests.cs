@@ -1,3 +1,4 @@
+using SiteGen.Diagnostics;
 using SiteGen.Site;
 
 namespace SiteGen.Tests.Site;
@@ -32,6 +33,20 @@ public sealed class SafetyTests
         {
             Assert.DoesNotContain("<script>alert(1)</script>", File.ReadAllText(site[$"output/{list}"]));
         }
+    }
+
+    [Fact]
+    public async Task AMissingLayoutStopsTheBuildBeforeAnythingIsWritten()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        File.Delete(site["theme/layouts/year.liquid"]);
+
+        var failure = await Assert.ThrowsAsync<SiteGen.Engine.PipelineFailedException>(() => SiteBuilder.BuildAsync(new BuildRequest(site.Path, site["output"])));
+
+        var error = Assert.IsType<ContentException>(failure.InnerException);
+        Assert.NotEqual(SiteGen.Engine.Phase.Output, failure.Phase);
+        Assert.Contains("layouts/year.liquid", error.Message);
+        Assert.False(Directory.Exists(site["output"]), "nothing is written when a page has no layout");
     }
 
     [Fact]
