@@ -11,27 +11,13 @@ public static class BuildCommand
 {
     public static Command Create()
     {
-        var root = new Option<string>("--root", "-r")
-        {
-            Description = "The site folder: the one that holds statiq.json, input/ and theme/.",
-            DefaultValueFactory = _ => ".",
-            HelpName = "folder",
-        };
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "Where to write the site (default: the OutputPath setting, 'output' under the site folder).",
-            HelpName = "folder",
-        };
+        var root = RootOption();
+        var output = OutputOption();
         var strict = new Option<bool>("--strict")
         {
             Description = "Treat warnings as errors: fail, and write nothing, if the input has any problem. On when CI=true.",
         };
-        var settings = new Option<string[]>("--setting", "-s")
-        {
-            Description = "Override a setting of statiq.json, e.g. --setting SiteTitle=\"My papers\". Repeatable.",
-            HelpName = "Key=Value",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var settings = SettingOption();
         var verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Also print how long each module of each pipeline took.",
@@ -50,6 +36,29 @@ public static class BuildCommand
             cancellation));
         return command;
     }
+
+    /// <summary>--root, as build and preview take it.</summary>
+    internal static Option<string> RootOption() => new("--root", "-r")
+    {
+        Description = "The site folder: the one that holds statiq.json, input/ and theme/.",
+        DefaultValueFactory = _ => ".",
+        HelpName = "folder",
+    };
+
+    /// <summary>--output, as build and preview take it.</summary>
+    internal static Option<string?> OutputOption() => new("--output", "-o")
+    {
+        Description = "Where to write the site (default: the OutputPath setting, 'output' under the site folder).",
+        HelpName = "folder",
+    };
+
+    /// <summary>--setting Key=Value, as build and preview take it (see <see cref="ParseSettings"/>).</summary>
+    internal static Option<string[]> SettingOption() => new("--setting", "-s")
+    {
+        Description = "Override a setting of statiq.json, e.g. --setting SiteTitle=\"My papers\". Repeatable.",
+        HelpName = "Key=Value",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
 
     private static async Task<int> RunAsync(BuildRequest request, bool verbose, CancellationToken cancellation)
     {
@@ -87,7 +96,7 @@ public static class BuildCommand
         }
     }
 
-    private static List<KeyValuePair<string, string>> ParseSettings(string[] pairs)
+    internal static List<KeyValuePair<string, string>> ParseSettings(string[] pairs)
     {
         var settings = new List<KeyValuePair<string, string>>(pairs.Length);
         foreach (var pair in pairs)

@@ -18,6 +18,7 @@ public static class CommandLine
             "Start with: sitegen build")
         {
             BuildCommand.Create(),
+            PreviewCommand.Create(),
             ImportCommand.Create(),
         };
         var parse = root.Parse(args);
@@ -43,33 +44,25 @@ public static class CommandLine
 
     private static int Report(Exception exception)
     {
-        switch (exception)
-        {
-            case UsageException usage:
-                Console.Error.WriteLine($"error: {usage.Message}");
-                return ExitCodes.UsageError;
-            case ContentException content:
-                Console.Error.WriteLine(content.Diagnostic);
-                return ExitCodes.ContentError;
-            case PipelineFailedException { InnerException: ContentException content }:
-                Console.Error.WriteLine(content.Diagnostic);
-                return ExitCodes.ContentError;
-            case PipelineFailedException { InnerException: IOException or UnauthorizedAccessException } io:
-                Console.Error.WriteLine($"error: {io.InnerException!.Message} (pipeline {io.Pipeline}, module {io.Module})");
-                return ExitCodes.ContentError;
-            case WarningsAsErrorsException strict:
-                foreach (var warning in strict.Warnings)
-                {
-                    Console.Error.WriteLine(warning);
-                }
-                Console.Error.WriteLine($"error: {strict.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the warnings above");
-                return ExitCodes.ContentError;
-            case IOException or UnauthorizedAccessException:
-                Console.Error.WriteLine($"error: {exception.Message}");
-                return ExitCodes.ContentError;
-            default:
-                Console.Error.WriteLine($"error: SiteGen failed unexpectedly; this is a bug, please report it with the trace below.\n{exception}");
-                return ExitCodes.ContentError;
-        }
+        var (exitCode, message) = Describe(exception);
+        Console.Error.WriteLine(message);
+        return exitCode;
     }
+
+    /// <summary>
+    /// What a failure means to the user: the exit code and the lines to print. The preview server prints the same
+    /// lines when a rebuild fails, and keeps serving.
+    /// </summary>
+    internal static (int ExitCode, string Message) Describe(Exception exception) => exception switch
+    {
+        UsageException usage => (ExitCodes.UsageError, $"error: {usage.Message}"),
+        ContentException content => (ExitCodes.ContentError, content.Diagnostic.ToString()),
+        PipelineFailedException { InnerException: ContentException content } => (ExitCodes.ContentError, content.Diagnostic.ToString()),
+        PipelineFailedException { InnerException: IOException or UnauthorizedAccessException } io =>
+            (ExitCodes.ContentError, $"error: {io.InnerException!.Message} (pipeline {io.Pipeline}, module {io.Module})"),
+        WarningsAsErrorsException strict => (ExitCodes.ContentError, string.Join('\n',
+            [.. strict.Warnings, $"error: {strict.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the warnings above"])),
+        IOException or UnauthorizedAccessException => (ExitCodes.ContentError, $"error: {exception.Message}"),
+        _ => (ExitCodes.ContentError, $"error: SiteGen failed unexpectedly; this is a bug, please report it with the trace below.\n{exception}"),
+    };
 }
