@@ -77,6 +77,8 @@ public static class BuildCommand
         {
             return;
         }
+        Console.WriteLine(string.Create(inv,
+            $"  Link check: {summary.Links.Links} internal links on {summary.Links.Pages} pages, {summary.Links.Broken.Length} broken; reading pages {summary.Links.ReadingTime.TotalMilliseconds:0} ms (all threads), resolving {summary.Links.CheckingTime.TotalMilliseconds:0} ms"));
         foreach (var pipeline in summary.Pipelines)
         {
             foreach (var module in pipeline.Modules)
@@ -87,7 +89,7 @@ public static class BuildCommand
         }
     }
 
-    private static List<KeyValuePair<string, string>> ParseSettings(string[] pairs)
+    internal static List<KeyValuePair<string, string>> ParseSettings(string[] pairs)
     {
         var settings = new List<KeyValuePair<string, string>>(pairs.Length);
         foreach (var pair in pairs)

@@ -18,6 +18,7 @@ public static class CommandLine
             "Start with: sitegen build")
         {
             BuildCommand.Create(),
+            CheckCommand.Create(),
             ImportCommand.Create(),
         };
         var parse = root.Parse(args);
@@ -63,6 +64,15 @@ public static class CommandLine
                     Console.Error.WriteLine(warning);
                 }
                 Console.Error.WriteLine($"error: {strict.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the warnings above");
+                return ExitCodes.ContentError;
+            case Links.BrokenLinksException links:
+                foreach (var warning in links.Warnings)
+                {
+                    Console.Error.WriteLine(warning);
+                }
+                Console.Error.WriteLine(links.Written
+                    ? $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true): the site was written, but the build fails; fix the links above (sitegen check --strict finds them without writing)"
+                    : $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true); fix the links above");
                 return ExitCodes.ContentError;
             case IOException or UnauthorizedAccessException:
                 Console.Error.WriteLine($"error: {exception.Message}");
