@@ -76,19 +76,28 @@ public sealed class LinkCheck
     public LinkReport Check(Func<string, bool> exists)
     {
         var started = Stopwatch.GetTimestamp();
-        var targets = new Dictionary<(string Folder, string Href), (string? Target, bool Outside)>();
+        // Resolved once per href and the folder it starts from: "../../tags/a/index.html" leads to the same file
+        // from every paper's page, so the folder it counts from is the site root, the same for all of them.
+        var targets = new Dictionary<(string From, string Href), (string? Target, bool Outside)>();
         var found = new Dictionary<string, bool>(StringComparer.Ordinal);
         var broken = new Dictionary<string, BrokenLink>(StringComparer.Ordinal);
         var links = 0;
+        var ancestors = new List<string>();
         foreach (var (page, pageLinks) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var folder = page[..(page.LastIndexOf('/') + 1)];
+            AncestorsOf(page, ancestors);
             foreach (var href in pageLinks.Links)
             {
-                if (!targets.TryGetValue((folder, href), out var resolved))
+                var climbs = LeadingClimbs(href);
+                var from = href.StartsWith('/') ? "/" : climbs < ancestors.Count ? ancestors[climbs] : null;
+                if (from is null || !targets.TryGetValue((from, href), out var resolved))
                 {
                     var target = LinkResolver.Resolve(page, href, _linkRoot, out var outside);
-                    targets[(folder, href)] = resolved = (target, outside);
+                    resolved = (target, outside);
+                    if (from is not null)
+                    {
+                        targets[(from, href)] = resolved;
+                    }
                 }
                 if (resolved.Target is not { } path)
                 {
@@ -115,6 +124,30 @@ public sealed class LinkCheck
             Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _readingTicks)),
             Stopwatch.GetElapsedTime(started));
         return Report;
+    }
+
+    /// <summary>The folders of a page, from its own up to the root: <c>papers/x/</c>, <c>papers/</c>, <c>""</c>.</summary>
+    private static void AncestorsOf(string page, List<string> ancestors)
+    {
+        ancestors.Clear();
+        var end = page.LastIndexOf('/');
+        while (end >= 0)
+        {
+            ancestors.Add(page[..(end + 1)]);
+            end = end == 0 ? -1 : page.LastIndexOf('/', end - 1);
+        }
+        ancestors.Add("");
+    }
+
+    /// <summary>How many "../" a link starts with.</summary>
+    private static int LeadingClimbs(string href)
+    {
+        var climbs = 0;
+        while (href.AsSpan(climbs * 3).StartsWith("../", StringComparison.Ordinal))
+        {
+            climbs++;
+        }
+        return climbs;
     }
 
     /// <summary>This build's links of each page, to save for the next build.</summary>
