@@ -103,8 +103,11 @@ public sealed class Engine
         }
 
         var outputs = new ConcurrentDictionary<string, ImmutableArray<Document>>(StringComparer.Ordinal);
-        await WhenAllOrFirstFailure(_ordered.Select(p => Task.Run(async () =>
-            outputs[p.Name] = await RunPhaseAsync(p, Phase.Output, _postProcessed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
+        foreach (var wave in new[] { _ordered.Where(p => !p.OutputLast), _ordered.Where(p => p.OutputLast) })
+        {
+            await WhenAllOrFirstFailure(wave.Select(p => Task.Run(async () =>
+                outputs[p.Name] = await RunPhaseAsync(p, Phase.Output, _postProcessed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
+        }
 
         var reports = _ordered.Select(p => new PipelineReport(
             p.Name,

@@ -24,6 +24,12 @@ public sealed class Pipeline
 
     public ImmutableArray<IModule> Output { get; init; } = [];
 
+    /// <summary>
+    /// True: this pipeline's Output starts only once every other pipeline's Output is done, as Statiq runs its
+    /// deployment pipelines last. For a check of what the others wrote (the site's internal links).
+    /// </summary>
+    public bool OutputLast { get; init; }
+
     public ImmutableArray<IModule> ModulesOf(Phase phase) => phase switch
     {
         Phase.Input => Input,

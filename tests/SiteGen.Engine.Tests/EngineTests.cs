@@ -164,6 +164,22 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task StartsTheOutputOfAnOutputLastPipelineOnlyAfterEveryOtherOutputHasFinished()
+    {
+        var log = new EventLog();
+        var engine = new Engine([
+            new Pipeline("Validate") { OutputLast = true, Output = [new RecordPhase(log)] },
+            new Pipeline("Papers") { Output = [new RecordPhase(log, Patience.Slow)] },
+            new Pipeline("Assets") { Output = [new RecordPhase(log)] },
+        ]);
+
+        await engine.ExecuteWithinTimeoutAsync();
+
+        Assert.True(log.IndexOf("Papers.Output end") < log.IndexOf("Validate.Output start"), log.ToString());
+        Assert.True(log.IndexOf("Assets.Output end") < log.IndexOf("Validate.Output start"), log.ToString());
+    }
+
+    [Fact]
     public async Task RunsTheModulesOfAPhaseInTurnEachOnTheDocumentsOfThePrevious()
     {
         var engine = new Engine([new Pipeline("Papers")

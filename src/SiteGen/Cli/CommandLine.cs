@@ -19,6 +19,7 @@ public static class CommandLine
         {
             BuildCommand.Create(),
             PreviewCommand.Create(),
+            CheckCommand.Create(),
             ImportCommand.Create(),
         };
         var parse = root.Parse(args);
@@ -62,6 +63,10 @@ public static class CommandLine
             (ExitCodes.ContentError, $"error: {io.InnerException!.Message} (pipeline {io.Pipeline}, module {io.Module})"),
         WarningsAsErrorsException strict => (ExitCodes.ContentError, string.Join('\n',
             [.. strict.Warnings, $"error: {strict.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the warnings above"])),
+        Links.BrokenLinksException links => (ExitCodes.ContentError, string.Join('\n',
+            [.. links.Warnings, links.Written
+                ? $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true): the site was written, but the build fails; fix the links above (sitegen check --strict finds them without writing)"
+                : $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true); fix the links above"])),
         IOException or UnauthorizedAccessException => (ExitCodes.ContentError, $"error: {exception.Message}"),
         _ => (ExitCodes.ContentError, $"error: SiteGen failed unexpectedly; this is a bug, please report it with the trace below.\n{exception}"),
     };

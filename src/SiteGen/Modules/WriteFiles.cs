@@ -45,7 +45,14 @@ public sealed class WriteFiles : PerDocumentModule
                 {
                     model = model with { CardsHtml = site.Cards.For(model.Papers, model.Site) };
                 }
-                WriteText(site.Output, destination, site.Templates.Render(layout, model), inputs);
+                var html = site.Templates.Render(layout, model);
+                // Its links are read here, where the HTML exists, rather than from the file later.
+                site.Links.Rendered(destination, html, inputs);
+                WriteText(site.Output, destination, html, inputs);
+            }
+            else
+            {
+                site.Links.Kept(destination, inputs);
             }
         }
         else

@@ -8,4 +8,5 @@ public sealed record BuildRequest(
     IReadOnlyList<KeyValuePair<string, string>>? Settings = null,
     IDictionary<string, string?>? Environment = null,
     BuildSession? Session = null,
-    Action<string, Engine.ModuleTiming>? Progress = null);
+    Action<string, Engine.ModuleTiming>? Progress = null,
+    bool DryRun = false);

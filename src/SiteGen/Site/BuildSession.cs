@@ -71,6 +71,19 @@ public sealed class BuildSession(bool remember = true)
         return _manifest is { } m && m.Path == path && File.Exists(path) ? m.Stamps : null;
     }
 
+    /// <summary>The links of each page the last build of this session found, and the file they were saved to.</summary>
+    private (string Path, Links.PageLinkTable Table)? _pageLinks;
+
+    internal Links.PageLinkTable? LastPageLinks(string path) => _pageLinks is { } l && l.Path == path ? l.Table : null;
+
+    internal void RememberPageLinks(string path, Links.PageLinkTable table)
+    {
+        if (remember)
+        {
+            _pageLinks = (path, table);
+        }
+    }
+
     /// <summary>The manifest file being written after the last build; the next build starts when it is done.</summary>
     internal Task? PendingManifest { get; set; }
 

@@ -13,6 +13,11 @@ namespace SiteGen.Site;
 /// <item>removes the files the last build wrote and this one did not — and only those: files SiteGen did not make stay.</item>
 /// </list>
 /// Deleting the cache folder is safe: the next build renders and compares everything again.
+/// <para>
+/// A dry run (<c>sitegen check</c>) goes through the same calls but touches nothing on disk: every page is rendered
+/// (none is kept, or its links could not be checked), every path is checked, every file is counted, and nothing is
+/// written, removed, or recorded in the manifest.
+/// </para>
 /// </summary>
 public sealed class OutputFolder
 {
@@ -37,8 +42,10 @@ public sealed class OutputFolder
     /// <param name="path">The output folder.</param>
     /// <param name="manifestPath">Where the manifest of this output folder is kept; null keeps none (every file is compared on disk).</param>
     /// <param name="session">A long-running process's session: it hands over the last build's manifest without reading the file.</param>
-    public OutputFolder(string path, string? manifestPath = null, BuildSession? session = null)
+    /// <param name="dryRun">Write nothing at all (see the class's summary).</param>
+    public OutputFolder(string path, string? manifestPath = null, BuildSession? session = null, bool dryRun = false)
     {
+        DryRun = dryRun;
         Path = System.IO.Path.GetFullPath(path);
         _manifestPath = manifestPath;
         _session = session;
@@ -54,6 +61,8 @@ public sealed class OutputFolder
 
     public string Path { get; }
 
+    public bool DryRun { get; }
+
     /// <summary>Files whose bytes changed (or were new) in this build.</summary>
     public int FilesWritten => _written;
 
@@ -66,7 +75,7 @@ public sealed class OutputFolder
     /// </summary>
     public bool TryKeep(string destination, ulong inputs)
     {
-        if (!_previous.TryGetValue(destination, out var stamp) || stamp.Inputs != inputs || !(_trusted || IsIntact(Resolve(destination), stamp)))
+        if (DryRun || !_previous.TryGetValue(destination, out var stamp) || stamp.Inputs != inputs || !(_trusted || IsIntact(Resolve(destination), stamp)))
         {
             return false;
         }
@@ -76,6 +85,12 @@ public sealed class OutputFolder
 
     public void Write(string destination, ReadOnlySpan<byte> bytes, ulong inputs = 0)
     {
+        if (DryRun)
+        {
+            Resolve(destination);
+            Produce(destination, new FileStamp(inputs, 0, bytes.Length));
+            return;
+        }
         var stamp = new FileStamp(inputs, Fingerprint.Of(bytes), bytes.Length);
         Produce(destination, stamp);
         var full = Resolve(destination);
@@ -99,6 +114,13 @@ public sealed class OutputFolder
     public void Write(string destination, Action<Stream> write, ulong inputs = 0)
     {
         var full = Resolve(destination);
+        if (DryRun)
+        {
+            var counting = new HashingStream(Stream.Null);
+            write(counting);
+            Produce(destination, new FileStamp(inputs, 0, counting.Written));
+            return;
+        }
         CreateFolderOf(full);
         var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.sitegen-partial");
         try
@@ -138,6 +160,11 @@ public sealed class OutputFolder
     /// <summary>Removes what the previous build wrote and this one did not, then records this build's files.</summary>
     public int RemoveStaleFiles()
     {
+        if (DryRun)
+        {
+            // What a build would remove.
+            return _previous.Keys.Count(d => !_produced.ContainsKey(d) && IsInside(d, out var full) && File.Exists(full));
+        }
         var removed = 0;
         foreach (var destination in _previous.Keys)
         {
@@ -180,6 +207,18 @@ public sealed class OutputFolder
             File.Delete(_manifestPath);
         }
     }
+
+    /// <summary>
+    /// True when the folder will hold <paramref name="destination"/> once this build is done (the link check asks): this
+    /// build produced it, or it is a file SiteGen did not make (a CNAME, a PDF put there by hand), which builds leave
+    /// alone. A file only the last build made is stale: it is removed at the end of this build.
+    /// </summary>
+    public bool WillHold(string destination) =>
+        _produced.ContainsKey(destination)
+        || (!_previous.ContainsKey(destination) && IsInside(destination, out var full) && File.Exists(full));
+
+    /// <summary>A page as a build left it, for the link check of a page this build keeps.</summary>
+    public string ReadPage(string destination) => File.ReadAllText(Resolve(destination));
 
     /// <summary>The absolute path of <paramref name="destination"/>; throws if it would leave the output folder.</summary>
     public string Resolve(string destination) =>

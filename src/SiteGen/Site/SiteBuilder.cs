@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SiteGen.Diagnostics;
+using SiteGen.Links;
 using SiteGen.Rendering;
 using SiteGen.Rendering.Views;
 using SiteGen.Settings;
@@ -33,9 +34,15 @@ public static class SiteBuilder
         var settings = SettingsLoader.Load(root, request.Settings ?? [], environment, warnings);
         var outputPath = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
         var session = request.Session ?? BuildSession.OneOff();
-        var output = new OutputFolder(outputPath, ManifestPath(root, settings, outputPath), session);
+        var manifestPath = ManifestPath(root, settings, outputPath);
+        var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun);
+        var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
+        // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
+        // a build with the faster scanner (README, Link check).
+        var links = new LinkCheck(useParser: request.DryRun, settings.LinkRoot,
+            request.DryRun ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage);
 
-        var services = LoadServices(root, settings, output, session);
+        var services = LoadServices(root, settings, output, session) with { Links = links };
         CheckOutputIsSafe(services);
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
@@ -50,6 +57,14 @@ public static class SiteBuilder
         }
         var result = await engine.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         var removed = output.RemoveStaleFiles();
+        if (!request.DryRun)
+        {
+            SaveLinks(links, linksPath, session);
+        }
+        if (request.Strict && links.Report.Broken.Length > 0)
+        {
+            throw new BrokenLinksException([.. result.Warnings], written: !request.DryRun);
+        }
 
         var papers = result[SitePipelines.Papers].Documents.Count(d => d.Destination?.EndsWith(Urls.Index, StringComparison.Ordinal) == true);
         return new BuildSummary(
@@ -63,7 +78,23 @@ public static class SiteBuilder
             Stopwatch.GetElapsedTime(started))
         {
             Notes = NotesOn(settings),
+            Links = links.Report,
         };
+    }
+
+    /// <summary>Each page's links, for the next build's kept pages (<see cref="LinkCheck"/>); written only when they changed.</summary>
+    private static void SaveLinks(LinkCheck links, string path, BuildSession session)
+    {
+        if (!links.Changed && (!session.Remembers || session.LastPageLinks(path) is not null))
+        {
+            return;
+        }
+        var table = links.ToTable();
+        if (links.Changed)
+        {
+            PageLinksFile.Write(path, table);
+        }
+        session.RememberPageLinks(path, table);
     }
 
     /// <summary>

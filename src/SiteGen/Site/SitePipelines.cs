@@ -22,6 +22,7 @@ public static class SitePipelines
     public const string Search = nameof(Search);
     public const string Feeds = nameof(Feeds);
     public const string Sitemap = nameof(Sitemap);
+    public const string Validate = nameof(Validate);
 
     public static IReadOnlyList<Pipeline> Create() =>
     [
@@ -106,6 +107,13 @@ public static class SitePipelines
         {
             Dependencies = [Papers, Pages, Tags, AuthorCounts, Home, Years],
             Output = [new CreateSitemap(Papers, Pages, Tags, AuthorCounts, Home, Years), new WriteFiles()],
+        },
+        // Every internal link of every page, once every other pipeline has written its files: a broken one is a
+        // warning (an error with --strict).
+        new Pipeline(Validate)
+        {
+            OutputLast = true,
+            Output = [new ValidateLinks()],
         },
     ];
 }

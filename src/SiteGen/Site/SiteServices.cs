@@ -30,6 +30,9 @@ public sealed record SiteServices(
     /// <summary>Paper cards rendered in this build, shared by the list pages.</summary>
     public CardCache Cards { get; } = new(Templates);
 
+    /// <summary>Every page's internal links, handed over as pages are written and checked once all are (<see cref="Modules.ValidateLinks"/>).</summary>
+    public Links.LinkCheck Links { get; init; } = new(useParser: false, Settings.LinkRoot, previous: null, Output.ReadPage);
+
     /// <summary>The navigation's links to the input's Markdown pages, by title.</summary>
     public IReadOnlyList<MenuLinkView> Menu { get; init; } = [];
 

@@ -69,7 +69,10 @@ public sealed class IncrementalBuildTests
         using var cold = new TempFolder();
         await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold.Path, Settings: [new("CachePath", cold["cache"]), .. HostSetting(host)]));
         var coldFiles = TempFolder.Snapshot(cold.Path);
-        coldFiles.Remove(coldFiles.Keys.Single(k => k.StartsWith("cache/", StringComparison.Ordinal)));
+        foreach (var cached in coldFiles.Keys.Where(k => k.StartsWith("cache/", StringComparison.Ordinal)).ToList())
+        {
+            coldFiles.Remove(cached);
+        }
         var incremental = TempFolder.Snapshot(site["output"]);
 
         TempFolder.AssertSameFiles(coldFiles, incremental);

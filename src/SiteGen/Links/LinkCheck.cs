@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+
+namespace SiteGen.Links;
+
+/// <summary>
+/// The site's internal links. <see cref="Modules.WriteFiles"/> hands over each page as it renders it, and each page it
+/// keeps from the last build unrendered; once every file is written, <see cref="Check"/> resolves every link against
+/// what the build produced. Only the distinct hrefs of each page are kept, as shared strings (a layout's links are the
+/// same on thousands of pages), never the HTML.
+/// <para>
+/// A kept page was not rendered, yet its links count: a page that links to a paper removed since must be reported
+/// even though the page itself did not change. Its HTML is the same as when it was last rendered (same inputs, same
+/// bytes), so its links are too: the last build's links of each page, with the fingerprint of its inputs, are kept in
+/// <see cref="PageLinksFile"/> beside the manifest, and a page kept with the same fingerprint takes its links from
+/// there. Without an entry (a deleted cache, a file from an older SiteGen) the page is read back from disk instead.
+/// </para>
+/// </summary>
+public sealed class LinkCheck
+{
+    private readonly bool _useParser;
+    private readonly string _linkRoot;
+    private readonly PageLinkTable? _previous;
+    private readonly Func<string, string> _readPage;
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly ConcurrentDictionary<string, PageLinks> _pages = new(StringComparer.Ordinal);
+    private long _readingTicks;
+    private int _changed;
+
+    /// <param name="useParser">Read pages with AngleSharp (check) rather than the scanner (build).</param>
+    /// <param name="linkRoot">The site's root path on its host: root-absolute links (the 404 page's) start with it.</param>
+    /// <param name="previous">The last build's links of each page, for the pages this build keeps.</param>
+    /// <param name="readPage">Reads a kept page's HTML from the output folder, when <paramref name="previous"/> lacks it.</param>
+    public LinkCheck(bool useParser, string linkRoot, PageLinkTable? previous, Func<string, string> readPage)
+    {
+        _useParser = useParser;
+        _linkRoot = linkRoot;
+        _previous = previous;
+        _readPage = readPage;
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The report of the last <see cref="Check"/>.</summary>
+    public LinkReport Report { get; private set; } = LinkReport.None;
+
+    /// <summary>True when this build's links differ from <see cref="PageLinkTable"/> it started from (so the file is worth writing).</summary>
+    public bool Changed => _changed != 0 || _pages.Count != (_previous?.Pages.Count ?? 0);
+
+    /// <summary>A page just rendered from inputs with fingerprint <paramref name="inputs"/>.</summary>
+    public void Rendered(string page, string html, ulong inputs)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var links = Read(html);
+        Add(page, new PageLinks(inputs, links));
+        if (_previous is null || !_previous.Pages.TryGetValue(page, out var old) || old.Inputs != inputs)
+        {
+            Interlocked.Exchange(ref _changed, 1);
+        }
+        Interlocked.Add(ref _readingTicks, Stopwatch.GetTimestamp() - started);
+    }
+
+    /// <summary>A page kept as the last build wrote it, from inputs with fingerprint <paramref name="inputs"/>.</summary>
+    public void Kept(string page, ulong inputs)
+    {
+        if (_previous is not null && _previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
+        {
+            Add(page, new PageLinks(inputs, [.. old.Links.Select(Intern)]));
+            return;
+        }
+        Rendered(page, _readPage(page), inputs);
+    }
+
+    /// <summary>Resolves every link of every page; <paramref name="exists"/> tells whether the site has a file at a path.</summary>
+    public LinkReport Check(Func<string, bool> exists)
+    {
+        var started = Stopwatch.GetTimestamp();
+        // Resolved once per href and the folder it starts from: "../../tags/a/index.html" leads to the same file
+        // from every paper's page, so the folder it counts from is the site root, the same for all of them.
+        var targets = new Dictionary<(string From, string Href), (string? Target, bool Outside)>();
+        var found = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var broken = new Dictionary<string, BrokenLink>(StringComparer.Ordinal);
+        var links = 0;
+        var ancestors = new List<string>();
+        foreach (var (page, pageLinks) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            AncestorsOf(page, ancestors);
+            foreach (var href in pageLinks.Links)
+            {
+                var climbs = LeadingClimbs(href);
+                var from = href.StartsWith('/') ? "/" : climbs < ancestors.Count ? ancestors[climbs] : null;
+                if (from is null || !targets.TryGetValue((from, href), out var resolved))
+                {
+                    var target = LinkResolver.Resolve(page, href, _linkRoot, out var outside);
+                    resolved = (target, outside);
+                    if (from is not null)
+                    {
+                        targets[(from, href)] = resolved;
+                    }
+                }
+                if (resolved.Target is not { } path)
+                {
+                    continue;
+                }
+                links++;
+                if (!found.TryGetValue(path, out var there))
+                {
+                    // A folder link without its slash (papers/x) is served as papers/x/index.html by hosts.
+                    found[path] = there = !resolved.Outside && (exists(path) || exists(path + "/" + Site.Urls.Index));
+                }
+                if (!there)
+                {
+                    broken[href] = broken.TryGetValue(href, out var first)
+                        ? first with { Pages = first.Pages + 1 }
+                        : new BrokenLink(page, href, path, resolved.Outside, 1);
+                }
+            }
+        }
+        Report = new LinkReport(
+            _pages.Count,
+            links,
+            [.. broken.Values.OrderBy(b => b.Page, StringComparer.Ordinal).ThenBy(b => b.Href, StringComparer.Ordinal)],
+            Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _readingTicks)),
+            Stopwatch.GetElapsedTime(started));
+        return Report;
+    }
+
+    /// <summary>The folders of a page, from its own up to the root: <c>papers/x/</c>, <c>papers/</c>, <c>""</c>.</summary>
+    private static void AncestorsOf(string page, List<string> ancestors)
+    {
+        ancestors.Clear();
+        var end = page.LastIndexOf('/');
+        while (end >= 0)
+        {
+            ancestors.Add(page[..(end + 1)]);
+            end = end == 0 ? -1 : page.LastIndexOf('/', end - 1);
+        }
+        ancestors.Add("");
+    }
+
+    /// <summary>How many "../" a link starts with.</summary>
+    private static int LeadingClimbs(string href)
+    {
+        var climbs = 0;
+        while (href.AsSpan(climbs * 3).StartsWith("../", StringComparison.Ordinal))
+        {
+            climbs++;
+        }
+        return climbs;
+    }
+
+    /// <summary>This build's links of each page, to save for the next build.</summary>
+    public PageLinkTable ToTable() => new(_pages.ToDictionary(StringComparer.Ordinal));
+
+    private void Add(string page, PageLinks links)
+    {
+        if (!_pages.TryAdd(page, links))
+        {
+            throw new InvalidOperationException($"The links of '{page}' were read twice.");
+        }
+    }
+
+    [ThreadStatic]
+    private static List<string>? _found;
+
+    [ThreadStatic]
+    private static HashSet<string>? _distinct;
+
+    /// <summary>The distinct references of a page, in the order they first appear.</summary>
+    private string[] Read(string html)
+    {
+        var found = _found ??= [];
+        var distinct = _distinct ??= new(ReferenceEqualityComparer.Instance);
+        found.Clear();
+        distinct.Clear();
+        if (_useParser)
+        {
+            HtmlReferenceParser.Parse(html, found, InternSpan);
+        }
+        else
+        {
+            HtmlReferenceScanner.Scan(html, found, InternSpan);
+        }
+        var links = new List<string>(found.Count);
+        foreach (var href in found)
+        {
+            // Interned: the same text is the same string, so reference equality is text equality.
+            if (distinct.Add(href))
+            {
+                links.Add(href);
+            }
+        }
+        return [.. links];
+    }
+
+    private string InternSpan(ReadOnlySpan<char> text) =>
+        _lookup.TryGetValue(text, out var known) ? known : _strings.GetOrAdd(text.ToString(), static s => s);
+
+    private string Intern(string text) => _strings.GetOrAdd(text, static s => s);
+}
+
+/// <summary>A page's distinct link references, and the fingerprint of the inputs it was rendered from.</summary>
+public sealed record PageLinks(ulong Inputs, string[] Links);

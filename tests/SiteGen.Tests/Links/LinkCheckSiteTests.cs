@@ -1,0 +1,106 @@
+using SiteGen.Links;
+using SiteGen.Site;
+using SiteGen.Tests.Site;
+
+namespace SiteGen.Tests.Links;
+
+/// <summary>The link check of whole builds and dry runs: what it reports, what it writes (nothing, in a dry run), and kept pages.</summary>
+public sealed class LinkCheckSiteTests
+{
+    /// <summary>The about page's layout, with a link to a hand-written paper's page.</summary>
+    private const string LinkToNote = "<a href=\"{{ site.root }}papers/a-standalone-note/index.html\">note</a></article>";
+
+    private const string Note = "---\ntitle: A Standalone Note\npublished: 2025-12-02\n---\nNothing else.\n";
+
+    [Fact]
+    public async Task ADryRunOfTheDefaultSiteRendersEveryPageFindsNoBrokenLinkAndWritesNothing()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+
+        var check = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Strict: true, DryRun: true));
+
+        Assert.Empty(check.Links.Broken);
+        Assert.Equal(0, check.FilesWritten);
+        Assert.False(Directory.Exists(site["output"]));
+        Assert.False(Directory.Exists(site["cache"]));
+        var build = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Strict: true));
+        var pages = Directory.EnumerateFiles(site["output"], "*.html", SearchOption.AllDirectories).Count();
+        Assert.Equal(pages, check.Links.Pages);
+        Assert.Equal(build.FilesProduced, check.FilesProduced);
+        Assert.Equal(build.Links.Links, check.Links.Links);
+        Assert.True(check.Links.Links > 20 * pages, $"{check.Links.Links} links on {pages} pages");
+    }
+
+    [Fact]
+    public async Task ADryRunOverAnOutputFolderLeavesItsFilesAndManifestAsTheyWere()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        var output = TempFolder.Snapshot(site["output"]);
+        var cache = TempFolder.Snapshot(site["cache"]);
+        var times = Directory.EnumerateFiles(site.Path, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        File.Delete(site["input/about.md"]);
+
+        var check = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, DryRun: true));
+
+        Assert.Equal(1, check.FilesRemoved); // about/index.html would go
+        Assert.Equal(output, TempFolder.Snapshot(site["output"]));
+        Assert.Equal(cache, TempFolder.Snapshot(site["cache"]));
+        Assert.All(times.Where(t => File.Exists(t.Key)), t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));
+    }
+
+    [Fact]
+    public async Task ABrokenLinkInALayoutIsOneWarningNamingThePageAndTheLinkAndFailsAStrictBuildOrCheck()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        site.Write("input/layouts/paper.liquid", File.ReadAllText(site["theme/layouts/paper.liquid"]) + "<a href=\"nowhere/index.html\">x</a>\n");
+
+        var build = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+        var warning = Assert.Single(build.Warnings, w => w.Contains("broken link", StringComparison.Ordinal));
+        var first = Directory.EnumerateDirectories(site["output/papers"]).Select(Path.GetFileName).Order(StringComparer.Ordinal).First();
+        Assert.StartsWith($"papers/{first}/index.html: warning: broken link 'nowhere/index.html' (-> papers/{first}/nowhere/index.html), and on ", warning);
+        Assert.Equal("nowhere/index.html", Assert.Single(build.Links.Broken).Href);
+
+        var strict = await Assert.ThrowsAsync<BrokenLinksException>(() => SiteBuilder.BuildAsync(new BuildRequest(site.Path, Strict: true)));
+        Assert.True(strict.Written);
+        Assert.Contains(warning, strict.Warnings);
+        using var other = new TempFolder();
+        var check = await Assert.ThrowsAsync<BrokenLinksException>(() =>
+            SiteBuilder.BuildAsync(new BuildRequest(site.Path, other["output"], Strict: true, DryRun: true)));
+        Assert.False(check.Written);
+        Assert.Contains(warning, check.Warnings);
+        Assert.False(Directory.Exists(other["output"]));
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)] // the links of kept pages read back from the pages, without the file of links
+    [InlineData(true, false)] // in one session, as the preview server builds
+    public async Task AKeptPageThatLinksToARemovedPaperIsReportedAsAColdBuildWould(bool inOneSession, bool withoutLinksFile)
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var session = inOneSession ? new BuildSession() : null;
+        site.Write("input/layouts/page.liquid", File.ReadAllText(site["theme/layouts/page.liquid"]).Replace("</article>", LinkToNote));
+        site.Write("input/papers/note.md", Note);
+        var first = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+        Assert.Empty(first.Links.Broken);
+        var about = site["output/about/index.html"];
+        var written = File.GetLastWriteTimeUtc(about);
+
+        File.Delete(site["input/papers/note.md"]);
+        if (withoutLinksFile)
+        {
+            File.Delete(Assert.Single(Directory.GetFiles(site["cache"], "*.links.json")));
+        }
+        var rebuild = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(about)); // kept, not rendered again
+        var broken = Assert.Single(rebuild.Links.Broken);
+        Assert.Equal(("about/index.html", "../papers/a-standalone-note/index.html"), (broken.Page, broken.Href));
+        using var cold = new TempFolder();
+        var coldBuild = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold["output"], Settings: [new("CachePath", cold["cache"])]));
+        Assert.Equal((coldBuild.Links.Pages, coldBuild.Links.Links), (rebuild.Links.Pages, rebuild.Links.Links));
+        Assert.Equal(coldBuild.Links.Broken.ToArray(), rebuild.Links.Broken.ToArray());
+    }
+}
