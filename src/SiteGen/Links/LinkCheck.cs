@@ -66,25 +66,49 @@ public sealed class LinkCheck
     {
         if (_previous is not null && _previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
         {
-            Add(page, new PageLinks(inputs, [.. old.Links.Select(Intern)]));
+            // A session's table is this process's own: its page is taken as it is, which is also what lets Check
+            // reuse what it found for it. A table read from disk is interned, so equal links share one string.
+            Add(page, Session is not null ? old : new PageLinks(inputs, [.. old.Links.Select(Intern)]));
             return;
         }
         Rendered(page, _readPage(page), inputs);
     }
 
+    /// <summary>
+    /// What a long-running session found for each page's links, by the very <see cref="PageLinks"/> object: while the site
+    /// holds the same files as when it was found, a kept page's links are broken or not as they were, so a rebuild
+    /// resolves only the links of the pages it rendered.
+    /// </summary>
+    public LinkCheckMemo? Session { get; init; }
+
     /// <summary>Resolves every link of every page; <paramref name="exists"/> tells whether the site has a file at a path.</summary>
-    public LinkReport Check(Func<string, bool> exists)
+    /// <param name="sameFiles">True when the site holds the very files of the session's last check (none added or removed).</param>
+    public LinkReport Check(Func<string, bool> exists, bool sameFiles = false)
     {
+        var memo = Session?.For(sameFiles);
         var started = Stopwatch.GetTimestamp();
         // Resolved once per href and the folder it starts from: "../../tags/a/index.html" leads to the same file
         // from every paper's page, so the folder it counts from is the site root, the same for all of them.
         var targets = new Dictionary<(string From, string Href), (string? Target, bool Outside)>();
-        var found = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var exist = new Dictionary<string, bool>(StringComparer.Ordinal);
         var broken = new Dictionary<string, BrokenLink>(StringComparer.Ordinal);
         var links = 0;
         var ancestors = new List<string>();
+        var pageBroken = new List<BrokenLink>();
         foreach (var (page, pageLinks) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            if (memo is not null && memo.TryGetValue(pageLinks, out var known))
+            {
+                Session!.Remember(pageLinks, known.Broken, known.Links);
+                links += known.Links;
+                foreach (var link in known.Broken)
+                {
+                    Count(link);
+                }
+                continue;
+            }
+            pageBroken.Clear();
+            var pageLinkCount = 0;
             AncestorsOf(page, ancestors);
             foreach (var href in pageLinks.Links)
             {
@@ -104,19 +128,26 @@ public sealed class LinkCheck
                     continue;
                 }
                 links++;
-                if (!found.TryGetValue(path, out var there))
+                pageLinkCount++;
+                if (!exist.TryGetValue(path, out var there))
                 {
                     // A folder link without its slash (papers/x) is served as papers/x/index.html by hosts.
-                    found[path] = there = !resolved.Outside && (exists(path) || exists(path + "/" + Site.Urls.Index));
+                    exist[path] = there = !resolved.Outside && (exists(path) || exists(path + "/" + Site.Urls.Index));
                 }
                 if (!there)
                 {
-                    broken[href] = broken.TryGetValue(href, out var first)
-                        ? first with { Pages = first.Pages + 1 }
-                        : new BrokenLink(page, href, path, resolved.Outside, 1);
+                    var link = new BrokenLink(page, href, path, resolved.Outside, 1);
+                    pageBroken.Add(link);
+                    Count(link);
                 }
             }
+            Session?.Remember(pageLinks, [.. pageBroken], pageLinkCount);
         }
+        Session?.EndCheck();
+
+        // Each href once, at the first page (in path order) that has it, with the number of pages that do.
+        void Count(BrokenLink link) =>
+            broken[link.Href] = broken.TryGetValue(link.Href, out var first) ? first with { Pages = first.Pages + 1 } : link;
         Report = new LinkReport(
             _pages.Count,
             links,

@@ -13,7 +13,7 @@ public sealed class ValidateLinks : IModule
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
-        var report = site.Links.Check(site.Output.WillHold);
+        var report = site.Links.Check(site.Output.WillHold, site.Output.HoldsTheSameFiles);
         foreach (var broken in report.Broken)
         {
             context.Warn(broken.ToString());

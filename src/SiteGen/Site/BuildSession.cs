@@ -59,6 +59,9 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>The last document of each list page, by destination (<see cref="PageDocuments.ListPages"/>).</summary>
     internal Memo<string, ListPageMemo> ListPages { get; } = new(remember);
 
+    /// <summary>What the last link check found for each page's links (<see cref="Links.LinkCheck.Session"/>).</summary>
+    internal Links.LinkCheckMemo? LinkChecks { get; private set; } = remember ? new() : null;
+
     /// <summary>The hash of each page model's JSON (<see cref="PageFingerprint"/>), by model.</summary>
     internal Memo<PageModel, ulong> PageModels { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
@@ -67,7 +70,7 @@ public sealed class BuildSession(bool remember = true)
 
     internal IReadOnlyDictionary<string, FileStamp>? LastManifest(string path)
     {
-        PendingManifest?.Wait();
+        _background.Wait();
         return _manifest is { } m && m.Path == path && File.Exists(path) ? m.Stamps : null;
     }
 
@@ -84,11 +87,38 @@ public sealed class BuildSession(bool remember = true)
         }
     }
 
-    /// <summary>The manifest file being written after the last build; the next build starts when it is done.</summary>
-    internal Task? PendingManifest { get; set; }
+    /// <summary>What the last build still writes in the background (the cache's files); the next build starts when it is done.</summary>
+    private Task _background = Task.CompletedTask;
 
-    /// <summary>Waits for what the last build still writes in the background (its manifest); call it before the process ends.</summary>
-    public Task FlushAsync() => PendingManifest ?? Task.CompletedTask;
+    /// <summary>
+    /// Runs <paramref name="write"/> (a file of the cache, which only the next process reads) once the build has
+    /// returned; in a one-off build, at once.
+    /// </summary>
+    internal void InBackground(Action write)
+    {
+        if (!remember)
+        {
+            write();
+            return;
+        }
+        lock (this)
+        {
+            _background = _background.ContinueWith(_ =>
+            {
+                try
+                {
+                    write();
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // A cache file that cannot be written only makes the next process's first build slower.
+                }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Waits for what the last build still writes in the background (the cache's files); call it before the process ends.</summary>
+    public Task FlushAsync() => _background;
 
     internal void RememberManifest(string path, IReadOnlyDictionary<string, FileStamp> stamps)
     {
@@ -113,6 +143,7 @@ public sealed class BuildSession(bool remember = true)
             Merges.Clear();
             SearchWords.Clear();
             SiteViews.Clear();
+            LinkChecks = remember ? new() : null;
             ListPages.Clear();
             LinkedPapers.Clear();
             PaperLinks = null;

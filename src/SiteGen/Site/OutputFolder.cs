@@ -39,6 +39,15 @@ public sealed class OutputFolder
     /// <summary>1 once a file's stamp differs from the manifest's: a build that changed nothing leaves the manifest as it is.</summary>
     private int _stampsChanged;
 
+    /// <summary>1 once this build makes a file the last one did not.</summary>
+    private int _newFiles;
+
+    /// <summary>
+    /// True when, so far, this build makes exactly the files this same process's last build made: no new one, none left
+    /// out. Asked once every file is made (the link check), it says the site holds the same files as last time.
+    /// </summary>
+    public bool HoldsTheSameFiles => _trusted && _newFiles == 0 && _produced.Count == _previous.Count;
+
     /// <param name="path">The output folder.</param>
     /// <param name="manifestPath">Where the manifest of this output folder is kept; null keeps none (every file is compared on disk).</param>
     /// <param name="session">A long-running process's session: it hands over the last build's manifest without reading the file.</param>
@@ -185,7 +194,7 @@ public sealed class OutputFolder
                 // A preview session reads its own manifest from memory: the file is for the next process, so it is
                 // written while the next edit is awaited (the session's next build waits for it).
                 var (path, produced) = (_manifestPath, _produced);
-                _session.PendingManifest = Task.Run(() => FileStamp.TryWriteManifest(path, produced));
+                _session.InBackground(() => FileStamp.TryWriteManifest(path, produced));
             }
             else
             {
@@ -235,6 +244,10 @@ public sealed class OutputFolder
         if (_stampsChanged == 0 && (!_previous.TryGetValue(destination, out var old) || old != stamp))
         {
             Interlocked.Exchange(ref _stampsChanged, 1);
+        }
+        if (_newFiles == 0 && !_previous.ContainsKey(destination))
+        {
+            Interlocked.Exchange(ref _newFiles, 1);
         }
     }
 

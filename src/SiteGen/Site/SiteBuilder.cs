@@ -39,10 +39,13 @@ public static class SiteBuilder
         var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
         // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
         // a build with the faster scanner (README, Link check).
+        var services = LoadServices(root, settings, output, session);
         var links = new LinkCheck(useParser: request.DryRun, settings.LinkRoot,
-            request.DryRun ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage);
-
-        var services = LoadServices(root, settings, output, session) with { Links = links };
+            request.DryRun ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
+        {
+            Session = request.DryRun ? null : session.LinkChecks,
+        };
+        services = services with { Links = links };
         CheckOutputIsSafe(services);
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
@@ -92,7 +95,8 @@ public static class SiteBuilder
         var table = links.ToTable();
         if (links.Changed)
         {
-            PageLinksFile.Write(path, table);
+            // A session reads its own table from memory: the file is for the next process.
+            session.InBackground(() => PageLinksFile.Write(path, table));
         }
         session.RememberPageLinks(path, table);
     }
