@@ -4,8 +4,9 @@ namespace SiteGen.Site;
 
 /// <summary>
 /// A memo table that lives across builds of one process: a value computed in the last build is reused when
-/// its key comes back. Each build is a new generation; an entry no build used for a whole generation is dropped,
-/// so memory follows the site, not the history of edits.
+/// its key comes back. Each build that uses the table is a new generation; an entry that such a build did not use is
+/// dropped, so memory follows the site, not the history of edits. A build that does not look at the table at all
+/// (a memo above it answered: the whole merge was reused) drops nothing from it.
 /// Keys are compared with <paramref name="comparer"/>: by value by default, or by reference
 /// (<see cref="ReferenceEqualityComparer"/>) for immutable objects that an earlier memo handed out, which is
 /// what makes a rebuild cheap: an unchanged paper is the very same object as in the last build, found in O(1)
@@ -18,6 +19,7 @@ public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? c
 
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new(ConcurrencyLevel, 31, comparer);
     private int _generation;
+    private int _used;
 
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
     {
@@ -29,14 +31,20 @@ public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? c
         {
             entry = _entries.GetOrAdd(key, static (k, create) => new Entry(create(k)), create);
         }
-        // A plain write: racing writers all write the same generation. No lock on the path of a hit.
+        // Plain writes: racing writers all write the same values. No lock on the path of a hit.
         entry.Generation = _generation;
+        _used = 1;
         return entry.Value;
     }
 
-    /// <summary>Called between builds: drops what the build before last used and the last one did not.</summary>
+    /// <summary>Called between builds: if the last build used the table, drops what it did not use.</summary>
     public void NextGeneration()
     {
+        if (_used == 0)
+        {
+            return;
+        }
+        _used = 0;
         foreach (var (key, entry) in _entries)
         {
             if (entry.Generation < _generation)
