@@ -228,6 +228,7 @@ public sealed partial class TemplateRenderer
         access.Register<FeedLinkView>();
         access.Register<PaperLinkView>();
         access.Register<YearSummaryView>();
+        ViewAccessors.Register(access);
 
         return options;
     }
