@@ -6,8 +6,7 @@ namespace SiteGen.Engine;
 internal sealed class ExecutionContext(Engine engine, Pipeline pipeline, Phase phase, int module = 0) : IExecutionContext
 {
     /// <summary>The running module's table in the engine's <see cref="DocumentCache"/>, if it has one.</summary>
-    public (DocumentCache.Table Table, int Run)? Cache =>
-        engine.Cache is { } cache ? (cache.For(pipeline.Name, phase, module), cache.Run) : null;
+    public Memo<Document, DocumentCache.Entry>? Cache => engine.Cache?.For(pipeline.Name, phase, module);
 
     public string PipelineName => pipeline.Name;
 

@@ -24,7 +24,7 @@ public abstract class PerDocumentModule : IModule
         var results = new Document[inputs.Length][];
         await Parallel.ForAsync(0, inputs.Length, context.ParallelOptions, (i, _) =>
         {
-            results[i] = cache is null ? Execute(inputs[i], context).ToArray() : Reuse(inputs[i], context, cache.Value);
+            results[i] = cache is null ? Execute(inputs[i], context).ToArray() : Reuse(inputs[i], context, cache);
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
@@ -41,21 +41,23 @@ public abstract class PerDocumentModule : IModule
         return builder.MoveToImmutable();
     }
 
-    /// <summary>The outputs of last time for this very input, or new ones, remembered with the warnings they raised.</summary>
-    private Document[] Reuse(Document input, IExecutionContext context, (DocumentCache.Table Table, int Run) cache)
+    /// <summary>
+    /// The outputs of last time for this very input, or new ones, remembered with the warnings they raised; the
+    /// warnings are raised from the entry either way, so a reused output warns as a new one does.
+    /// </summary>
+    private Document[] Reuse(Document input, IExecutionContext context, Memo<Document, DocumentCache.Entry> cache)
     {
-        if (cache.Table.TryGet(input, cache.Run, out var entry))
+        var entry = cache.GetOrAdd(input, document =>
         {
-            foreach (var warning in entry.Warnings)
-            {
-                context.Warn(warning);
-            }
-            return entry.Outputs;
+            var recording = new WarningRecorder(context);
+            // Materialized inside the worker, so lazy iterators do their work in parallel too.
+            var outputs = Execute(document, recording).ToArray();
+            return new DocumentCache.Entry(outputs, recording.Warnings);
+        });
+        foreach (var warning in entry.Warnings)
+        {
+            context.Warn(warning);
         }
-        var recording = new WarningRecorder(context);
-        // Materialized inside the worker, so lazy iterators do their work in parallel too.
-        var outputs = Execute(input, recording).ToArray();
-        cache.Table.Add(input, new DocumentCache.Entry(outputs, recording.Warnings, cache.Run));
-        return outputs;
+        return entry.Outputs;
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace SiteGen.Engine;
 
-/// <summary>A module's context that also keeps the warnings raised through it, to raise them again when its work is reused.</summary>
+/// <summary>A module's context that keeps the warnings raised through it instead of raising them: the caller raises them, now and whenever the work is reused.</summary>
 internal sealed class WarningRecorder(IExecutionContext inner) : IExecutionContext
 {
     private ImmutableArray<string> _warnings = [];
@@ -24,6 +24,5 @@ internal sealed class WarningRecorder(IExecutionContext inner) : IExecutionConte
     public void Warn(string message)
     {
         _warnings = _warnings.Add(message);
-        inner.Warn(message);
     }
 }

@@ -72,10 +72,12 @@ public sealed class LinkPapers : IModule
     /// <summary>The links a session found last time, and what they were found from.</summary>
     internal sealed record SessionLinks(ulong Basis, Dictionary<string, IReadOnlyList<PaperLinkView>> Related);
 
-    /// <summary>A paper's document with its links: the same document again while its input and its links stay the same.</summary>
+    /// <summary>
+    /// A paper's document with its links, kept per input document (<see cref="Site.BuildSession.LinkedPapers"/>): the
+    /// same document again while the links stay the same.
+    /// </summary>
     internal sealed class LinkedPaper
     {
-        private Document? _input;
         private Document? _output;
         private (IReadOnlyList<PaperLinkView>? Related, PaperLinkView? Newer, PaperLinkView? Older) _links;
 
@@ -83,9 +85,9 @@ public sealed class LinkPapers : IModule
         {
             lock (this)
             {
-                if (_output is null || !ReferenceEquals(_input, input) || !ReferenceEquals(_links.Related, related) || _links.Newer != newer || _links.Older != older)
+                if (_output is null || !ReferenceEquals(_links.Related, related) || _links.Newer != newer || _links.Older != older)
                 {
-                    (_input, _links) = (input, (related, newer, older));
+                    _links = (related, newer, older);
                     _output = input.With([
                         new(Keys.RelatedPapers, related),
                         new(Keys.NewerPaper, newer),

@@ -15,7 +15,9 @@ public sealed class PaperGroup(ImmutableArray<Paper> listings, ImmutableArray<Pa
     public ImmutableArray<Paper> Pages { get; } = pages;
 
     public bool Equals(PaperGroup? other) =>
-        other is not null && SameObjects(Listings, other.Listings) && SameObjects(Pages, other.Pages);
+        other is not null
+        && Listings.AsSpan().SequenceEqual(other.Listings.AsSpan(), ReferenceEqualityComparer.Instance)
+        && Pages.AsSpan().SequenceEqual(other.Pages.AsSpan(), ReferenceEqualityComparer.Instance);
 
     public override bool Equals(object? obj) => Equals(obj as PaperGroup);
 
@@ -32,21 +34,5 @@ public sealed class PaperGroup(ImmutableArray<Paper> listings, ImmutableArray<Pa
             hash.Add(RuntimeHelpers.GetHashCode(paper));
         }
         return hash.ToHashCode();
-    }
-
-    private static bool SameObjects(ImmutableArray<Paper> a, ImmutableArray<Paper> b)
-    {
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-        for (var i = 0; i < a.Length; i++)
-        {
-            if (!ReferenceEquals(a[i], b[i]))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -20,28 +20,12 @@ internal sealed class ListPageMemo
             if (_document is not null && _made is { } made
                 && made.Layout == layout && made.Number == list.Number && made.Total == total
                 && made.Page == page && made.Tag == tag && ReferenceEquals(made.Site, site)
-                && SameObjects(made.Papers, list.Items))
+                && made.Papers.AsSpan().SequenceEqual(list.Items.AsSpan(), ReferenceEqualityComparer.Instance))
             {
                 return _document;
             }
             _made = ([.. list.Items], layout, list.Number, total, page, tag, site);
             return _document = create();
         }
-    }
-
-    private static bool SameObjects(PaperView[] last, IReadOnlyList<PaperView> now)
-    {
-        if (last.Length != now.Count)
-        {
-            return false;
-        }
-        for (var i = 0; i < last.Length; i++)
-        {
-            if (!ReferenceEquals(last[i], now[i]))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

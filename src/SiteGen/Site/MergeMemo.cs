@@ -12,7 +12,10 @@ internal sealed class MergeMemo
     {
         lock (this)
         {
-            return _last is { } last && SameObjects(last.Listings, listings) && SameObjects(last.HandWritten, handWritten)
+            // Documents have no equality of their own: the same object is the same document.
+            return _last is { } last
+                && last.Listings.AsSpan().SequenceEqual(listings.AsSpan())
+                && last.HandWritten.AsSpan().SequenceEqual(handWritten.AsSpan())
                 ? (last.Documents, last.Warnings)
                 : null;
         }
@@ -25,7 +28,4 @@ internal sealed class MergeMemo
             _last = (listings, handWritten, documents, warnings);
         }
     }
-
-    private static bool SameObjects(ImmutableArray<Document> a, ImmutableArray<Document> b) =>
-        a.Length == b.Length && a.AsSpan().SequenceEqual(b.AsSpan());
 }

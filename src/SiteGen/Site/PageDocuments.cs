@@ -15,13 +15,15 @@ public static class PageDocuments
             BaseUrl = AbsoluteUrls.BaseOf(site.Settings),
         });
 
+    /// <summary>A page; a layout the theme lacks stops the build here, before anything is written.</summary>
     public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site)
     {
         site.Templates.RequireLayout(layout);
-        return Document.Create(destination: destination)
-            .With(Keys.Layout, layout)
-            .With(Keys.Model, model(SiteFor(destination, site)));
+        return Page(destination, layout, model(SiteFor(destination, site)));
     }
+
+    private static Document Page(string destination, string layout, PageModel model) =>
+        Document.Create(destination: destination).With(Keys.Layout, layout).With(Keys.Model, model);
 
     /// <summary>
     /// The pages of a paginated list of papers; page 2 on says so in its title. In a session, a page that shows the
@@ -29,8 +31,10 @@ public static class PageDocuments
     /// hashed then: a rebuild after one edit looks again only at the few list pages that show the edited paper.
     /// </summary>
     public static IEnumerable<Document> ListPages(IReadOnlyList<PaperView> papers, string folder, string layout,
-        PageView page, SiteServices site, TagSummaryView? tag = null) =>
-        Paginator.Paginate(papers, site.Settings.ArchivePageSize, folder).Select(list =>
+        PageView page, SiteServices site, TagSummaryView? tag = null)
+    {
+        site.Templates.RequireLayout(layout);
+        return Paginator.Paginate(papers, site.Settings.ArchivePageSize, folder).Select(list =>
         {
             var pageView = page with
             {
@@ -38,15 +42,13 @@ public static class PageDocuments
                 Title = list.Number == 1 ? page.Title : $"{page.Title} (page {list.Number})",
             };
             var siteView = SiteFor(list.Destination, site);
-            site.Templates.RequireLayout(layout);
             return site.Session.ListPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tag, siteView,
-                () => Document.Create(destination: list.Destination)
-                    .With(Keys.Layout, layout)
-                    .With(Keys.Model, new PageModel(siteView, pageView)
-                    {
-                        Papers = list.Items,
-                        Pagination = list.Pagination,
-                        Tag = tag,
-                    }));
+                () => Page(list.Destination, layout, new PageModel(siteView, pageView)
+                {
+                    Papers = list.Items,
+                    Pagination = list.Pagination,
+                    Tag = tag,
+                }));
         });
+    }
 }

@@ -3,7 +3,7 @@ using SiteGen.Rendering.Views;
 namespace SiteGen.Site;
 
 /// <summary>One page of a paginated list: where it goes, its items and its navigation.</summary>
-public sealed record ListPage<T>(string Destination, int Number, IReadOnlyList<T> Items, PaginationView? Pagination);
+public sealed record ListPage<T>(string Destination, int Number, ArraySegment<T> Items, PaginationView? Pagination);
 
 /// <summary>
 /// Splits a list into pages of <c>ArchivePageSize</c>. Page links are a window (first, last, and two

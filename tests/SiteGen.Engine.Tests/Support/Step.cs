@@ -8,6 +8,9 @@ internal sealed class Step(Func<ImmutableArray<Document>, IExecutionContext, Tas
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context) =>
         execute(inputs, context);
 
+    /// <summary>Returns these very documents, whatever came in: the same objects on every run.</summary>
+    public static Step Return(ImmutableArray<Document> documents) => new((_, _) => Task.FromResult(documents));
+
     /// <summary>Runs <paramref name="action"/> synchronously, on the thread the engine called the module on.</summary>
     public static Step Do(Action<IExecutionContext> action) => new((documents, context) =>
     {

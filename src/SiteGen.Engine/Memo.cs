@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 
-namespace SiteGen.Site;
+namespace SiteGen.Engine;
 
 /// <summary>
-/// A memo table that lives across builds of one process: a value computed in the last build is reused when
-/// its key comes back. Each build that uses the table is a new generation; an entry that such a build did not use is
-/// dropped, so memory follows the site, not the history of edits. A build that does not look at the table at all
-/// (a memo above it answered: the whole merge was reused) drops nothing from it.
+/// A memo table that lives across runs of one process (builds of a preview session): a value computed in the last
+/// run is reused when its key comes back. Each run that uses the table is a new generation; an entry that such a run
+/// did not use is dropped, so memory follows the site, not the history of edits. A run that does not look at the
+/// table at all (a memo above it answered, or its pipeline stopped early) drops nothing from it.
+/// The engine's <see cref="DocumentCache"/> is one table per module; a host keeps its own for its own work.
 /// Keys are compared with <paramref name="comparer"/>: by value by default, or by reference
 /// (<see cref="ReferenceEqualityComparer"/>) for immutable objects that an earlier memo handed out, which is
-/// what makes a rebuild cheap: an unchanged paper is the very same object as in the last build, found in O(1)
-/// without hashing its abstract.
+/// what makes a rebuild cheap: an unchanged input is the very same object as in the last run, found in O(1)
+/// without hashing its text.
 /// </summary>
+/// <param name="remember">False for a one-off run: nothing is kept, every call computes.</param>
 public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? comparer = null) where TKey : notnull
 {
     /// <summary>Many lock stripes: parallel modules add thousands of entries at once in a first build.</summary>
@@ -25,7 +27,7 @@ public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? c
     {
         if (!remember)
         {
-            return create(key); // a one-off build: nothing to reuse, so no key to hash and no table to fill
+            return create(key); // a one-off run: nothing to reuse, so no key to hash and no table to fill
         }
         if (!_entries.TryGetValue(key, out var entry))
         {
@@ -37,7 +39,7 @@ public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? c
         return entry.Value;
     }
 
-    /// <summary>Called between builds: if the last build used the table, drops what it did not use.</summary>
+    /// <summary>Called between runs: if the last run used the table, drops what it did not use.</summary>
     public void NextGeneration()
     {
         if (_used == 0)

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using SiteGen.Engine.Tests.Support;
+
+namespace SiteGen.Engine.Tests;
+
+/// <summary>
+/// An engine given a <see cref="DocumentCache"/> runs a module that declares its output depends only on its input
+/// once per input document, however often it runs the pipelines, and raises its warnings every time.
+/// </summary>
+public sealed class DocumentCacheTests
+{
+    private static readonly ImmutableArray<Document> Inputs = [Document.Create(source: "a"), Document.Create(source: "b")];
+
+    [Fact]
+    public async Task APureModuleRunsOncePerInputDocumentAndItsOutputsAreReused()
+    {
+        var pure = new Counting(pure: true);
+        var cache = new DocumentCache();
+
+        var first = await Run(pure, cache);
+        var second = await Run(pure, cache);
+
+        Assert.Equal(2, pure.Calls);
+        Assert.Equal(first.Length, second.Length);
+        Assert.All(first.Zip(second), pair => Assert.Same(pair.First, pair.Second));
+    }
+
+    [Fact]
+    public async Task AReusedOutputRaisesItsWarningsAgain()
+    {
+        var pure = new Counting(pure: true, warning: "a warning of {0}");
+        var cache = new DocumentCache();
+
+        await Run(pure, cache);
+        var engine = EngineOver(pure, cache);
+        var second = await engine.ExecuteWithinTimeoutAsync();
+
+        Assert.Equal(2, pure.Calls);
+        Assert.Equal(["a warning of a", "a warning of b"], second.Warnings.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AModuleThatDoesNotDeclareItselfPureRunsEveryTime()
+    {
+        var impure = new Counting(pure: false);
+        var cache = new DocumentCache();
+
+        await Run(impure, cache);
+        await Run(impure, cache);
+
+        Assert.Equal(4, impure.Calls);
+    }
+
+    [Fact]
+    public async Task AnotherDocumentObjectIsAnotherInput()
+    {
+        var pure = new Counting(pure: true);
+        var cache = new DocumentCache();
+
+        await Run(pure, cache);
+        await Run(pure, cache, [Inputs[0], Document.Create(source: "b")]);
+
+        Assert.Equal(3, pure.Calls); // a reused; the new b, equal in every value, is run
+    }
+
+    [Fact]
+    public async Task ClearForgetsEveryOutput()
+    {
+        var pure = new Counting(pure: true);
+        var cache = new DocumentCache();
+
+        await Run(pure, cache);
+        cache.Clear();
+        await Run(pure, cache);
+
+        Assert.Equal(4, pure.Calls);
+    }
+
+    [Fact]
+    public async Task WithoutACacheEveryRunRunsThePureModule()
+    {
+        var pure = new Counting(pure: true);
+        var engine = new Engine([new Pipeline("Papers") { Input = [Step.Return(Inputs)], Process = [pure] }]);
+
+        await engine.ExecuteWithinTimeoutAsync();
+        await engine.ExecuteWithinTimeoutAsync();
+
+        Assert.Equal(4, pure.Calls);
+    }
+
+    private static async Task<ImmutableArray<Document>> Run(Counting module, DocumentCache cache, ImmutableArray<Document>? inputs = null) =>
+        (await EngineOver(module, cache, inputs).ExecuteWithinTimeoutAsync())["Papers"].Documents;
+
+    private static Engine EngineOver(Counting module, DocumentCache cache, ImmutableArray<Document>? inputs = null) =>
+        new([new Pipeline("Papers") { Input = [Step.Return(inputs ?? Inputs)], Process = [module] }]) { Cache = cache };
+
+    /// <summary>Counts its calls and makes one new document per input, with a warning if given one.</summary>
+    private sealed class Counting(bool pure, string? warning = null) : PerDocumentModule
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        protected override bool OutputDependsOnlyOnInput => pure;
+
+        protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
+        {
+            Interlocked.Increment(ref _calls);
+            if (warning is not null)
+            {
+                context.Warn(string.Format(System.Globalization.CultureInfo.InvariantCulture, warning, input.Source));
+            }
+            yield return input.WithContent("made from " + input.Source);
+        }
+    }
+}
