@@ -11,10 +11,9 @@ namespace SiteGen.Links;
 /// </summary>
 public static class HtmlReferenceScanner
 {
-    /// <summary>Adds each reference of <paramref name="html"/> to <paramref name="into"/>, in document order, as <paramref name="intern"/> makes it a string.</summary>
-    public static void Scan(string html, List<string> into, Func<ReadOnlySpan<char>, string> intern)
+    /// <summary>Adds each reference of <paramref name="text"/> (a page's HTML) to <paramref name="into"/>, in document order, as <paramref name="intern"/> makes it a string.</summary>
+    public static void Scan(ReadOnlySpan<char> text, List<string> into, Func<ReadOnlySpan<char>, string> intern)
     {
-        var text = html.AsSpan();
         var i = 0;
         while (i < text.Length)
         {

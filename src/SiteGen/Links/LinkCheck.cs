@@ -49,7 +49,7 @@ public sealed class LinkCheck
     public bool Changed => _changed != 0 || _pages.Count != (_previous?.Pages.Count ?? 0);
 
     /// <summary>A page just rendered from inputs with fingerprint <paramref name="inputs"/>.</summary>
-    public void Rendered(string page, string html, ulong inputs)
+    public void Rendered(string page, ReadOnlySpan<char> html, ulong inputs)
     {
         var started = Stopwatch.GetTimestamp();
         var links = Read(html);
@@ -199,7 +199,7 @@ public sealed class LinkCheck
     private static HashSet<string>? _distinct;
 
     /// <summary>The distinct references of a page, in the order they first appear.</summary>
-    private string[] Read(string html)
+    private string[] Read(ReadOnlySpan<char> html)
     {
         var found = _found ??= [];
         var distinct = _distinct ??= new(ReferenceEqualityComparer.Instance);
@@ -207,7 +207,8 @@ public sealed class LinkCheck
         distinct.Clear();
         if (_useParser)
         {
-            HtmlReferenceParser.Parse(html, found, InternSpan);
+            // The parser (the check command's) reads a string; build's own scan does not need one.
+            HtmlReferenceParser.Parse(html.ToString(), found, InternSpan);
         }
         else
         {

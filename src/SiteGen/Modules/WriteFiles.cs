@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using SiteGen.Engine;
+using SiteGen.Rendering;
 using SiteGen.Rendering.Views;
 using SiteGen.Site;
 
@@ -45,10 +46,11 @@ public sealed class WriteFiles : PerDocumentModule
                 {
                     model = model with { CardsHtml = site.Cards.For(model.Papers, model.Site) };
                 }
-                var html = site.Templates.Render(layout, model);
+                var html = TextBuffer.ForThisThread();
+                site.Templates.Render(layout, model, html);
                 // Its links are read here, where the HTML exists, rather than from the file later.
-                site.Links.Rendered(destination, html, inputs);
-                WriteText(site.Output, destination, html, inputs);
+                site.Links.Rendered(destination, html.Written, inputs);
+                WriteText(site.Output, destination, html.Written, inputs);
             }
             else
             {
@@ -64,7 +66,7 @@ public sealed class WriteFiles : PerDocumentModule
         yield return input.Content.Length == 0 ? input : input.WithContent(string.Empty);
     }
 
-    private static void WriteText(OutputFolder output, string destination, string text, ulong inputs)
+    private static void WriteText(OutputFolder output, string destination, ReadOnlySpan<char> text, ulong inputs)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try

@@ -154,18 +154,30 @@ public sealed partial class TemplateRenderer
     /// </summary>
     public string Render(string layout, PageModel model)
     {
+        var page = TextBuffer.ForThisThread();
+        Render(layout, model, page);
+        return page.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Render(string, PageModel)"/> into <paramref name="page"/> (empty; this thread's <see cref="TextBuffer"/>):
+    /// only the page layout's part becomes a string, for the base layout's <c>body_html</c>.
+    /// </summary>
+    public void Render(string layout, PageModel model, TextBuffer page)
+    {
         ArgumentNullException.ThrowIfNull(model);
-        var page = LayoutOf(layout);
+        var layoutTemplate = LayoutOf(layout);
 
         var context = new TemplateContext(model, _options, allowModelMembers: false);
-        var body = RenderOne(page, context);
+        RenderOne(layoutTemplate, context, page);
         if (layout == BaseLayout)
         {
-            return body;
+            return;
         }
 
-        context.SetValue(BodyVariable, new StringValue(body));
-        return RenderOne(_layouts[LayoutName(BaseLayout)], context);
+        context.SetValue(BodyVariable, new StringValue(page.ToString()));
+        page.Clear();
+        RenderOne(_layouts[LayoutName(BaseLayout)], context, page);
     }
 
     /// <summary>
@@ -195,10 +207,29 @@ public sealed partial class TemplateRenderer
         }
         catch (FileNotFoundException missing)
         {
-            throw new ContentException(layout.File.DisplayPath, 0, 0,
-                $"a partial it renders does not exist ({missing.Message}); add it under {PartialsFolder} or fix the name");
+            throw MissingPartial(layout, missing);
         }
     }
+
+    private static void RenderOne(Layout layout, TemplateContext context, TextWriter into)
+    {
+        try
+        {
+            // Synchronous in practice (nothing a template reads is awaited); isolated, as Render(context, encoder) is.
+            var rendering = layout.Template.RenderAsync(into, context, Encoder, isolateContext: true);
+            if (!rendering.IsCompletedSuccessfully)
+            {
+                rendering.AsTask().GetAwaiter().GetResult();
+            }
+        }
+        catch (FileNotFoundException missing)
+        {
+            throw MissingPartial(layout, missing);
+        }
+    }
+
+    private static ContentException MissingPartial(Layout layout, FileNotFoundException missing) =>
+        new(layout.File.DisplayPath, 0, 0, $"a partial it renders does not exist ({missing.Message}); add it under {PartialsFolder} or fix the name");
 
     private static TemplateOptions CreateOptions(FrozenDictionary<string, string> partialSources, FrozenDictionary<string, IFluidTemplate> partials)
     {
