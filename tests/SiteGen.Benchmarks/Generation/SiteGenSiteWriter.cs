@@ -6,12 +6,16 @@ using SiteGen.Papers;
 namespace SiteGen.Benchmarks.Generation;
 
 /// <summary>
-/// Writes a complete SiteGen site folder: <c>statiq.json</c> (with the capture year of every listing),
+/// Writes a complete SiteGen site folder: <c>statiq.json</c> (with the capture year of every listing, and the
+/// Hugo site's host, so that both sites make feeds, a sitemap and robots.txt),
 /// <c>input/listings/*.txt</c>, <c>input/papers/*.md</c> (through <see cref="FrontMatter.Write"/>, as a person's
 /// page would be), and copies of the repository's <c>input/tags.yml</c> and <c>theme/</c>.
 /// </summary>
 internal static class SiteGenSiteWriter
 {
+    /// <summary>The host of the Hugo site's <c>baseURL</c> (<c>hugo/hugo.yaml</c>): feeds and sitemap need one.</summary>
+    public const string Host = "papers.example.org";
+
     public static void Write(SitePlan plan, string folder, string tagsFile, string themeFolder, string generatedBy)
     {
         FileTree.Write(folder, "statiq.json", Settings(plan, generatedBy));
@@ -38,6 +42,7 @@ internal static class SiteGenSiteWriter
             json.WriteString("SiteTitle", "Papers");
             json.WriteString("SiteDescription", string.Create(CultureInfo.InvariantCulture,
                 $"{plan.Papers.Length} synthetic papers recombined from real Hugging Face listings, for the build benchmark."));
+            json.WriteString("Host", Host);
             json.WriteString("LinkRoot", "/");
             json.WriteNumber("ArchivePageSize", 50);
             json.WriteStartObject("ListingCaptureYears");
