@@ -18,18 +18,42 @@ public sealed class MemoTests
     }
 
     [Fact]
-    public void AnEntryTheLastRunDidNotUseIsDropped()
+    public void EntriesTheLastRunDidNotUseAreDroppedOnceTheyAreMany()
     {
-        var memo = new Memo<string, int>(remember: true);
+        var memo = new Memo<int, int>(remember: true);
         var calls = 0;
-        memo.GetOrAdd("a", _ => ++calls);
+        for (var key = 0; key < 1000; key++)
+        {
+            memo.GetOrAdd(key, _ => ++calls);
+        }
         memo.NextGeneration();
-        memo.GetOrAdd("b", _ => ++calls); // this run uses the memo, but not "a"
+        for (var key = 1000; key < 1100; key++)
+        {
+            memo.GetOrAdd(key, _ => ++calls); // this run uses the memo, but none of the first thousand
+        }
         memo.NextGeneration();
 
-        memo.GetOrAdd("a", _ => ++calls);
+        memo.GetOrAdd(0, _ => ++calls);
 
-        Assert.Equal(3, calls);
+        Assert.Equal(1101, calls);
+        Assert.Equal(101, memo.Count);
+    }
+
+    [Fact]
+    public void WhatRunsLeaveUnusedStaysWithinAQuarterOfWhatTheyUse()
+    {
+        var memo = new Memo<int, int>(remember: true);
+        for (var run = 0; run < 50; run++)
+        {
+            // Each run uses 190 keys it used before and 10 new ones (ten papers edited).
+            for (var key = run * 10; key < run * 10 + 200; key++)
+            {
+                memo.GetOrAdd(key, k => k);
+            }
+            memo.NextGeneration();
+
+            Assert.InRange(memo.Count, 200, 200 + 64);
+        }
     }
 
     [Fact]

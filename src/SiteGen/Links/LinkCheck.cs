@@ -25,7 +25,7 @@ public sealed class LinkCheck
     private readonly Func<string, string> _readPage;
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly ConcurrentDictionary<string, PageLinks> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PageLinks> _pages;
     private long _readingTicks;
     private int _changed;
 
@@ -40,6 +40,9 @@ public sealed class LinkCheck
         _previous = previous;
         _readPage = readPage;
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Sized like the last build's, with many lock stripes: every page of the site is added from every core at
+        // once, and a table that grows takes all its locks each time (as OutputFolder's table of files).
+        _pages = new(1024, 31 + 2 * (previous?.Pages.Count ?? 0), StringComparer.Ordinal);
     }
 
     /// <summary>The report of the last <see cref="Check"/>.</summary>

@@ -28,10 +28,11 @@ public sealed class CreateFeeds(string papersPipeline) : IModule
             .ToArray();
 
         var title = site.Settings.SiteTitle;
-        var newest = papers.Take(size).Select(p => Entry(p.Paper, p.View, baseUrl)).ToArray();
+        var newestPapers = papers.Take(size).ToArray();
+        var newest = newestPapers.Select(p => Entry(p.Paper, p.View, baseUrl)).ToArray();
         var documents = ImmutableArray.CreateBuilder<Document>();
-        documents.Add(Produce(Urls.AtomFeed, () => AtomFeedWriter.Write(SiteFeed(Urls.AtomFeed))));
-        documents.Add(Produce(Urls.JsonFeed, () => JsonFeedWriter.Write(SiteFeed(Urls.JsonFeed))));
+        documents.Add(Produce(site, Urls.AtomFeed, newestPapers, () => AtomFeedWriter.Write(SiteFeed(Urls.AtomFeed))));
+        documents.Add(Produce(site, Urls.JsonFeed, newestPapers, () => JsonFeedWriter.Write(SiteFeed(Urls.JsonFeed))));
 
         foreach (var (tag, tagged) in NewestByTag(papers, site, size))
         {
@@ -42,7 +43,7 @@ public sealed class CreateFeeds(string papersPipeline) : IModule
                 AbsoluteUrls.Of(baseUrl, Urls.ListPage(Urls.TagFolder(tag), 1)),
                 title,
                 [.. tagged.Select(p => Entry(p.Paper, p.View, baseUrl))]);
-            documents.Add(Produce(Urls.TagFeed(tag), () => AtomFeedWriter.Write(feed)));
+            documents.Add(Produce(site, Urls.TagFeed(tag), [.. tagged], () => AtomFeedWriter.Write(feed)));
         }
         return Task.FromResult(documents.ToImmutable());
 
@@ -85,6 +86,10 @@ public sealed class CreateFeeds(string papersPipeline) : IModule
         [.. view.Tags.Select(t => t.Name)],
         view.CodeUrl);
 
-    private static Document Produce(string destination, Func<byte[]> bytes) =>
-        Document.Create(destination: destination).With(Keys.Produce, bytes);
+    /// <summary>
+    /// A feed's document; in a session, its bytes are those of the last build while it shows the very same papers (a
+    /// feed's settings and header are part of what the session's basis covers).
+    /// </summary>
+    private static Document Produce(SiteServices site, string destination, (Paper Paper, PaperView View)[] papers, Func<byte[]> bytes) =>
+        Document.Create(destination: destination).With(Keys.Produce, () => site.Session.FileBytes.GetOrMake(destination, papers, bytes));
 }

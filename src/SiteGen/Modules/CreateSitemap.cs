@@ -37,14 +37,14 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
         documents.Add(Produce(Urls.Robots, () => RobotsTxt.Write(AbsoluteUrls.Of(baseUrl, Urls.Sitemap))));
         if (pages.Length <= MaxUrlsPerFile)
         {
-            documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteUrlSet(UrlsOf(pages))));
+            documents.Add(Produce(site, Urls.Sitemap, pages, () => SitemapWriter.WriteUrlSet(UrlsOf(pages))));
             return Task.FromResult(documents.ToImmutable());
         }
         var parts = pages.Chunk(MaxUrlsPerFile).ToArray();
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
-            documents.Add(Produce(PartName(i), () => SitemapWriter.WriteUrlSet(UrlsOf(part))));
+            documents.Add(Produce(site, PartName(i), part, () => SitemapWriter.WriteUrlSet(UrlsOf(part))));
         }
         documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteIndex(parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i))))));
         return Task.FromResult(documents.ToImmutable());
@@ -61,4 +61,8 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
 
     private static Document Produce(string destination, Func<byte[]> bytes) =>
         Document.Create(destination: destination).With(Keys.Produce, bytes);
+
+    /// <summary>A sitemap file; in a session, the last build's bytes while it lists the same pages with the same dates.</summary>
+    private static Document Produce(SiteServices site, string destination, (string Path, DateOnly? Date)[] pages, Func<byte[]> bytes) =>
+        Produce(destination, () => site.Session.FileBytes.GetOrMake(destination, pages, bytes));
 }

@@ -23,7 +23,7 @@ public sealed class RenderSearchIndex(string papersPipeline) : IModule
         }
         var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
         var document = Document.Create(destination: Urls.SearchIndex)
-            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site).WriteScript(stream, Urls.Paper("{slug}"))));
+            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site).WriteScript(stream, Urls.Paper("{slug}"), site.Session.SearchPostings)));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 

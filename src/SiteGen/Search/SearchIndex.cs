@@ -94,10 +94,20 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
         return bytes.ToArray();
     }
 
-    /// <summary>Writes <c>search-index.js</c> into <paramref name="stream"/>.</summary>
-    public void WriteScript(Stream stream, string paperUrl)
+    /// <summary>
+    /// Writes <c>search-index.js</c> into <paramref name="stream"/>. With <paramref name="memo"/> (a preview session's), only
+    /// the postings of words whose papers changed since the memo's last index are encoded again; the bytes are the same.
+    /// </summary>
+    public void WriteScript(Stream stream, string paperUrl, SearchPostingsMemo? memo = null)
     {
-        var postings = Postings(out var terms);
+        var words = new int[_papers.Count][];
+        for (var i = 0; i < words.Length; i++)
+        {
+            words[i] = _papers[i].Words;
+        }
+        var encoded = memo is null ? SearchPostingsMemo.All(words, _vocabulary.Count, FieldBits).Encoded : memo.Encode(_vocabulary, words, FieldBits);
+        // Every word some paper has, in ordinal order.
+        var terms = _vocabulary.NumbersInOrder().Where(number => number < encoded.Length && encoded[number] is not null).ToArray();
         stream.Write("/* SiteGen search index, format 1: see the README, \"Search\". */\nglobalThis.SiteGenSearchIndex = "u8);
         using (var json = new Utf8JsonWriter(stream))
         {
@@ -114,54 +124,15 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
                 json.WriteEndArray();
             }
             json.WriteEndArray();
-            json.WriteString("terms", string.Join(' ', terms.Select(t => t.Word)));
+            json.WriteString("terms", string.Join(' ', terms.Select(_vocabulary.WordOf)));
             json.WriteStartArray("postings");
-            foreach (var (_, start, count) in terms)
+            foreach (var number in terms)
             {
-                json.WriteStringValue(PostingsCode.Encode(postings.AsSpan(start, count)));
+                json.WriteStringValue(encoded[number]);
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         stream.Write(";\n"u8);
-    }
-
-    /// <summary>
-    /// Every posting (<c>paper &lt;&lt; 3 | fields</c>) grouped by word, papers rising within a word, and the words in
-    /// ordinal order with where their postings start: a count, then a fill, over plain arrays.
-    /// </summary>
-    private int[] Postings(out List<(string Word, int Start, int Count)> terms)
-    {
-        var counts = new int[_vocabulary.Count];
-        var total = 0;
-        foreach (var (_, _, words) in _papers)
-        {
-            foreach (var entry in words)
-            {
-                counts[entry >> FieldBits]++;
-            }
-            total += words.Length;
-        }
-        terms = [];
-        var starts = new int[counts.Length];
-        var next = 0;
-        foreach (var number in _vocabulary.NumbersInOrder())
-        {
-            if (number < counts.Length && counts[number] > 0)
-            {
-                terms.Add((_vocabulary.WordOf(number), next, counts[number]));
-                starts[number] = next;
-                next += counts[number];
-            }
-        }
-        var postings = new int[total];
-        for (var paper = 0; paper < _papers.Count; paper++)
-        {
-            foreach (var entry in _papers[paper].Words)
-            {
-                postings[starts[entry >> FieldBits]++] = paper << FieldBits | entry & ((1 << FieldBits) - 1);
-            }
-        }
-        return postings;
     }
 }

@@ -44,6 +44,12 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>The words of the search index, numbered once for the whole session.</summary>
     internal Search.SearchVocabulary SearchVocabulary { get; private set; } = new();
 
+    /// <summary>The feeds and sitemap files of the last build, by the lists they were made from.</summary>
+    internal FileBytesMemo FileBytes { get; } = new(remember);
+
+    /// <summary>The postings of the last search index, so an edit encodes only its papers' words again; null for a one-off build.</summary>
+    internal Search.SearchPostingsMemo? SearchPostings { get; } = remember ? new() : null;
+
     /// <summary>Each paper's words for the search index, as numbers of <see cref="SearchVocabulary"/>.</summary>
     internal Memo<Paper, int[]> SearchWords { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
@@ -148,6 +154,7 @@ public sealed class BuildSession(bool remember = true)
             LinkedPapers.Clear();
             PaperLinks = null;
             SearchVocabulary = new();
+            FileBytes.Clear();
             _basis = basis;
         }
         Files.NextGeneration();
