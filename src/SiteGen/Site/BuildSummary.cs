@@ -17,6 +17,9 @@ public sealed record BuildSummary(
     /// <summary>What the user may want to know but is no problem (what a setting left out): never fails a strict build.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
+    /// <summary>True when nothing changed since the last build, so none of the site was made again (<see cref="UpToDateStamp"/>).</summary>
+    public bool UpToDate { get; init; }
+
     /// <summary>What the check of internal links found.</summary>
     public Links.LinkReport Links { get; init; } = SiteGen.Links.LinkReport.None;
 }

@@ -35,6 +35,28 @@ public static class SiteBuilder
         var outputPath = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
         var session = request.Session ?? BuildSession.OneOff();
         var manifestPath = ManifestPath(root, settings, outputPath);
+
+        // A build from the command line first asks whether the last one left nothing to do (UpToDateStamp).
+        var stampPath = UpToDateStamp.PathFor(manifestPath);
+        ulong? inputs = null;
+        if (!request.DryRun && !session.Remembers)
+        {
+            inputs = UpToDateStamp.InputsOf(ProgramFingerprint, JsonSerializer.Serialize(settings, SettingsJson.Default.SiteSettings), outputPath,
+                [.. settings.InputPaths.Select(p => Path.GetFullPath(p, root)), .. settings.ThemePaths.Select(p => Path.GetFullPath(p, root))]);
+            if (UpToDateStamp.Read(stampPath) is { } stamp && stamp.Inputs == inputs
+                && !(request.Strict && (stamp.Warnings.Count > 0 || warnings.Count > 0)) // a strict build fails as a build does
+                && stamp.Output == UpToDateStamp.OutputOf(outputPath))
+            {
+                return new BuildSummary(outputPath, stamp.Papers, stamp.Files, 0, 0, [.. warnings.Select(w => w.ToString()), .. stamp.Warnings], [],
+                    Stopwatch.GetElapsedTime(started))
+                {
+                    Notes = NotesOn(settings),
+                    Links = new LinkReport(stamp.LinkPages, stamp.Links, [], TimeSpan.Zero, TimeSpan.Zero),
+                    UpToDate = true,
+                };
+            }
+        }
+
         var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun);
         var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
         // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
@@ -70,6 +92,11 @@ public static class SiteBuilder
         }
 
         var papers = result[SitePipelines.Papers].Documents.Count(d => d.Destination?.EndsWith(Urls.Index, StringComparison.Ordinal) == true);
+        if (inputs is { } read)
+        {
+            new UpToDateStamp(read, UpToDateStamp.OutputOf(outputPath), papers, output.FilesProduced, links.Report.Pages, links.Report.Links,
+                [.. result.Warnings]).Write(stampPath);
+        }
         return new BuildSummary(
             output.Path,
             papers,

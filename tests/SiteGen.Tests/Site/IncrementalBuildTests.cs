@@ -87,9 +87,15 @@ public sealed class IncrementalBuildTests
         using var site = new TempFolder().WithDefaultSite();
         await Build(site.Path, host);
         var before = Directory.EnumerateFiles(site["output"], "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        // Without the up-to-date stamp (UpToDateTests), the whole build runs: it must still write nothing.
+        foreach (var stamp in Directory.EnumerateFiles(site["cache"], "*.up-to-date"))
+        {
+            File.Delete(stamp);
+        }
 
         var again = await Build(site.Path, host);
 
+        Assert.False(again.UpToDate);
         Assert.Equal(0, again.FilesWritten);
         Assert.Equal(before.Count, again.FilesProduced);
         Assert.All(before, file => Assert.Equal(file.Value, File.GetLastWriteTimeUtc(file.Key)));

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.IO.Enumeration;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// What a build leaves in the cache so that the next one can tell, as make does, that there is nothing to do: the
+/// fingerprint of everything it read (the program, the settings, every file of the input and theme folders by path,
+/// length and time) and of the output folder as it left it (every file by path, length and time, its own and any put
+/// there by hand), with what it reported. A one-off build that finds both the same does not run at all: it reports the
+/// last build's papers, files and warnings again, and writes nothing. Any change (an edit, a touched file, a file
+/// deleted from the output or added to it, another setting or program) runs the build as usual; deleting the cache
+/// folder is safe.
+/// </summary>
+internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int Files, int LinkPages, int Links, IReadOnlyList<string> Warnings)
+{
+    private const string Header = "sitegen up-to-date 1";
+
+    public static string PathFor(string manifestPath) => Path.ChangeExtension(manifestPath, ".up-to-date");
+
+    /// <summary>Everything a build reads besides the output folder, taken before it reads any of it.</summary>
+    public static ulong InputsOf(ulong program, string settingsJson, string outputPath, IEnumerable<string> folders)
+    {
+        var fingerprint = new Fingerprint().Add(program).Add(settingsJson).Add(outputPath);
+        foreach (var folder in folders.Distinct(StringComparer.Ordinal))
+        {
+            fingerprint.Add(folder);
+            foreach (var file in FilesOf(folder))
+            {
+                fingerprint.Add(file);
+            }
+        }
+        return fingerprint.Value;
+    }
+
+    /// <summary>The output folder as it is: every file's path, length and time.</summary>
+    public static ulong OutputOf(string outputPath)
+    {
+        var fingerprint = new Fingerprint();
+        foreach (var file in FilesOf(outputPath))
+        {
+            fingerprint.Add(file);
+        }
+        return fingerprint.Value;
+    }
+
+    /// <summary>"path length ticks" of every file under <paramref name="folder"/>, in ordinal order of path (none if it does not exist).</summary>
+    private static List<string> FilesOf(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+        var files = new FileSystemEnumerable<string>(folder,
+            (ref FileSystemEntry entry) => string.Create(CultureInfo.InvariantCulture,
+                $"{Path.GetRelativePath(folder, entry.ToFullPath())} {entry.Length} {entry.LastWriteTimeUtc.UtcTicks}"),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+        }.ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    public static UpToDateStamp? Read(string path)
+    {
+        try
+        {
+            var lines = File.ReadAllLines(path);
+            if (lines.Length < 3 || lines[0] != Header)
+            {
+                return null;
+            }
+            var numbers = lines[1].Split(' ');
+            var counts = lines[2].Split(' ');
+            return new UpToDateStamp(
+                ulong.Parse(numbers[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                ulong.Parse(numbers[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                int.Parse(counts[0], CultureInfo.InvariantCulture),
+                int.Parse(counts[1], CultureInfo.InvariantCulture),
+                int.Parse(counts[2], CultureInfo.InvariantCulture),
+                int.Parse(counts[3], CultureInfo.InvariantCulture),
+                lines[3..]);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or OverflowException)
+        {
+            return null; // no stamp, or one that does not read: the build runs
+        }
+    }
+
+    /// <summary>Writes the stamp; one warning per line, so a warning of several lines (none is) leaves no stamp.</summary>
+    public void Write(string path)
+    {
+        if (Warnings.Any(w => w.Contains('\n') || w.Contains('\r')))
+        {
+            Delete(path);
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllLines(path, [
+            Header,
+            string.Create(CultureInfo.InvariantCulture, $"{Inputs:x16} {Output:x16}"),
+            string.Create(CultureInfo.InvariantCulture, $"{Papers} {Files} {LinkPages} {Links}"),
+            .. Warnings,
+        ]);
+    }
+
+    public static void Delete(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+}

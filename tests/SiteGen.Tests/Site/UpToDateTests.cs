@@ -1,0 +1,114 @@
+using SiteGen.Site;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>
+/// A build from the command line that finds its inputs, settings and output folder as the last build left them does
+/// nothing and says so; any change to one of them runs the build.
+/// </summary>
+public sealed class UpToDateTests
+{
+    private static Task<BuildSummary> Build(TempFolder site, params KeyValuePair<string, string>[] settings) =>
+        SiteBuilder.BuildAsync(new BuildRequest(site.Path, Settings: settings));
+
+    [Fact]
+    public async Task ABuildWithNothingChangedReportsTheLastBuildAndTouchesNothing()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var first = await Build(site);
+        var before = Directory.EnumerateFiles(site.Path, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+        var again = await Build(site);
+
+        Assert.True(again.UpToDate);
+        Assert.Empty(again.Pipelines);
+        Assert.Equal((first.Papers, first.FilesProduced, 0, 0), (again.Papers, again.FilesProduced, again.FilesWritten, again.FilesRemoved));
+        Assert.Equal((first.Links.Pages, first.Links.Links), (again.Links.Pages, again.Links.Links));
+        Assert.Equal(before.Keys.Order(), Directory.EnumerateFiles(site.Path, "*", SearchOption.AllDirectories).Order());
+        Assert.All(before, file => Assert.Equal(file.Value, File.GetLastWriteTimeUtc(file.Key)));
+    }
+
+    [Fact]
+    public async Task AnEditedOrTouchedInputRunsTheBuild()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site);
+        var listing = site["input/listings/001_c65d2d98e23c96f3.txt"];
+
+        File.SetLastWriteTimeUtc(listing, File.GetLastWriteTimeUtc(listing).AddSeconds(1));
+        var touched = await Build(site);
+        File.WriteAllText(listing, File.ReadAllText(listing).Replace("Solving a linear system Ax=b", "Solving a large linear system Ax=b"));
+        var edited = await Build(site);
+        File.AppendAllText(site["theme/partials/site-footer.liquid"], "<!-- footer changed -->\n");
+        var themed = await Build(site);
+
+        Assert.False(touched.UpToDate);
+        Assert.Equal(0, touched.FilesWritten);
+        Assert.False(edited.UpToDate);
+        Assert.InRange(edited.FilesWritten, 4, 12);
+        Assert.False(themed.UpToDate);
+        Assert.True((await Build(site)).UpToDate);
+    }
+
+    [Fact]
+    public async Task AnotherSettingRunsTheBuild()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site);
+
+        var retitled = await Build(site, new KeyValuePair<string, string>("SiteTitle", "Other papers"));
+
+        Assert.False(retitled.UpToDate);
+        Assert.Contains("Other papers", File.ReadAllText(site["output/index.html"]));
+    }
+
+    [Fact]
+    public async Task AFileDeletedFromOrAddedToTheOutputRunsTheBuild()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site);
+        var bytes = File.ReadAllBytes(site["output/index.html"]);
+
+        File.Delete(site["output/index.html"]);
+        var restored = await Build(site);
+        site.Write("output/CNAME", "papers.example.org\n"); // put there by hand: a link to it is no longer broken
+        var added = await Build(site);
+
+        Assert.False(restored.UpToDate);
+        Assert.Equal(1, restored.FilesWritten);
+        Assert.Equal(bytes, File.ReadAllBytes(site["output/index.html"]));
+        Assert.False(added.UpToDate);
+        Assert.True(File.Exists(site["output/CNAME"]));
+    }
+
+    [Fact]
+    public async Task TheLastBuildsWarningsAreReportedAgain()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        site.Write("input/layouts/paper.liquid", File.ReadAllText(site["theme/layouts/paper.liquid"]) + "<a href=\"nowhere/index.html\">x</a>\n");
+        var first = await Build(site);
+
+        var again = await Build(site);
+
+        Assert.True(again.UpToDate);
+        Assert.NotEmpty(first.Warnings);
+        Assert.Equal(first.Warnings.ToArray(), again.Warnings.ToArray()); // ImmutableArray compares by reference
+    }
+
+    [Fact]
+    public async Task ACheckOrAPreviewSessionNeverTakesTheShortcut()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site);
+
+        var check = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, DryRun: true));
+        var session = new BuildSession();
+        var preview = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+        await session.FlushAsync();
+
+        Assert.False(check.UpToDate);
+        Assert.NotEmpty(check.Pipelines);
+        Assert.False(preview.UpToDate);
+        Assert.NotEmpty(preview.Pipelines);
+    }
+}
