@@ -26,10 +26,11 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
         {
             return Task.FromResult(inputs);
         }
+        // A session finds an unchanged page's entry by its document, without reading it again.
         var pages = pagePipelines
             .SelectMany(name => context.FromPipeline(name))
-            .Where(d => d.Destination is { } destination && IsPage(destination) && d.Get<string>(Keys.Layout) is not null)
-            .Select(d => (Path: AbsoluteUrls.Pretty(d.Destination!), Date: d.Get<Paper>(Keys.Paper)?.Published))
+            .Select(d => site.Session.SitemapPages.GetOrAdd(d, EntryOf))
+            .OfType<(string Path, DateOnly? Date)>()
             .OrderBy(p => p.Path, StringComparer.Ordinal) // the home page first, then each folder before what is in it
             .ToArray();
 
@@ -52,6 +53,12 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
         IEnumerable<SitemapUrl> UrlsOf(IEnumerable<(string Path, DateOnly? Date)> list) =>
             list.Select(p => new SitemapUrl(baseUrl + p.Path, p.Date));
     }
+
+    /// <summary>A page's URL path and date in the sitemap; null for a document that is no page people land on.</summary>
+    private static (string Path, DateOnly? Date)? EntryOf(Document d) =>
+        d.Destination is { } destination && IsPage(destination) && d.Get<string>(Keys.Layout) is not null
+            ? (AbsoluteUrls.Pretty(destination), d.Get<Paper>(Keys.Paper)?.Published)
+            : null;
 
     /// <summary>The pages people land on: every <c>.../index.html</c> (the 404 page is not one).</summary>
     private static bool IsPage(string destination) =>

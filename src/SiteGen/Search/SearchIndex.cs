@@ -105,7 +105,7 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
         {
             words[i] = _papers[i].Words;
         }
-        var encoded = memo is null ? SearchPostingsMemo.All(words, _vocabulary.Count, FieldBits).Encoded : memo.Encode(_vocabulary, words, FieldBits);
+        var encoded = memo is null ? SearchPostingsMemo.All(words, _vocabulary.Count, FieldBits) : memo.Encode(_vocabulary, words, FieldBits);
         // Every word some paper has, in ordinal order.
         var terms = _vocabulary.NumbersInOrder().Where(number => number < encoded.Length && encoded[number] is not null).ToArray();
         stream.Write("/* SiteGen search index, format 1: see the README, \"Search\". */\nglobalThis.SiteGenSearchIndex = "u8);

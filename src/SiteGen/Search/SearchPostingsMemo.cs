@@ -15,8 +15,8 @@ public sealed class SearchPostingsMemo
 
     private int[][] _words = [];
 
-    /// <summary>Per word number: how many papers have it.</summary>
-    private int[] _counts = [];
+    /// <summary>Per word number: the postings, rising (null: no paper has it).</summary>
+    private List<int>?[] _postings = [];
 
     /// <summary>Per word number: its postings as <see cref="PostingsCode"/> wrote them (null: no paper has it).</summary>
     private string?[] _encoded = [];
@@ -33,7 +33,12 @@ public sealed class SearchPostingsMemo
         _vocabulary = vocabulary;
         if (changed is null)
         {
-            (_counts, _encoded) = All(papers, vocabularySize, fieldBits);
+            _postings = ListsOf(papers, vocabularySize, fieldBits);
+            _encoded = new string?[vocabularySize];
+            for (var number = 0; number < vocabularySize; number++)
+            {
+                _encoded[number] = _postings[number] is { } list ? PostingsCode.Encode(CollectionsMarshal.AsSpan(list)) : null;
+            }
         }
         else if (changed.Count > 0)
         {
@@ -65,8 +70,8 @@ public sealed class SearchPostingsMemo
         return changed;
     }
 
-    /// <summary>Every word's paper count and encoded postings, found from scratch (a count, then a fill, over plain arrays).</summary>
-    public static (int[] Counts, string?[] Encoded) All(IReadOnlyList<int[]> papers, int vocabularySize, int fieldBits)
+    /// <summary>Every word's encoded postings, found from scratch (a count, then a fill, over plain arrays): a one-off build's way.</summary>
+    public static string?[] All(IReadOnlyList<int[]> papers, int vocabularySize, int fieldBits)
     {
         var counts = new int[vocabularySize];
         var total = 0;
@@ -101,55 +106,57 @@ public sealed class SearchPostingsMemo
                 encoded[number] = PostingsCode.Encode(postings.AsSpan(starts[number], counts[number]));
             }
         }
-        return (counts, encoded);
+        return encoded;
     }
 
-    private void Update(IReadOnlyList<int[]> papers, List<int> changed, int vocabularySize, int fieldBits)
+    private static List<int>?[] ListsOf(IReadOnlyList<int[]> papers, int vocabularySize, int fieldBits)
     {
-        if (_counts.Length < vocabularySize)
-        {
-            Array.Resize(ref _counts, vocabularySize);
-            Array.Resize(ref _encoded, vocabularySize);
-        }
-        var affected = new bool[vocabularySize];
-        foreach (var i in changed)
-        {
-            foreach (var entry in _words[i])
-            {
-                affected[entry >> fieldBits] = true;
-                _counts[entry >> fieldBits]--;
-            }
-            foreach (var entry in papers[i])
-            {
-                affected[entry >> fieldBits] = true;
-                _counts[entry >> fieldBits]++;
-            }
-        }
-        // The postings of the affected words only, found in one pass over every paper's words.
-        var lists = new Dictionary<int, List<int>>();
-        for (var number = 0; number < vocabularySize; number++)
-        {
-            if (affected[number] && _counts[number] > 0)
-            {
-                lists[number] = new List<int>(_counts[number]);
-            }
-        }
+        var lists = new List<int>?[vocabularySize];
         for (var paper = 0; paper < papers.Count; paper++)
         {
             foreach (var entry in papers[paper])
             {
-                if (affected[entry >> fieldBits] && lists.TryGetValue(entry >> fieldBits, out var list))
-                {
-                    list.Add(Posting(paper, entry, fieldBits));
-                }
+                (lists[entry >> fieldBits] ??= []).Add(Posting(paper, entry, fieldBits));
             }
         }
-        for (var number = 0; number < vocabularySize; number++)
+        return lists;
+    }
+
+    /// <summary>Takes the changed papers' old postings out of their words' lists and puts their new ones in: no pass over every paper.</summary>
+    private void Update(IReadOnlyList<int[]> papers, List<int> changed, int vocabularySize, int fieldBits)
+    {
+        if (_postings.Length < vocabularySize)
         {
-            if (affected[number])
+            Array.Resize(ref _postings, vocabularySize);
+            Array.Resize(ref _encoded, vocabularySize);
+        }
+        var affected = new HashSet<int>();
+        foreach (var i in changed)
+        {
+            foreach (var entry in _words[i])
             {
-                _encoded[number] = lists.TryGetValue(number, out var list) ? PostingsCode.Encode(CollectionsMarshal.AsSpan(list)) : null;
+                var list = _postings[entry >> fieldBits]!;
+                list.RemoveAt(list.BinarySearch(Posting(i, entry, fieldBits)));
+                affected.Add(entry >> fieldBits);
             }
+        }
+        foreach (var i in changed)
+        {
+            foreach (var entry in papers[i])
+            {
+                var list = _postings[entry >> fieldBits] ??= [];
+                var at = list.BinarySearch(Posting(i, entry, fieldBits));
+                list.Insert(~at, Posting(i, entry, fieldBits)); // a paper has a word once, so it is not there yet
+                affected.Add(entry >> fieldBits);
+            }
+        }
+        foreach (var number in affected)
+        {
+            if (_postings[number] is { Count: 0 })
+            {
+                _postings[number] = null;
+            }
+            _encoded[number] = _postings[number] is { } list ? PostingsCode.Encode(CollectionsMarshal.AsSpan(list)) : null;
         }
     }
 

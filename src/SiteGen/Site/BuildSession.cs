@@ -44,6 +44,9 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>The words of the search index, numbered once for the whole session.</summary>
     internal Search.SearchVocabulary SearchVocabulary { get; private set; } = new();
 
+    /// <summary>Each page's entry in the sitemap (null: not a page people land on), by its document.</summary>
+    internal Memo<Document, (string Path, DateOnly? Date)?> SitemapPages { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
     /// <summary>The feeds and sitemap files of the last build, by the lists they were made from.</summary>
     internal FileBytesMemo FileBytes { get; } = new(remember);
 
@@ -55,6 +58,9 @@ public sealed class BuildSession(bool remember = true)
 
     /// <summary>The links between papers the last build found (<see cref="Modules.LinkPapers"/>).</summary>
     internal Modules.LinkPapers.SessionLinks? PaperLinks { get; set; }
+
+    /// <summary>The order of the papers the last build found (<see cref="Modules.OrderPapers"/>).</summary>
+    internal Modules.OrderPapers.LastOrder? PaperOrder { get; set; }
 
     /// <summary>Each paper's document with its links, by the document without them.</summary>
     internal Memo<Document, Modules.LinkPapers.LinkedPaper> LinkedPapers { get; } = new(remember, ReferenceEqualityComparer.Instance);
@@ -153,8 +159,10 @@ public sealed class BuildSession(bool remember = true)
             ListPages.Clear();
             LinkedPapers.Clear();
             PaperLinks = null;
+            PaperOrder = null;
             SearchVocabulary = new();
             FileBytes.Clear();
+            SitemapPages.Clear();
             _basis = basis;
         }
         Files.NextGeneration();
@@ -168,5 +176,6 @@ public sealed class BuildSession(bool remember = true)
         LinkedPapers.NextGeneration();
         SiteViews.NextGeneration();
         ListPages.NextGeneration();
+        SitemapPages.NextGeneration();
     }
 }
