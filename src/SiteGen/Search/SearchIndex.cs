@@ -122,6 +122,7 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
                 json.WriteStringValue(title);
                 json.WriteStringValue(slug);
                 json.WriteEndArray();
+                FlushNowAndThen(json);
             }
             json.WriteEndArray();
             json.WriteString("terms", string.Join(' ', terms.Select(_vocabulary.WordOf)));
@@ -129,10 +130,23 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
             foreach (var number in terms)
             {
                 json.WriteStringValue(encoded[number]);
+                FlushNowAndThen(json);
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         stream.Write(";\n"u8);
+    }
+
+    /// <summary>
+    /// Hands what the writer holds to the stream once it is 64 KB: a writer on a stream otherwise keeps the whole index
+    /// (megabytes) in a buffer it grows by doubling.
+    /// </summary>
+    private static void FlushNowAndThen(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > 1 << 16)
+        {
+            json.Flush();
+        }
     }
 }
