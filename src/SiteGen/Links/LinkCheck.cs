@@ -42,7 +42,7 @@ public sealed class LinkCheck
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
         // Sized like the last build's, with many lock stripes: every page of the site is added from every core at
         // once, and a table that grows takes all its locks each time (as OutputFolder's table of files).
-        _pages = new(1024, 31 + 2 * (previous?.Pages.Count ?? 0), StringComparer.Ordinal);
+        _pages = new(Environment.ProcessorCount * 8, 31 + 2 * (previous?.Pages.Count ?? 0), StringComparer.Ordinal);
     }
 
     /// <summary>The report of the last <see cref="Check"/>.</summary>

@@ -65,7 +65,7 @@ public sealed class OutputFolder
         // Sized like the last build, with many lock stripes: growing or writing a concurrent table from every
         // core at once otherwise waits on its locks.
         // (Twice the count: a table grows, holding every lock, as soon as one stripe fills its share.)
-        _produced = new(1024, 31 + 2 * _previous.Count, StringComparer.Ordinal);
+        _produced = new(Environment.ProcessorCount * 8, 31 + 2 * _previous.Count, StringComparer.Ordinal);
     }
 
     public string Path { get; }
