@@ -88,7 +88,7 @@ public sealed class OutputFolder
         {
             return false;
         }
-        Produce(destination, stamp);
+        Produce(destination, stamp, stamp);
         return true;
     }
 
@@ -101,9 +101,16 @@ public sealed class OutputFolder
             return;
         }
         var stamp = new FileStamp(inputs, Fingerprint.Of(bytes), bytes.Length);
-        Produce(destination, stamp);
+        var known = _previous.TryGetValue(destination, out var old);
+        Produce(destination, stamp, known ? old : null);
+        // A file this process wrote with these very bytes (a session's manifest) is left as it is without a look at the
+        // disk, or a path made for it: its path was checked when it was first written.
+        if (known && _trusted && old.Bytes == stamp.Bytes && old.Length == stamp.Length)
+        {
+            return;
+        }
         var full = Resolve(destination);
-        if (_previous.TryGetValue(destination, out var old)
+        if (known
                 ? old.Bytes == stamp.Bytes && old.Length == stamp.Length && (_trusted || IsIntact(full, stamp))
                 : SameBytesOnDisk(full, bytes))
         {
@@ -235,17 +242,21 @@ public sealed class OutputFolder
             ? full
             : throw new InvalidOperationException($"'{destination}' would be written outside the output folder.");
 
-    private void Produce(string destination, FileStamp stamp)
+    private void Produce(string destination, FileStamp stamp) =>
+        Produce(destination, stamp, _previous.TryGetValue(destination, out var old) ? old : null);
+
+    /// <param name="previous">The last build's stamp of <paramref name="destination"/>, if it made it (the caller has looked it up).</param>
+    private void Produce(string destination, FileStamp stamp, FileStamp? previous)
     {
         if (!_produced.TryAdd(destination, stamp))
         {
             throw new InvalidOperationException($"Two documents are written to '{destination}'.");
         }
-        if (_stampsChanged == 0 && (!_previous.TryGetValue(destination, out var old) || old != stamp))
+        if (_stampsChanged == 0 && previous != stamp)
         {
             Interlocked.Exchange(ref _stampsChanged, 1);
         }
-        if (_newFiles == 0 && !_previous.ContainsKey(destination))
+        if (_newFiles == 0 && previous is null)
         {
             Interlocked.Exchange(ref _newFiles, 1);
         }
