@@ -43,17 +43,9 @@ public static class SiteBuilder
         {
             inputs = UpToDateStamp.InputsOf(ProgramFingerprint, JsonSerializer.Serialize(settings, SettingsJson.Default.SiteSettings), outputPath,
                 [.. settings.InputPaths.Select(p => Path.GetFullPath(p, root)), .. settings.ThemePaths.Select(p => Path.GetFullPath(p, root))]);
-            if (UpToDateStamp.Read(stampPath) is { } stamp && stamp.Inputs == inputs
-                && !(request.Strict && (stamp.Warnings.Count > 0 || warnings.Count > 0)) // a strict build fails as a build does
-                && stamp.Output == UpToDateStamp.OutputOf(outputPath))
+            if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, outputPath) is { } unchanged)
             {
-                return new BuildSummary(outputPath, stamp.Papers, stamp.Files, 0, 0, [.. warnings.Select(w => w.ToString()), .. stamp.Warnings], [],
-                    Stopwatch.GetElapsedTime(started))
-                {
-                    Notes = NotesOn(settings),
-                    Links = new LinkReport(stamp.LinkPages, stamp.Links, [], TimeSpan.Zero, TimeSpan.Zero),
-                    UpToDate = true,
-                };
+                return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started) };
             }
         }
 
@@ -109,6 +101,27 @@ public static class SiteBuilder
         {
             Notes = NotesOn(settings),
             Links = links.Report,
+        };
+    }
+
+    /// <summary>
+    /// The last build's report, when the stamp it left says nothing it read and nothing in the output folder changed
+    /// since; null when the build has to run (a strict build that would fail on warnings always runs, to fail as a build does).
+    /// </summary>
+    private static BuildSummary? LastBuildIfUpToDate(BuildRequest request, SiteSettings settings, List<Diagnostic> warnings, string stampPath,
+        ulong inputs, string outputPath)
+    {
+        if (UpToDateStamp.Read(stampPath) is not { } stamp || stamp.Inputs != inputs
+            || (request.Strict && (stamp.Warnings.Count > 0 || warnings.Count > 0))
+            || stamp.Output != UpToDateStamp.OutputOf(outputPath))
+        {
+            return null;
+        }
+        return new BuildSummary(outputPath, stamp.Papers, stamp.Files, 0, 0, [.. warnings.Select(w => w.ToString()), .. stamp.Warnings], [], TimeSpan.Zero)
+        {
+            Notes = NotesOn(settings),
+            Links = new LinkReport(stamp.LinkPages, stamp.Links, [], TimeSpan.Zero, TimeSpan.Zero),
+            UpToDate = true,
         };
     }
 
