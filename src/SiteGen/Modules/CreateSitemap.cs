@@ -30,7 +30,8 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
         var pages = pagePipelines
             .SelectMany(name => context.FromPipeline(name))
             .Select(d => site.Session.SitemapPages.GetOrAdd(d, EntryOf))
-            .OfType<(string Path, DateOnly? Date)>()
+            .Where(entry => entry is not null)
+            .Select(entry => entry!.Value) // not OfType, which would box every entry
             .OrderBy(p => p.Path, StringComparer.Ordinal) // the home page first, then each folder before what is in it
             .ToArray();
 

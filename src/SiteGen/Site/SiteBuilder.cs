@@ -36,13 +36,15 @@ public static class SiteBuilder
         var session = request.Session ?? BuildSession.OneOff();
         var manifestPath = ManifestPath(root, settings, outputPath);
 
+        var settingsJson = JsonSerializer.Serialize(settings, SettingsJson.Default.SiteSettings);
+
         // A build from the command line first asks whether the last one left nothing to do (UpToDateStamp).
         var stampPath = UpToDateStamp.PathFor(manifestPath);
         ulong? inputs = null;
         if (!request.DryRun && !session.Remembers)
         {
-            inputs = UpToDateStamp.InputsOf(ProgramFingerprint, JsonSerializer.Serialize(settings, SettingsJson.Default.SiteSettings), outputPath,
-                [.. settings.InputPaths.Select(p => Path.GetFullPath(p, root)), .. settings.ThemePaths.Select(p => Path.GetFullPath(p, root))]);
+            inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, outputPath,
+                [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteServices.Absolute(root, settings.ThemePaths)]);
             if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, outputPath) is { } unchanged)
             {
                 return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started) };
@@ -53,7 +55,7 @@ public static class SiteBuilder
         var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
         // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
         // a build with the faster scanner (README, Link check).
-        var services = LoadServices(root, settings, output, session);
+        var services = LoadServices(root, settings, settingsJson, output, session);
         var links = new LinkCheck(useParser: request.DryRun, settings.LinkRoot,
             request.DryRun ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
         {
@@ -149,16 +151,16 @@ public static class SiteBuilder
         ? [$"note: no Host setting, so no feeds{(settings.GenerateSitemap ? ", sitemap.xml, robots.txt" : "")} or canonical URLs (they must be absolute); set Host in statiq.json or with --setting Host=papers.example.org"]
         : [];
 
-    private static SiteServices LoadServices(string root, SiteSettings settings, OutputFolder output, BuildSession session)
+    private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, OutputFolder output, BuildSession session)
     {
-        var inputFolders = settings.InputPaths.Select(p => Path.GetFullPath(p, root)).ToArray();
-        var themeFolders = settings.ThemePaths.Select(p => Path.GetFullPath(p, root)).ToArray();
+        var inputFolders = SiteServices.Absolute(root, settings.InputPaths);
+        var themeFolders = SiteServices.Absolute(root, settings.ThemePaths);
         var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders);
         var menu = MenuOf(root, inputFolders);
         session.StartBuild(new Fingerprint()
             .Add(ProgramFingerprint)
             .Add(tagsText)
-            .Add(JsonSerializer.Serialize(settings, SettingsJson.Default.SiteSettings))
+            .Add(settingsJson)
             .Add(string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}")))
             .Value);
         var templates = TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]);

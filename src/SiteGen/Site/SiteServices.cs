@@ -37,9 +37,12 @@ public sealed record SiteServices(
     public IReadOnlyList<MenuLinkView> Menu { get; init; } = [];
 
     /// <summary>Absolute input folders, in priority order.</summary>
-    public IReadOnlyList<string> InputFolders { get; } = [.. Settings.InputPaths.Select(p => Path.GetFullPath(p, Root))];
+    public IReadOnlyList<string> InputFolders { get; } = Absolute(Root, Settings.InputPaths);
 
-    public IReadOnlyList<string> ThemeFolders { get; } = [.. Settings.ThemePaths.Select(p => Path.GetFullPath(p, Root))];
+    public IReadOnlyList<string> ThemeFolders { get; } = Absolute(Root, Settings.ThemePaths);
+
+    /// <summary>Folders of the settings (relative to the site root or absolute), as absolute paths, in their order.</summary>
+    public static string[] Absolute(string root, IEnumerable<string> paths) => [.. paths.Select(p => Path.GetFullPath(p, root))];
 
     /// <summary>A path as the user sees it in messages: relative to the site root, forward slashes.</summary>
     public string Relative(string absolutePath) => Path.GetRelativePath(Root, absolutePath).Replace('\\', '/');

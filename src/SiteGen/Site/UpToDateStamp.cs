@@ -119,7 +119,7 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
         ]);
     }
 
-    public static void Delete(string path)
+    private static void Delete(string path)
     {
         if (File.Exists(path))
         {

@@ -60,6 +60,28 @@ public sealed class IncrementalBuildTests
         await AssertSameAsAColdBuild(site);
     }
 
+    [Fact]
+    public async Task APaperRedatedOrRetitledInOneSessionEndsAsAColdBuildWould()
+    {
+        // Neither changes the number of papers: the session mends its order, and sees that the links changed.
+        using var site = new TempFolder().WithDefaultSite();
+        var session = new BuildSession();
+        site.Write("input/papers/moving.md", "---\ntitle: A Paper That Moves Through Time\npublished: 2025-11-01\ntags: [zz-moving]\n---\nNothing else.\n");
+        await Build(site.Path, session: session);
+
+        site.Write("input/papers/moving.md", "---\ntitle: A Paper That Moves Through Time\npublished: 2019-03-04\ntags: [zz-moving]\n---\nNothing else.\n");
+        await Build(site.Path, session: session);
+        await AssertSameAsAColdBuild(site);
+
+        // Newest of all, then retitled under the same slug: the same place in the order and the same URL, but its
+        // neighbour's link to it shows the new title.
+        site.Write("input/papers/moving.md", "---\ntitle: A Paper That Moves Through Time\nslug: moving\npublished: 2030-01-01\ntags: [zz-moving]\n---\nNothing else.\n");
+        await Build(site.Path, session: session);
+        site.Write("input/papers/moving.md", "---\ntitle: A Paper That Stays Put\nslug: moving\npublished: 2030-01-01\ntags: [zz-moving]\n---\nNothing else.\n");
+        await Build(site.Path, session: session);
+        await AssertSameAsAColdBuild(site);
+    }
+
     private static List<string> RelatedOf(TempFolder site, string page) =>
         [.. SiteLinks.Parse(File.ReadAllText(site["output/" + page])).QuerySelectorAll("main .related a").Select(a => a.GetAttribute("href")!.Split('/')[^2])];
 
