@@ -34,14 +34,19 @@ public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? c
             entry = _entries.GetOrAdd(key, static (k, create) => new Entry(create(k)), create);
         }
         // Plain writes: racing writers all write the same values. No lock on the path of a hit, and no shared write
-        // once an entry is marked.
+        // once an entry is marked: a write to the table's own fields from every core, per lookup, made the cores take
+        // turns at that cache line.
         if (entry.Generation != _generation)
         {
             entry.Generation = _generation;
-            // Racing first touches may both count: the sweep then only comes a little later.
-            Interlocked.Increment(ref _live);
+            // Each thread counts into a counter of its own cache line. Two threads that share one may lose a count:
+            // the sweep then only comes a little sooner.
+            _live[(Environment.CurrentManagedThreadId & (LiveStripes - 1)) * CacheLineInts]++;
         }
-        _used = 1;
+        if (_used == 0)
+        {
+            _used = 1;
+        }
         return entry.Value;
     }
 
@@ -57,7 +62,13 @@ public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? c
             return;
         }
         _used = 0;
-        if (_entries.Count - _live > Math.Max(MinimumStale, _live / 4))
+        var live = 0;
+        for (var stripe = 0; stripe < _live.Length; stripe += CacheLineInts)
+        {
+            live += _live[stripe];
+            _live[stripe] = 0;
+        }
+        if (_entries.Count - live > Math.Max(MinimumStale, live / 4))
         {
             foreach (var (key, entry) in _entries)
             {
@@ -67,15 +78,19 @@ public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? c
                 }
             }
         }
-        _live = 0;
         _generation++;
     }
 
     /// <summary>How many unused entries are always let be: a small table is never worth a sweep.</summary>
     private const int MinimumStale = 64;
 
-    /// <summary>Entries this run has used so far (the first use of each counts).</summary>
-    private int _live;
+    /// <summary>Entries this run has used so far (the first use of each counts), in a counter per thread stripe.</summary>
+    private readonly int[] _live = new int[LiveStripes * CacheLineInts];
+
+    private const int LiveStripes = 16;
+
+    /// <summary>Counters this many ints apart sit in different cache lines (64 bytes).</summary>
+    private const int CacheLineInts = 16;
 
     /// <summary>Entries held: those the last run used, and at most a quarter as many (or 64) it did not.</summary>
     public int Count => _entries.Count;

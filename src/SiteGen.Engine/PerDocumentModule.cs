@@ -22,11 +22,8 @@ public abstract class PerDocumentModule : IModule
     {
         var cache = OutputDependsOnlyOnInput ? (context as ExecutionContext)?.Cache : null;
         var results = new Document[inputs.Length][];
-        await Parallel.ForAsync(0, inputs.Length, context.ParallelOptions, (i, _) =>
-        {
-            results[i] = cache is null ? Execute(inputs[i], context).ToArray() : Reuse(inputs[i], context, cache);
-            return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
+        await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions,
+            i => results[i] = cache is null ? Execute(inputs[i], context).ToArray() : Reuse(inputs[i], context, cache)).ConfigureAwait(false);
 
         var count = 0;
         foreach (var produced in results)

@@ -2,22 +2,40 @@ namespace SiteGen.Links;
 
 /// <summary>
 /// A session's link check results per page (<see cref="LinkCheck.Session"/>): what each page's links came to, kept while
-/// the site's files stay the same. Each check keeps only the pages of that check.
+/// the site's files stay the same. While they do, a check only adds the pages it rendered and drops the ones they
+/// replaced, rather than building the table again: at 10,000 papers that is 21,000 entries an edit.
 /// </summary>
 public sealed class LinkCheckMemo
 {
     private Dictionary<PageLinks, (BrokenLink[] Broken, int Links)> _last = new(ReferenceEqualityComparer.Instance);
-    private Dictionary<PageLinks, (BrokenLink[] Broken, int Links)> _next = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>True while a check fills a new table (the site's files changed): it replaces the last one at its end.</summary>
+    private bool _rebuilding;
 
     /// <summary>Last check's results, when the site holds the same files; none otherwise (every link is resolved again).</summary>
-    internal IReadOnlyDictionary<PageLinks, (BrokenLink[] Broken, int Links)>? For(bool sameFiles)
+    internal IReadOnlyDictionary<PageLinks, (BrokenLink[] Broken, int Links)>? For(bool sameFiles, int pages)
     {
-        _next = new(ReferenceEqualityComparer.Instance);
-        return sameFiles ? _last : null;
+        // A table that outgrew the site (entries whose replacement went unreported) is built again.
+        _rebuilding = !sameFiles || _last.Count > 2 * pages + 64;
+        if (_rebuilding)
+        {
+            _last = new(ReferenceEqualityComparer.Instance);
+            return null;
+        }
+        return _last;
     }
 
-    internal void Remember(PageLinks page, BrokenLink[] broken, int links) => _next[page] = (broken, links);
+    internal void Remember(PageLinks page, BrokenLink[] broken, int links) => _last[page] = (broken, links);
 
-    /// <summary>This check's pages (found or reused) become the last check's: a page no longer in the site is forgotten.</summary>
-    internal void EndCheck() => _last = _next;
+    /// <summary>Forgets the pages this check's rendered pages replaced; a rebuilt table holds only this check's pages already.</summary>
+    internal void EndCheck(IEnumerable<PageLinks> replaced)
+    {
+        if (!_rebuilding)
+        {
+            foreach (var page in replaced)
+            {
+                _last.Remove(page);
+            }
+        }
+    }
 }

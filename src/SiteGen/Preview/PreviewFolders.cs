@@ -21,6 +21,10 @@ public sealed record PreviewFolders(string Output, string Cache, string Settings
             [.. settings.InputPaths.Concat(settings.ThemePaths).Select(p => Path.GetFullPath(p, root)).Distinct(StringComparer.Ordinal)]);
     }
 
+    /// <summary>The same folders (a record compares its list of sources by reference).</summary>
+    public bool SameAs(PreviewFolders other) =>
+        SettingsFile == other.SettingsFile && Output == other.Output && Cache == other.Cache && Sources.SequenceEqual(other.Sources);
+
     /// <summary>True for a path the build writes (output, cache): a change there must not start another build.</summary>
     public bool IsWrittenByTheBuild(string path) => IsInside(path, Output) || IsInside(path, Cache);
 

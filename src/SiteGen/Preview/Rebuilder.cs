@@ -22,6 +22,13 @@ public sealed class Rebuilder(BuildRequest request, ReloadEvents events, TextWri
 
     public BuildSession Session { get; } = request.Session ?? throw new ArgumentException("a preview keeps one BuildSession: pass it in the request", nameof(request));
 
+    /// <summary>
+    /// True while the watcher's reports cover every change since the last build began: the last build ended (a failed one
+    /// may have stopped before it listed the folders) and the watched folders stayed the same (new watchers start late).
+    /// Then a rebuild is told the changed paths, and looks at those files alone.
+    /// </summary>
+    private bool _changesKnown;
+
     /// <summary>The folders of the last settings that could be read.</summary>
     public PreviewFolders Folders { get; private set; } = PreviewFolders.Read(request);
 
@@ -40,6 +47,7 @@ public sealed class Rebuilder(BuildRequest request, ReloadEvents events, TextWri
         try
         {
             var summary = await SiteBuilder.BuildAsync(request, cancellation).ConfigureAwait(false);
+            _changesKnown = true;
             WriteWarnings(summary, notes: true);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Built {summary.Papers} papers into {Shown(summary.OutputPath)}/: {summary.FilesProduced} files ({summary.FilesWritten} written, {summary.FilesRemoved} removed), {summary.Warnings.Length} warnings, in {summary.Elapsed.TotalSeconds:0.00} s."));
@@ -80,7 +88,8 @@ public sealed class Rebuilder(BuildRequest request, ReloadEvents events, TextWri
     {
         try
         {
-            var summary = await SiteBuilder.BuildAsync(request, cancellation).ConfigureAwait(false);
+            var summary = await SiteBuilder.BuildAsync(request with { ChangedFiles = _changesKnown ? [.. changed] : null }, cancellation).ConfigureAwait(false);
+            _changesKnown = true;
             WriteWarnings(summary, notes: false);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Rebuilt in {summary.Elapsed.TotalMilliseconds:0} ms: {summary.FilesWritten} files written, {summary.FilesRemoved} removed, {summary.Warnings.Length} warnings ({Describe(changed)} changed)."));
@@ -93,6 +102,7 @@ public sealed class Rebuilder(BuildRequest request, ReloadEvents events, TextWri
         }
         catch (Exception e) when (!cancellation.IsCancellationRequested)
         {
+            _changesKnown = false;
             Failed(e);
         }
         Refresh();
@@ -110,7 +120,12 @@ public sealed class Rebuilder(BuildRequest request, ReloadEvents events, TextWri
     {
         try
         {
-            Folders = PreviewFolders.Read(request);
+            var folders = PreviewFolders.Read(request);
+            if (!folders.SameAs(Folders))
+            {
+                _changesKnown = false; // watched from now on: what changed before the new watchers started went unseen
+            }
+            Folders = folders;
         }
         catch (Exception e) when (e is Diagnostics.ContentException or Diagnostics.UsageException)
         {

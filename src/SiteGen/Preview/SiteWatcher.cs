@@ -15,8 +15,7 @@ public sealed class SiteWatcher(Action<string> changed) : IDisposable
     {
         lock (_gate)
         {
-            if (_folders is { } current && current.SettingsFile == folders.SettingsFile && current.Output == folders.Output
-                && current.Cache == folders.Cache && current.Sources.SequenceEqual(folders.Sources))
+            if (_folders is { } current && current.SameAs(folders))
             {
                 return;
             }

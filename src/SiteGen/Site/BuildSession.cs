@@ -25,7 +25,10 @@ public sealed class BuildSession(bool remember = true)
     internal DocumentCache? Documents { get; } = remember ? new DocumentCache() : null;
 
     /// <summary>Each input file's document, by path, time and length: an unchanged file is the same document.</summary>
-    internal Memo<(string Path, DateTime Modified, long Length), Document> Files { get; } = new(remember);
+    internal Memo<FoundFile, Document> Files { get; } = new(remember);
+
+    /// <summary>The files each <see cref="Modules.ReadFiles"/> found last, for a build told which files changed since.</summary>
+    internal FolderListings Listings { get; } = new(remember);
 
     /// <summary>Each group of copies of one paper (listings, hand-written page) and the document of the paper merged from them.</summary>
     internal Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Merged { get; } = new(remember);

@@ -182,7 +182,9 @@ public sealed class OutputFolder
             return _previous.Keys.Count(d => !_produced.ContainsKey(d) && IsInside(d, out var full) && File.Exists(full));
         }
         var removed = 0;
-        foreach (var destination in _previous.Keys)
+        // Every file of the last build made again, and as many: none is stale, and 21,000 lookups are saved an edit.
+        IEnumerable<string> lastFiles = _newFiles == 0 && _produced.Count == _previous.Count ? [] : _previous.Keys;
+        foreach (var destination in lastFiles)
         {
             if (_produced.ContainsKey(destination) || !IsInside(destination, out var full) || !File.Exists(full))
             {

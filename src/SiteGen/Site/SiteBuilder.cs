@@ -55,7 +55,7 @@ public static class SiteBuilder
         var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
         // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
         // a build with the faster scanner (README, Link check).
-        var services = LoadServices(root, settings, settingsJson, output, session);
+        var services = LoadServices(root, settings, settingsJson, output, session) with { ChangedFiles = request.ChangedFiles };
         var links = new LinkCheck(useParser: request.DryRun, settings.LinkRoot,
             request.DryRun ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
         {

@@ -27,6 +27,9 @@ public sealed record SiteServices(
     /// <summary>What earlier builds of this process computed that this one may reuse.</summary>
     public BuildSession Session { get; init; } = BuildSession.OneOff();
 
+    /// <summary>What a watcher saw change since the session's last build (<see cref="BuildRequest.ChangedFiles"/>); null when not known.</summary>
+    public IReadOnlyCollection<string>? ChangedFiles { get; init; }
+
     /// <summary>Paper cards rendered in this build, shared by the list pages.</summary>
     public CardCache Cards { get; } = new(Templates);
 

@@ -103,4 +103,26 @@ public sealed class LinkCheckSiteTests
         Assert.Equal((coldBuild.Links.Pages, coldBuild.Links.Links), (rebuild.Links.Pages, rebuild.Links.Links));
         Assert.Equal(coldBuild.Links.Broken.ToArray(), rebuild.Links.Broken.ToArray());
     }
+
+    [Fact]
+    public async Task InOneSessionALinkBrokenThenMendedOnAPageIsReportedThenNoLonger()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var session = new BuildSession();
+        var about = File.ReadAllText(site["input/about.md"]);
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+
+        // The same files each time: the session's check reuses what it found for every page but the one rendered again.
+        site.Write("input/about.md", about + "\nSee [nowhere](nowhere/index.html).\n");
+        var broken = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+        site.Write("input/about.md", about);
+        var mended = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+        var again = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+
+        Assert.Equal(("about/index.html", "nowhere/index.html"), (Assert.Single(broken.Links.Broken).Page, broken.Links.Broken[0].Href));
+        Assert.Empty(mended.Links.Broken);
+        Assert.Empty(again.Links.Broken);
+        Assert.Equal(mended.Links.Links + 1, broken.Links.Links);
+        Assert.Equal((mended.Links.Pages, mended.Links.Links), (again.Links.Pages, again.Links.Links));
+    }
 }

@@ -1,0 +1,119 @@
+using System.IO.Enumeration;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// The files one <see cref="Modules.ReadFiles"/> found in its folders at the last build of a session, by name, with the
+/// time and length each had. A rebuild told which paths a watcher saw change (<see cref="BuildRequest.ChangedFiles"/>)
+/// starts from that listing and looks at those paths alone: at 10,000 papers, listing 2,147 papers again cost 10 to
+/// 20 ms an edit, one stat a file. Without a listing, or when a change may hide files (a folder moved or deleted, a
+/// watcher that lost events and reported its root), the folders are listed again.
+/// </summary>
+internal sealed class FolderListings(bool remember)
+{
+    private readonly Dictionary<string, SortedDictionary<string, FoundFile>> _last = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>Lists the files matching <paramref name="pattern"/> in <paramref name="directories"/> (the first folder holding a name wins).</summary>
+    public FoundFile[] List(IReadOnlyList<string> directories, string pattern, IReadOnlyCollection<string>? changed)
+    {
+        var key = string.Join('\n', [pattern, .. directories]);
+        SortedDictionary<string, FoundFile>? last = null;
+        if (remember)
+        {
+            lock (_gate)
+            {
+                _last.TryGetValue(key, out last);
+            }
+        }
+        var found = last is not null && changed is not null && Update(last, directories, pattern, changed) is { } updated
+            ? updated
+            : Walk(directories, pattern);
+        if (remember)
+        {
+            lock (_gate)
+            {
+                _last[key] = found;
+            }
+        }
+        return [.. found.Values];
+    }
+
+    /// <summary>The last listing with the changed paths looked at again; null when a change calls for a new walk.</summary>
+    private static SortedDictionary<string, FoundFile>? Update(
+        SortedDictionary<string, FoundFile> last, IReadOnlyList<string> directories, string pattern, IReadOnlyCollection<string> changed)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in changed)
+        {
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+            foreach (var directory in directories)
+            {
+                if (IsSameOrInside(directory, full))
+                {
+                    return null; // the folder itself, or one that holds it, changed: its files may all have
+                }
+                if (string.Equals(Path.GetDirectoryName(full), directory, StringComparison.Ordinal)
+                    && FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(full)))
+                {
+                    names.Add(Path.GetFileName(full));
+                }
+            }
+        }
+        if (names.Count == 0)
+        {
+            return last; // nothing of these folders changed: the listing is the same object, so is every document from it
+        }
+        var updated = new SortedDictionary<string, FoundFile>(last, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            updated.Remove(name);
+            foreach (var directory in directories)
+            {
+                var file = new FileInfo(Path.Combine(directory, name));
+                if (file.Exists)
+                {
+                    updated[name] = new FoundFile(file.FullName, file.LastWriteTimeUtc, file.Length);
+                    break;
+                }
+            }
+        }
+        return updated;
+    }
+
+    /// <summary>True when <paramref name="changed"/> is <paramref name="directory"/> or one of the folders above it.</summary>
+    private static bool IsSameOrInside(string directory, string changed) =>
+        directory.Length == changed.Length
+            ? string.Equals(directory, changed, StringComparison.Ordinal)
+            : directory.Length > changed.Length && directory.StartsWith(changed, StringComparison.Ordinal)
+                && directory[changed.Length] == Path.DirectorySeparatorChar;
+
+    private static SortedDictionary<string, FoundFile> Walk(IReadOnlyList<string> directories, string pattern)
+    {
+        // Name, time and length in one walk of each folder (one stat a file, on the walking thread): at 10,000 papers a
+        // FileInfo a file, in a parallel loop, made a rebuild's read of 2,147 unchanged files take 20 to 30 ms.
+        var found = new SortedDictionary<string, FoundFile>(StringComparer.Ordinal);
+        foreach (var directory in directories)
+        {
+            if (!Directory.Exists(directory))
+            {
+                continue;
+            }
+            var files = new FileSystemEnumerable<(string Name, FoundFile File)>(directory,
+                (ref FileSystemEntry entry) => (entry.FileName.ToString(), new FoundFile(entry.ToFullPath(), entry.LastWriteTimeUtc.UtcDateTime, entry.Length)),
+                new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                    !entry.IsDirectory && FileSystemName.MatchesSimpleExpression(pattern, entry.FileName),
+            };
+            foreach (var (name, file) in files)
+            {
+                found.TryAdd(name, file);
+            }
+        }
+        return found;
+    }
+}
+
+/// <summary>A file found in an input folder: its path, and the time and length that tell whether it changed.</summary>
+internal readonly record struct FoundFile(string Path, DateTime Modified, long Length);
