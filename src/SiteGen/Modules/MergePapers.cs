@@ -9,8 +9,9 @@ namespace SiteGen.Modules;
 /// Makes one paper of every paper that appears more than once. With <paramref name="basePipeline"/>, the
 /// input papers (hand-written) override or add to that pipeline's papers (from listings). Each paper is merged
 /// from its copies once per session: in a rebuild, a paper none of whose copies changed is the same document as
-/// before, which is what lets every later step reuse its work; and when no copy of any paper changed, the whole
-/// result is last time's.
+/// before, which is what lets every later step reuse its work; when no copy of any paper changed, the whole
+/// result is last time's; and when a few hand-written papers changed but are still the same papers, only theirs
+/// are merged again (<see cref="MergeMemo.TryMend"/>).
 /// </summary>
 public sealed class MergePapers(string? basePipeline = null) : IModule
 {
@@ -20,37 +21,33 @@ public sealed class MergePapers(string? basePipeline = null) : IModule
         var listingDocuments = basePipeline is null ? inputs : context.FromPipeline(basePipeline);
         var handWrittenDocuments = basePipeline is null ? [] : inputs;
         var last = site.Session.Merges.GetOrAdd(context.PipelineName, static _ => new MergeMemo());
-        if (last.TryReuse(listingDocuments, handWrittenDocuments) is { } reused)
+        var merge = last.TryReuse(listingDocuments, handWrittenDocuments)
+            ?? last.TryMend(listingDocuments, handWrittenDocuments)
+            ?? await MergeAllAsync(listingDocuments, handWrittenDocuments, site, context).ConfigureAwait(false);
+        if (site.Session.Remembers)
         {
-            foreach (var warning in reused.Warnings)
-            {
-                context.Warn(warning);
-            }
-            return reused.Documents;
+            last.Remember(merge);
         }
+        foreach (var warning in merge.Warnings)
+        {
+            context.Warn(warning);
+        }
+        return merge.Documents;
+    }
 
+    private static async Task<MergeMemo.Merge> MergeAllAsync(
+        ImmutableArray<Document> listingDocuments, ImmutableArray<Document> handWrittenDocuments, SiteServices site, IExecutionContext context)
+    {
         var (groups, warnings) = PaperMerger.Group(
             listingDocuments.Select(d => d.GetRequired<Paper>(Keys.Paper)),
             handWrittenDocuments.Select(d => d.GetRequired<Paper>(Keys.Paper)),
             p => site.Session.Identities.GetOrAdd(p, PaperMerger.Identity));
         var merged = new (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)[groups.Count];
-        await Parallel.ForAsync(0, groups.Count, context.ParallelOptions, (i, _) =>
+        await ParallelRanges.ForAsync(groups.Count, context.ParallelOptions, i => merged[i] = site.Session.Merged.GetOrAdd(groups[i], static group =>
         {
-            merged[i] = site.Session.Merged.GetOrAdd(groups[i], static group =>
-            {
-                var (paper, warnings) = PaperMerger.MergeGroup(group);
-                return (Document.Create(source: paper.Sources.FirstOrDefault()).With(Keys.Paper, paper), warnings);
-            });
-            return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
-
-        ImmutableArray<string> messages = [.. warnings.Concat(merged.SelectMany(m => m.Warnings)).Select(w => w.ToString())];
-        foreach (var warning in messages)
-        {
-            context.Warn(warning);
-        }
-        ImmutableArray<Document> documents = [.. merged.Select(m => m.Document)];
-        last.Remember(listingDocuments, handWrittenDocuments, documents, messages);
-        return documents;
+            var (paper, warnings) = PaperMerger.MergeGroup(group);
+            return (MergeMemo.MergedDocument(paper), warnings);
+        })).ConfigureAwait(false);
+        return new MergeMemo.Merge(listingDocuments, handWrittenDocuments, [.. groups], merged, warnings);
     }
 }

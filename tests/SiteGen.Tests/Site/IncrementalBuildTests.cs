@@ -82,6 +82,27 @@ public sealed class IncrementalBuildTests
         await AssertSameAsAColdBuild(site);
     }
 
+    [Fact]
+    public async Task AnEditedPageThatOverridesAListingPaperMergesAgainInOneSessionAsAColdBuildWould()
+    {
+        // The page stays the same paper (same title): the session merges only its group again, listing copy included.
+        using var site = new TempFolder().WithDefaultSite();
+        var session = new BuildSession();
+        const string Title = "title: Activation Space Selectable Kolmogorov-Arnold Networks";
+        site.Write("input/papers/kan.md", $"---\n{Title}\ntags: [zz-kan]\n---\nMy own abstract.\n");
+        site.Write("input/papers/other.md", "---\ntitle: A Paper Of Its Own\n---\nNothing else.\n");
+        await Build(site.Path, session: session);
+
+        site.Write("input/papers/kan.md", $"---\n{Title}\nauthor_count: 7\ntags: [zz-kan, zz-more]\n---\nMy own abstract, edited.\n");
+        site.Write("input/papers/other.md", "---\ntitle: A Paper Of Its Own\npublished: 2024-02-03\n---\nNothing else, edited.\n");
+        await Build(site.Path, session: session);
+
+        var files = await AssertSameAsAColdBuild(site);
+        var page = System.Text.Encoding.UTF8.GetString(files["papers/activation-space-selectable-kolmogorov-arnold-networks/index.html"]);
+        Assert.Contains("My own abstract, edited.", page, StringComparison.Ordinal);
+        Assert.Contains("7 authors", page, StringComparison.Ordinal);
+    }
+
     private static List<string> RelatedOf(TempFolder site, string page) =>
         [.. SiteLinks.Parse(File.ReadAllText(site["output/" + page])).QuerySelectorAll("main .related a").Select(a => a.GetAttribute("href")!.Split('/')[^2])];
 
