@@ -81,7 +81,6 @@ public sealed class Engine
         _timings.Clear();
         _elapsedTicks.Clear();
         _firstFailure = null;
-        Cache?.StartRun();
 
         var processDone = new Dictionary<string, Task>(StringComparer.Ordinal);
         foreach (var pipeline in _ordered)

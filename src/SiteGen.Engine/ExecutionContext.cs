@@ -5,8 +5,11 @@ namespace SiteGen.Engine;
 /// <summary>The context of one pipeline in one phase; reads other pipelines only through the engine.</summary>
 internal sealed class ExecutionContext(Engine engine, Pipeline pipeline, Phase phase, int module = 0) : IExecutionContext
 {
-    /// <summary>The running module's table in the engine's <see cref="DocumentCache"/>, if it has one.</summary>
-    public Memo<Document, DocumentCache.Entry>? Cache => engine.Cache?.For(pipeline.Name, phase, module);
+    /// <summary>The engine's <see cref="DocumentCache"/>, if it has one.</summary>
+    public DocumentCache? Cache => engine.Cache;
+
+    /// <summary>The running module's place in its pipeline's phase.</summary>
+    public int Module => module;
 
     public string PipelineName => pipeline.Name;
 

@@ -7,7 +7,6 @@ namespace SiteGen.Engine;
 /// run is reused when its key comes back. Each run that uses the table is a new generation; an entry that such a run
 /// did not use is dropped, so memory follows the site, not the history of edits. A run that does not look at the
 /// table at all (a memo above it answered, or its pipeline stopped early) drops nothing from it.
-/// The engine's <see cref="DocumentCache"/> is one table per module; a host keeps its own for its own work.
 /// Keys are compared with <paramref name="comparer"/>: by value by default, or by reference
 /// (<see cref="ReferenceEqualityComparer"/>) for immutable objects that an earlier memo handed out, which is
 /// what makes a rebuild cheap: an unchanged input is the very same object as in the last run, found in O(1)

@@ -13,17 +13,34 @@ public abstract class PerDocumentModule : IModule
 
     /// <summary>
     /// True when the outputs (and warnings) depend on nothing but the input document and what the host's
-    /// <see cref="DocumentCache"/> is cleared for: then an engine with a cache reuses them for an input it has seen.
+    /// <see cref="DocumentCache"/> is cleared for: then an engine with a cache reuses them for an input its last run saw.
     /// A module with side effects (writing files) must leave it false.
     /// </summary>
     protected virtual bool OutputDependsOnlyOnInput => false;
 
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
-        var cache = OutputDependsOnlyOnInput ? (context as ExecutionContext)?.Cache : null;
         var results = new Document[inputs.Length][];
-        await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions,
-            i => results[i] = cache is null ? Execute(inputs[i], context).ToArray() : Reuse(inputs[i], context, cache)).ConfigureAwait(false);
+        if (!OutputDependsOnlyOnInput || context is not ExecutionContext { Cache: { } cache } running)
+        {
+            await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i => results[i] = Execute(inputs[i], context).ToArray()).ConfigureAwait(false);
+        }
+        else
+        {
+            var last = cache.Last(running.PipelineName, running.Phase, running.Module);
+            var entries = new DocumentCache.Entry[inputs.Length];
+            await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
+            {
+                var entry = entries[i] = last?.Find(inputs[i], i) ?? Run(inputs[i], context);
+                // Warnings are raised from the entry either way, so a reused output warns as a new one does.
+                foreach (var warning in entry.Warnings)
+                {
+                    context.Warn(warning);
+                }
+                results[i] = entry.Outputs;
+            }).ConfigureAwait(false);
+            cache.Remember(running.PipelineName, running.Phase, running.Module, new DocumentCache.LastRun(inputs, entries));
+        }
 
         var count = 0;
         foreach (var produced in results)
@@ -38,23 +55,12 @@ public abstract class PerDocumentModule : IModule
         return builder.MoveToImmutable();
     }
 
-    /// <summary>
-    /// The outputs of last time for this very input, or new ones, remembered with the warnings they raised; the
-    /// warnings are raised from the entry either way, so a reused output warns as a new one does.
-    /// </summary>
-    private Document[] Reuse(Document input, IExecutionContext context, Memo<Document, DocumentCache.Entry> cache)
+    /// <summary>New outputs for <paramref name="input"/>, with the warnings they raised.</summary>
+    private DocumentCache.Entry Run(Document input, IExecutionContext context)
     {
-        var entry = cache.GetOrAdd(input, document =>
-        {
-            var recording = new WarningRecorder(context);
-            // Materialized inside the worker, so lazy iterators do their work in parallel too.
-            var outputs = Execute(document, recording).ToArray();
-            return new DocumentCache.Entry(outputs, recording.Warnings);
-        });
-        foreach (var warning in entry.Warnings)
-        {
-            context.Warn(warning);
-        }
-        return entry.Outputs;
+        var recording = new WarningRecorder(context);
+        // Materialized inside the worker, so lazy iterators do their work in parallel too.
+        var outputs = Execute(input, recording).ToArray();
+        return new DocumentCache.Entry(outputs, recording.Warnings);
     }
 }

@@ -5,7 +5,7 @@ namespace SiteGen.Engine.Tests;
 
 /// <summary>
 /// An engine given a <see cref="DocumentCache"/> runs a module that declares its output depends only on its input
-/// once per input document, however often it runs the pipelines, and raises its warnings every time.
+/// once per input document while each run sees it, wherever it is in the inputs, and raises its warnings every time.
 /// </summary>
 public sealed class DocumentCacheTests
 {
@@ -61,6 +61,36 @@ public sealed class DocumentCacheTests
         await Run(pure, cache, [Inputs[0], Document.Create(source: "b")]);
 
         Assert.Equal(3, pure.Calls); // a reused; the new b, equal in every value, is run
+    }
+
+    [Fact]
+    public async Task InputsThatMovedAreStillReused()
+    {
+        var pure = new Counting(pure: true);
+        var cache = new DocumentCache();
+        ImmutableArray<Document> many = [.. Enumerable.Range(0, 20).Select(i => Document.Create(source: $"d{i}"))];
+        await Run(pure, cache, many);
+
+        // One new document in front shifts every other by one; then the order is turned round.
+        await Run(pure, cache, [Document.Create(source: "new"), .. many]);
+        var reversed = await Run(pure, cache, [.. many.Reverse()]);
+
+        // 20 + the new one; turned round, one more at most: the first document found far from its place is taken as new.
+        Assert.InRange(pure.Calls, 21, 22);
+        Assert.Equal(many.Reverse().Select(d => d.Source), reversed.Select(d => d.Source));
+    }
+
+    [Fact]
+    public async Task OnlyTheLastRunIsRemembered()
+    {
+        var pure = new Counting(pure: true);
+        var cache = new DocumentCache();
+
+        await Run(pure, cache);
+        await Run(pure, cache, [Inputs[0]]);
+        await Run(pure, cache); // b was not in the last run
+
+        Assert.Equal(3, pure.Calls);
     }
 
     [Fact]
