@@ -36,20 +36,58 @@ public sealed class LinkPapers : IModule
             basis = BasisOf(links, views);
         }
         var related = last?.Basis == basis ? last.Related : Find(views, links, last, context.ParallelOptions);
+        var outputs = last is not null && ReferenceEquals(links, last.Links) ? Mended(inputs, views, related, last) : null;
+        if (outputs is null)
+        {
+            var linked = ImmutableArray.CreateBuilder<Document>(inputs.Length);
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
+                var found = related[views[i].Url];
+                linked.Add(site.Session.LinkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], found, newer, older));
+            }
+            outputs = linked.MoveToImmutable();
+        }
         if (site.Session.Remembers)
         {
-            site.Session.PaperLinks = new SessionLinks(basis, related, views, links);
+            site.Session.PaperLinks = new SessionLinks(basis, related, views, links) { Inputs = inputs, Outputs = outputs.Value };
         }
+        return Task.FromResult(outputs.Value);
+    }
 
+    /// <summary>
+    /// When every link is last time's (same papers in the same places: an abstract edited), each paper last time's
+    /// document at its own place, and only a paper whose document changed takes its links again; null when the papers
+    /// moved. One comparison of references per paper, where a lookup of each paper's links and document cost 7 ms an
+    /// edit at 10,000 papers.
+    /// </summary>
+    private static ImmutableArray<Document>? Mended(
+        ImmutableArray<Document> inputs, PaperView[] views, Dictionary<string, IReadOnlyList<PaperLinkView>> related, SessionLinks last)
+    {
+        if (last.Inputs.Length != inputs.Length)
+        {
+            return null;
+        }
         var outputs = ImmutableArray.CreateBuilder<Document>(inputs.Length);
         for (var i = 0; i < inputs.Length; i++)
         {
-            var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
-            var found = related[views[i].Url];
-            outputs.Add(site.Session.LinkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], found, newer, older));
+            if (ReferenceEquals(inputs[i], last.Inputs[i]))
+            {
+                outputs.Add(last.Outputs[i]);
+                continue;
+            }
+            var (newer, older) = (i > 0 ? last.Links[i - 1] : null, i + 1 < last.Links.Length ? last.Links[i + 1] : null);
+            outputs.Add(WithLinks(inputs[i], related[views[i].Url], newer, older));
         }
-        return Task.FromResult(outputs.MoveToImmutable());
+        return outputs.MoveToImmutable();
     }
+
+    private static Document WithLinks(Document paper, IReadOnlyList<PaperLinkView> related, PaperLinkView? newer, PaperLinkView? older) =>
+        paper.With([
+            new(Keys.RelatedPapers, related),
+            new(Keys.NewerPaper, newer),
+            new(Keys.OlderPaper, older),
+        ]);
 
     /// <summary>Related links of every paper by URL; a list equal to last time's is last time's object.</summary>
     private static Dictionary<string, IReadOnlyList<PaperLinkView>> Find(PaperView[] views, PaperLinkView[] links, SessionLinks? last, ParallelOptions parallel)
@@ -103,7 +141,13 @@ public sealed class LinkPapers : IModule
     }
 
     /// <summary>The links a session found last time, what they were found from, and the papers' views and links then.</summary>
-    internal sealed record SessionLinks(ulong Basis, Dictionary<string, IReadOnlyList<PaperLinkView>> Related, PaperView[] Views, PaperLinkView[] Links);
+    internal sealed record SessionLinks(ulong Basis, Dictionary<string, IReadOnlyList<PaperLinkView>> Related, PaperView[] Views, PaperLinkView[] Links)
+    {
+        /// <summary>The papers' documents as this module got them, and as it gave them on, at the same places.</summary>
+        public ImmutableArray<Document> Inputs { get; init; } = [];
+
+        public ImmutableArray<Document> Outputs { get; init; } = [];
+    }
 
     /// <summary>
     /// A paper's document with its links, kept per input document (<see cref="Site.BuildSession.LinkedPapers"/>): the
@@ -121,11 +165,7 @@ public sealed class LinkPapers : IModule
                 if (_output is null || !ReferenceEquals(_links.Related, related) || _links.Newer != newer || _links.Older != older)
                 {
                     _links = (related, newer, older);
-                    _output = input.With([
-                        new(Keys.RelatedPapers, related),
-                        new(Keys.NewerPaper, newer),
-                        new(Keys.OlderPaper, older),
-                    ]);
+                    _output = WithLinks(input, related, newer, older);
                 }
                 return _output;
             }

@@ -14,6 +14,17 @@ public sealed class OrderPapers : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
+        var session = context.GetService<SiteServices>().Session;
+        var order = session.PaperOrder?.Mend(inputs) ?? Order(inputs, session.PaperOrder);
+        if (session.Remembers)
+        {
+            session.PaperOrder = order;
+        }
+        return Task.FromResult(ImmutableArray.Create(order.Documents));
+    }
+
+    private static LastOrder Order(ImmutableArray<Document> inputs, LastOrder? last)
+    {
         var bySlug = new Dictionary<string, Paper>(inputs.Length, StringComparer.Ordinal);
         var papers = new Paper[inputs.Length];
         for (var i = 0; i < papers.Length; i++)
@@ -26,13 +37,9 @@ public sealed class OrderPapers : IModule
                     $"'{paper.Title}' and '{first.Title}' (from {string.Join(", ", first.Sources)}) both have the slug '{paper.Slug}'; give one of them another `slug:` in its front matter");
             }
         }
-        var session = context.GetService<SiteServices>().Session;
-        var order = session.PaperOrder?.After(inputs, papers) ?? Sorted(inputs, papers);
-        if (session.Remembers)
-        {
-            session.PaperOrder = order;
-        }
-        return Task.FromResult(ImmutableArray.Create(order.Documents));
+        var inInputOrder = papers.ToArray(); // Sorted sorts papers where they are
+        var order = last?.After(inputs, papers) ?? Sorted(inputs, papers);
+        return order with { Inputs = inputs, InputPapers = inInputOrder, Slugs = new HashSet<string>(bySlug.Keys, StringComparer.Ordinal) };
     }
 
     private static LastOrder Sorted(ImmutableArray<Document> inputs, Paper[] papers)
@@ -50,6 +57,79 @@ public sealed class OrderPapers : IModule
     /// </summary>
     internal sealed record LastOrder(Document[] Documents, Paper[] Papers)
     {
+        /// <summary>The documents as they came in (the merge's order), and their papers, at the same places.</summary>
+        public ImmutableArray<Document> Inputs { get; init; } = [];
+
+        public Paper[] InputPapers { get; init; } = [];
+
+        /// <summary>Every paper's slug: each is one paper's.</summary>
+        public HashSet<string> Slugs { get; init; } = [];
+
+        /// <summary>
+        /// The order of <paramref name="inputs"/> when they are the last inputs but for a few changed in place (an edited
+        /// paper): only those are taken out and put in again, and only their slugs checked against the others. Null when
+        /// papers came, went or moved, or a changed paper takes a slug another has (the full check then says which).
+        /// One comparison of references per paper, where the full way looked up every paper and hashed every slug
+        /// (6 ms an edit at 10,000 papers).
+        /// </summary>
+        public LastOrder? Mend(ImmutableArray<Document> inputs)
+        {
+            if (inputs.Length != Inputs.Length)
+            {
+                return null;
+            }
+            var changed = new List<int>();
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                if (!ReferenceEquals(inputs[i], Inputs[i]))
+                {
+                    changed.Add(i);
+                    if (changed.Count * 16 > inputs.Length)
+                    {
+                        return null; // more than one paper in 16 changed: the full way is as cheap
+                    }
+                }
+            }
+            if (changed.Count == 0)
+            {
+                return this;
+            }
+            var papers = changed.Select(i => inputs[i].GetRequired<Paper>(Keys.Paper)).ToArray();
+            var freed = changed.Select(i => InputPapers[i].Slug).ToHashSet(StringComparer.Ordinal);
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            if (papers.Any(p => !taken.Add(p.Slug) || (Slugs.Contains(p.Slug) && !freed.Contains(p.Slug))))
+            {
+                return null;
+            }
+
+            var comparer = Comparer<Paper>.Create(Compare);
+            var documents = new List<Document>(Documents);
+            var ordered = new List<Paper>(Papers);
+            foreach (var i in changed)
+            {
+                var at = ordered.BinarySearch(InputPapers[i], comparer);
+                if (at < 0 || !ReferenceEquals(documents[at], Inputs[i]))
+                {
+                    return null; // not where the order says it is: never expected, but the full way is always right
+                }
+                documents.RemoveAt(at);
+                ordered.RemoveAt(at);
+            }
+            var inputPapers = InputPapers.ToArray();
+            for (var k = 0; k < changed.Count; k++)
+            {
+                var at = ordered.BinarySearch(papers[k], comparer);
+                at = at < 0 ? ~at : at;
+                documents.Insert(at, inputs[changed[k]]);
+                ordered.Insert(at, papers[k]);
+                inputPapers[changed[k]] = papers[k];
+            }
+            var slugs = new HashSet<string>(Slugs, StringComparer.Ordinal);
+            slugs.ExceptWith(freed);
+            slugs.UnionWith(taken);
+            return new LastOrder([.. documents], [.. ordered]) { Inputs = inputs, InputPapers = inputPapers, Slugs = slugs };
+        }
+
         /// <summary>The order of <paramref name="inputs"/> (whose papers are <paramref name="papers"/>), or null when too much changed.</summary>
         public LastOrder? After(ImmutableArray<Document> inputs, Paper[] papers)
         {

@@ -103,6 +103,27 @@ public sealed class IncrementalBuildTests
         Assert.Contains("7 authors", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task APaperEditedInOneSessionToTakeAnothersSlugStopsTheBuildAsAColdBuildWould()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var session = new BuildSession();
+        site.Write("input/papers/first.md", "---\ntitle: The First Paper\nslug: shared\n---\nOne.\n");
+        site.Write("input/papers/second.md", "---\ntitle: The Second Paper\n---\nTwo.\n");
+        await Build(site.Path, session: session);
+
+        // A free slug is taken in place; a taken one stops the build, naming both papers.
+        site.Write("input/papers/second.md", "---\ntitle: The Second Paper\nslug: second-free\n---\nTwo.\n");
+        await Build(site.Path, session: session);
+        Assert.True(File.Exists(site["output/papers/second-free/index.html"]));
+        site.Write("input/papers/second.md", "---\ntitle: The Second Paper\nslug: shared\n---\nTwo.\n");
+        var inSession = await Assert.ThrowsAsync<SiteGen.Engine.PipelineFailedException>(() => Build(site.Path, session: session));
+        var cold = await Assert.ThrowsAsync<SiteGen.Engine.PipelineFailedException>(() => Build(site.Path));
+
+        Assert.Contains("both have the slug 'shared'", inSession.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Equal(cold.InnerException!.Message, inSession.InnerException.Message);
+    }
+
     private static List<string> RelatedOf(TempFolder site, string page) =>
         [.. SiteLinks.Parse(File.ReadAllText(site["output/" + page])).QuerySelectorAll("main .related a").Select(a => a.GetAttribute("href")!.Split('/')[^2])];
 
