@@ -55,11 +55,12 @@ public sealed class LinkCheck
     public bool Changed => _changed != 0 || _pages.Count != (_previous?.Pages.Count ?? 0);
 
     /// <summary>A page just rendered from inputs with fingerprint <paramref name="inputs"/>.</summary>
-    public void Rendered(string page, ReadOnlySpan<char> html, ulong inputs)
+    /// <returns>The page's links, as the next build of a session may <see cref="Carry"/> them.</returns>
+    public PageLinks Rendered(string page, ReadOnlySpan<char> html, ulong inputs)
     {
         var started = Stopwatch.GetTimestamp();
-        var links = Read(html);
-        Add(page, new PageLinks(inputs, links));
+        var pageLinks = new PageLinks(inputs, Read(html));
+        Add(page, pageLinks);
         PageLinks? old = null;
         if (_previous is null || !_previous.Pages.TryGetValue(page, out old) || old.Inputs != inputs)
         {
@@ -70,20 +71,29 @@ public sealed class LinkCheck
             _replaced.Add(old);
         }
         Interlocked.Add(ref _readingTicks, Stopwatch.GetTimestamp() - started);
+        return pageLinks;
     }
 
     /// <summary>A page kept as the last build wrote it, from inputs with fingerprint <paramref name="inputs"/>.</summary>
-    public void Kept(string page, ulong inputs)
+    /// <returns>The page's links, as the next build of a session may <see cref="Carry"/> them.</returns>
+    public PageLinks Kept(string page, ulong inputs)
     {
         if (_previous is not null && _previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
         {
             // A session's table is this process's own: its page is taken as it is, which is also what lets Check
             // reuse what it found for it. A table read from disk is interned, so equal links share one string.
-            Add(page, Session is not null ? old : new PageLinks(inputs, [.. old.Links.Select(Intern)]));
-            return;
+            var pageLinks = Session is not null ? old : new PageLinks(inputs, [.. old.Links.Select(Intern)]);
+            Add(page, pageLinks);
+            return pageLinks;
         }
-        Rendered(page, _readPage(page), inputs);
+        return Rendered(page, _readPage(page), inputs);
     }
+
+    /// <summary>
+    /// A page the session's last build rendered or kept with these links, kept again from the same inputs (its document
+    /// is the very same): its links are taken as they were, with no look at the last build's table.
+    /// </summary>
+    public void Carry(string page, PageLinks links) => Add(page, links);
 
     /// <summary>
     /// What a long-running session found for each page's links, by the very <see cref="PageLinks"/> object: while the site

@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Text;
 using SiteGen.Engine;
+using SiteGen.Links;
 using SiteGen.Rendering;
 using SiteGen.Rendering.Views;
 using SiteGen.Site;
@@ -12,24 +14,62 @@ namespace SiteGen.Modules;
 /// rendered here, as it is written, so no page's HTML outlives its write: memory stays flat however many
 /// pages there are. A page whose inputs did not change since the last build is neither rendered nor written.
 /// Assets are copied byte for byte.
+/// <para>
+/// In a session, each pipeline's last run is kept (<see cref="LastWrite"/>): a page (or a file made by
+/// <see cref="Keys.Produce"/>, whose bytes depend on its document alone) whose document is the very one the last run
+/// wrote or kept at the same place, with the same templates, is carried over as it was, its file and links counted
+/// without a lookup. At 10,000 papers that is 21,000 files an edit, of which an edit changes a handful.
+/// </para>
 /// </summary>
-public sealed class WriteFiles : PerDocumentModule
+public sealed class WriteFiles : IModule
 {
-    protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
+    public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
+    {
+        var site = context.GetService<SiteServices>();
+        var last = site.Session.LastWrites.GetValueOrDefault(context.PipelineName);
+        if (last is not null && !(last.SiteFingerprint == site.Fingerprint && site.Output.ContinuesFrom(last.Produced)))
+        {
+            last = null;
+        }
+        var outputs = new Document[inputs.Length];
+        var pages = new WrittenPage?[inputs.Length];
+        await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
+        {
+            if (last?.Find(inputs[i], i) is { } found)
+            {
+                site.Output.Carry(found.Page.Destination, found.Page.Stamp);
+                if (found.Page.Links is { } links)
+                {
+                    site.Links.Carry(found.Page.Destination, links);
+                }
+                (outputs[i], pages[i]) = (found.Output, found.Page);
+            }
+            else
+            {
+                (outputs[i], pages[i]) = Write(inputs[i], site);
+            }
+        }).ConfigureAwait(false);
+        if (site.Session.Remembers)
+        {
+            site.Session.LastWrites[context.PipelineName] = new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint);
+        }
+        return ImmutableArray.Create(outputs);
+    }
+
+    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site)
     {
         if (input.Destination is not { } destination)
         {
-            yield return input;
-            yield break;
+            return (input, null);
         }
-        var site = context.GetService<SiteServices>();
+        WrittenPage? page = null;
         if (input.Get<string>(Keys.CopyFrom) is { } file)
         {
             site.Output.Write(destination, File.ReadAllBytes(file));
         }
         else if (input.Get<Func<byte[]>>(Keys.Produce) is { } produce)
         {
-            site.Output.Write(destination, produce());
+            page = new WrittenPage(destination, site.Output.WriteBytes(destination, produce(), 0), null);
         }
         else if (input.Get<Action<Stream>>(Keys.Stream) is { } stream)
         {
@@ -37,25 +77,7 @@ public sealed class WriteFiles : PerDocumentModule
         }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
-            var model = input.GetRequired<PageModel>(Keys.Model);
-            // A page model reused from the last build of a session was hashed then: only the site-wide part is new.
-            var inputs = Fingerprint.Of(site.Fingerprint, site.Session.PageModels.GetOrAdd(model, PageFingerprint.HashOf), layout);
-            if (!site.Output.TryKeep(destination, inputs))
-            {
-                if (model.Papers.Count > 0)
-                {
-                    model = model with { CardsHtml = site.Cards.For(model.Papers, model.Site) };
-                }
-                var html = TextBuffer.ForThisThread();
-                site.Templates.Render(layout, model, html);
-                // Its links are read here, where the HTML exists, rather than from the file later.
-                site.Links.Rendered(destination, html.Written, inputs);
-                WriteText(site.Output, destination, html.Written, inputs);
-            }
-            else
-            {
-                site.Links.Kept(destination, inputs);
-            }
+            page = WritePage(destination, layout, input.GetRequired<PageModel>(Keys.Model), site);
         }
         else
         {
@@ -63,20 +85,62 @@ public sealed class WriteFiles : PerDocumentModule
         }
         // What was written flows on without its content (the engine's report counts it); a document without
         // content flows on as it is, which costs nothing for the tens of thousands of pages a rebuild keeps.
-        yield return input.Content.Length == 0 ? input : input.WithContent(string.Empty);
+        return (input.Content.Length == 0 ? input : input.WithContent(string.Empty), page);
     }
 
-    private static void WriteText(OutputFolder output, string destination, ReadOnlySpan<char> text, ulong inputs)
+    private static WrittenPage WritePage(string destination, string layout, PageModel model, SiteServices site)
+    {
+        // A page model reused from the last build of a session was hashed then: only the site-wide part is new.
+        var inputs = Fingerprint.Of(site.Fingerprint, site.Session.PageModels.GetOrAdd(model, PageFingerprint.HashOf), layout);
+        if (site.Output.TryKeep(destination, inputs, out var kept))
+        {
+            return new WrittenPage(destination, kept, site.Links.Kept(destination, inputs));
+        }
+        if (model.Papers.Count > 0)
+        {
+            model = model with { CardsHtml = site.Cards.For(model.Papers, model.Site) };
+        }
+        var html = TextBuffer.ForThisThread();
+        site.Templates.Render(layout, model, html);
+        // Its links are read here, where the HTML exists, rather than from the file later.
+        var links = site.Links.Rendered(destination, html.Written, inputs);
+        return new WrittenPage(destination, WriteText(site.Output, destination, html.Written, inputs), links);
+    }
+
+    private static FileStamp WriteText(OutputFolder output, string destination, ReadOnlySpan<char> text, ulong inputs)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
             var length = Encoding.UTF8.GetBytes(text, buffer);
-            output.Write(destination, buffer.AsSpan(0, length), inputs);
+            return output.WriteBytes(destination, buffer.AsSpan(0, length), inputs);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A page, or a file of <see cref="Keys.Produce"/>, as a run left it: where, its file's stamp, and a page's links.</summary>
+    internal sealed record WrittenPage(string Destination, FileStamp Stamp, PageLinks? Links);
+
+    /// <summary>
+    /// One pipeline's last run in a session: its inputs, what it passed on and the page each wrote or kept, at the same
+    /// places; the files of its build (<see cref="OutputFolder.Produced"/>) and the templates' fingerprint.
+    /// </summary>
+    internal sealed record LastWrite(ImmutableArray<Document> Inputs, Document[] Outputs, WrittenPage?[] Pages, object Produced, ulong SiteFingerprint)
+    {
+        /// <summary>The page at <paramref name="at"/> (or one place either side) if its document is <paramref name="input"/>.</summary>
+        public (Document Output, WrittenPage Page)? Find(Document input, int at)
+        {
+            for (var i = Math.Max(0, at - 1); i <= at + 1 && i < Inputs.Length; i++)
+            {
+                if (ReferenceEquals(Inputs[i], input))
+                {
+                    return Pages[i] is { } page ? (Outputs[i], page) : null;
+                }
+            }
+            return null;
         }
     }
 }

@@ -30,6 +30,9 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>The files each <see cref="Modules.ReadFiles"/> found last, for a build told which files changed since.</summary>
     internal FolderListings Listings { get; } = new(remember);
 
+    /// <summary>Each pipeline's last <see cref="Modules.WriteFiles"/> run, whose unchanged pages the next build carries over.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, Modules.WriteFiles.LastWrite> LastWrites { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Each group of copies of one paper (listings, hand-written page) and the document of the paper merged from them.</summary>
     internal Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Merged { get; } = new(remember);
 
@@ -154,6 +157,7 @@ public sealed class BuildSession(bool remember = true)
         if (basis != _basis)
         {
             Documents?.Clear();
+            LastWrites.Clear();
             Merged.Clear();
             Merges.Clear();
             SearchWords.Clear();

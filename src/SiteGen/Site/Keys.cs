@@ -20,7 +20,9 @@ public static class Keys
 
     /// <summary>
     /// A <c>Func&lt;byte[]&gt;</c> that makes a file's bytes when it is written, so that large generated files
-    /// (papers.json, every paper's Markdown page) are not all held in memory until the Output phase.
+    /// (papers.json, every paper's Markdown page) are not all held in memory until the Output phase. The bytes must
+    /// depend on nothing but the document: a session's next build carries over the file of the very same document
+    /// without calling it again (<see cref="Modules.WriteFiles"/>).
     /// </summary>
     public const string Produce = nameof(Produce);
 

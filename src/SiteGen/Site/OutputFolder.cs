@@ -82,9 +82,13 @@ public sealed class OutputFolder
     /// True, and the file counts as produced, when the last build wrote <paramref name="destination"/> from
     /// inputs with this fingerprint and the file is still there as written: then it need not be rendered.
     /// </summary>
-    public bool TryKeep(string destination, ulong inputs)
+    public bool TryKeep(string destination, ulong inputs) => TryKeep(destination, inputs, out _);
+
+    /// <param name="stamp">What the manifest holds of the file kept.</param>
+    internal bool TryKeep(string destination, ulong inputs, out FileStamp stamp)
     {
-        if (DryRun || !_previous.TryGetValue(destination, out var stamp) || stamp.Inputs != inputs || !(_trusted || IsIntact(Resolve(destination), stamp)))
+        stamp = default;
+        if (DryRun || !_previous.TryGetValue(destination, out stamp) || stamp.Inputs != inputs || !(_trusted || IsIntact(Resolve(destination), stamp)))
         {
             return false;
         }
@@ -92,13 +96,32 @@ public sealed class OutputFolder
         return true;
     }
 
-    public void Write(string destination, ReadOnlySpan<byte> bytes, ulong inputs = 0)
+    /// <summary>
+    /// True when this build starts from the very manifest that the build which produced <paramref name="produced"/>
+    /// (<see cref="Produced"/>) left, in this process: every file it made is as it left it.
+    /// </summary>
+    internal bool ContinuesFrom(object produced) => _trusted && !DryRun && ReferenceEquals(_previous, produced);
+
+    /// <summary>This build's files, as the next build of the session will start from them (<see cref="ContinuesFrom"/>).</summary>
+    internal object Produced => _produced;
+
+    /// <summary>
+    /// A file the build that this one <see cref="ContinuesFrom"/> made from the same inputs, with this stamp: it counts as
+    /// produced, with no look at the manifest or the disk.
+    /// </summary>
+    internal void Carry(string destination, FileStamp stamp) => Produce(destination, stamp, stamp);
+
+    public void Write(string destination, ReadOnlySpan<byte> bytes, ulong inputs = 0) => WriteBytes(destination, bytes, inputs);
+
+    /// <returns>The file's stamp, as the manifest will hold it.</returns>
+    internal FileStamp WriteBytes(string destination, ReadOnlySpan<byte> bytes, ulong inputs)
     {
         if (DryRun)
         {
             Resolve(destination);
-            Produce(destination, new FileStamp(inputs, 0, bytes.Length));
-            return;
+            var counted = new FileStamp(inputs, 0, bytes.Length);
+            Produce(destination, counted);
+            return counted;
         }
         var stamp = new FileStamp(inputs, Fingerprint.Of(bytes), bytes.Length);
         var known = _previous.TryGetValue(destination, out var old);
@@ -107,19 +130,20 @@ public sealed class OutputFolder
         // disk, or a path made for it: its path was checked when it was first written.
         if (known && _trusted && old.Bytes == stamp.Bytes && old.Length == stamp.Length)
         {
-            return;
+            return stamp;
         }
         var full = Resolve(destination);
         if (known
                 ? old.Bytes == stamp.Bytes && old.Length == stamp.Length && (_trusted || IsIntact(full, stamp))
                 : SameBytesOnDisk(full, bytes))
         {
-            return;
+            return stamp;
         }
         CreateFolderOf(full);
         InvalidateManifest();
         File.WriteAllBytes(full, bytes);
         Interlocked.Increment(ref _written);
+        return stamp;
     }
 
     /// <summary>
@@ -195,7 +219,14 @@ public sealed class OutputFolder
             removed++;
             RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!);
         }
-        if (_manifestPath is not null && (_stampsChanged != 0 || removed > 0 || _produced.Count != _previous.Count))
+        var changed = _stampsChanged != 0 || removed > 0 || _produced.Count != _previous.Count;
+        if (_manifestPath is not null && _session is { Remembers: true } && !changed)
+        {
+            // The same files as the manifest: this build's table is the session's from now on (the next build continues
+            // from this one, see ContinuesFrom), and the file on disk says the same already.
+            _session.RememberManifest(_manifestPath, _produced);
+        }
+        if (_manifestPath is not null && changed)
         {
             _session?.RememberManifest(_manifestPath, _produced);
             if (_session is { Remembers: true })
