@@ -109,12 +109,50 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
         // Every word some paper has, in ordinal order.
         var terms = _vocabulary.NumbersInOrder().Where(number => number < encoded.Length && encoded[number] is not null).ToArray();
         stream.Write("/* SiteGen search index, format 1: see the README, \"Search\". */\nglobalThis.SiteGenSearchIndex = "u8);
+        if (memo is not null)
+        {
+            WriteFromMemo(stream, paperUrl, terms, memo);
+        }
+        else
+        {
+            WriteWhole(stream, paperUrl, terms, encoded);
+        }
+        stream.Write(";\n"u8);
+    }
+
+    /// <summary>
+    /// The same bytes as <see cref="WriteWhole"/>, put together from the parts a session kept (<see cref="SearchPostingsMemo"/>):
+    /// after an edit, only what the edited papers changed is written into JSON again.
+    /// </summary>
+    private void WriteFromMemo(Stream stream, string paperUrl, int[] terms, SearchPostingsMemo memo)
+    {
+        // No validation: the postings are written past the writer, straight into the stream, as the object's last member.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { SkipValidation = true });
+        WriteHead(json, paperUrl);
+        json.WritePropertyName("docs");
+        json.WriteRawValue(memo.DocsJson(_papers), skipInputValidation: true);
+        json.WritePropertyName("terms");
+        json.WriteRawValue(memo.TermsJson(terms, _vocabulary.WordOf), skipInputValidation: true);
+        json.WritePropertyName("postings");
+        json.Flush();
+        memo.WritePostingsJson(stream, terms);
+        stream.WriteByte((byte)'}');
+    }
+
+    private static void WriteHead(Utf8JsonWriter json, string paperUrl)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("format", Format);
+        json.WriteString("paperUrl", paperUrl);
+        json.WriteString("stop", string.Join(' ', SearchWords.StopWords));
+    }
+
+    /// <summary>The object in one pass, streamed: a one-off build's way, which holds no part of it whole.</summary>
+    private void WriteWhole(Stream stream, string paperUrl, int[] terms, string?[] encoded)
+    {
         using (var json = new Utf8JsonWriter(stream))
         {
-            json.WriteStartObject();
-            json.WriteNumber("format", Format);
-            json.WriteString("paperUrl", paperUrl);
-            json.WriteString("stop", string.Join(' ', SearchWords.StopWords));
+            WriteHead(json, paperUrl);
             json.WriteStartArray("docs");
             foreach (var (title, slug, _) in _papers)
             {
@@ -135,7 +173,6 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        stream.Write(";\n"u8);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 
 namespace SiteGen.Search;
 
@@ -21,6 +23,15 @@ public sealed class SearchPostingsMemo
     /// <summary>Per word number: its postings as <see cref="PostingsCode"/> wrote them (null: no paper has it).</summary>
     private string?[] _encoded = [];
 
+    /// <summary>Per word number: <see cref="_encoded"/> as a JSON string, UTF-8 (null: not made yet, or changed since).</summary>
+    private byte[]?[] _encodedJson = [];
+
+    /// <summary>The last script's <c>docs</c> array (UTF-8 JSON) and the titles and slugs it was made from.</summary>
+    private (string[] Titles, string[] Slugs, byte[] Json) _docs = ([], [], []);
+
+    /// <summary>The last script's <c>terms</c> string (UTF-8 JSON) and the word numbers it was made from.</summary>
+    private (int[] Terms, byte[] Json) _terms = ([], []);
+
     /// <summary>
     /// The encoded postings of every word, by word number (null where no paper has it), for <paramref name="papers"/>
     /// (each paper's entries <c>word &lt;&lt; 3 | fields</c>, in the index's order).
@@ -35,6 +46,8 @@ public sealed class SearchPostingsMemo
         {
             _postings = ListsOf(papers, vocabularySize, fieldBits);
             _encoded = new string?[vocabularySize];
+            _encodedJson = new byte[]?[vocabularySize];
+            _terms = ([], []); // word numbers of another vocabulary may name other words
             for (var number = 0; number < vocabularySize; number++)
             {
                 _encoded[number] = _postings[number] is { } list ? PostingsCode.Encode(CollectionsMarshal.AsSpan(list)) : null;
@@ -122,32 +135,42 @@ public sealed class SearchPostingsMemo
         return lists;
     }
 
-    /// <summary>Takes the changed papers' old postings out of their words' lists and puts their new ones in: no pass over every paper.</summary>
+    /// <summary>
+    /// Takes the changed papers' old postings out of their words' lists and puts their new ones in: no pass over every
+    /// paper. Only the entries a paper lost or gained count: an edit that adds a sentence leaves the paper's other words
+    /// (and the long lists of the common ones, which are costly to encode) as they were.
+    /// </summary>
     private void Update(IReadOnlyList<int[]> papers, List<int> changed, int vocabularySize, int fieldBits)
     {
         if (_postings.Length < vocabularySize)
         {
             Array.Resize(ref _postings, vocabularySize);
             Array.Resize(ref _encoded, vocabularySize);
+            Array.Resize(ref _encodedJson, vocabularySize);
         }
         var affected = new HashSet<int>();
         foreach (var i in changed)
         {
+            var before = _words[i].ToHashSet();
+            var after = papers[i].ToHashSet();
             foreach (var entry in _words[i])
             {
-                var list = _postings[entry >> fieldBits]!;
-                list.RemoveAt(list.BinarySearch(Posting(i, entry, fieldBits)));
-                affected.Add(entry >> fieldBits);
+                if (!after.Contains(entry))
+                {
+                    var list = _postings[entry >> fieldBits]!;
+                    list.RemoveAt(list.BinarySearch(Posting(i, entry, fieldBits)));
+                    affected.Add(entry >> fieldBits);
+                }
             }
-        }
-        foreach (var i in changed)
-        {
             foreach (var entry in papers[i])
             {
-                var list = _postings[entry >> fieldBits] ??= [];
-                var at = list.BinarySearch(Posting(i, entry, fieldBits));
-                list.Insert(~at, Posting(i, entry, fieldBits)); // a paper has a word once, so it is not there yet
-                affected.Add(entry >> fieldBits);
+                if (!before.Contains(entry))
+                {
+                    var list = _postings[entry >> fieldBits] ??= [];
+                    var at = list.BinarySearch(Posting(i, entry, fieldBits));
+                    list.Insert(~at, Posting(i, entry, fieldBits)); // a paper has a word once, so it is not there yet
+                    affected.Add(entry >> fieldBits);
+                }
             }
         }
         foreach (var number in affected)
@@ -157,7 +180,75 @@ public sealed class SearchPostingsMemo
                 _postings[number] = null;
             }
             _encoded[number] = _postings[number] is { } list ? PostingsCode.Encode(CollectionsMarshal.AsSpan(list)) : null;
+            _encodedJson[number] = null;
         }
+    }
+
+    /// <summary>The <c>docs</c> array, <c>[["title","slug"],...]</c>: last time's bytes while every title and slug is the same.</summary>
+    public byte[] DocsJson(IReadOnlyList<(string Title, string Slug, int[] Words)> papers)
+    {
+        var (titles, slugs) = (new string[papers.Count], new string[papers.Count]);
+        for (var i = 0; i < papers.Count; i++)
+        {
+            (titles[i], slugs[i]) = (papers[i].Title, papers[i].Slug);
+        }
+        if (!titles.AsSpan().SequenceEqual(_docs.Titles) || !slugs.AsSpan().SequenceEqual(_docs.Slugs))
+        {
+            _docs = (titles, slugs, Json(json =>
+            {
+                json.WriteStartArray();
+                for (var i = 0; i < titles.Length; i++)
+                {
+                    json.WriteStartArray();
+                    json.WriteStringValue(titles[i]);
+                    json.WriteStringValue(slugs[i]);
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
+            }));
+        }
+        return _docs.Json;
+    }
+
+    /// <summary>The <c>terms</c> string: last time's bytes while the indexed words are the same.</summary>
+    public byte[] TermsJson(int[] terms, Func<int, string> wordOf)
+    {
+        if (!terms.AsSpan().SequenceEqual(_terms.Terms))
+        {
+            _terms = (terms, Json(json => json.WriteStringValue(string.Join(' ', terms.Select(wordOf)))));
+        }
+        return _terms.Json;
+    }
+
+    /// <summary>
+    /// Writes the <c>postings</c> array, <c>["...",...]</c>, for <paramref name="terms"/>, from each word's JSON string as
+    /// last made: only the words an edit touched are escaped again, and the array is never held whole.
+    /// </summary>
+    public void WritePostingsJson(Stream stream, int[] terms)
+    {
+        stream.WriteByte((byte)'[');
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var number = terms[i];
+            var json = _encodedJson[number] ??= Json(writer => writer.WriteStringValue(_encoded[number]));
+            if (i > 0)
+            {
+                stream.WriteByte((byte)',');
+            }
+            stream.Write(json);
+        }
+        stream.WriteByte((byte)']');
+    }
+
+    /// <summary>What <paramref name="write"/> writes with a writer of default options (the script's own), as UTF-8.</summary>
+    private static byte[] Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static int Posting(int paper, int entry, int fieldBits) => paper << fieldBits | entry & ((1 << fieldBits) - 1);

@@ -41,6 +41,10 @@ public class SearchPostingsMemoTests
         Assert.NotEqual(edited, Script(papers, memo));
         Assert.Equal(Script(papers, null), Script(papers, memo));
 
+        var title = "Paper \"5\" on <Diffusion> \u00fcber alles";                         // retitled: escaped in the docs
+        papers[5] = (title, "paper-5", SearchIndex.WordsOf(Vocabulary, title, ["Vision"], "diffusion models number 5"));
+        Assert.Equal(Script(papers, null), Script(papers, memo));
+
         papers.RemoveAt(0);                                                                   // a paper removed
         Assert.Equal(Script(papers, null), Script(papers, memo));
     }
