@@ -26,21 +26,53 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
         {
             return Task.FromResult(inputs);
         }
-        // A session finds an unchanged page's entry by its document, without reading it again.
-        var pages = pagePipelines
-            .SelectMany(name => context.FromPipeline(name))
-            .Select(d => site.Session.SitemapPages.GetOrAdd(d, EntryOf))
-            .Where(entry => entry is not null)
-            .Select(entry => entry!.Value) // not OfType, which would box every entry
-            .OrderBy(p => p.Path, StringComparer.Ordinal) // the home page first, then each folder before what is in it
-            .ToArray();
+        var documents = pagePipelines.SelectMany(name => context.FromPipeline(name)).ToArray();
+        var pages = site.Session.LastSitemap is { } last && SameEntries(last.Documents, documents)
+            ? last.Pages
+            : documents
+                // A session finds an unchanged page's entry by its document, without reading it again.
+                .Select(d => site.Session.SitemapPages.GetOrAdd(d, EntryOf))
+                .Where(entry => entry is not null)
+                .Select(entry => entry!.Value) // not OfType, which would box every entry
+                .OrderBy(p => p.Path, StringComparer.Ordinal) // the home page first, then each folder before what is in it
+                .ToArray();
+        if (site.Session.Remembers)
+        {
+            site.Session.LastSitemap = (documents, pages);
+        }
+        return Task.FromResult(Files(inputs, site, baseUrl, pages));
+    }
+
+    /// <summary>
+    /// True when the pages are last time's documents at the same places, but for a few replaced by documents with the
+    /// same entry (an edited abstract): then the sitemap lists what it listed. One comparison of references per page,
+    /// where finding and sorting 11,000 entries cost 14 ms an edit at 10,000 papers.
+    /// </summary>
+    private static bool SameEntries(Document[] last, Document[] documents)
+    {
+        if (last.Length != documents.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (!ReferenceEquals(last[i], documents[i]) && !Nullable.Equals(EntryOf(last[i]), EntryOf(documents[i])))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ImmutableArray<Document> Files(ImmutableArray<Document> inputs, SiteServices site, string baseUrl, (string Path, DateOnly? Date)[] pages)
+    {
 
         var documents = inputs.ToBuilder();
         documents.Add(Produce(Urls.Robots, () => RobotsTxt.Write(AbsoluteUrls.Of(baseUrl, Urls.Sitemap))));
         if (pages.Length <= MaxUrlsPerFile)
         {
             documents.Add(Produce(site, Urls.Sitemap, pages, () => SitemapWriter.WriteUrlSet(UrlsOf(pages))));
-            return Task.FromResult(documents.ToImmutable());
+            return documents.ToImmutable();
         }
         var parts = pages.Chunk(MaxUrlsPerFile).ToArray();
         for (var i = 0; i < parts.Length; i++)
@@ -49,7 +81,7 @@ public sealed class CreateSitemap(params string[] pagePipelines) : IModule
             documents.Add(Produce(site, PartName(i), part, () => SitemapWriter.WriteUrlSet(UrlsOf(part))));
         }
         documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteIndex(parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i))))));
-        return Task.FromResult(documents.ToImmutable());
+        return documents.ToImmutable();
 
         IEnumerable<SitemapUrl> UrlsOf(IEnumerable<(string Path, DateOnly? Date)> list) =>
             list.Select(p => new SitemapUrl(baseUrl + p.Path, p.Date));

@@ -53,6 +53,9 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>Each page's entry in the sitemap (null: not a page people land on), by its document.</summary>
     internal Memo<Document, (string Path, DateOnly? Date)?> SitemapPages { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
+    /// <summary>The last sitemap's page documents, in the order its pipelines gave them, and its entries, sorted.</summary>
+    internal (Engine.Document[] Documents, (string Path, DateOnly? Date)[] Pages)? LastSitemap { get; set; }
+
     /// <summary>The feeds and sitemap files of the last build, by the lists they were made from.</summary>
     internal FileBytesMemo FileBytes { get; } = new(remember);
 
@@ -170,6 +173,7 @@ public sealed class BuildSession(bool remember = true)
             SearchVocabulary = new();
             FileBytes.Clear();
             SitemapPages.Clear();
+            LastSitemap = null;
             _basis = basis;
         }
         Files.NextGeneration();
