@@ -32,14 +32,30 @@ public sealed class RenderPapersJson(string papersPipeline) : IModule
     /// <summary><c>[</c>, one paper per line separated by commas, <c>]</c>: UTF-8 throughout, no string in between.</summary>
     private static void Write(Stream stream, Paper[] papers, BuildSession session)
     {
+        // In a session, a paper at the place it had last time takes its line from there: one comparison of references
+        // where the memo's lookup per paper cost 3 ms an edit at 10,000 papers. The few lines made anew then skip the
+        // memo, which would otherwise see a build that used a handful of its entries, and drop the rest.
+        var last = session.LastPapersJson.Papers?.Length == papers.Length ? session.LastPapersJson : default;
+        var lines = session.Remembers ? new byte[papers.Length][] : null;
         // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
         stream.Write("[\n"u8);
         for (var i = 0; i < papers.Length; i++)
         {
-            stream.Write(session.Json.GetOrAdd(papers[i], Line));
+            var line = last.Papers is not null
+                ? ReferenceEquals(last.Papers[i], papers[i]) ? last.Lines[i] : Line(papers[i])
+                : session.Json.GetOrAdd(papers[i], Line);
+            if (lines is not null)
+            {
+                lines[i] = line;
+            }
+            stream.Write(line);
             stream.Write(i < papers.Length - 1 ? ",\n"u8 : "\n"u8);
         }
         stream.Write("]\n"u8);
+        if (lines is not null)
+        {
+            session.LastPapersJson = (papers, lines);
+        }
     }
 
     private static byte[] Line(Paper paper)

@@ -46,7 +46,7 @@ public sealed class WriteFiles : IModule
             }
             else
             {
-                (outputs[i], pages[i]) = Write(inputs[i], site);
+                (outputs[i], pages[i]) = Write(inputs[i], site, carrying: last is not null);
             }
         }).ConfigureAwait(false);
         if (site.Session.Remembers)
@@ -56,7 +56,11 @@ public sealed class WriteFiles : IModule
         return ImmutableArray.Create(outputs);
     }
 
-    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site)
+    /// <param name="carrying">
+    /// True when this run carries the unchanged pages over: the few it writes have their models hashed without the
+    /// session's memo, which would otherwise see a run that used a handful of its 21,000 entries, and drop the rest.
+    /// </param>
+    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, bool carrying)
     {
         if (input.Destination is not { } destination)
         {
@@ -77,7 +81,7 @@ public sealed class WriteFiles : IModule
         }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
-            page = WritePage(destination, layout, input.GetRequired<PageModel>(Keys.Model), site);
+            page = WritePage(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, carrying);
         }
         else
         {
@@ -88,10 +92,11 @@ public sealed class WriteFiles : IModule
         return (input.Content.Length == 0 ? input : input.WithContent(string.Empty), page);
     }
 
-    private static WrittenPage WritePage(string destination, string layout, PageModel model, SiteServices site)
+    private static WrittenPage WritePage(string destination, string layout, PageModel model, SiteServices site, bool carrying)
     {
         // A page model reused from the last build of a session was hashed then: only the site-wide part is new.
-        var inputs = Fingerprint.Of(site.Fingerprint, site.Session.PageModels.GetOrAdd(model, PageFingerprint.HashOf), layout);
+        var modelHash = carrying ? PageFingerprint.HashOf(model) : site.Session.PageModels.GetOrAdd(model, PageFingerprint.HashOf);
+        var inputs = Fingerprint.Of(site.Fingerprint, modelHash, layout);
         if (site.Output.TryKeep(destination, inputs, out var kept))
         {
             return new WrittenPage(destination, kept, site.Links.Kept(destination, inputs));

@@ -72,6 +72,23 @@ public sealed partial class TemplateRenderer
     public static TemplateRenderer Load(IReadOnlyList<string> themeRoots) => Load(Environment.CurrentDirectory, themeRoots);
 
     /// <summary>
+    /// What <see cref="Load(string, IReadOnlyList{string})"/> would read, as a number: the path, length and time of every
+    /// template. Equal stamps, equal templates, so a session loads and parses them again only after one changed.
+    /// </summary>
+    public static ulong StampOf(string siteRoot, IReadOnlyList<string> themeRoots)
+    {
+        var stamp = new XxHash3();
+        foreach (var file in ThemeFile.Find(themeRoots, siteRoot))
+        {
+            var info = new FileInfo(file.FullPath);
+            stamp.Append(Encoding.UTF8.GetBytes(file.Name + "\0" + file.FullPath + "\0"));
+            stamp.Append(BitConverter.GetBytes(info.Exists ? info.Length : -1));
+            stamp.Append(BitConverter.GetBytes(info.Exists ? info.LastWriteTimeUtc.Ticks : 0));
+        }
+        return stamp.GetCurrentHashAsUInt64();
+    }
+
+    /// <summary>
     /// Loads the templates of <paramref name="themeRoots"/> (see <see cref="Load(IReadOnlyList{string})"/>); diagnostics
     /// name files relative to <paramref name="siteRoot"/> (<c>input/layouts/paper.liquid:3:7: error: ...</c>).
     /// </summary>

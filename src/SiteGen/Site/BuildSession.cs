@@ -27,6 +27,24 @@ public sealed class BuildSession(bool remember = true)
     /// <summary>Each input file's document, by path, time and length: an unchanged file is the same document.</summary>
     internal Memo<FoundFile, Document> Files { get; } = new(remember);
 
+    /// <summary>The templates of the last build, and the stamp of the files they were loaded from.</summary>
+    private (ulong Stamp, Rendering.TemplateRenderer Templates)? _templates;
+
+    /// <summary>The templates of <paramref name="folders"/>: in a session, last build's while no template file changed.</summary>
+    internal Rendering.TemplateRenderer Templates(string root, IReadOnlyList<string> folders)
+    {
+        if (!remember)
+        {
+            return Rendering.TemplateRenderer.Load(root, folders);
+        }
+        var stamp = Rendering.TemplateRenderer.StampOf(root, folders);
+        if (_templates is not { } last || last.Stamp != stamp)
+        {
+            _templates = (stamp, Rendering.TemplateRenderer.Load(root, folders));
+        }
+        return _templates.Value.Templates;
+    }
+
     /// <summary>The files each <see cref="Modules.ReadFiles"/> found last, for a build told which files changed since.</summary>
     internal FolderListings Listings { get; } = new(remember);
 
@@ -46,6 +64,9 @@ public sealed class BuildSession(bool remember = true)
 
     /// <summary>Each paper's line of <c>/papers.json</c> (UTF-8).</summary>
     internal Memo<Paper, byte[]> Json { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+    /// <summary>The papers of the last <c>/papers.json</c> and their lines, at the same places.</summary>
+    internal (Paper[] Papers, byte[][] Lines) LastPapersJson { get; set; }
 
     /// <summary>The words of the search index, numbered once for the whole session.</summary>
     internal Search.SearchVocabulary SearchVocabulary { get; private set; } = new();
@@ -174,6 +195,7 @@ public sealed class BuildSession(bool remember = true)
             FileBytes.Clear();
             SitemapPages.Clear();
             LastSitemap = null;
+            LastPapersJson = default;
             _basis = basis;
         }
         Files.NextGeneration();

@@ -85,7 +85,8 @@ public static class SiteBuilder
             throw new BrokenLinksException([.. result.Warnings], written: !request.DryRun);
         }
 
-        var papers = result[SitePipelines.Papers].Documents.Count(d => d.Destination?.EndsWith(Urls.Index, StringComparison.Ordinal) == true);
+        // What the Papers pipeline's Process phase passed on: one document per paper (its pages come after).
+        var papers = result[SitePipelines.Papers].Modules.Last(m => m.Phase == Engine.Phase.Process).DocumentsOut;
         if (inputs is { } read)
         {
             new UpToDateStamp(read, UpToDateStamp.OutputOf(outputPath), papers, output.FilesProduced, links.Report.Pages, links.Report.Links,
@@ -163,7 +164,7 @@ public static class SiteBuilder
             .Add(settingsJson)
             .Add(string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}")))
             .Value);
-        var templates = TemplateRenderer.Load(root, [.. inputFolders, .. themeFolders]);
+        var templates = session.Templates(root, [.. inputFolders, .. themeFolders]);
         return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
         {
             Menu = menu,
