@@ -64,11 +64,13 @@ public sealed class CreateFeeds(string papersPipeline) : IModule
         }
         foreach (var paper in papers)
         {
-            foreach (var tag in paper.View.Tags)
+            // By index: a foreach over the interface made an enumerator per paper.
+            for (var t = 0; t < paper.View.Tags.Count; t++)
             {
-                if (!tags.TryGetValue(tag.Slug, out var list))
+                var slug = paper.View.Tags[t].Slug;
+                if (!tags.TryGetValue(slug, out var list))
                 {
-                    tags[tag.Slug] = list = [];
+                    tags[slug] = list = [];
                 }
                 if (list.Count < size)
                 {

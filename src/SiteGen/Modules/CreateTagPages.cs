@@ -26,11 +26,13 @@ public sealed class CreateTagPages(string papersPipeline) : IModule
         foreach (var document in context.FromPipeline(papersPipeline))
         {
             var view = document.GetRequired<PaperView>(Keys.PaperView);
-            foreach (var tag in view.Tags)
+            // By index: a foreach over the interface made an enumerator per paper.
+            for (var t = 0; t < view.Tags.Count; t++)
             {
-                if (!groups.TryGetValue(tag.Slug, out var list))
+                var slug = view.Tags[t].Slug;
+                if (!groups.TryGetValue(slug, out var list))
                 {
-                    groups[tag.Slug] = list = []; // a hand-written tag that the vocabulary does not define
+                    groups[slug] = list = []; // a hand-written tag that the vocabulary does not define
                 }
                 list.Add(view);
             }

@@ -14,7 +14,7 @@ internal sealed class ListPageMemo
 
     public Document For(ListPage<PaperView> list, string layout, PageView page, TagSummaryView? tag, SiteView site, Func<Document> create)
     {
-        var total = list.Pagination?.Total ?? 1;
+        var total = list.Total;
         lock (this)
         {
             if (_document is not null && _made is { } made

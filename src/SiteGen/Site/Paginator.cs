@@ -2,8 +2,15 @@ using SiteGen.Rendering.Views;
 
 namespace SiteGen.Site;
 
-/// <summary>One page of a paginated list: where it goes, its items and its navigation.</summary>
-public sealed record ListPage<T>(string Destination, int Number, ArraySegment<T> Items, PaginationView? Pagination);
+/// <summary>One page of a paginated list: where it goes, its items, and how many pages the list has.</summary>
+public sealed record ListPage<T>(string Destination, int Number, ArraySegment<T> Items, int Total, string Folder)
+{
+    /// <summary>
+    /// The page's navigation (null for a list of one page), made when asked: a session that finds the page as it was
+    /// never asks, and making it for every list page of the site was most of what a rebuild's list pipelines allocated.
+    /// </summary>
+    public PaginationView? Pagination => Total == 1 ? null : Paginator.Navigation(Folder, Number, Total);
+}
 
 /// <summary>
 /// Splits a list into pages of <c>ArchivePageSize</c>. Page links are a window (first, last, and two
@@ -21,11 +28,11 @@ public static class Paginator
         {
             var start = (number - 1) * pageSize;
             var slice = new ArraySegment<T>(all, start, Math.Min(pageSize, all.Length - start));
-            yield return new ListPage<T>(Urls.ListPage(folder, number), number, slice, total == 1 ? null : Navigation(folder, number, total));
+            yield return new ListPage<T>(Urls.ListPage(folder, number), number, slice, total, folder);
         }
     }
 
-    private static PaginationView Navigation(string folder, int current, int total)
+    internal static PaginationView Navigation(string folder, int current, int total)
     {
         var pages = new List<PageLinkView>();
         for (var n = 1; n <= total; n++)
