@@ -45,6 +45,22 @@ public sealed class BuildSession(bool remember = true)
         return _templates.Value.Templates;
     }
 
+    private CardCache? _cards;
+
+    /// <summary>The paper cards of the last build, while its templates are these and its basis the same (StartBuild).</summary>
+    internal CardCache Cards(Rendering.TemplateRenderer templates)
+    {
+        if (!remember)
+        {
+            return new CardCache(templates);
+        }
+        if (_cards is null || !ReferenceEquals(_cards.Templates, templates))
+        {
+            _cards = new CardCache(templates);
+        }
+        return _cards;
+    }
+
     /// <summary>The files each <see cref="Modules.ReadFiles"/> found last, for a build told which files changed since.</summary>
     internal FolderListings Listings { get; } = new(remember);
 
@@ -196,6 +212,7 @@ public sealed class BuildSession(bool remember = true)
             SitemapPages.Clear();
             LastSitemap = null;
             LastPapersJson = default;
+            _cards = null;
             _basis = basis;
         }
         Files.NextGeneration();

@@ -9,7 +9,8 @@ namespace SiteGen.Site;
 /// author-count and year pages: rendered once, then reused. Its links are relative, so they depend on the depth of
 /// the page that shows it: the card is rendered with a marker for <c>site.root</c> and each page puts its own way back
 /// to the root in its place. One card per paper, not one per depth, is what a million papers can hold.
-/// Lives for one build.
+/// A session keeps one for as long as its templates and basis stay the same (<see cref="BuildSession.Cards"/>): a card
+/// is kept with the very view it was made from, so an edited paper's card is made again and every other one reused.
 /// </summary>
 public sealed class CardCache(TemplateRenderer templates)
 {
@@ -24,7 +25,9 @@ public sealed class CardCache(TemplateRenderer templates)
     /// <summary>The marker as it appears in a rendered card.</summary>
     private const string RenderedMarker = "&#x1;";
 
-    private readonly ConcurrentDictionary<string, string> _cards = new(Environment.ProcessorCount * 8, 4096, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (PaperView View, string Card)> _cards = new(Environment.ProcessorCount * 8, 4096, StringComparer.Ordinal);
+
+    public TemplateRenderer Templates => templates;
     private SiteView? _cardSite;
 
     public IReadOnlyList<string> For(IReadOnlyList<PaperView> papers, SiteView site)
@@ -33,10 +36,13 @@ public sealed class CardCache(TemplateRenderer templates)
         var cards = new string[papers.Count];
         for (var i = 0; i < cards.Length; i++)
         {
-            var card = _cards.GetOrAdd(papers[i].Slug, static (_, state) =>
-                state.templates.RenderPartial(Partial, [new("paper", state.paper), new("site", state.cardSite)]),
-                (templates, paper: papers[i], cardSite));
-            cards[i] = card.Replace(RenderedMarker, site.Root, StringComparison.Ordinal);
+            var paper = papers[i];
+            if (!_cards.TryGetValue(paper.Slug, out var kept) || !ReferenceEquals(kept.View, paper))
+            {
+                kept = (paper, templates.RenderPartial(Partial, [new("paper", paper), new("site", cardSite)]));
+                _cards[paper.Slug] = kept;
+            }
+            cards[i] = kept.Card.Replace(RenderedMarker, site.Root, StringComparison.Ordinal);
         }
         return cards;
     }

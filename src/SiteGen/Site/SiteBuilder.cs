@@ -169,6 +169,7 @@ public static class SiteBuilder
         {
             Menu = menu,
             Session = session,
+            Cards = session.Cards(templates),
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
         };
     }

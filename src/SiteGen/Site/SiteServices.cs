@@ -30,8 +30,8 @@ public sealed record SiteServices(
     /// <summary>What a watcher saw change since the session's last build (<see cref="BuildRequest.ChangedFiles"/>); null when not known.</summary>
     public IReadOnlyCollection<string>? ChangedFiles { get; init; }
 
-    /// <summary>Paper cards rendered in this build, shared by the list pages.</summary>
-    public CardCache Cards { get; } = new(Templates);
+    /// <summary>Paper cards, shared by the list pages (a session's, kept across its builds).</summary>
+    public CardCache Cards { get; init; } = new(Templates);
 
     /// <summary>Every page's internal links, handed over as pages are written and checked once all are (<see cref="Modules.ValidateLinks"/>).</summary>
     public Links.LinkCheck Links { get; init; } = new(useParser: false, Settings.LinkRoot, previous: null, Output.ReadPage);
