@@ -37,12 +37,9 @@ public sealed class DocumentCache
 
         public Entry? Find(Document input, int at)
         {
-            for (var i = Math.Max(0, at - 1); i <= at + 1 && i < inputs.Length; i++)
+            if (SamePlaces.Near(inputs.AsSpan(), input, at) is var near and >= 0)
             {
-                if (ReferenceEquals(inputs[i], input))
-                {
-                    return entries[i];
-                }
+                return entries[near];
             }
             // The first input found nowhere near is taken to be new (an edited paper is): an index of 10,000 documents
             // would cost more than it saves. From the second on, the inputs may have been reordered, and it pays.

@@ -32,7 +32,8 @@ public sealed class WriteFiles : IModule
             last = null;
         }
         var outputs = new Document[inputs.Length];
-        var pages = new WrittenPage?[inputs.Length];
+        // What each input came to, for the next run to carry over: only a session has one.
+        var pages = site.Session.Remembers ? new WrittenPage?[inputs.Length] : null;
         await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
         {
             if (last?.Find(inputs[i], i) is { } found)
@@ -42,14 +43,18 @@ public sealed class WriteFiles : IModule
                 {
                     site.Links.Carry(found.Page.Destination, links);
                 }
-                (outputs[i], pages[i]) = (found.Output, found.Page);
+                (outputs[i], pages![i]) = (found.Output, found.Page);
             }
             else
             {
-                (outputs[i], pages[i]) = Write(inputs[i], site, carrying: last is not null);
+                (outputs[i], var page) = Write(inputs[i], site, carrying: last is not null);
+                if (pages is not null)
+                {
+                    pages[i] = page;
+                }
             }
         }).ConfigureAwait(false);
-        if (site.Session.Remembers)
+        if (pages is not null)
         {
             site.Session.LastWrites[context.PipelineName] = new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint);
         }
@@ -138,14 +143,8 @@ public sealed class WriteFiles : IModule
         /// <summary>The page at <paramref name="at"/> (or one place either side) if its document is <paramref name="input"/>.</summary>
         public (Document Output, WrittenPage Page)? Find(Document input, int at)
         {
-            for (var i = Math.Max(0, at - 1); i <= at + 1 && i < Inputs.Length; i++)
-            {
-                if (ReferenceEquals(Inputs[i], input))
-                {
-                    return Pages[i] is { } page ? (Outputs[i], page) : null;
-                }
-            }
-            return null;
+            var near = SamePlaces.Near(Inputs.AsSpan(), input, at);
+            return near >= 0 && Pages[near] is { } page ? (Outputs[near], page) : null;
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class SearchPostingsMemo
     /// The encoded postings of every word, by word number (null where no paper has it), for <paramref name="papers"/>
     /// (each paper's entries <c>word &lt;&lt; 3 | fields</c>, in the index's order).
     /// </summary>
-    public string?[] Encode(SearchVocabulary vocabulary, IReadOnlyList<int[]> papers, int fieldBits)
+    public string?[] Encode(SearchVocabulary vocabulary, int[][] papers, int fieldBits)
     {
         var vocabularySize = vocabulary.Count;
         // Another vocabulary numbers words otherwise: nothing kept is of use.
@@ -62,26 +62,9 @@ public sealed class SearchPostingsMemo
     }
 
     /// <summary>The positions whose words changed, or null when the index is to be made whole again.</summary>
-    private List<int>? Changed(IReadOnlyList<int[]> papers)
-    {
-        if (papers.Count != _words.Length || papers.Count == 0)
-        {
-            return null;
-        }
-        var changed = new List<int>();
-        for (var i = 0; i < papers.Count; i++)
-        {
-            if (!ReferenceEquals(papers[i], _words[i]))
-            {
-                changed.Add(i);
-                if (changed.Count * 16 > papers.Count)
-                {
-                    return null; // more than one paper in 16: about as cheap to make it whole
-                }
-            }
-        }
-        return changed;
-    }
+    private List<int>? Changed(int[][] papers) =>
+        // More than one paper in 16: about as cheap to make it whole.
+        papers.Length == 0 ? null : Engine.SamePlaces.Changed<int[]>(_words, papers, most: papers.Length / 16);
 
     /// <summary>Every word's encoded postings, found from scratch (a count, then a fill, over plain arrays): a one-off build's way.</summary>
     public static string?[] All(IReadOnlyList<int[]> papers, int vocabularySize, int fieldBits)

@@ -54,30 +54,20 @@ internal sealed class MergeMemo
     {
         lock (this)
         {
-            if (_last is not { } last || last.GroupWarnings.Length > 0 || handWritten.Length != last.HandWritten.Length
-                || !last.Listings.AsSpan().SequenceEqual(listings.AsSpan()))
+            if (_last is not { } last || last.GroupWarnings.Length > 0 || !last.Listings.AsSpan().SequenceEqual(listings.AsSpan())
+                || SamePlaces.Changed(last.HandWritten.AsSpan(), handWritten.AsSpan(), MaxMended) is not { } changed)
             {
                 return null;
             }
-            var groups = last.Groups;
-            var merged = last.Merged;
-            var mended = 0;
-            for (var i = 0; i < handWritten.Length; i++)
+            var (groups, merged) = changed.Count == 0 ? (last.Groups, last.Merged) : ([.. last.Groups], [.. last.Merged]);
+            foreach (var i in changed)
             {
-                if (ReferenceEquals(handWritten[i], last.HandWritten[i]))
-                {
-                    continue;
-                }
                 var before = last.HandWritten[i].GetRequired<Paper>(Keys.Paper);
                 var after = handWritten[i].GetRequired<Paper>(Keys.Paper);
                 var at = Array.FindIndex(groups, g => g.Pages.Contains(before, ReferenceEqualityComparer.Instance));
-                if (++mended > MaxMended || at < 0 || PaperMerger.Identity(before) != PaperMerger.Identity(after))
+                if (at < 0 || PaperMerger.Identity(before) != PaperMerger.Identity(after))
                 {
                     return null;
-                }
-                if (ReferenceEquals(groups, last.Groups))
-                {
-                    (groups, merged) = ([.. groups], [.. merged]);
                 }
                 groups[at] = new PaperGroup(groups[at].Listings, groups[at].Pages.Replace(before, after, ReferenceEqualityComparer.Instance));
                 var (paper, warnings) = PaperMerger.MergeGroup(groups[at]);

@@ -219,16 +219,15 @@ public sealed class OutputFolder
             removed++;
             RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!);
         }
-        var changed = _stampsChanged != 0 || removed > 0 || _produced.Count != _previous.Count;
-        if (_manifestPath is not null && _session is { Remembers: true } && !changed)
+        if (_manifestPath is null)
         {
-            // The same files as the manifest: this build's table is the session's from now on (the next build continues
-            // from this one, see ContinuesFrom), and the file on disk says the same already.
-            _session.RememberManifest(_manifestPath, _produced);
+            return removed;
         }
-        if (_manifestPath is not null && changed)
+        // This build's table is a session's from now on, changed or not: its next build continues from this one
+        // (ContinuesFrom). The file is written only when it would say something else.
+        _session?.RememberManifest(_manifestPath, _produced);
+        if (_stampsChanged != 0 || removed > 0 || _produced.Count != _previous.Count)
         {
-            _session?.RememberManifest(_manifestPath, _produced);
             if (_session is { Remembers: true })
             {
                 // A preview session reads its own manifest from memory: the file is for the next process, so it is

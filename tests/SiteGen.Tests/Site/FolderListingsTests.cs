@@ -8,15 +8,23 @@ namespace SiteGen.Tests.Site;
 /// </summary>
 public sealed class FolderListingsTests
 {
+    /// <summary>A session's listings of the *.md files of <paramref name="folders"/>, listed once as a first build does.</summary>
+    private static (FolderListings Listings, string[] Folders, FoundFile[] First) ListedOnce(TempFolder folder, params string[] folders)
+    {
+        var listings = new FolderListings(remember: true);
+        string[] full = [.. folders.Select(f => folder[f])];
+        return (listings, full, listings.List(full, "*.md", changed: null));
+    }
+
+    private static IEnumerable<string> Names(FoundFile[] listed) => listed.Select(f => Path.GetFileName(f.Path));
+
     [Fact]
     public void AChangedFileIsLookedAtAgainAndAnUnchangedListingIsTheSameObject()
     {
         using var folder = new TempFolder();
         folder.Write("papers/a.md", "a");
         folder.Write("papers/b.md", "b");
-        var listings = new FolderListings(remember: true);
-        string[] papers = [folder["papers"]];
-        var first = listings.List(papers, "*.md", changed: null);
+        var (listings, papers, first) = ListedOnce(folder, "papers");
 
         folder.Write("papers/a.md", "a, longer");
         var unrelated = listings.List(papers, "*.md", [folder["elsewhere/x.md"]]);
@@ -33,16 +41,14 @@ public sealed class FolderListingsTests
         using var folder = new TempFolder();
         folder.Write("papers/a.md", "a");
         folder.Write("papers/b.md", "b");
-        var listings = new FolderListings(remember: true);
-        string[] papers = [folder["papers"]];
-        listings.List(papers, "*.md", changed: null);
+        var (listings, papers, _) = ListedOnce(folder, "papers");
 
         folder.Write("papers/c.md", "c");
         File.Delete(folder["papers/a.md"]);
         folder.Write("papers/notes.txt", "not a paper");
         var listed = listings.List(papers, "*.md", [folder["papers/c.md"], folder["papers/a.md"], folder["papers/notes.txt"]]);
 
-        Assert.Equal(["b.md", "c.md"], listed.Select(f => Path.GetFileName(f.Path)));
+        Assert.Equal(["b.md", "c.md"], Names(listed));
     }
 
     [Theory]
@@ -52,14 +58,12 @@ public sealed class FolderListingsTests
     {
         using var folder = new TempFolder();
         folder.Write("papers/a.md", "a");
-        var listings = new FolderListings(remember: true);
-        string[] papers = [folder["papers"]];
-        listings.List(papers, "*.md", changed: null);
+        var (listings, papers, _) = ListedOnce(folder, "papers");
 
         folder.Write("papers/b.md", "b"); // no event of its own
         var listed = listings.List(papers, "*.md", [Path.TrimEndingDirectorySeparator(folder[changedFolder])]);
 
-        Assert.Equal(["a.md", "b.md"], listed.Select(f => Path.GetFileName(f.Path)));
+        Assert.Equal(["a.md", "b.md"], Names(listed));
     }
 
     [Fact]
@@ -68,9 +72,7 @@ public sealed class FolderListingsTests
         using var folder = new TempFolder();
         folder.Write("input/papers/a.md", "mine");
         folder.Write("theme/papers/a.md", "the theme's");
-        var listings = new FolderListings(remember: true);
-        string[] papers = [folder["input/papers"], folder["theme/papers"]];
-        listings.List(papers, "*.md", changed: null);
+        var (listings, papers, _) = ListedOnce(folder, "input/papers", "theme/papers");
 
         File.Delete(folder["input/papers/a.md"]);
         var afterDelete = listings.List(papers, "*.md", [folder["input/papers/a.md"]]);
