@@ -64,9 +64,7 @@ public static class CommandLine
         WarningsAsErrorsException strict => (ExitCodes.ContentError, string.Join('\n',
             [.. strict.Warnings, $"error: {strict.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the warnings above"])),
         Links.BrokenLinksException links => (ExitCodes.ContentError, string.Join('\n',
-            [.. links.Warnings, links.Written
-                ? $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true): the site was written, but the build fails; fix the links above (sitegen check --strict finds them without writing)"
-                : $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true); fix the links above"])),
+            [.. links.Warnings, $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the links above"])),
         IOException or UnauthorizedAccessException => (ExitCodes.ContentError, $"error: {exception.Message}"),
         _ => (ExitCodes.ContentError, $"error: SiteGen failed unexpectedly; this is a bug, please report it with the trace below.\n{exception}"),
     };

@@ -4,13 +4,10 @@ namespace SiteGen.Links;
 
 /// <summary>
 /// A strict build (or check) found broken internal links. Links are known only once pages are rendered, which a build
-/// does as it writes them: so unlike other warnings, these fail a strict build after it wrote the site
-/// (<paramref name="written"/>); <c>sitegen check --strict</c> fails on them having written nothing.
+/// does as it stages them: the build then stops before its files replace the published ones, so nothing is written.
 /// </summary>
-public sealed class BrokenLinksException(ImmutableArray<string> warnings, bool written)
+public sealed class BrokenLinksException(ImmutableArray<string> warnings)
     : Exception($"{warnings.Length} warning(s), broken links among them, fail the build in strict mode.")
 {
     public ImmutableArray<string> Warnings { get; } = warnings;
-
-    public bool Written { get; } = written;
 }

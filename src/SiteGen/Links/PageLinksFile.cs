@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SiteGen.Site;
 
 namespace SiteGen.Links;
 
@@ -37,8 +38,8 @@ public static class PageLinksFile
         }
     }
 
-    /// <summary>Writes the table into a temporary file first, so that a build stopped half way leaves the old file or none.</summary>
-    public static void Write(string path, PageLinkTable table)
+    /// <summary>Writes the table whole or not at all (<see cref="FileOperations.WriteAtomically"/>).</summary>
+    public static void Write(FileOperations files, string path, PageLinkTable table)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var strings = new List<string>();
@@ -56,13 +57,7 @@ public static class PageLinksFile
             }
             pages.Add(new SavedPage(page, links.Inputs, ids));
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".partial";
-        using (var stream = File.Create(temporary))
-        {
-            JsonSerializer.Serialize(stream, new SavedLinks([.. strings], [.. pages]), PageLinksJson.Default.SavedLinks);
-        }
-        File.Move(temporary, path, overwrite: true);
+        files.WriteAtomically(path, stream => JsonSerializer.Serialize(stream, new SavedLinks([.. strings], [.. pages]), PageLinksJson.Default.SavedLinks));
     }
 }
 

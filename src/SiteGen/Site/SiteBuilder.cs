@@ -32,37 +32,71 @@ public static class SiteBuilder
         var warnings = new List<Diagnostic>();
         var environment = request.Environment ?? ReadEnvironment();
         var settings = SettingsLoader.Load(root, request.Settings ?? [], environment, warnings);
-        var outputPath = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
+        var folders = SiteFolders.Resolve(root, settings, request.Output);
+        var shownOutput = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
         var session = request.Session ?? BuildSession.OneOff();
-        var manifestPath = ManifestPath(root, settings, outputPath);
+        var files = request.Files ?? FileOperations.Disk;
+        var manifestPath = Path.Combine(folders.Cache, $"output-{new Fingerprint().Add(folders.Output).Value:x16}.manifest");
 
         var settingsJson = JsonSerializer.Serialize(settings, SettingsJson.Default.SiteSettings);
-
-        // A build from the command line first asks whether the last one left nothing to do (UpToDateStamp).
+        // A build from the command line first asks whether the last one left nothing to do (UpToDateStamp): it only reads,
+        // so it needs no lock, unless a build stopped half way and left something to clear.
         var stampPath = UpToDateStamp.PathFor(manifestPath);
         ulong? inputs = null;
-        if (!request.DryRun && !session.Remembers)
+        if (!request.DryRun && !session.Remembers && !OutputFolder.StoppedHalfWay(folders.Output, manifestPath))
         {
-            inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, outputPath,
+            inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, folders.Output,
                 [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteServices.Absolute(root, settings.ThemePaths)]);
-            if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, outputPath) is { } unchanged)
+            if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, folders.Output, shownOutput) is { } unchanged)
             {
                 return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started) };
             }
         }
 
-        var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun);
+        // What the last build of a session still writes in the background comes first; then one build at a time.
+        await session.FlushAsync().ConfigureAwait(false);
+        var buildLock = request.DryRun ? null
+            : await BuildLock.AcquireAsync(files, BuildLock.PathFor(manifestPath), request.LockTimeout ?? DefaultLockTimeout, request.Notify,
+                cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var summary = await BuildLockedAsync(request, root, settings, settingsJson, warnings, folders.Output, shownOutput, manifestPath,
+                session, files, inputs, cancellationToken).ConfigureAwait(false);
+            if (buildLock is not null && session.Remembers)
+            {
+                // A session writes the manifest once the build has returned: the lock goes with it.
+                session.InBackground(buildLock.Dispose);
+                buildLock = null;
+            }
+            return summary with { Elapsed = Stopwatch.GetElapsedTime(started) };
+        }
+        finally
+        {
+            buildLock?.Dispose();
+        }
+    }
+
+    /// <summary>How long a build waits for another build of the same output folder to end, unless told (--lock-timeout).</summary>
+    public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(10);
+
+    private static async Task<BuildSummary> BuildLockedAsync(BuildRequest request, string root, SiteSettings settings, string settingsJson,
+        List<Diagnostic> warnings, string outputPath, string shownOutput, string manifestPath, BuildSession session, FileOperations files,
+        ulong? inputs, CancellationToken cancellationToken)
+    {
+        // Before anything is read: what a build that stopped half way left is cleared, or noted (OutputFolder).
+        var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun, files);
+        var stampPath = UpToDateStamp.PathFor(manifestPath);
+
         var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
         // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
         // a build with the faster scanner (README, Link check).
         var services = LoadServices(root, settings, settingsJson, output, session) with { ChangedFiles = request.ChangedFiles };
         var links = new LinkCheck(useParser: request.DryRun, settings.LinkRoot,
-            request.DryRun ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
+            request.DryRun || output.Recovering ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
         {
             Session = request.DryRun ? null : session.LinkChecks,
         };
         services = services with { Links = links };
-        CheckOutputIsSafe(services);
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
         {
@@ -74,15 +108,21 @@ public static class SiteBuilder
         {
             throw new Engine.WarningsAsErrorsException([.. warnings.Select(w => w.ToString())]);
         }
-        var result = await engine.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        var removed = output.RemoveStaleFiles();
-        if (!request.DryRun)
+        Engine.EngineResult result;
+        int removed;
+        try
         {
-            SaveLinks(links, linksPath, session);
+            result = await engine.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            if (request.Strict && links.Report.Broken.Length > 0)
+            {
+                throw new BrokenLinksException([.. result.Warnings]);
+            }
+            removed = output.Commit(request.DryRun ? null : () => SaveLinks(links, linksPath, session, files));
         }
-        if (request.Strict && links.Report.Broken.Length > 0)
+        catch
         {
-            throw new BrokenLinksException([.. result.Warnings], written: !request.DryRun);
+            output.Abandon();
+            throw;
         }
 
         // What the Papers pipeline's Process phase passed on: one document per paper (its pages come after).
@@ -90,17 +130,17 @@ public static class SiteBuilder
         if (inputs is { } read)
         {
             new UpToDateStamp(read, UpToDateStamp.OutputOf(outputPath), papers, output.FilesProduced, links.Report.Pages, links.Report.Links,
-                [.. result.Warnings]).Write(stampPath);
+                [.. result.Warnings]).Write(files, stampPath);
         }
         return new BuildSummary(
-            output.Path,
+            shownOutput,
             papers,
             output.FilesProduced,
             output.FilesWritten,
             removed,
             [.. warnings.Select(w => w.ToString()), .. result.Warnings],
             result.Pipelines,
-            Stopwatch.GetElapsedTime(started))
+            TimeSpan.Zero)
         {
             Notes = NotesOn(settings),
             Links = links.Report,
@@ -112,7 +152,7 @@ public static class SiteBuilder
     /// since; null when the build has to run (a strict build that would fail on warnings always runs, to fail as a build does).
     /// </summary>
     private static BuildSummary? LastBuildIfUpToDate(BuildRequest request, SiteSettings settings, List<Diagnostic> warnings, string stampPath,
-        ulong inputs, string outputPath)
+        ulong inputs, string outputPath, string shownOutput)
     {
         if (UpToDateStamp.Read(stampPath) is not { } stamp || stamp.Inputs != inputs
             || (request.Strict && (stamp.Warnings.Count > 0 || warnings.Count > 0))
@@ -120,7 +160,7 @@ public static class SiteBuilder
         {
             return null;
         }
-        return new BuildSummary(outputPath, stamp.Papers, stamp.Files, 0, 0, [.. warnings.Select(w => w.ToString()), .. stamp.Warnings], [], TimeSpan.Zero)
+        return new BuildSummary(shownOutput, stamp.Papers, stamp.Files, 0, 0, [.. warnings.Select(w => w.ToString()), .. stamp.Warnings], [], TimeSpan.Zero)
         {
             Notes = NotesOn(settings),
             Links = new LinkReport(stamp.LinkPages, stamp.Links, [], TimeSpan.Zero, TimeSpan.Zero),
@@ -129,7 +169,7 @@ public static class SiteBuilder
     }
 
     /// <summary>Each page's links, for the next build's kept pages (<see cref="LinkCheck"/>); written only when they changed.</summary>
-    private static void SaveLinks(LinkCheck links, string path, BuildSession session)
+    private static void SaveLinks(LinkCheck links, string path, BuildSession session, FileOperations files)
     {
         if (!links.Changed && (!session.Remembers || session.LastPageLinks(path) is not null))
         {
@@ -139,7 +179,7 @@ public static class SiteBuilder
         if (links.Changed)
         {
             // A session reads its own table from memory: the file is for the next process.
-            session.InBackground(() => PageLinksFile.Write(path, table));
+            PageLinksFile.Write(files, path, table);
         }
         session.RememberPageLinks(path, table);
     }
@@ -185,10 +225,6 @@ public static class SiteBuilder
         .Add(typeof(Markdig.Markdown).Assembly.ManifestModule.ModuleVersionId.ToString())
         .Value;
 
-    /// <summary>One manifest per output folder, in the cache folder: building elsewhere does not confuse them.</summary>
-    private static string ManifestPath(string root, SiteSettings settings, string outputPath) =>
-        Path.Combine(Path.GetFullPath(settings.CachePath, root), $"output-{new Fingerprint().Add(outputPath).Value:x16}.manifest");
-
     /// <summary>The content pages (input/*.md) by title: a page is in the navigation as soon as it exists.</summary>
     private static MenuLinkView[] MenuOf(string root, IEnumerable<string> inputFolders) =>
     [
@@ -200,35 +236,6 @@ public static class SiteBuilder
             .Select(file => (File: file, Page: ContentPage.Parse(Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllText(file))))
             .Select(p => new MenuLinkView(p.Page.MenuTitle ?? p.Page.Title, Urls.ContentPage(Path.GetFileNameWithoutExtension(p.File)))),
     ];
-
-    /// <summary>
-    /// Stale files are removed from the output folder, so it must not hold the site's own sources:
-    /// refuse an output folder that is the root, contains it, or overlaps an input or theme folder.
-    /// </summary>
-    private static void CheckOutputIsSafe(SiteServices site)
-    {
-        var output = site.Output.Path;
-        if (IsSameOrInside(site.Root, output))
-        {
-            throw new UsageException(
-                $"the output folder '{output}' contains the site itself; choose a folder inside it, such as 'output'");
-        }
-        foreach (var source in site.InputFolders.Concat(site.ThemeFolders))
-        {
-            if (IsSameOrInside(source, output) || IsSameOrInside(output, source))
-            {
-                throw new UsageException(
-                    $"the output folder '{output}' overlaps '{source}', which holds the site's sources; choose another --output, such as 'output'");
-            }
-        }
-    }
-
-    private static bool IsSameOrInside(string path, string folder)
-    {
-        var a = Path.TrimEndingDirectorySeparator(path);
-        var b = Path.TrimEndingDirectorySeparator(folder);
-        return a == b || a.StartsWith(b + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-    }
 
     /// <summary>The process's environment variables, for the <c>SITEGEN_Key</c> settings (import reads them too).</summary>
     internal static Dictionary<string, string?> ReadEnvironment()

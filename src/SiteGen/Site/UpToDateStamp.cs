@@ -102,28 +102,34 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
         }
     }
 
-    /// <summary>Writes the stamp; one warning per line, so a warning of several lines (none is) leaves no stamp.</summary>
-    public void Write(string path)
+    /// <summary>
+    /// Writes the stamp; one warning per line, so a warning of several lines (none is) leaves no stamp. The stamp is only
+    /// a shortcut: one that cannot be written is none (and an old one names other inputs, or another output).
+    /// </summary>
+    public void Write(FileOperations files, string path)
     {
-        if (Warnings.Any(w => w.Contains('\n') || w.Contains('\r')))
+        try
         {
-            Delete(path);
-            return;
+            if (Warnings.Any(w => w.Contains('\n') || w.Contains('\r')))
+            {
+                files.TryDelete(path);
+                return;
+            }
+            files.WriteAtomically(path, stream =>
+            {
+                using var writer = new StreamWriter(stream) { NewLine = "\n" };
+                writer.WriteLine(Header);
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Inputs:x16} {Output:x16}"));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Papers} {Files} {LinkPages} {Links}"));
+                foreach (var warning in Warnings)
+                {
+                    writer.WriteLine(warning);
+                }
+            });
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllLines(path, [
-            Header,
-            string.Create(CultureInfo.InvariantCulture, $"{Inputs:x16} {Output:x16}"),
-            string.Create(CultureInfo.InvariantCulture, $"{Papers} {Files} {LinkPages} {Links}"),
-            .. Warnings,
-        ]);
-    }
-
-    private static void Delete(string path)
-    {
-        if (File.Exists(path))
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            File.Delete(path);
+            files.TryDelete(path);
         }
     }
 }

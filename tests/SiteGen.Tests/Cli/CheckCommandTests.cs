@@ -46,10 +46,13 @@ public sealed class CheckCommandTests
         Assert.Contains(Warning, build.StandardError);
         Assert.Contains("1 warnings", build.StandardOutput);
 
+        File.AppendAllText(site["input/about.md"], "\nA line added before a failing build.\n");
+        var before = TempFolder.Snapshot(site["output"]);
         var strict = await SiteGenProcess.RunAsync("build", "--root", site.Path, "--strict");
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains(Warning, strict.StandardError);
-        Assert.Contains("the site was written, but the build fails", strict.StandardError);
+        Assert.Contains("nothing was written", strict.StandardError);
+        TempFolder.AssertSameFiles(before, TempFolder.Snapshot(site["output"]));
 
         Directory.Delete(site["output"], recursive: true);
         Directory.Delete(site["cache"], recursive: true);

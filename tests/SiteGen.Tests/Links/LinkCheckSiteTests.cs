@@ -62,13 +62,15 @@ public sealed class LinkCheckSiteTests
         Assert.StartsWith($"papers/{first}/index.html: warning: broken link 'nowhere/index.html' (-> papers/{first}/nowhere/index.html), and on ", warning);
         Assert.Equal("nowhere/index.html", Assert.Single(build.Links.Broken).Href);
 
+        // A strict build stops before its files replace the published ones: the folder stays as the last build left it.
+        var before = TempFolder.Snapshot(site["output"]);
+        File.AppendAllText(site["input/about.md"], "\nA line added before a failing build.\n");
         var strict = await Assert.ThrowsAsync<BrokenLinksException>(() => SiteBuilder.BuildAsync(new BuildRequest(site.Path, Strict: true)));
-        Assert.True(strict.Written);
         Assert.Contains(warning, strict.Warnings);
+        TempFolder.AssertSameFiles(before, TempFolder.Snapshot(site["output"]));
         using var other = new TempFolder();
         var check = await Assert.ThrowsAsync<BrokenLinksException>(() =>
             SiteBuilder.BuildAsync(new BuildRequest(site.Path, other["output"], Strict: true, DryRun: true)));
-        Assert.False(check.Written);
         Assert.Contains(warning, check.Warnings);
         Assert.False(Directory.Exists(other["output"]));
     }
