@@ -22,20 +22,43 @@ public static class BuildCommand
         {
             Description = "Also print how long each module of each pipeline took.",
         };
+        var lockTimeout = LockTimeoutOption();
         var command = new Command("build", "Build the site from input/ and theme/ into the output folder.")
         {
-            root, output, strict, settings, verbose,
+            root, output, strict, settings, verbose, lockTimeout,
         };
         command.SetAction((parse, cancellation) => RunAsync(
             new BuildRequest(
                 parse.GetValue(root)!,
                 parse.GetValue(output),
                 parse.GetValue(strict) || Ci.IsRunning,
-                ParseSettings(parse.GetValue(settings) ?? [])),
+                ParseSettings(parse.GetValue(settings) ?? []),
+                LockTimeout: parse.GetValue(lockTimeout),
+                Notify: Console.Error.WriteLine),
             parse.GetValue(verbose),
             cancellation));
         return command;
     }
+
+    /// <summary>--lock-timeout, as build and preview take it: seconds, or a number with s, m or h.</summary>
+    internal static Option<TimeSpan?> LockTimeoutOption() => new("--lock-timeout")
+    {
+        Description = "How long to wait for another build of the same output folder to end before failing (default 10m): 90, 90s, 10m, 1h.",
+        HelpName = "time",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
+            var unit = text.Length > 0 && char.IsAsciiLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 's';
+            var number = unit == 's' && text.Length > 0 && char.IsAsciiDigit(text[^1]) ? text : text[..Math.Max(0, text.Length - 1)];
+            if (!double.TryParse(number, NumberStyles.None | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                || unit is not ('s' or 'm' or 'h') || value > 24 * 3600)
+            {
+                result.AddError($"--lock-timeout '{text}' is not a time; write it as 90, 90s, 10m or 1h");
+                return null;
+            }
+            return unit switch { 'h' => TimeSpan.FromHours(value), 'm' => TimeSpan.FromMinutes(value), _ => TimeSpan.FromSeconds(value) };
+        },
+    };
 
     /// <summary>--root, as build and preview take it.</summary>
     internal static Option<string> RootOption() => new("--root", "-r")

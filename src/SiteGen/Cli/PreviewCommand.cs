@@ -23,13 +23,15 @@ public static class PreviewCommand
             DefaultValueFactory = _ => DefaultPort,
             HelpName = "port",
         };
+        var lockTimeout = BuildCommand.LockTimeoutOption();
         var command = new Command("preview",
             "Build the site, serve it on http://127.0.0.1:5080/, and rebuild and reload the open pages after each edit of input/, theme/ or statiq.json.")
         {
-            root, output, settings, port,
+            root, output, settings, port, lockTimeout,
         };
         command.SetAction((parse, cancellation) => RunAsync(
-            new BuildRequest(parse.GetValue(root)!, parse.GetValue(output), Settings: BuildCommand.ParseSettings(parse.GetValue(settings) ?? [])),
+            new BuildRequest(parse.GetValue(root)!, parse.GetValue(output), Settings: BuildCommand.ParseSettings(parse.GetValue(settings) ?? []),
+                LockTimeout: parse.GetValue(lockTimeout), Notify: Console.Error.WriteLine),
             parse.GetValue(port),
             cancellation));
         return command;

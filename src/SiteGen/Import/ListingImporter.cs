@@ -97,28 +97,6 @@ public static class ListingImporter
         {
             throw new UsageException($"listing file '{file}' does not exist; check the path");
         }
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ContentException(file, 1, 1, $"cannot read the listing ({e.Message}); check that the file is readable");
-        }
-        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-        try
-        {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes.AsSpan(start));
-        }
-        catch (DecoderFallbackException e)
-        {
-            var at = start + Math.Max(e.Index, 0);
-            var before = bytes.AsSpan(0, at);
-            var line = before.Count((byte)'\n') + 1;
-            var column = at - (before.LastIndexOf((byte)'\n') + 1) + 1;
-            throw new ContentException(file, line, column,
-                $"the listing is not UTF-8 text (byte 0x{bytes[at]:X2}); save the page's text again as UTF-8, which browsers and editors do by default");
-        }
+        return SourceText.Read(file, file);
     }
 }

@@ -16,18 +16,24 @@ public sealed class CopyAssets : IModule
     {
         var site = context.GetService<SiteServices>();
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal); // destination -> file
+        var warnings = new List<Diagnostics.Diagnostic>();
         foreach (var root in site.InputFolders.Concat(site.ThemeFolders))
         {
-            var folder = Path.Combine(root, Folder);
-            if (!Directory.Exists(folder))
+            foreach (var file in site.Sources.Files(Path.Combine(root, Folder), "*", recursive: true, warnings))
             {
-                continue;
+                var destination = Path.GetRelativePath(root, file.Path).Replace('\\', '/');
+                if (destination.Any(char.IsControl))
+                {
+                    // A line of the manifest per file: a name that holds a line break cannot be one, and no URL wants it.
+                    warnings.Add(Diagnostics.Diagnostic.Warning(site.Relative(file.Path), 0, "has a control character in its name, so it is not copied; rename it"));
+                    continue;
+                }
+                found.TryAdd(destination, file.Path); // earlier roots win
             }
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-            {
-                var destination = Path.GetRelativePath(root, file).Replace('\\', '/');
-                found.TryAdd(destination, file); // earlier roots win
-            }
+        }
+        foreach (var warning in warnings)
+        {
+            context.Warn(warning.ToString());
         }
         return Task.FromResult(found
             .Select(f => Document.Create(source: site.Relative(f.Value), destination: f.Key).With(Keys.CopyFrom, f.Value))

@@ -15,12 +15,17 @@ public sealed class ReadFiles(string folder, string pattern) : IModule
     {
         var site = context.GetService<SiteServices>();
         var directories = site.InputFolders.Select(input => Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(input, folder)))).ToArray();
-        var keys = site.Session.Listings.List(directories, pattern, site.ChangedFiles);
+        var warnings = new List<Diagnostics.Diagnostic>();
+        var keys = site.Session.Listings.List(site.Sources, directories, pattern, site.ChangedFiles, warnings);
+        foreach (var warning in warnings)
+        {
+            context.Warn(warning.ToString());
+        }
         var documents = new Document[keys.Length];
         // An unchanged file (same time and length) is not read again in a long-running session: it is the same
         // document as last time, and every module that saw it can reuse its work.
         await ParallelRanges.ForAsync(keys.Length, context.ParallelOptions, i => documents[i] = site.Session.Files.GetOrAdd(keys[i],
-            key => Document.Create(source: site.Relative(key.Path), content: File.ReadAllText(key.Path)))).ConfigureAwait(false);
+            key => Document.Create(source: site.Relative(key.Path), content: SourceText.Read(key.Path, site.Relative(key.Path))))).ConfigureAwait(false);
         return [.. inputs, .. documents];
     }
 }

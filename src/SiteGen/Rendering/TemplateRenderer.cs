@@ -103,7 +103,7 @@ public sealed partial class TemplateRenderer
         var parsed = new List<(ThemeFile File, string Source, IFluidTemplate Template)>(files.Count);
         foreach (var file in files)
         {
-            var source = File.ReadAllText(file.FullPath);
+            var source = Site.SourceText.Read(file.FullPath, file.DisplayPath);
             parsed.Add((file, source, Parse(file, source)));
         }
 

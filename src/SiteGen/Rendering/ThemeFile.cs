@@ -16,23 +16,19 @@ public sealed record ThemeFile(string Name, string FullPath, string DisplayPath)
     /// with the same name in a later one (a user's <c>input/layouts/paper.liquid</c> beats the theme's).
     /// Sorted by name, so loading is deterministic.
     /// </summary>
-    public static IReadOnlyList<ThemeFile> Find(IReadOnlyList<string> themeRoots, string siteRoot)
+    /// <param name="warnings">Symbolic links that are not followed (<see cref="Site.SourceTree"/>).</param>
+    public static IReadOnlyList<ThemeFile> Find(IReadOnlyList<string> themeRoots, string siteRoot, List<Diagnostics.Diagnostic>? warnings = null)
     {
+        var sources = new Site.SourceTree(siteRoot, themeRoots);
         var byName = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
         foreach (var root in themeRoots)
         {
             foreach (var folder in TemplateFolders)
             {
-                var directory = Path.Combine(root, folder);
-                if (!Directory.Exists(directory))
+                foreach (var file in sources.Files(Path.Combine(root, folder), "*" + Extension, recursive: true, warnings))
                 {
-                    continue;
-                }
-
-                foreach (var fullPath in Directory.EnumerateFiles(directory, "*" + Extension, SearchOption.AllDirectories))
-                {
-                    var name = Display(root, fullPath);
-                    byName.TryAdd(name, new ThemeFile(name, Path.GetFullPath(fullPath), Display(siteRoot, fullPath)));
+                    var name = Display(root, file.Path);
+                    byName.TryAdd(name, new ThemeFile(name, file.Path, Display(siteRoot, file.Path)));
                 }
             }
         }

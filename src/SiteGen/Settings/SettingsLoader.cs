@@ -35,7 +35,7 @@ public static class SettingsLoader
         var path = Path.Combine(root, FileName);
         if (File.Exists(path))
         {
-            settings = ApplyFile(settings, File.ReadAllText(path), warnings);
+            settings = ApplyFile(settings, Site.SourceText.Read(path, FileName), warnings);
         }
         foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {

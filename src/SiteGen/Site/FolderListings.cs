@@ -15,7 +15,10 @@ internal sealed class FolderListings(bool remember)
     private readonly Lock _gate = new();
 
     /// <summary>Lists the files matching <paramref name="pattern"/> in <paramref name="directories"/> (the first folder holding a name wins).</summary>
-    public FoundFile[] List(IReadOnlyList<string> directories, string pattern, IReadOnlyCollection<string>? changed)
+    /// <param name="sources">What the build may read (<see cref="SourceTree"/>).</param>
+    /// <param name="warnings">Links skipped on the way.</param>
+    public FoundFile[] List(SourceTree sources, IReadOnlyList<string> directories, string pattern, IReadOnlyCollection<string>? changed,
+        List<Diagnostics.Diagnostic> warnings)
     {
         var key = string.Join('\n', [pattern, .. directories]);
         SortedDictionary<string, FoundFile>? last = null;
@@ -26,9 +29,9 @@ internal sealed class FolderListings(bool remember)
                 _last.TryGetValue(key, out last);
             }
         }
-        var found = last is not null && changed is not null && Update(last, directories, pattern, changed) is { } updated
+        var found = last is not null && changed is not null && Update(sources, last, directories, pattern, changed, warnings) is { } updated
             ? updated
-            : Walk(directories, pattern);
+            : Walk(sources, directories, pattern, warnings);
         if (remember)
         {
             lock (_gate)
@@ -40,8 +43,9 @@ internal sealed class FolderListings(bool remember)
     }
 
     /// <summary>The last listing with the changed paths looked at again; null when a change calls for a new walk.</summary>
-    private static SortedDictionary<string, FoundFile>? Update(
-        SortedDictionary<string, FoundFile> last, IReadOnlyList<string> directories, string pattern, IReadOnlyCollection<string> changed)
+    private static SortedDictionary<string, FoundFile>? Update(SourceTree sources,
+        SortedDictionary<string, FoundFile> last, IReadOnlyList<string> directories, string pattern, IReadOnlyCollection<string> changed,
+        List<Diagnostics.Diagnostic> warnings)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in changed)
@@ -70,10 +74,9 @@ internal sealed class FolderListings(bool remember)
             updated.Remove(name);
             foreach (var directory in directories)
             {
-                var file = new FileInfo(Path.Combine(directory, name));
-                if (file.Exists)
+                if (sources.Find(directory, name, warnings) is { } file)
                 {
-                    updated[name] = new FoundFile(file.FullName, file.LastWriteTimeUtc, file.Length);
+                    updated[name] = file;
                     break;
                 }
             }
@@ -88,27 +91,15 @@ internal sealed class FolderListings(bool remember)
             : directory.Length > changed.Length && directory.StartsWith(changed, StringComparison.Ordinal)
                 && directory[changed.Length] == Path.DirectorySeparatorChar;
 
-    private static SortedDictionary<string, FoundFile> Walk(IReadOnlyList<string> directories, string pattern)
+    private static SortedDictionary<string, FoundFile> Walk(SourceTree sources, IReadOnlyList<string> directories, string pattern,
+        List<Diagnostics.Diagnostic> warnings)
     {
-        // Name, time and length in one walk of each folder (one stat a file, on the walking thread): at 10,000 papers a
-        // FileInfo a file, in a parallel loop, made a rebuild's read of 2,147 unchanged files take 20 to 30 ms.
         var found = new SortedDictionary<string, FoundFile>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
-            if (!Directory.Exists(directory))
+            foreach (var file in sources.Files(directory, pattern, recursive: false, warnings))
             {
-                continue;
-            }
-            var files = new FileSystemEnumerable<(string Name, FoundFile File)>(directory,
-                (ref FileSystemEntry entry) => (entry.FileName.ToString(), new FoundFile(entry.ToFullPath(), entry.LastWriteTimeUtc.UtcDateTime, entry.Length)),
-                new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false })
-            {
-                ShouldIncludePredicate = (ref FileSystemEntry entry) =>
-                    !entry.IsDirectory && FileSystemName.MatchesSimpleExpression(pattern, entry.FileName),
-            };
-            foreach (var (name, file) in files)
-            {
-                found.TryAdd(name, file);
+                found.TryAdd(Path.GetFileName(file.Path), file);
             }
         }
         return found;

@@ -293,14 +293,14 @@ public sealed class OutputFolder
                 }
                 RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!, undo);
             }
+            var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0;
+            Record(saveCache, manifestChanged, journal);
         }
         catch
         {
             Undo(undo);
             throw;
         }
-        var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0;
-        Record(saveCache, manifestChanged, journal);
         return stale.Count;
     }
 
@@ -492,9 +492,13 @@ public sealed class OutputFolder
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // What is left is removed by the next build before it writes anything.
+            // What is left is removed by the next build before it writes anything; until then it must not be published.
+            LeftOver = $"{System.IO.Path.Combine(Path, StagingFolder)}: warning: a folder of SiteGen's own that could not be removed ({exception.Message}); the next build removes it, or delete it before you publish the site";
         }
     }
+
+    /// <summary>A warning when the staging folder outlived a build that otherwise succeeded.</summary>
+    public string? LeftOver { get; private set; }
 
     /// <summary>
     /// True when the folder will hold <paramref name="destination"/> once this build is done (the link check asks): this

@@ -45,7 +45,7 @@ public static class SiteBuilder
         ulong? inputs = null;
         if (!request.DryRun && !session.Remembers && !OutputFolder.StoppedHalfWay(folders.Output, manifestPath))
         {
-            inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, folders.Output,
+            inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, folders.Output, root,
                 [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteServices.Absolute(root, settings.ThemePaths)]);
             if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, folders.Output, shownOutput) is { } unchanged)
             {
@@ -90,7 +90,7 @@ public static class SiteBuilder
         var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
         // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
         // a build with the faster scanner (README, Link check).
-        var services = LoadServices(root, settings, settingsJson, output, session) with { ChangedFiles = request.ChangedFiles };
+        var services = LoadServices(root, settings, settingsJson, output, session, warnings) with { ChangedFiles = request.ChangedFiles };
         var links = new LinkCheck(useParser: request.DryRun, settings.LinkRoot,
             request.DryRun || output.Recovering ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
         {
@@ -138,7 +138,7 @@ public static class SiteBuilder
             output.FilesProduced,
             output.FilesWritten,
             removed,
-            [.. warnings.Select(w => w.ToString()), .. result.Warnings],
+            [.. warnings.Select(w => w.ToString()), .. result.Warnings, .. output.LeftOver is { } left ? [left] : Array.Empty<string>()],
             result.Pipelines,
             TimeSpan.Zero)
         {
@@ -192,12 +192,14 @@ public static class SiteBuilder
         ? [$"note: no Host setting, so no feeds{(settings.GenerateSitemap ? ", sitemap.xml, robots.txt" : "")} or canonical URLs (they must be absolute); set Host in statiq.json or with --setting Host=papers.example.org"]
         : [];
 
-    private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, OutputFolder output, BuildSession session)
+    private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, OutputFolder output, BuildSession session,
+        List<Diagnostic> warnings)
     {
         var inputFolders = SiteServices.Absolute(root, settings.InputPaths);
         var themeFolders = SiteServices.Absolute(root, settings.ThemePaths);
-        var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders);
-        var menu = MenuOf(root, inputFolders);
+        var sources = new SourceTree(root, [.. inputFolders, .. themeFolders]);
+        var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders, warnings);
+        var menu = MenuOf(root, inputFolders, sources);
         session.StartBuild(new Fingerprint()
             .Add(ProgramFingerprint)
             .Add(tagsText)
@@ -210,6 +212,7 @@ public static class SiteBuilder
             Menu = menu,
             Session = session,
             Cards = session.Cards(templates),
+            Sources = sources,
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
         };
     }
@@ -226,14 +229,15 @@ public static class SiteBuilder
         .Value;
 
     /// <summary>The content pages (input/*.md) by title: a page is in the navigation as soon as it exists.</summary>
-    private static MenuLinkView[] MenuOf(string root, IEnumerable<string> inputFolders) =>
+    /// <remarks>Links skipped on the way are the Pages pipeline's to report: it reads the same files.</remarks>
+    private static MenuLinkView[] MenuOf(string root, IEnumerable<string> inputFolders, SourceTree sources) =>
     [
         .. inputFolders
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.md"))
+            .SelectMany(folder => sources.Files(folder, "*.md", recursive: false, warnings: null).Select(f => f.Path).Order(StringComparer.Ordinal))
             .DistinctBy(Path.GetFileName)
             .Order(StringComparer.Ordinal)
-            .Select(file => (File: file, Page: ContentPage.Parse(Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllText(file))))
+            .Select(file => (File: file, Page: ContentPage.Parse(Path.GetRelativePath(root, file).Replace('\\', '/'),
+                SourceText.Read(file, Path.GetRelativePath(root, file).Replace('\\', '/')))))
             .Select(p => new MenuLinkView(p.Page.MenuTitle ?? p.Page.Title, Urls.ContentPage(Path.GetFileNameWithoutExtension(p.File)))),
     ];
 

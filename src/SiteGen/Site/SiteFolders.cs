@@ -17,6 +17,15 @@ internal sealed record SiteFolders(string Output, string Cache)
         var realRoot = RealPath(root);
         var outputFolder = Folder(output ?? settings.OutputPath, output is null ? "the OutputPath setting" : "--output", root);
         var cacheFolder = Folder(settings.CachePath, "the CachePath setting", root);
+        foreach (var (setting, paths) in new[] { (nameof(SiteSettings.InputPaths), settings.InputPaths), (nameof(SiteSettings.ThemePaths), settings.ThemePaths) })
+        {
+            foreach (var missing in paths.Where(p => !Directory.Exists(Path.GetFullPath(p, root))))
+            {
+                // An empty site that deletes the last one's pages is never what a mistyped folder name meant.
+                throw new ContentException(SettingsLoader.FileName, 0, 0,
+                    $"{setting} names '{missing}', which is not a folder of {root}; create it, or fix the setting");
+            }
+        }
         var sources = settings.InputPaths.Concat(settings.ThemePaths).Select(s => RealPath(Path.GetFullPath(s, root))).ToArray();
         foreach (var (folder, what, name) in new[] { (outputFolder.Real, outputFolder.Origin, "output"), (cacheFolder.Real, cacheFolder.Origin, "cache") })
         {

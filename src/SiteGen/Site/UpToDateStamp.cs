@@ -21,12 +21,20 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
     public static string PathFor(string manifestPath) => Path.ChangeExtension(manifestPath, ".up-to-date");
 
     /// <summary>Everything a build reads besides the output folder, taken before it reads any of it.</summary>
-    public static ulong InputsOf(ulong program, string settingsJson, string outputPath, IEnumerable<string> folders)
+    /// <param name="root">The site folder: the sources are read as the build reads them (<see cref="SourceTree"/>).</param>
+    public static ulong InputsOf(ulong program, string settingsJson, string outputPath, string root, IReadOnlyList<string> folders)
     {
         var fingerprint = new Fingerprint().Add(program).Add(settingsJson).Add(outputPath);
+        var sources = new SourceTree(root, folders);
         foreach (var folder in folders.Distinct(StringComparer.Ordinal))
         {
-            var (sum, count) = FilesOf(folder);
+            ulong sum = 0, count = 0;
+            var start = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)).Length;
+            foreach (var file in sources.Files(folder, "*", recursive: true, warnings: null))
+            {
+                sum += HashOf(file.Path.AsSpan(start), file.Length, file.Modified.Ticks);
+                count++;
+            }
             fingerprint.Add(folder).Add(sum).Add(count);
         }
         return fingerprint.Value;
@@ -55,6 +63,8 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            // A link in the output is counted as what it is (its own length and time), never followed.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint),
         };
         ulong sum = 0, count = 0;
         foreach (var hash in hashes)
@@ -72,7 +82,12 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
         directory.CopyTo(path);
         path[directory.Length] = '/';
         entry.FileName.CopyTo(path[(directory.Length + 1)..]);
-        Span<ulong> stamp = [XxHash3.HashToUInt64(MemoryMarshal.AsBytes(path)), (ulong)entry.Length, (ulong)entry.LastWriteTimeUtc.UtcTicks];
+        return HashOf(path, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+    }
+
+    private static ulong HashOf(ReadOnlySpan<char> path, long length, long ticks)
+    {
+        Span<ulong> stamp = [XxHash3.HashToUInt64(MemoryMarshal.AsBytes(path)), (ulong)length, (ulong)ticks];
         return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(stamp));
     }
 

@@ -109,7 +109,7 @@ public sealed class ImportCommandTests
 
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal($"{site["bad.txt"]}:3:5: error: the listing is not UTF-8 text (byte 0xFF); save the page's text again as UTF-8, which browsers and editors do by default", line);
+        Assert.Equal($"{site["bad.txt"]}:3:5: error: is not UTF-8 text (byte 0xFF); save it again as UTF-8, which browsers and editors do by default", line);
         Assert.Empty(Directory.EnumerateFiles(site["input/papers"], "*.md"));
     }
 

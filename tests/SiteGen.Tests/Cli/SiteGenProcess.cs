@@ -14,6 +14,19 @@ public static class SiteGenProcess
     /// <summary>Any executable, with CI unset so that tests choose strictness themselves.</summary>
     public static async Task<Result> RunExecutableAsync(string executable, params string[] args)
     {
+        using var process = StartExecutable(executable, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The program, started and left running (its streams redirected: read them, or it may block on a full pipe).</summary>
+    public static Process Start(params string[] args) =>
+        StartExecutable("dotnet", [Path.Combine(AppContext.BaseDirectory, "sitegen.dll"), .. args]);
+
+    private static Process StartExecutable(string executable, string[] args)
+    {
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -25,10 +38,6 @@ public static class SiteGenProcess
             start.ArgumentList.Add(arg);
         }
         start.Environment.Remove("CI");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }

@@ -13,8 +13,11 @@ public sealed class FolderListingsTests
     {
         var listings = new FolderListings(remember: true);
         string[] full = [.. folders.Select(f => folder[f])];
-        return (listings, full, listings.List(full, "*.md", changed: null));
+        return (listings, full, listings.List(Tree(folder), full, "*.md", changed: null, []));
     }
+
+    /// <summary>Everything in the test's folder may be read.</summary>
+    private static SourceTree Tree(TempFolder folder) => new(folder.Path, []);
 
     private static IEnumerable<string> Names(FoundFile[] listed) => listed.Select(f => Path.GetFileName(f.Path));
 
@@ -27,8 +30,8 @@ public sealed class FolderListingsTests
         var (listings, papers, first) = ListedOnce(folder, "papers");
 
         folder.Write("papers/a.md", "a, longer");
-        var unrelated = listings.List(papers, "*.md", [folder["elsewhere/x.md"]]);
-        var told = listings.List(papers, "*.md", [folder["papers/a.md"]]);
+        var unrelated = listings.List(Tree(folder), papers, "*.md", [folder["elsewhere/x.md"]], []);
+        var told = listings.List(Tree(folder), papers, "*.md", [folder["papers/a.md"]], []);
 
         Assert.Equal(first, unrelated); // not told of a.md: its last time and length stand
         Assert.Equal(9, told.Single(f => f.Path.EndsWith("a.md", StringComparison.Ordinal)).Length);
@@ -46,7 +49,7 @@ public sealed class FolderListingsTests
         folder.Write("papers/c.md", "c");
         File.Delete(folder["papers/a.md"]);
         folder.Write("papers/notes.txt", "not a paper");
-        var listed = listings.List(papers, "*.md", [folder["papers/c.md"], folder["papers/a.md"], folder["papers/notes.txt"]]);
+        var listed = listings.List(Tree(folder), papers, "*.md", [folder["papers/c.md"], folder["papers/a.md"], folder["papers/notes.txt"]], []);
 
         Assert.Equal(["b.md", "c.md"], Names(listed));
     }
@@ -61,7 +64,7 @@ public sealed class FolderListingsTests
         var (listings, papers, _) = ListedOnce(folder, "papers");
 
         folder.Write("papers/b.md", "b"); // no event of its own
-        var listed = listings.List(papers, "*.md", [Path.TrimEndingDirectorySeparator(folder[changedFolder])]);
+        var listed = listings.List(Tree(folder), papers, "*.md", [Path.TrimEndingDirectorySeparator(folder[changedFolder])], []);
 
         Assert.Equal(["a.md", "b.md"], Names(listed));
     }
@@ -75,9 +78,9 @@ public sealed class FolderListingsTests
         var (listings, papers, _) = ListedOnce(folder, "input/papers", "theme/papers");
 
         File.Delete(folder["input/papers/a.md"]);
-        var afterDelete = listings.List(papers, "*.md", [folder["input/papers/a.md"]]);
+        var afterDelete = listings.List(Tree(folder), papers, "*.md", [folder["input/papers/a.md"]], []);
         folder.Write("input/papers/a.md", "mine again");
-        var afterWrite = listings.List(papers, "*.md", [folder["input/papers/a.md"]]);
+        var afterWrite = listings.List(Tree(folder), papers, "*.md", [folder["input/papers/a.md"]], []);
 
         Assert.Equal(folder["theme/papers/a.md"], Assert.Single(afterDelete).Path);
         Assert.Equal(folder["input/papers/a.md"], Assert.Single(afterWrite).Path);

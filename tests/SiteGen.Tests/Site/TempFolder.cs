@@ -34,6 +34,20 @@ public sealed class TempFolder : IDisposable
         return this;
     }
 
+    /// <summary>The repository's theme and tag vocabulary, and no papers: a small site for tests that build it many times.</summary>
+    public TempFolder WithEmptySite(string settings = "{ \"SiteTitle\": \"Test papers\" }")
+    {
+        File.WriteAllText(this["statiq.json"], settings);
+        CopyFolder(System.IO.Path.Combine(TestPaths.RepositoryRoot, "theme"), this["theme"]);
+        Directory.CreateDirectory(this["input"]);
+        File.Copy(System.IO.Path.Combine(TestPaths.RepositoryRoot, "input", "tags.yml"), this["input/tags.yml"]);
+        return this;
+    }
+
+    /// <summary>A hand-written paper, input/papers/{name}.md.</summary>
+    public void WritePaper(string name, string title, string published = "2025-03-20", string body = "An abstract about diffusion models.") =>
+        Write($"input/papers/{name}.md", $"---\ntitle: \"{title}\"\npublished: {published}\n---\n{body}\n");
+
     public void Write(string relative, string text)
     {
         var full = this[relative];

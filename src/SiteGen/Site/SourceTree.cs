@@ -1,0 +1,152 @@
+using System.IO.Enumeration;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// The site's sources as a build may read them: the files under its input and theme folders. A symbolic link is followed
+/// only when it leads inside the site folder (or into one of those folders); any other is skipped with a warning that names
+/// it, as is a dangling one. A folder is walked once: a link back to a folder already read (a loop) is never walked again.
+/// Files are found in one walk of each folder, name, time and length together (one stat a file on the walking thread).
+/// </summary>
+internal sealed class SourceTree(string root, IEnumerable<string> sourceFolders)
+{
+    private readonly string _root = Path.GetFullPath(root);
+    private readonly string[] _allowed = [SiteFolders.RealPath(root), .. sourceFolders.Select(SiteFolders.RealPath)];
+
+    /// <summary>
+    /// The files matching <paramref name="pattern"/> in <paramref name="folder"/> (and in its subfolders when
+    /// <paramref name="recursive"/>), in no set order; their paths are under <paramref name="folder"/> as named, links
+    /// included. Skipped links are added to <paramref name="warnings"/> when given.
+    /// </summary>
+    public List<FoundFile> Files(string folder, string pattern, bool recursive, List<Diagnostic>? warnings)
+    {
+        var found = new List<FoundFile>();
+        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (Reach(folder, warnings) is { } real)
+        {
+            Walk(real, folder, pattern, recursive, new HashSet<string>(StringComparer.Ordinal) { real }, found, warnings);
+        }
+        return found;
+    }
+
+    /// <summary>The file <paramref name="name"/> of <paramref name="folder"/>, if it is one the build may read.</summary>
+    public FoundFile? Find(string folder, string name, List<Diagnostic>? warnings)
+    {
+        var path = Path.Combine(folder, name);
+        if (Reach(Path.GetDirectoryName(path)!, warnings) is not { } real)
+        {
+            return null;
+        }
+        var entry = Path.Combine(real, name);
+        var target = Entries.KindOf(entry) == EntryKind.Link ? Follow(entry, path, warnings) : entry;
+        var file = target is null ? null : new FileInfo(target);
+        return file is { Exists: true } ? new FoundFile(path, file.LastWriteTimeUtc, file.Length) : null;
+    }
+
+    /// <summary>The real folder that <paramref name="folder"/> is; null when it is missing or a link on the way leads outside.</summary>
+    private string? Reach(string folder, List<Diagnostic>? warnings)
+    {
+        string real;
+        try
+        {
+            real = SiteFolders.RealPath(folder);
+        }
+        catch (UsageException)
+        {
+            Warn(warnings, folder, "is reached through a loop of symbolic links, so it is not read; remove the link");
+            return null;
+        }
+        if (!IsAllowed(real))
+        {
+            Warn(warnings, folder, $"is reached through a symbolic link to '{real}', outside the site folder, so it is not read; move what it holds into the site folder");
+            return null;
+        }
+        return Directory.Exists(real) ? real : null;
+    }
+
+    private void Walk(string real, string shown, string pattern, bool recursive, HashSet<string> visited, List<FoundFile> found,
+        List<Diagnostic>? warnings)
+    {
+        var entries = new FileSystemEnumerable<(string Name, bool Link, bool Folder, DateTime Time, long Length)>(real,
+            (ref FileSystemEntry e) => (e.FileName.ToString(), e.Attributes.HasFlag(FileAttributes.ReparsePoint), e.IsDirectory,
+                e.LastWriteTimeUtc.UtcDateTime, e.Length),
+            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false });
+        foreach (var (name, link, folder, time, length) in entries)
+        {
+            var path = Path.Combine(shown, name);
+            if (link)
+            {
+                if (Follow(Path.Combine(real, name), path, warnings) is not { } target)
+                {
+                    continue;
+                }
+                if (Directory.Exists(target))
+                {
+                    if (recursive && Visit(target, path, visited, warnings))
+                    {
+                        Walk(target, path, pattern, recursive, visited, found, warnings);
+                    }
+                }
+                else if (FileSystemName.MatchesSimpleExpression(pattern, name))
+                {
+                    var file = new FileInfo(target);
+                    found.Add(new FoundFile(path, file.LastWriteTimeUtc, file.Length));
+                }
+            }
+            else if (folder)
+            {
+                var next = Path.Combine(real, name);
+                if (recursive && Visit(next, path, visited, warnings))
+                {
+                    Walk(next, path, pattern, recursive, visited, found, warnings);
+                }
+            }
+            else if (FileSystemName.MatchesSimpleExpression(pattern, name))
+            {
+                found.Add(new FoundFile(path, time, length));
+            }
+        }
+    }
+
+    private bool Visit(string real, string shown, HashSet<string> visited, List<Diagnostic>? warnings)
+    {
+        if (visited.Add(real))
+        {
+            return true;
+        }
+        Warn(warnings, shown, $"is a symbolic link to a folder read already ('{real}': a loop, or a second link to it), so it is not read again");
+        return false;
+    }
+
+    /// <summary>Where the link <paramref name="entry"/> leads, if the build may read there; else null, and a warning.</summary>
+    private string? Follow(string entry, string shown, List<Diagnostic>? warnings)
+    {
+        string target;
+        try
+        {
+            target = SiteFolders.RealPath(entry);
+        }
+        catch (UsageException)
+        {
+            Warn(warnings, shown, "is a loop of symbolic links, so it is not read; remove the link");
+            return null;
+        }
+        if (!IsAllowed(target))
+        {
+            Warn(warnings, shown, $"is a symbolic link to '{target}', outside the site folder, so it is not read; copy what it points to into the site folder");
+            return null;
+        }
+        if (Entries.KindOf(target) == EntryKind.Missing)
+        {
+            Warn(warnings, shown, $"is a symbolic link to '{target}', which does not exist, so it is not read; remove the link or mend it");
+            return null;
+        }
+        return target;
+    }
+
+    private bool IsAllowed(string real) => _allowed.Any(folder => SiteFolders.IsSameOrInside(real, folder));
+
+    private void Warn(List<Diagnostic>? warnings, string path, string message) =>
+        warnings?.Add(Diagnostic.Warning(Path.GetRelativePath(_root, path).Replace('\\', '/'), 0, message));
+}

@@ -1,0 +1,78 @@
+using SiteGen.Site;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>
+/// The disk, except that the <see cref="FailAt"/>-th change (a folder made, a file created, a rename, a delete; counted
+/// from 1) fails as a full disk would, and with <see cref="Persistent"/> every change after it too. Counts them all.
+/// </summary>
+public sealed class FailingFileOperations(int failAt = 0, bool persistent = false) : FileOperations
+{
+    private int _count;
+
+    public int FailAt { get; } = failAt;
+
+    public bool Persistent { get; } = persistent;
+
+    /// <summary>How many changes were asked for so far.</summary>
+    public int Count => _count;
+
+    /// <summary>True once a change has failed.</summary>
+    public bool Failed { get; private set; }
+
+    public override void CreateDirectory(string path)
+    {
+        // Making a folder that exists changes nothing, and is not counted: the build asks for it whenever it writes there.
+        if (!Directory.Exists(path))
+        {
+            Next("create folder", path);
+        }
+        base.CreateDirectory(path);
+    }
+
+    public override Stream CreateNew(string path)
+    {
+        Next("create", path);
+        return base.CreateNew(path);
+    }
+
+    public override void Move(string from, string to)
+    {
+        Next("move", from);
+        base.Move(from, to);
+    }
+
+    public override void Replace(string from, string to)
+    {
+        Next("replace", to);
+        base.Replace(from, to);
+    }
+
+    public override void DeleteFile(string path)
+    {
+        Next("delete", path);
+        base.DeleteFile(path);
+    }
+
+    public override void DeleteDirectory(string path)
+    {
+        Next("delete folder", path);
+        base.DeleteDirectory(path);
+    }
+
+    public override void DeleteTree(string path)
+    {
+        Next("delete tree", path);
+        base.DeleteTree(path);
+    }
+
+    private void Next(string what, string path)
+    {
+        var n = Interlocked.Increment(ref _count);
+        if (FailAt > 0 && (n == FailAt || (Persistent && n > FailAt)))
+        {
+            Failed = true;
+            throw new IOException($"No space left on device (injected: change {n}, {what} {path})");
+        }
+    }
+}
