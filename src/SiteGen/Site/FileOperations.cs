@@ -19,7 +19,7 @@ public class FileOperations
     /// <summary>Renames a file, a folder or a symbolic link (never what it points to); nothing may be at <paramref name="to"/>.</summary>
     public virtual void Move(string from, string to)
     {
-        if (Directory.Exists(from) && new DirectoryInfo(from).LinkTarget is null)
+        if (Directory.Exists(from)) // a folder, or a link to one: Directory.Move renames the link itself
         {
             Directory.Move(from, to);
         }

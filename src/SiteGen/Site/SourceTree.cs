@@ -65,41 +65,57 @@ internal sealed class SourceTree(string root, IEnumerable<string> sourceFolders)
         return Directory.Exists(real) ? real : null;
     }
 
+    /// <summary>
+    /// The real folders first, in name order, then the links found on the way, in the order found: a folder is read under
+    /// its own name before any link to it, so what a link adds does not depend on the order the system lists entries in.
+    /// </summary>
     private void Walk(string real, string shown, string pattern, bool recursive, HashSet<string> visited, List<FoundFile> found,
         List<Diagnostic>? warnings)
+    {
+        var links = new Queue<(string Entry, string Shown)>();
+        WalkFolders(real, shown, pattern, recursive, visited, found, links, warnings);
+        while (links.TryDequeue(out var link))
+        {
+            if (Follow(link.Entry, link.Shown, warnings) is not { } target)
+            {
+                continue;
+            }
+            if (Directory.Exists(target))
+            {
+                if (recursive && Visit(target, link.Shown, visited, warnings))
+                {
+                    WalkFolders(target, link.Shown, pattern, recursive, visited, found, links, warnings);
+                }
+            }
+            else if (FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(link.Shown)))
+            {
+                var file = new FileInfo(target);
+                found.Add(new FoundFile(link.Shown, file.LastWriteTimeUtc, file.Length));
+            }
+        }
+    }
+
+    private void WalkFolders(string real, string shown, string pattern, bool recursive, HashSet<string> visited, List<FoundFile> found,
+        Queue<(string Entry, string Shown)> links, List<Diagnostic>? warnings)
     {
         var entries = new FileSystemEnumerable<(string Name, bool Link, bool Folder, DateTime Time, long Length)>(real,
             (ref FileSystemEntry e) => (e.FileName.ToString(), e.Attributes.HasFlag(FileAttributes.ReparsePoint), e.IsDirectory,
                 e.LastWriteTimeUtc.UtcDateTime, e.Length),
-            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false });
+            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false }).ToList();
+        entries.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
         foreach (var (name, link, folder, time, length) in entries)
         {
             var path = Path.Combine(shown, name);
             if (link)
             {
-                if (Follow(Path.Combine(real, name), path, warnings) is not { } target)
-                {
-                    continue;
-                }
-                if (Directory.Exists(target))
-                {
-                    if (recursive && Visit(target, path, visited, warnings))
-                    {
-                        Walk(target, path, pattern, recursive, visited, found, warnings);
-                    }
-                }
-                else if (FileSystemName.MatchesSimpleExpression(pattern, name))
-                {
-                    var file = new FileInfo(target);
-                    found.Add(new FoundFile(path, file.LastWriteTimeUtc, file.Length));
-                }
+                links.Enqueue((Path.Combine(real, name), path));
             }
             else if (folder)
             {
                 var next = Path.Combine(real, name);
                 if (recursive && Visit(next, path, visited, warnings))
                 {
-                    Walk(next, path, pattern, recursive, visited, found, warnings);
+                    WalkFolders(next, path, pattern, recursive, visited, found, links, warnings);
                 }
             }
             else if (FileSystemName.MatchesSimpleExpression(pattern, name))
