@@ -16,10 +16,24 @@
   // A posting is paper << 3 | where: 1 abstract, 2 tags, 4 title. Its weight is the sum of its places' weights.
   var WEIGHT = [0, 1, 2, 3, 3, 4, 5, 6];
 
-  /** Splits as src/SiteGen/Search/SearchWords.cs does: NFKD without marks, lowercase, letters and digits. */
-  function words(text, stop) {
-    return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
+  /** The index's fold table as a function: lowercase, then each character as the table says (src/SiteGen/Text/TextFold.cs). */
+  function folder(table) {
+    var map = new Map(), values = table[1].split('|');
+    for (var i = 0; i < table[0].length; i++) map.set(table[0].charAt(i), values[i]);
+    return function (text) {
+      var lower = text.toLowerCase(), folded = '';
+      for (var i = 0; i < lower.length; i++) {
+        var c = lower.charAt(i), f = map.get(c);
+        folded += f === undefined ? c : f;
+      }
+      return folded;
+    };
+  }
+
+  /** Splits as src/SiteGen/Search/SearchWords.cs does: folded, then runs of letters, marks and digits. */
+  function words(text, stop, fold) {
+    return fold(text)
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
       .filter(function (w) { return w.length >= 2 && !stop.has(w); });
   }
 
@@ -39,6 +53,7 @@
   function createSearch(index) {
     var terms = index.terms ? index.terms.split(' ') : [];
     var stop = new Set(index.stop.split(' '));
+    var fold = folder(index.fold);
     var decoded = new Map();
 
     function postings(i) {
@@ -64,7 +79,7 @@
     }
 
     function search(query, limit) {
-      var wanted = Array.from(new Set(words(query, stop)));
+      var wanted = Array.from(new Set(words(query, stop, fold)));
       var scores = null;
       for (var w = 0; w < wanted.length && (scores === null || scores.size > 0); w++) {
         var found = scoresFor(wanted[w]);
@@ -195,7 +210,7 @@
   }
 
   if (typeof module === 'object' && module.exports) {
-    module.exports = { createSearch: createSearch, words: words, decode: decode };
+    module.exports = { createSearch: createSearch, words: words, folder: folder, decode: decode };
   } else if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {

@@ -218,18 +218,18 @@ public sealed class ListingParser
     {
         var year = ResolveCaptureYear();
         var entries = new List<ListingEntry>(cards.Count);
-        var indexBySlug = new Dictionary<string, int>(cards.Count, StringComparer.Ordinal);
+        var indexByTitle = new Dictionary<string, int>(cards.Count, StringComparer.Ordinal);
         foreach (var finished in cards)
         {
             var entry = ToEntry(finished, year);
-            var slug = Slug.FromTitle(entry.Title);
-            if (indexBySlug.TryGetValue(slug, out var index))
+            var title = TitleKey.Of(entry.Title);
+            if (indexByTitle.TryGetValue(title, out var index))
             {
                 entries[index] = MergeRepeatedCard(entries[index], entry);
             }
             else
             {
-                indexBySlug.Add(slug, entries.Count);
+                indexByTitle.Add(title, entries.Count);
                 entries.Add(entry);
             }
         }

@@ -8,14 +8,14 @@ namespace SiteGen.Modules;
 
 /// <summary>
 /// Puts papers newest first (undated last, then by title and slug, so the order is total and builds are
-/// reproducible) and stops the build when two papers would share one URL.
+/// reproducible), after giving each paper a URL of its own (<see cref="SlugClashes"/>).
 /// </summary>
 public sealed class OrderPapers : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var session = context.GetService<SiteServices>().Session;
-        var order = session.PaperOrder?.Mend(inputs) ?? Order(inputs, session.PaperOrder);
+        var order = session.PaperOrder?.Mend(inputs) ?? Order(inputs, session.PaperOrder, context);
         if (session.Remembers)
         {
             session.PaperOrder = order;
@@ -23,23 +23,29 @@ public sealed class OrderPapers : IModule
         return Task.FromResult(ImmutableArray.Create(order.Documents));
     }
 
-    private static LastOrder Order(ImmutableArray<Document> inputs, LastOrder? last)
+    private static LastOrder Order(ImmutableArray<Document> inputs, LastOrder? last, IExecutionContext context)
     {
-        var bySlug = new Dictionary<string, Paper>(inputs.Length, StringComparer.Ordinal);
-        var papers = new Paper[inputs.Length];
-        for (var i = 0; i < papers.Length; i++)
+        var given = inputs.Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
+        var (papers, warnings) = SlugClashes.Resolve(given);
+        foreach (var warning in warnings)
         {
-            var paper = papers[i] = inputs[i].GetRequired<Paper>(Keys.Paper);
-            if (!bySlug.TryAdd(paper.Slug, paper))
-            {
-                var first = bySlug[paper.Slug];
-                throw new ContentException(paper.Sources.LastOrDefault() ?? paper.Slug, 0, 0,
-                    $"'{paper.Title}' and '{first.Title}' (from {string.Join(", ", first.Sources)}) both have the slug '{paper.Slug}'; give one of them another `slug:` in its front matter");
-            }
+            context.Warn(warning.ToString());
         }
-        var inInputOrder = papers.ToArray(); // Sorted sorts papers where they are
-        var order = last?.After(inputs, papers) ?? Sorted(inputs, papers);
-        return order with { Inputs = inputs, InputPapers = inInputOrder, Slugs = new HashSet<string>(bySlug.Keys, StringComparer.Ordinal) };
+        var documents = inputs;
+        if (warnings.Count > 0)
+        {
+            documents = [.. inputs.Select((d, i) => ReferenceEquals(papers[i], given[i]) ? d : d.With(Keys.Paper, papers[i]))];
+        }
+        var inInputOrder = given.ToArray(); // Sorted sorts papers where they are
+        var order = last?.After(documents, papers) ?? Sorted(documents, papers.ToArray());
+        // A renamed paper is another document than its input: the next build orders again (and warns again) rather than mend.
+        return order with
+        {
+            Inputs = inputs,
+            InputPapers = inInputOrder,
+            Slugs = new HashSet<string>(given.Select(p => p.Slug), StringComparer.Ordinal),
+            Renamed = warnings.Count > 0,
+        };
     }
 
     private static LastOrder Sorted(ImmutableArray<Document> inputs, Paper[] papers)
@@ -65,6 +71,9 @@ public sealed class OrderPapers : IModule
         /// <summary>Every paper's slug: each is one paper's.</summary>
         public HashSet<string> Slugs { get; init; } = [];
 
+        /// <summary>True when papers were renamed to tell their URLs apart (<see cref="SlugClashes"/>).</summary>
+        public bool Renamed { get; init; }
+
         /// <summary>
         /// The order of <paramref name="inputs"/> when they are the last inputs but for a few changed in place (an edited
         /// paper): only those are taken out and put in again, and only their slugs checked against the others. Null when
@@ -75,7 +84,7 @@ public sealed class OrderPapers : IModule
         public LastOrder? Mend(ImmutableArray<Document> inputs)
         {
             // More than one paper in 16 changed: the full way is as cheap.
-            if (SamePlaces.Changed(Inputs.AsSpan(), inputs.AsSpan(), most: inputs.Length / 16) is not { } changed)
+            if (Renamed || SamePlaces.Changed(Inputs.AsSpan(), inputs.AsSpan(), most: inputs.Length / 16) is not { } changed)
             {
                 return null;
             }

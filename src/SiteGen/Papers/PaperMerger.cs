@@ -6,7 +6,7 @@ namespace SiteGen.Papers;
 
 /// <summary>
 /// Makes one paper of every paper that appears more than once: in several listings, or in listings and a
-/// hand-written page. Identity is <see cref="Slug.FromTitle"/> of the title, so the same title is the same paper.
+/// hand-written page. Identity is the <see cref="TitleKey"/> of the title, so the same title is the same paper.
 /// One dictionary lookup per paper; the output keeps the order in which papers first appear.
 /// </summary>
 public static class PaperMerger
@@ -117,8 +117,8 @@ public static class PaperMerger
         return (merged.ToPaper(), [.. warnings]);
     }
 
-    /// <summary>What makes two papers the same paper: the slug of the title.</summary>
-    public static string Identity(Paper paper) => Slug.FromTitle(paper.Title);
+    /// <summary>What makes two papers the same paper: their titles' <see cref="TitleKey"/>.</summary>
+    public static string Identity(Paper paper) => TitleKey.Of(paper.Title);
 
     private static string SourceOf(Paper paper) => paper.Sources.IsDefaultOrEmpty ? "(unknown source)" : paper.Sources[0];
 

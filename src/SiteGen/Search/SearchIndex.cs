@@ -12,6 +12,7 @@ namespace SiteGen.Search;
 /// { "format": 1,
 ///   "paperUrl": "papers/{slug}/index.html",     the URL of a paper, relative to the site root
 ///   "stop": "an and ...",                        stop words, left out of the index and of queries
+///   "fold": ["àá...", "a|a|..."],                how text is folded (TextFold): the characters, and what each becomes
 ///   "docs": [["title", "slug"], ...],            the papers, in the site's order (newest first)
 ///   "terms": "word word ...",                    every indexed word, sorted by UTF-16 code unit, one space between
 ///   "postings": ["...", ...] }                   per term: the papers that have it, see below
@@ -145,6 +146,10 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
         json.WriteNumber("format", Format);
         json.WriteString("paperUrl", paperUrl);
         json.WriteString("stop", string.Join(' ', SearchWords.StopWords));
+        json.WriteStartArray("fold");
+        json.WriteStringValue(Text.TextFold.Table.Keys);
+        json.WriteStringValue(Text.TextFold.Table.Values);
+        json.WriteEndArray();
     }
 
     /// <summary>The object in one pass, streamed: a one-off build's way, which holds no part of it whole.</summary>

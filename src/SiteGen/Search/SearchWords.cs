@@ -6,8 +6,9 @@ namespace SiteGen.Search;
 /// <summary>
 /// Splits text into the words the search index holds. The browser splits a query the same way
 /// (<c>theme/assets/search.js</c>, <c>words()</c>), so both sides must change together:
-/// compatibility-decompose (NFKD) and drop the marks, so "café" is "cafe"; lowercase; a word is a run of
-/// letters and digits; words of one character and stop words are left out. URLs in an abstract are skipped:
+/// lowercase and drop the diacritics with one table (<see cref="Text.TextFold"/>, which the index carries for the
+/// browser), so "Café" is "cafe"; a word is a run of letters, marks and digits; words of one character and stop words
+/// are left out. URLs in an abstract are skipped:
 /// "https", "github" and "com" would match half the papers and mean nothing.
 /// </summary>
 public static class SearchWords
@@ -68,26 +69,10 @@ public static class SearchWords
 
     public delegate void WordAction(ReadOnlySpan<char> word);
 
-    /// <summary>NFKD without marks, lowercase. Abstracts are mostly ASCII, which needs no decomposition.</summary>
-    private static string Fold(string text)
-    {
-        if (Ascii.IsValid(text))
-        {
-            return text.ToLowerInvariant();
-        }
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var kept = new StringBuilder(decomposed.Length);
-        foreach (var rune in decomposed.EnumerateRunes())
-        {
-            if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
-            {
-                kept.Append(Rune.ToLowerInvariant(rune).ToString());
-            }
-        }
-        return kept.ToString();
-    }
+    /// <summary>Lowercase, without diacritics (<see cref="Text.TextFold"/>), as the search box folds a query.</summary>
+    private static string Fold(string text) => Text.TextFold.Fold(text);
 
-    /// <summary>A letter or a digit of any script (the <c>\p{L}\p{N}</c> of the browser's split).</summary>
+    /// <summary>A letter, a mark or a digit of any script (the <c>\p{L}\p{M}\p{N}</c> of the browser's split).</summary>
     private static bool IsWordChar(char c, string text, int i)
     {
         if (c < 128)
@@ -101,6 +86,7 @@ public static class SearchWords
         var category = Rune.TryGetRuneAt(text, i, out var rune) ? Rune.GetUnicodeCategory(rune) : UnicodeCategory.OtherNotAssigned;
         return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
             or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
     }
 

@@ -29,14 +29,18 @@ public sealed class PaperMergerTests
     }
 
     [Fact]
-    public void TreatsTitlesWithTheSameSlugAsOnePaper()
+    public void TreatsTitlesThatDifferInCaseAccentsOrSpacesAsOnePaper()
     {
-        var result = PaperMerger.Merge([Paper("Pointer Networks", "a.txt"), Paper("Pointer networks!", "b.txt")]);
+        var result = PaperMerger.Merge([Paper("Pointer Networks", "a.txt"), Paper("pointer  networks", "b.txt"), Paper("Pointer Nétworks ", "c.txt")]);
 
         var paper = Assert.Single(result.Papers);
         Assert.Equal("Pointer Networks", paper.Title); // the first title
-        Assert.Equal(["a.txt", "b.txt"], paper.Sources.ToArray());
+        Assert.Equal(["a.txt", "b.txt", "c.txt"], paper.Sources.ToArray());
     }
+
+    [Fact]
+    public void TitlesThatDifferInPunctuationAreTwoPapers() =>
+        Assert.Equal(2, PaperMerger.Merge([Paper("Pointer Networks", "a.txt"), Paper("Pointer networks!", "b.txt")]).Papers.Length);
 
     [Fact]
     public void KeepsTheOrderOfFirstAppearance()

@@ -120,7 +120,7 @@ public sealed class IncrementalBuildTests
         var inSession = await Assert.ThrowsAsync<SiteGen.Engine.PipelineFailedException>(() => Build(site.Path, session: session));
         var cold = await Assert.ThrowsAsync<SiteGen.Engine.PipelineFailedException>(() => Build(site.Path));
 
-        Assert.Contains("both have the slug 'shared'", inSession.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Contains("both set the slug 'shared'", inSession.InnerException!.Message, StringComparison.Ordinal);
         Assert.Equal(cold.InnerException!.Message, inSession.InnerException.Message);
     }
 

@@ -1,0 +1,45 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace SiteGen.Text;
+
+/// <summary>
+/// Text as search and URLs compare it: lowercase, without diacritics (<see cref="FoldTable"/>): "Schrödinger" is
+/// "schrodinger", "İstanbul" is "istanbul", "NAÏVE" is "naive". The same in every build, with or without ICU, and the same
+/// as the search box's (the table goes into the search index for it).
+/// </summary>
+public static class TextFold
+{
+    private static readonly FrozenDictionary<char, string> Map = Load();
+
+    public static string Fold(string text)
+    {
+        if (Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+        var folded = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var lower = Rune.ToLowerInvariant(rune);
+            if (lower.IsBmp && Map.TryGetValue((char)lower.Value, out var plain))
+            {
+                folded.Append(plain);
+            }
+            else
+            {
+                folded.Append(lower.ToString());
+            }
+        }
+        return folded.ToString();
+    }
+
+    /// <summary>The table, as the search index carries it: the characters, and what each folds to, separated by <c>|</c>.</summary>
+    public static (string Keys, string Values) Table => (FoldTable.Keys, FoldTable.Values);
+
+    private static FrozenDictionary<char, string> Load()
+    {
+        var values = FoldTable.Values.Split('|');
+        return FoldTable.Keys.Select((key, i) => KeyValuePair.Create(key, values[i])).ToFrozenDictionary();
+    }
+}
