@@ -37,7 +37,7 @@ public sealed class SlugClashTests
         Assert.Equal("Pointer Networks", SiteLinks.Parse(File.ReadAllText(site["output/papers/pointer-networks/index.html"])).QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Pointer networks!", File.ReadAllText(site["output/papers/pointer-networks-2/index.html"]));
         var warning = Assert.Single(built.Warnings);
-        Assert.StartsWith("input/papers/newer.md: warning: \"Pointer networks!\" and \"Pointer Networks\"", warning);
+        Assert.StartsWith("newer.md: warning: \"Pointer networks!\" and \"Pointer Networks\"", warning);
         Assert.Contains("papers/pointer-networks-2/", warning);
     }
 }
