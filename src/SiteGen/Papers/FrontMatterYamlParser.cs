@@ -7,7 +7,8 @@ namespace SiteGen.Papers;
 /// YamlDotNet's parser with the guards that front matter needs, handed to <c>YamlStream.Load</c>:
 /// aliases are refused (expanding them could turn a few lines into millions of nodes), nesting is bounded
 /// (the loader recurses, and a stack overflow cannot be caught), and the scanner's one known crash on an
-/// unclosed multi-line flow collection becomes an error at the bracket that was never closed.
+/// unclosed multi-line flow collection becomes an error at the bracket that was never closed. A scalar's value is
+/// <see cref="Text.SafeText"/>: an escape (<c>"\x01"</c>, <c>"\ud800"</c>) cannot bring back what the file may not hold.
 /// </summary>
 internal sealed class FrontMatterYamlParser(FrontMatterBlock block) : IParser
 {
@@ -17,7 +18,9 @@ internal sealed class FrontMatterYamlParser(FrontMatterBlock block) : IParser
     private readonly Parser parser = new(new StringReader(block.Yaml));
     private readonly Stack<Mark> open = new();
 
-    public ParsingEvent? Current => parser.Current;
+    public ParsingEvent? Current => parser.Current is Scalar scalar && Text.SafeText.Clean(scalar.Value) is var value && !ReferenceEquals(value, scalar.Value)
+        ? new Scalar(scalar.Anchor, scalar.Tag, value, scalar.Style, scalar.IsPlainImplicit, scalar.IsQuotedImplicit, scalar.Start, scalar.End)
+        : parser.Current;
 
     public bool MoveNext()
     {

@@ -135,7 +135,7 @@ public static class SettingsLoader
 
     private static string String(JsonElement value, string origin) =>
         value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
+            ? Text.SafeText.Clean(value.GetString()!)
             : throw Invalid(origin, "must be a string, such as \"Papers\"");
 
     private static bool Bool(JsonElement value, string origin) => value.ValueKind switch
@@ -155,9 +155,9 @@ public static class SettingsLoader
 
     private static ImmutableArray<string> Strings(JsonElement value, string origin) => value.ValueKind switch
     {
-        JsonValueKind.String => [value.GetString()!],
+        JsonValueKind.String => [Text.SafeText.Clean(value.GetString()!)],
         JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) && value.GetArrayLength() > 0 =>
-            [.. value.EnumerateArray().Select(v => v.GetString()!)],
+            [.. value.EnumerateArray().Select(v => Text.SafeText.Clean(v.GetString()!))],
         _ => throw Invalid(origin, "must be a folder name or a list of them, such as [\"input\"]"),
     };
 

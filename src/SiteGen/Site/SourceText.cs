@@ -5,7 +5,7 @@ namespace SiteGen.Site;
 
 /// <summary>
 /// The text of a source file, as every reader of the site's sources gets it: UTF-8, a byte-order mark dropped, CRLF line
-/// ends read as LF. A file that is not UTF-8 is an error at its first bad byte (never a page of U+FFFD), naming the line
+/// ends read as LF, and what no output can carry dropped (<see cref="Text.SafeText"/>). A file that is not UTF-8 is an error at its first bad byte (never a page of U+FFFD), naming the line
 /// and column, so that what a user sees in an editor is what SiteGen read.
 /// </summary>
 public static class SourceText
@@ -46,6 +46,6 @@ public static class SourceText
             throw new ContentException(displayPath, line, column,
                 $"is not UTF-8 text (byte 0x{bytes[at]:X2}); save it again as UTF-8, which browsers and editors do by default");
         }
-        return text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
+        return Text.SafeText.Clean(text);
     }
 }

@@ -134,7 +134,7 @@ internal sealed class TagVocabularyReader(string path, IParser parser)
             throw Error(Current.Start, $"'{field}' of tag '{slug}' must be text on the same line, not a list or a mapping");
         }
         Next();
-        return IsNull(scalar) ? null : scalar.Value;
+        return IsNull(scalar) ? null : Text.SafeText.Clean(scalar.Value);
     }
 
     private ImmutableArray<string> ReadPhrases(string slug)
@@ -155,7 +155,7 @@ internal sealed class TagVocabularyReader(string path, IParser parser)
             {
                 throw Error(phrase.Start, $"phrase '{phrase.Value}' of tag '{slug}' has no letters or digits, so it can never match; remove it");
             }
-            phrases.Add(phrase.Value);
+            phrases.Add(Text.SafeText.Clean(phrase.Value));
             Next();
         }
         Next(); // SequenceEnd
