@@ -33,6 +33,11 @@ internal static partial class YamlScalars
 
     private static bool NeedsEscapes(string value)
     {
+        // A tab at either end of a plain or single-quoted scalar is read back as white space, and dropped.
+        if (value.Length > 0 && (value[0] == '\t' || value[^1] == '\t'))
+        {
+            return true;
+        }
         foreach (var c in value)
         {
             if ((char.IsControl(c) && c != '\t')

@@ -4,7 +4,8 @@ namespace SiteGen.Text;
 
 /// <summary>
 /// Text as every output can carry it, the same in all of them: the characters XML 1.0 cannot hold, and no reader could
-/// see, are dropped (C0 controls but tab and line feed, DEL, the C1 controls, U+FFFE/U+FFFF and the other noncharacters),
+/// see, are dropped (C0 controls but tab and line feed, DEL, the C1 controls, U+FFFE/U+FFFF and the other noncharacters,
+/// and U+FEFF, a byte-order mark out of place, which YAML may not hold inside a document),
 /// a lone half of a surrogate pair becomes U+FFFD, and a carriage return (alone or before a line feed) a line feed, as an
 /// HTML or XML parser would read it anyway. Applied where text enters (<see cref="Site.SourceText"/>, and the
 /// strings a YAML or JSON escape can make), so a page, <c>papers.json</c>, a feed and the search index all say the same.
@@ -61,6 +62,6 @@ public static class SafeText
             return (rune & 0xFFFE) != 0xFFFE;
         }
         return c is '\t' or '\n'
-            || (c > '\u009F' && !char.IsSurrogate(c) && c is not (>= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF'));
+            || (c > '\u009F' && !char.IsSurrogate(c) && c is not (>= '\uFDD0' and <= '\uFDEF' or '\uFEFF' or '\uFFFE' or '\uFFFF'));
     }
 }
