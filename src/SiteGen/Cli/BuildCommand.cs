@@ -80,7 +80,8 @@ public static class BuildCommand
     {
         Description = "Override a setting of statiq.json, e.g. --setting SiteTitle=\"My papers\". Repeatable.",
         HelpName = "Key=Value",
-        Arity = ArgumentArity.ZeroOrMore,
+        // One value per --setting: a --setting with none is a mistake, not nothing to do.
+        Arity = ArgumentArity.OneOrMore,
     };
 
     private static async Task<int> RunAsync(BuildRequest request, bool verbose, CancellationToken cancellation)

@@ -23,12 +23,7 @@ public static class CheckCommand
         {
             Description = "Treat warnings as errors (exit 1), broken links among them. On when CI=true.",
         };
-        var settings = new Option<string[]>("--setting", "-s")
-        {
-            Description = "Override a setting of statiq.json, e.g. --setting Host=papers.example.org. Repeatable.",
-            HelpName = "Key=Value",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var settings = BuildCommand.SettingOption();
         var command = new Command("check",
             "Check the site as build would make it: front matter, listings, templates and every internal link; writes nothing.")
         {

@@ -25,11 +25,10 @@ public static class CommandLine
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                Console.Error.WriteLine($"error: {error.Message}");
-            }
-            Console.Error.WriteLine("Run 'sitegen --help' to see the commands and their options.");
+            // One line: the mistake that names what the user typed, if one does ("Unrecognized ... 'nope'"), else the first.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.Contains('\'')) ?? parse.Errors[0];
+            var command = parse.CommandResult.Command == root ? "sitegen" : $"sitegen {parse.CommandResult.Command.Name}";
+            Console.Error.WriteLine($"error: {error.Message.TrimEnd('.')}; run '{command} --help' to see what it takes");
             return ExitCodes.UsageError;
         }
         try

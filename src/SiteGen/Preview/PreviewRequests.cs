@@ -37,6 +37,13 @@ public sealed class PreviewRequests(OutputFiles files, ReloadEvents events)
                     await ServePageAsync(context, page, StatusCodes.Status200OK).ConfigureAwait(false);
                     return;
                 }
+                if (path.EndsWith('/'))
+                {
+                    // A folder without a page is not found, as on a static host; and a file named as a folder
+                    // (/index.html/) must not reach the file server, which would try to open it as one.
+                    await NotFoundAsync(context).ConfigureAwait(false);
+                    return;
+                }
             }
             else if (files.GetDirectoryContents(path).Exists)
             {

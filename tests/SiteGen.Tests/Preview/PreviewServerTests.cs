@@ -131,6 +131,20 @@ public sealed class PreviewServerTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Paths a file server can trip on: a file taken for a folder, doubled slashes, dots, odd escapes.</summary>
+    [Theory]
+    [InlineData("index.html/")]
+    [InlineData("index.html/x")]
+    [InlineData("papers.json/")]
+    [InlineData("papers//")]
+    [InlineData("papers/a-hand-written-paper.md/index.html")]
+    [InlineData("papers/a-hand-written-paper.md/")]
+    public async Task AnOddPathIsNotFoundNeverAServerError(string path) =>
+        Assert.Equal((HttpStatusCode.NotFound, path), ((await GetAsync(path)).Status, path));
+
+    [Fact]
+    public async Task ANulInThePathIsABadRequest() => Assert.Equal(HttpStatusCode.BadRequest, (await GetAsync("papers/%00/")).Status);
+
     private async Task<(HttpStatusCode Status, string Text)> GetAsync(string relative)
     {
         using var response = await _client.GetAsync(new Uri(_server.Address, relative));
