@@ -17,11 +17,20 @@ public sealed class NativeExecutableTests(NativeExecutable native) : IClassFixtu
     public async Task BuildsTheDefaultSiteByteForByteAsTheJitBuildDoes()
     {
         using var site = new TempFolder().WithDefaultSite();
+        // Titles whose URLs and search words need folding and transliteration: the native executable has no ICU, the
+        // tests' JIT build has it, and both must fold the same way.
+        site.WritePaper("accents", "Schrödinger Bridges for Café Naïve Models");
+        site.WritePaper("turkish", "İstanbul Dataset for ASR");
+        site.WritePaper("russian", "Глубокое обучение");
+        site.WritePaper("chinese", "深度学习");
         var result = await SiteGenProcess.RunExecutableAsync(Executable, "build", "--root", site.Path, "--output", site["native"]);
         await SiteBuilder.BuildAsync(new BuildRequest(site.Path, site["jit"], Settings: [new("CachePath", site["jit-cache"])]));
 
         Assert.Equal(0, result.ExitCode);
         TempFolder.AssertSameFiles(TempFolder.Snapshot(site["jit"]), TempFolder.Snapshot(site["native"]));
+        Assert.True(File.Exists(site["native/papers/schrodinger-bridges-for-cafe-naive-models/index.html"]));
+        Assert.True(File.Exists(site["native/papers/istanbul-dataset-for-asr/index.html"]));
+        Assert.True(File.Exists(site["native/papers/glubokoe-obuchenie/index.html"]));
     }
 
     [Fact]
