@@ -38,7 +38,7 @@ public sealed class OutputFolder
     private readonly BuildSession? _session;
 
     /// <summary>The last build's files (the manifest), and those a build that stopped half way may have changed, as unknown.</summary>
-    private readonly Dictionary<string, FileStamp> _previous;
+    private readonly IReadOnlyDictionary<string, FileStamp> _previous;
 
     /// <summary>What the journal of a build that stopped half way listed: kept in the next journal until a build commits.</summary>
     private readonly HashSet<string> _journaled;
@@ -92,9 +92,9 @@ public sealed class OutputFolder
             remembered = null;
         }
         _trusted = remembered is not null && Directory.Exists(Path);
+        // The session's own table, as it is: the next build knows it by reference (ContinuesFrom).
         _previous = manifestPath is null || !Directory.Exists(Path) ? new Dictionary<string, FileStamp>(StringComparer.Ordinal)
-            : new Dictionary<string, FileStamp>(remembered ?? FileStamp.ReadManifest(manifestPath), StringComparer.Ordinal);
-        MarkUnknown(_previous, _journaled);
+            : remembered ?? WithUnknown(FileStamp.ReadManifest(manifestPath), _journaled);
         if (!dryRun)
         {
             RemoveLeftStaging();
@@ -609,7 +609,7 @@ public sealed class OutputFolder
     }
 
     /// <summary>Files a stopped build may have changed: SiteGen's, but their bytes unknown. All of them when its journal does not read.</summary>
-    private static void MarkUnknown(Dictionary<string, FileStamp> previous, HashSet<string> journaled)
+    private static Dictionary<string, FileStamp> WithUnknown(Dictionary<string, FileStamp> previous, HashSet<string> journaled)
     {
         if (journaled.Contains(BuildJournal.Unreadable))
         {
@@ -625,6 +625,7 @@ public sealed class OutputFolder
                 previous[destination] = FileStamp.Unknown;
             }
         }
+        return previous;
     }
 }
 
