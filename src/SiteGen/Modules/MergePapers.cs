@@ -41,7 +41,7 @@ public sealed class MergePapers(string? basePipeline = null) : IModule
         var (groups, warnings) = PaperMerger.Group(
             listingDocuments.Select(d => d.GetRequired<Paper>(Keys.Paper)),
             handWrittenDocuments.Select(d => d.GetRequired<Paper>(Keys.Paper)),
-            p => site.Session.Identities.GetOrAdd(p, PaperMerger.Identity));
+            p => site.Session.Identities.GetOrAdd(p, PaperMerger.TitleIdentity));
         var merged = new (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)[groups.Count];
         await ParallelRanges.ForAsync(groups.Count, context.ParallelOptions, i => merged[i] = site.Session.Merged.GetOrAdd(groups[i], static group =>
         {

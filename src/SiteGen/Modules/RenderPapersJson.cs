@@ -74,7 +74,13 @@ public sealed class RenderPapersJson(string papersPipeline) : IModule
         json.WriteString("title", paper.Title);
         json.WriteString("slug", paper.Slug);
         json.WriteString("url", Urls.Paper(paper.Slug)[..^Urls.Index.Length]);
+        WriteStringUnlessNull(json, FrontMatter.ArxivKey, paper.Arxiv);
+        if (!paper.Authors.IsDefaultOrEmpty)
+        {
+            WriteValue(json, FrontMatter.AuthorsKey, paper.Authors);
+        }
         WriteNumberOrNull(json, "author_count", paper.AuthorCount);
+        WriteStringUnlessNull(json, FrontMatter.OrganizationKey, paper.Organization);
         if (paper.Published is { } published)
         {
             json.WriteString("published", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -83,8 +89,25 @@ public sealed class RenderPapersJson(string papersPipeline) : IModule
         {
             json.WriteNull("published");
         }
+        if (paper.Submitted is { } submitted)
+        {
+            json.WriteString(FrontMatter.SubmittedKey, submitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        if (paper.Upvotes is { } upvotes)
+        {
+            json.WriteNumber(FrontMatter.UpvotesKey, upvotes);
+        }
         WriteNumberOrNull(json, "comments", paper.Comments);
+        if (paper.GithubStars is { } stars)
+        {
+            json.WriteNumber(FrontMatter.GithubStarsKey, stars);
+        }
         WriteValue(json, "tags", paper.Tags);
+        if (!paper.Keywords.IsDefaultOrEmpty)
+        {
+            WriteValue(json, FrontMatter.KeywordsKey, paper.Keywords);
+        }
+        WriteStringUnlessNull(json, FrontMatter.SummaryKey, paper.Summary);
         WriteValue(json, "links", paper.Links);
         WriteValue(json, "sources", paper.Sources);
         foreach (var (key, value) in paper.Extra)
@@ -93,6 +116,15 @@ public sealed class RenderPapersJson(string papersPipeline) : IModule
         }
         json.WriteString("abstract", paper.Body);
         json.WriteEndObject();
+    }
+
+    /// <summary>The fields that older papers do not have are left out when unknown, so papers.json of old sites stays as it was.</summary>
+    private static void WriteStringUnlessNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)

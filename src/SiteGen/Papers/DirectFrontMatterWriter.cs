@@ -36,27 +36,36 @@ internal static class DirectFrontMatterWriter
             return false;
         }
         page.Append('\n');
-        if (!TryField(page, FrontMatter.SlugKey, paper.Slug))
+        if (!TryField(page, FrontMatter.SlugKey, paper.Slug)
+            || (paper.Arxiv is { } arxiv && !TryField(page, FrontMatter.ArxivKey, arxiv))
+            || (!paper.Authors.IsDefaultOrEmpty && !TryFlowList(page, FrontMatter.AuthorsKey, paper.Authors)))
         {
             return false;
         }
         // Counts and dates are digits and hyphens, which YAML always lets stand plain.
-        if (paper.AuthorCount is { } authors)
-        {
-            page.Append(FrontMatter.AuthorCountKey).Append(": ").Append(CultureInfo.InvariantCulture, $"{authors}").Append('\n');
-        }
-        if (paper.Published is { } published)
-        {
-            page.Append(FrontMatter.PublishedKey).Append(": ")
-                .Append(published.ToString(FrontMatter.DateFormat, CultureInfo.InvariantCulture)).Append('\n');
-        }
-        if (paper.Comments is { } comments)
-        {
-            page.Append(FrontMatter.CommentsKey).Append(": ").Append(CultureInfo.InvariantCulture, $"{comments}").Append('\n');
-        }
-        if (!paper.Tags.IsDefaultOrEmpty && !TryFlowList(page, FrontMatter.TagsKey, paper.Tags))
+        Count(page, FrontMatter.AuthorCountKey, paper.AuthorCount);
+        if (paper.Organization is { } organization && !TryField(page, FrontMatter.OrganizationKey, organization))
         {
             return false;
+        }
+        Date(page, FrontMatter.PublishedKey, paper.Published);
+        Date(page, FrontMatter.SubmittedKey, paper.Submitted);
+        Count(page, FrontMatter.UpvotesKey, paper.Upvotes);
+        Count(page, FrontMatter.CommentsKey, paper.Comments);
+        Count(page, FrontMatter.GithubStarsKey, paper.GithubStars);
+        if ((!paper.Tags.IsDefaultOrEmpty && !TryFlowList(page, FrontMatter.TagsKey, paper.Tags))
+            || (!paper.Keywords.IsDefaultOrEmpty && !TryFlowList(page, FrontMatter.KeywordsKey, paper.Keywords)))
+        {
+            return false;
+        }
+        if (paper.Summary is { } summary)
+        {
+            page.Append(FrontMatter.SummaryKey).Append(": ");
+            if (!SimpleYamlScalars.TryAppendDoubleQuoted(page, summary))
+            {
+                return false;
+            }
+            page.Append('\n');
         }
         if (paper.Links.Count > 0 && !TryLinks(page, paper.Links))
         {
@@ -86,6 +95,22 @@ internal static class DirectFrontMatterWriter
             page.Append('\n');
         }
         return true;
+    }
+
+    private static void Count(StringBuilder page, string key, int? count)
+    {
+        if (count is { } value)
+        {
+            page.Append(key).Append(": ").Append(CultureInfo.InvariantCulture, $"{value}").Append('\n');
+        }
+    }
+
+    private static void Date(StringBuilder page, string key, DateOnly? date)
+    {
+        if (date is { } value)
+        {
+            page.Append(key).Append(": ").Append(value.ToString(FrontMatter.DateFormat, CultureInfo.InvariantCulture)).Append('\n');
+        }
     }
 
     /// <summary><c>key: value</c></summary>

@@ -15,10 +15,18 @@ public static class FrontMatter
 {
     public const string TitleKey = "title";
     public const string SlugKey = "slug";
+    public const string ArxivKey = "arxiv";
+    public const string AuthorsKey = "authors";
     public const string AuthorCountKey = "author_count";
+    public const string OrganizationKey = "organization";
     public const string PublishedKey = "published";
+    public const string SubmittedKey = "submitted";
+    public const string UpvotesKey = "upvotes";
     public const string CommentsKey = "comments";
+    public const string GithubStarsKey = "github_stars";
     public const string TagsKey = "tags";
+    public const string KeywordsKey = "keywords";
+    public const string SummaryKey = "summary";
     public const string LinksKey = "links";
     public const string SourcesKey = "sources";
 
@@ -27,7 +35,10 @@ public static class FrontMatter
 
     /// <summary>The known keys, in the order they are written.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        [TitleKey, SlugKey, AuthorCountKey, PublishedKey, CommentsKey, TagsKey, LinksKey, SourcesKey];
+    [
+        TitleKey, SlugKey, ArxivKey, AuthorsKey, AuthorCountKey, OrganizationKey, PublishedKey, SubmittedKey, UpvotesKey, CommentsKey,
+        GithubStarsKey, TagsKey, KeywordsKey, SummaryKey, LinksKey, SourcesKey,
+    ];
 
     /// <summary>
     /// The page for <paramref name="paper"/>, byte for byte the same for equal papers: the known keys in the

@@ -27,9 +27,17 @@ internal sealed class FrontMatterReader
         var fields = Load();
         string? title = null;
         string? slug = null;
+        string? arxiv = null;
+        var authors = ImmutableArray<string>.Empty;
         int? authorCount = null;
+        string? organization = null;
         DateOnly? published = null;
+        DateOnly? submitted = null;
+        int? upvotes = null;
         int? comments = null;
+        int? githubStars = null;
+        string? summary = null;
+        var keywords = ImmutableArray<string>.Empty;
         var tags = ImmutableArray<string>.Empty;
         var links = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
         var sources = ImmutableArray<string>.Empty;
@@ -52,14 +60,43 @@ internal sealed class FrontMatterReader
                             + "(e.g. `my-paper`), or remove the `slug` line to derive it from the title");
                     }
                     break;
+                case FrontMatter.ArxivKey:
+                    arxiv = OptionalText(key, value, "write e.g. `arxiv: 2405.07960`");
+                    if (arxiv is not null && !ArxivId.IsValid(arxiv))
+                    {
+                        throw block.ErrorAt(value.Start,
+                            $"`{YamlScalars.Show(arxiv)}` is not an arXiv id; write it as `arxiv: 2405.07960` (or an old-style id such as `hep-th/9901001`)");
+                    }
+                    break;
+                case FrontMatter.AuthorsKey:
+                    authors = TextList(key, value, "write e.g. `authors: [Ada Lovelace, Alan Turing]`");
+                    break;
                 case FrontMatter.AuthorCountKey:
                     authorCount = OptionalCount(key, value, minimum: 1);
+                    break;
+                case FrontMatter.OrganizationKey:
+                    organization = OptionalText(key, value, "write e.g. `organization: Microsoft`");
                     break;
                 case FrontMatter.PublishedKey:
                     published = OptionalDate(key, value);
                     break;
+                case FrontMatter.SubmittedKey:
+                    submitted = OptionalDate(key, value);
+                    break;
+                case FrontMatter.UpvotesKey:
+                    upvotes = OptionalCount(key, value, minimum: 0);
+                    break;
                 case FrontMatter.CommentsKey:
                     comments = OptionalCount(key, value, minimum: 0);
+                    break;
+                case FrontMatter.GithubStarsKey:
+                    githubStars = OptionalCount(key, value, minimum: 0);
+                    break;
+                case FrontMatter.SummaryKey:
+                    summary = OptionalText(key, value, "write e.g. `summary: \"One sentence.\"`");
+                    break;
+                case FrontMatter.KeywordsKey:
+                    keywords = TextList(key, value, "write e.g. `keywords: [diffusion models, video generation]`");
                     break;
                 case FrontMatter.TagsKey:
                     tags = TextList(key, value, "write e.g. `tags: [diffusion, 3d-generation]`");
@@ -85,13 +122,26 @@ internal sealed class FrontMatterReader
         {
             throw block.ErrorAtStart("the front matter has no `title`; add a line such as `title: \"The paper's title\"`");
         }
+        if (!authors.IsEmpty && authorCount is { } count && count != authors.Length)
+        {
+            throw block.ErrorAtStart(
+                $"`{FrontMatter.AuthorCountKey}` is {count} but `{FrontMatter.AuthorsKey}` names {authors.Length}; remove `{FrontMatter.AuthorCountKey}` (the names count)");
+        }
         return new Paper
         {
             Title = title,
-            Slug = slug ?? Papers.Slug.FromTitle(title),
-            AuthorCount = authorCount,
+            Slug = slug ?? Papers.Slug.FromTitle(title, arxiv),
+            Arxiv = arxiv,
+            Authors = authors,
+            AuthorCount = authors.IsEmpty ? authorCount : authors.Length,
+            Organization = organization,
             Published = published,
+            Submitted = submitted,
+            Upvotes = upvotes,
             Comments = comments,
+            GithubStars = githubStars,
+            Summary = summary,
+            Keywords = keywords,
             Tags = tags,
             Links = links,
             Sources = sources,

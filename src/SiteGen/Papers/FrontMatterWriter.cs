@@ -64,25 +64,42 @@ internal static class FrontMatterWriter
         emitter.Emit(new Scalar(null, null, paper.Title, ScalarStyle.DoubleQuoted, true, true));
         Key(emitter, FrontMatter.SlugKey);
         Text(emitter, paper.Slug);
-        if (paper.AuthorCount is { } authors)
+        if (paper.Arxiv is { } arxiv)
         {
-            Key(emitter, FrontMatter.AuthorCountKey);
-            Number(emitter, authors.ToString(CultureInfo.InvariantCulture));
+            Key(emitter, FrontMatter.ArxivKey);
+            Text(emitter, arxiv);
         }
-        if (paper.Published is { } published)
+        if (!paper.Authors.IsDefaultOrEmpty)
         {
-            Key(emitter, FrontMatter.PublishedKey);
-            Number(emitter, published.ToString(FrontMatter.DateFormat, CultureInfo.InvariantCulture));
+            Key(emitter, FrontMatter.AuthorsKey);
+            FlowList(emitter, paper.Authors);
         }
-        if (paper.Comments is { } comments)
+        Count(emitter, FrontMatter.AuthorCountKey, paper.AuthorCount);
+        if (paper.Organization is { } organization)
         {
-            Key(emitter, FrontMatter.CommentsKey);
-            Number(emitter, comments.ToString(CultureInfo.InvariantCulture));
+            Key(emitter, FrontMatter.OrganizationKey);
+            Text(emitter, organization);
         }
+        Date(emitter, FrontMatter.PublishedKey, paper.Published);
+        Date(emitter, FrontMatter.SubmittedKey, paper.Submitted);
+        Count(emitter, FrontMatter.UpvotesKey, paper.Upvotes);
+        Count(emitter, FrontMatter.CommentsKey, paper.Comments);
+        Count(emitter, FrontMatter.GithubStarsKey, paper.GithubStars);
         if (!paper.Tags.IsDefaultOrEmpty)
         {
             Key(emitter, FrontMatter.TagsKey);
             FlowList(emitter, paper.Tags);
+        }
+        if (!paper.Keywords.IsDefaultOrEmpty)
+        {
+            Key(emitter, FrontMatter.KeywordsKey);
+            FlowList(emitter, paper.Keywords);
+        }
+        if (paper.Summary is { } summary)
+        {
+            Key(emitter, FrontMatter.SummaryKey);
+            // Double-quoted, as the title: a sentence of prose, full of colons and quotes.
+            emitter.Emit(new Scalar(null, null, summary, ScalarStyle.DoubleQuoted, true, true));
         }
         if (paper.Links.Count > 0)
         {
@@ -118,9 +135,22 @@ internal static class FrontMatterWriter
         {
             throw new ArgumentException($"'{paper.Slug}' is not a valid slug.", nameof(paper));
         }
-        if (paper.AuthorCount < 1 || paper.Comments < 0)
+        if (paper.AuthorCount < 1 || paper.Comments < 0 || paper.Upvotes < 0 || paper.GithubStars < 0)
         {
             throw new ArgumentException("Counts cannot be negative, and a paper has at least one author.", nameof(paper));
+        }
+        if (!paper.Authors.IsDefaultOrEmpty && paper.AuthorCount != paper.Authors.Length)
+        {
+            throw new ArgumentException("The author count is the number of the authors named.", nameof(paper));
+        }
+        if (paper.Arxiv is { } arxiv && !ArxivId.IsValid(arxiv))
+        {
+            throw new ArgumentException($"'{arxiv}' is not an arXiv id.", nameof(paper));
+        }
+        if (paper.Authors.Any(string.IsNullOrWhiteSpace) || paper.Keywords.Any(string.IsNullOrWhiteSpace)
+            || (paper.Organization ?? "x").Trim().Length == 0)
+        {
+            throw new ArgumentException("Authors, keywords and the organization cannot be empty.", nameof(paper));
         }
         foreach (var key in paper.Extra.Keys)
         {
@@ -141,6 +171,24 @@ internal static class FrontMatterWriter
     }
 
     private static void Key(Emitter emitter, string key) => emitter.Emit(new Scalar(key));
+
+    private static void Count(Emitter emitter, string key, int? count)
+    {
+        if (count is { } value)
+        {
+            Key(emitter, key);
+            Number(emitter, value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void Date(Emitter emitter, string key, DateOnly? date)
+    {
+        if (date is { } value)
+        {
+            Key(emitter, key);
+            Number(emitter, value.ToString(FrontMatter.DateFormat, CultureInfo.InvariantCulture));
+        }
+    }
 
     /// <summary>Numbers and dates, which are meant to be read as what they look like.</summary>
     private static void Number(Emitter emitter, string value) =>

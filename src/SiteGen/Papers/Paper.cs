@@ -13,13 +13,37 @@ public sealed record Paper
     /// <summary>The URL name: <c>/papers/{slug}/</c>. Derived from the title unless the page sets one.</summary>
     public required string Slug { get; init; }
 
+    /// <summary>The arXiv id (<c>2405.07960</c>), when a capture shows it.</summary>
+    public string? Arxiv { get; init; }
+
+    /// <summary>The authors' names, in order, when a capture lists them (then <see cref="AuthorCount"/> is their number).</summary>
+    public ImmutableArray<string> Authors { get; init; } = [];
+
     /// <summary>Null when the listing did not say.</summary>
     public int? AuthorCount { get; init; }
 
+    /// <summary>The organization a card shows instead of an author count (<c>Microsoft</c>).</summary>
+    public string? Organization { get; init; }
+
     public DateOnly? Published { get; init; }
+
+    /// <summary>The day the paper was submitted to the daily list (the API's), not its publication.</summary>
+    public DateOnly? Submitted { get; init; }
+
+    /// <summary>The upvote count; null when not shown (a <c>-</c> is unknown, not 0).</summary>
+    public int? Upvotes { get; init; }
 
     /// <summary>The comment count shown after the date on the listing; null when not shown.</summary>
     public int? Comments { get; init; }
+
+    /// <summary>The stars of the code repository, when a capture shows them (<c>GitHub 3.29k</c> is 3290).</summary>
+    public int? GithubStars { get; init; }
+
+    /// <summary>The AI-generated summary, kept apart from the abstract.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The API's AI keywords; they select tags as the title and abstract do.</summary>
+    public ImmutableArray<string> Keywords { get; init; } = [];
 
     public ImmutableArray<string> Tags { get; init; } = [];
 
@@ -32,10 +56,19 @@ public sealed record Paper
     /// <summary>The abstract as Markdown: the body of the YAML-fronted page.</summary>
     public string Body { get; init; } = "";
 
+    /// <summary>
+    /// What the capture this copy of the paper was read from says of it (when it was captured, whether the year of its
+    /// date was inferred), for merging copies; not part of the page, nor of a paper's equality.
+    /// </summary>
+    public CaptureNote? Capture { get; init; }
+
     /// <summary>Front-matter keys SiteGen does not know; kept and passed to templates.</summary>
     public ImmutableSortedDictionary<string, object?> Extra { get; init; } = ImmutableSortedDictionary<string, object?>.Empty;
 
     public const string CodeLink = "code";
+    public const string ArxivLink = "arxiv";
+    public const string PdfLink = "pdf";
+    public const string ProjectLink = "project";
 
     public string? CodeUrl => Links.GetValueOrDefault(CodeLink);
 
@@ -48,9 +81,17 @@ public sealed record Paper
         other is not null
         && Title == other.Title
         && Slug == other.Slug
+        && Arxiv == other.Arxiv
+        && Authors.SequenceEqual(other.Authors)
         && AuthorCount == other.AuthorCount
+        && Organization == other.Organization
         && Published == other.Published
+        && Submitted == other.Submitted
+        && Upvotes == other.Upvotes
         && Comments == other.Comments
+        && GithubStars == other.GithubStars
+        && Summary == other.Summary
+        && Keywords.SequenceEqual(other.Keywords)
         && Tags.SequenceEqual(other.Tags)
         && Links.Count == other.Links.Count
         && Links.All(pair => other.Links.TryGetValue(pair.Key, out var url) && url == pair.Value)
@@ -59,5 +100,5 @@ public sealed record Paper
         && Extra.Count == other.Extra.Count
         && Extra.All(pair => other.Extra.TryGetValue(pair.Key, out var value) && ExtraValues.DeepEquals(pair.Value, value));
 
-    public override int GetHashCode() => HashCode.Combine(Title, Slug, AuthorCount, Published, Comments, Body);
+    public override int GetHashCode() => HashCode.Combine(Title, Slug, Arxiv, AuthorCount, Published, Comments, Upvotes, Body);
 }

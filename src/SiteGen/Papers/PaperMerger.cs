@@ -6,7 +6,8 @@ namespace SiteGen.Papers;
 
 /// <summary>
 /// Makes one paper of every paper that appears more than once: in several listings, or in listings and a
-/// hand-written page. Identity is the <see cref="TitleKey"/> of the title, so the same title is the same paper.
+/// hand-written page. Papers with the same arXiv id are one paper, and so are papers with the same title (its
+/// <see cref="TitleKey"/>) unless their ids differ.
 /// One dictionary lookup per paper; the output keeps the order in which papers first appear.
 /// </summary>
 public static class PaperMerger
@@ -26,7 +27,7 @@ public static class PaperMerger
     /// </summary>
     public static MergeResult Merge(IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers)
     {
-        var (groups, warnings) = Group(listingPapers, handWrittenPapers, Identity);
+        var (groups, warnings) = Group(listingPapers, handWrittenPapers, TitleIdentity);
         var papers = ImmutableArray.CreateBuilder<Paper>(groups.Count);
         foreach (var group in groups)
         {
@@ -43,56 +44,85 @@ public static class PaperMerger
     /// or a memo of it.
     /// </summary>
     public static (List<PaperGroup> Groups, ImmutableArray<Diagnostic> Warnings) Group(
-        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, string> identity)
+        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, string> titleKey)
     {
         ArgumentNullException.ThrowIfNull(listingPapers);
         ArgumentNullException.ThrowIfNull(handWrittenPapers);
-        var byIdentity = new Dictionary<string, (List<Paper> Listings, List<Paper>? Pages)>(StringComparer.Ordinal);
-        var inOrder = new List<string>();
+        var groups = new List<(List<Paper> Listings, List<Paper> Pages)>();
+        // Each key leads to the group that has it; two groups that turn out to be one paper become one (the first).
+        var byArxiv = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byTitle = new Dictionary<string, int>(StringComparer.Ordinal);
+        var moved = new Dictionary<int, int>();
+        int Find(int group)
+        {
+            while (moved.TryGetValue(group, out var into))
+            {
+                group = into;
+            }
+            return group;
+        }
+        int GroupOf(Paper paper)
+        {
+            var title = titleKey(paper);
+            int? found = paper.Arxiv is { } id && byArxiv.TryGetValue(id, out var a) ? Find(a) : null;
+            if (byTitle.TryGetValue(title, out var t))
+            {
+                t = Find(t);
+                // The same title with two different arXiv ids: two papers (a title can be reused; an id cannot).
+                var otherId = groups[t].Listings.Concat(groups[t].Pages).Select(p => p.Arxiv).FirstOrDefault(x => x is not null);
+                if (paper.Arxiv is null || otherId is null || otherId == paper.Arxiv)
+                {
+                    if (found is { } f && f != t)
+                    {
+                        var (first, second) = f < t ? (f, t) : (t, f);
+                        groups[first].Listings.AddRange(groups[second].Listings);
+                        groups[first].Pages.AddRange(groups[second].Pages);
+                        groups[second].Listings.Clear();
+                        groups[second].Pages.Clear();
+                        moved[second] = first;
+                        found = first;
+                    }
+                    found ??= t;
+                }
+            }
+            if (found is not { } group)
+            {
+                group = groups.Count;
+                groups.Add(([], []));
+            }
+            if (paper.Arxiv is { } arxiv)
+            {
+                byArxiv.TryAdd(arxiv, group);
+            }
+            byTitle.TryAdd(title, group);
+            return group;
+        }
         foreach (var paper in listingPapers)
         {
-            var key = identity(paper);
-            if (byIdentity.TryGetValue(key, out var copies))
-            {
-                copies.Listings.Add(paper);
-            }
-            else
-            {
-                byIdentity.Add(key, ([paper], null));
-                inOrder.Add(key);
-            }
+            groups[GroupOf(paper)].Listings.Add(paper);
         }
 
         var warnings = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var page in handWrittenPapers)
         {
-            var key = identity(page);
-            if (!byIdentity.TryGetValue(key, out var copies))
-            {
-                copies = ([], []);
-                byIdentity.Add(key, copies);
-                inOrder.Add(key);
-            }
-            else if (copies.Pages is null)
-            {
-                copies = (copies.Listings, []);
-                byIdentity[key] = copies;
-            }
-            else if (copies.Pages.Count > 0)
+            var pages = groups[GroupOf(page)].Pages;
+            if (pages.Count > 0)
             {
                 warnings.Add(Diagnostic.Warning(SourceOf(page), 0,
-                    $"{SourceOf(page)} and {SourceOf(copies.Pages[0])} are both pages for paper \"{page.Title}\"; the fields {SourceOf(page)} sets win; delete one of the two pages"));
+                    $"{SourceOf(page)} and {SourceOf(pages[0])} are both pages for paper \"{page.Title}\"; the fields {SourceOf(page)} sets win; delete one of the two pages"));
             }
-            copies.Pages!.Add(page);
+            pages.Add(page);
         }
 
-        var groups = new List<PaperGroup>(inOrder.Count);
-        foreach (var key in inOrder)
+        var result = new List<PaperGroup>(groups.Count);
+        for (var i = 0; i < groups.Count; i++)
         {
-            var (listings, pages) = byIdentity[key];
-            groups.Add(new PaperGroup([.. listings], pages is null ? [] : [.. pages]));
+            if (!moved.ContainsKey(i))
+            {
+                result.Add(new PaperGroup([.. groups[i].Listings], [.. groups[i].Pages]));
+            }
         }
-        return (groups, warnings.ToImmutable());
+        return (result, warnings.ToImmutable());
     }
 
     /// <summary>One paper of its copies: listings merged in order, then each hand-written page overriding them.</summary>
@@ -117,69 +147,112 @@ public static class PaperMerger
         return (merged.ToPaper(), [.. warnings]);
     }
 
-    /// <summary>What makes two papers the same paper: their titles' <see cref="TitleKey"/>.</summary>
-    public static string Identity(Paper paper) => TitleKey.Of(paper.Title);
+    /// <summary>
+    /// Which paper this is: its arXiv id and its title's <see cref="TitleKey"/>. Papers with the same id are one paper;
+    /// so are papers with the same title, unless they have two different ids.
+    /// </summary>
+    public static string Identity(Paper paper) => $"{paper.Arxiv}\n{TitleKey.Of(paper.Title)}";
+
+    /// <summary>The title part of <see cref="Identity"/>.</summary>
+    public static string TitleIdentity(Paper paper) => TitleKey.Of(paper.Title);
 
     private static string SourceOf(Paper paper) => paper.Sources.IsDefaultOrEmpty ? "(unknown source)" : paper.Sources[0];
 
-    /// <summary>One paper being merged: the values kept so far, and which source each conflict-prone value came from.</summary>
+    /// <summary>
+    /// One paper being merged: the richest value of each field (names over a count, a full date over one whose year was
+    /// assumed, the longer abstract), the counts that change over time (upvotes, comments, stars) from the most recent
+    /// capture, and which source each conflict-prone value came from.
+    /// </summary>
     private sealed class MergedPaper
     {
         private readonly List<string> tags = [];
         private readonly HashSet<string> tagSet = new(StringComparer.Ordinal);
+        private readonly List<string> keywords = [];
+        private readonly HashSet<string> keywordSet = new(StringComparer.Ordinal);
         private readonly List<string> sources = [];
         private readonly HashSet<string> sourceSet = new(StringComparer.Ordinal);
         private readonly ImmutableSortedDictionary<string, string>.Builder links;
         private readonly ImmutableSortedDictionary<string, object?>.Builder extra;
         private string title;
         private string slug;
+        private string? arxiv;
+        private ImmutableArray<string> authors;
         private int? authorCount;
         private string authorCountSource;
+        private string? organization;
         private DateOnly? published;
+        private bool publishedInferred;
         private string publishedSource;
-        private int? comments;
+        private DateOnly? submitted;
+        private Counts counts;
+        private string? summary;
         private string body;
+
+        /// <summary>The counts of one capture, and when it was made (a copy without a date counts as made after the last).</summary>
+        private readonly record struct Counts(int? Upvotes, int? Comments, int? Stars, DateOnly? CapturedOn);
 
         public MergedPaper(Paper first)
         {
             title = first.Title;
             slug = first.Slug;
+            arxiv = first.Arxiv;
+            authors = first.Authors.IsDefault ? [] : first.Authors;
             authorCount = first.AuthorCount;
+            organization = first.Organization;
             published = first.Published;
+            publishedInferred = first.Capture?.YearInferred ?? false;
             authorCountSource = publishedSource = SourceOf(first);
-            comments = first.Comments;
+            submitted = first.Submitted;
+            counts = CountsOf(first);
+            summary = first.Summary;
             body = first.Body;
             links = first.Links.ToBuilder();
             extra = first.Extra.ToBuilder();
             AddTags(first.Tags);
+            AddKeywords(first.Keywords);
             AddSources(first.Sources);
         }
 
-        /// <summary>Another listing's copy of this paper.</summary>
+        private static Counts CountsOf(Paper paper) => new(paper.Upvotes, paper.Comments, paper.GithubStars, paper.Capture?.CapturedOn);
+
+        /// <summary>Another capture's copy of this paper.</summary>
         public void Add(Paper other, List<Diagnostic> warnings)
         {
             var source = SourceOf(other);
-            if (authorCount is null)
+            arxiv ??= other.Arxiv;
+            organization ??= other.Organization;
+            submitted ??= other.Submitted;
+            if (other.Summary is { } otherSummary && otherSummary.Length > (summary?.Length ?? 0))
+            {
+                summary = otherSummary;
+            }
+            if (!other.Authors.IsDefaultOrEmpty && other.Authors.Length > authors.Length)
+            {
+                // Names say more than a count: they win, and they are the count.
+                (authors, authorCount, authorCountSource) = (other.Authors, other.Authors.Length, source);
+            }
+            else if (authorCount is null)
             {
                 (authorCount, authorCountSource) = (other.AuthorCount, source);
             }
-            else if (other.AuthorCount is { } count && count != authorCount)
+            else if (other.AuthorCount is { } count && count != authorCount && other.Authors.IsDefaultOrEmpty)
             {
                 warnings.Add(Conflict(source, string.Create(CultureInfo.InvariantCulture,
                     $"{source} shows {count} authors but {authorCountSource} shows {authorCount}; kept {authorCount} from {authorCountSource}"), "author_count"));
             }
 
-            if (published is null)
+            var otherInferred = other.Capture?.YearInferred ?? false;
+            if (published is null || (publishedInferred && !otherInferred && other.Published is not null))
             {
-                (published, publishedSource) = (other.Published, source);
+                (published, publishedInferred, publishedSource) = (other.Published, otherInferred, source);
             }
-            else if (other.Published is { } date && date != published)
+            else if (other.Published is { } date && date != published && !otherInferred)
             {
                 warnings.Add(Conflict(source, string.Create(CultureInfo.InvariantCulture,
                     $"{source} dates it {date:yyyy-MM-dd} but {publishedSource} dates it {published:yyyy-MM-dd}; kept {published:yyyy-MM-dd} from {publishedSource}"), "published"));
             }
 
-            comments = comments is { } kept && other.Comments is { } seen ? Math.Max(kept, seen) : comments ?? other.Comments;
+            counts = Newer(counts, CountsOf(other));
             if (other.Body.Length > body.Length)
             {
                 body = other.Body;
@@ -193,7 +266,20 @@ public static class PaperMerger
                 extra.TryAdd(key, value);
             }
             AddTags(other.Tags);
+            AddKeywords(other.Keywords);
             AddSources(other.Sources);
+        }
+
+        /// <summary>
+        /// The counts of the more recent capture, each where it shows one: a capture that says when it was made against one
+        /// that says nothing is taken as the later in input order (files are read in name order, and dated names sort by date).
+        /// </summary>
+        private static Counts Newer(Counts kept, Counts other)
+        {
+            var otherIsNewer = kept.CapturedOn is not { } keptOn || other.CapturedOn is not { } otherOn || otherOn >= keptOn;
+            var (newer, older) = otherIsNewer ? (other, kept) : (kept, other);
+            return new Counts(newer.Upvotes ?? older.Upvotes, newer.Comments ?? older.Comments, newer.Stars ?? older.Stars,
+                newer.CapturedOn ?? older.CapturedOn);
         }
 
         /// <summary>A hand-written page for this paper: what it sets wins.</summary>
@@ -204,9 +290,21 @@ public static class PaperMerger
             {
                 slug = page.Slug;
             }
+            arxiv = page.Arxiv ?? arxiv;
+            if (!page.Authors.IsDefaultOrEmpty)
+            {
+                authors = page.Authors;
+            }
             authorCount = page.AuthorCount ?? authorCount;
+            if (!authors.IsEmpty && authorCount != authors.Length)
+            {
+                authors = []; // the page sets a count that the listing's names do not have: the page wins
+            }
+            organization = page.Organization ?? organization;
             published = page.Published ?? published;
-            comments = page.Comments ?? comments;
+            submitted = page.Submitted ?? submitted;
+            counts = new Counts(page.Upvotes ?? counts.Upvotes, page.Comments ?? counts.Comments, page.GithubStars ?? counts.Stars, counts.CapturedOn);
+            summary = page.Summary ?? summary;
             if (page.Body.Length > 0)
             {
                 body = page.Body;
@@ -216,6 +314,12 @@ public static class PaperMerger
                 tags.Clear();
                 tagSet.Clear();
                 AddTags(page.Tags);
+            }
+            if (!page.Keywords.IsDefaultOrEmpty)
+            {
+                keywords.Clear();
+                keywordSet.Clear();
+                AddKeywords(page.Keywords);
             }
             if (!page.Links.IsEmpty)
             {
@@ -233,9 +337,17 @@ public static class PaperMerger
         {
             Title = title,
             Slug = slug,
+            Arxiv = arxiv,
+            Authors = authors,
             AuthorCount = authorCount,
+            Organization = organization,
             Published = published,
-            Comments = comments,
+            Submitted = submitted,
+            Upvotes = counts.Upvotes,
+            Comments = counts.Comments,
+            GithubStars = counts.Stars,
+            Summary = summary,
+            Keywords = [.. keywords],
             Tags = [.. tags],
             Links = links.ToImmutable(),
             Sources = [.. sources],
@@ -247,24 +359,19 @@ public static class PaperMerger
             Diagnostic.Warning(source, 0,
                 $"paper \"{title}\": {what}; correct the listing, or settle it in a hand-written input/papers/{slug}.md that sets {field}");
 
-        private void AddTags(ImmutableArray<string> more)
-        {
-            foreach (var tag in more.IsDefault ? [] : more)
-            {
-                if (tagSet.Add(tag))
-                {
-                    tags.Add(tag);
-                }
-            }
-        }
+        private void AddTags(ImmutableArray<string> more) => AddDistinct(tags, tagSet, more);
 
-        private void AddSources(ImmutableArray<string> more)
+        private void AddKeywords(ImmutableArray<string> more) => AddDistinct(keywords, keywordSet, more);
+
+        private void AddSources(ImmutableArray<string> more) => AddDistinct(sources, sourceSet, more);
+
+        private static void AddDistinct(List<string> list, HashSet<string> seen, ImmutableArray<string> more)
         {
-            foreach (var source in more.IsDefault ? [] : more)
+            foreach (var item in more.IsDefault ? [] : more)
             {
-                if (sourceSet.Add(source))
+                if (seen.Add(item))
                 {
-                    sources.Add(source);
+                    list.Add(item);
                 }
             }
         }

@@ -49,6 +49,17 @@ internal static class ViewAccessors
         access.Register<PaperView, string>("excerpt", p => p.Excerpt);
         access.Register<PaperView, IReadOnlyList<string>>("sources", p => p.Sources);
         access.Register<PaperView, string?>("year_url", p => p.YearUrl);
+        access.Register<PaperView, string?>("arxiv", p => p.Arxiv);
+        access.Register<PaperView, IReadOnlyList<string>>("authors", p => p.Authors);
+        access.Register<PaperView, string?>("organization", p => p.Organization);
+        access.Register<PaperView, int?>("upvotes", p => p.Upvotes);
+        access.Register<PaperView, int?>("github_stars", p => p.GithubStars);
+        access.Register<PaperView, string?>("summary", p => p.Summary);
+        access.Register<PaperView, IReadOnlyList<string>>("keywords", p => p.Keywords);
+        access.Register<PaperView, string?>("submitted_display", p => p.SubmittedDisplay);
+        access.Register<PaperView, string?>("arxiv_url", p => p.ArxivUrl);
+        access.Register<PaperView, string?>("pdf_url", p => p.PdfUrl);
+        access.Register<PaperView, string?>("project_url", p => p.ProjectUrl);
 
         access.Register<PaperLinkView, string>("title", p => p.Title);
         access.Register<PaperLinkView, string>("url", p => p.Url);

@@ -31,9 +31,22 @@ public static class PaperViews
             Sources: paper.Sources)
         {
             YearUrl = paper.Published is { } published ? Urls.ListPage(Urls.YearFolder(published.Year), 1) : null,
+            Arxiv = paper.Arxiv,
+            Authors = paper.Authors.IsDefault ? [] : paper.Authors,
+            Organization = paper.Organization,
+            Upvotes = paper.Upvotes,
+            GithubStars = paper.GithubStars,
+            Summary = paper.Summary,
+            Keywords = paper.Keywords.IsDefault ? [] : paper.Keywords,
+            SubmittedDisplay = paper.Submitted?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
+            ArxivUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.ArxivLink)),
+            PdfUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.PdfLink)),
+            ProjectUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.ProjectLink)),
         };
         return view with { Fingerprint = PageFingerprint.Of(view) };
     }
+
+    private static string? HttpOrNull(string? url) => SafeUrl.IsHttp(url) ? url : null;
 
     public static string AuthorLabel(int? authorCount) => authorCount switch
     {

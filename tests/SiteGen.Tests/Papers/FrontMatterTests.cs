@@ -176,7 +176,7 @@ public sealed class FrontMatterTests
             venue: CVPR
             draft: true
             note: ~
-            authors: [Ada, Alan]
+            editors: [Ada, Alan]
             award:
               name: Best Paper
               year: 2025
@@ -186,7 +186,7 @@ public sealed class FrontMatterTests
         Assert.Equal("CVPR", paper.Extra["venue"]);
         Assert.Equal("true", paper.Extra["draft"]);
         Assert.Null(paper.Extra["note"]);
-        Assert.Equal(new object?[] { "Ada", "Alan" }, Assert.IsType<ImmutableArray<object?>>(paper.Extra["authors"]));
+        Assert.Equal(new object?[] { "Ada", "Alan" }, Assert.IsType<ImmutableArray<object?>>(paper.Extra["editors"]));
         var award = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(paper.Extra["award"]);
         Assert.Equal("Best Paper", award["name"]);
         Assert.Equal("2025", award["year"]);

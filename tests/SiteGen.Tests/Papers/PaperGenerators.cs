@@ -81,8 +81,16 @@ internal static class PaperGenerators
         from title in Field.Where(title => title.Trim().Length > 0)
         from customSlug in Gen.Elements(null, "my-paper", "a1", "x-2-y")
         from authors in Maybe(Gen.Choose(1, 500))
+        from names in Gen.Frequency((3, Gen.Constant(Array.Empty<string>())), (1, Field.Where(f => f.Trim().Length > 0).NonEmptyListOf().Select(l => l.ToArray())))
+        from arxiv in Gen.Elements(null, "2405.07960", "0704.0001", "hep-th/9901001")
+        from organization in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Field.Where(f => f.Trim().Length > 0).Select(f => (string?)f)))
         from day in Maybe(Gen.Choose(0, 80_000))
+        from submittedDay in Maybe(Gen.Choose(0, 80_000))
+        from upvotes in Maybe(Gen.Choose(0, 5000))
         from comments in Maybe(Gen.Choose(0, 1000))
+        from stars in Maybe(Gen.Choose(0, 500_000))
+        from summary in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Field.Select(f => (string?)f)))
+        from keywords in Field.Where(f => f.Trim().Length > 0).ListOf()
         from tags in Gen.Elements("diffusion", "3d-generation", "2024", "true", "null", "1e3", "no", "a").ListOf()
         from links in Gen.Zip(Gen.Elements("code", "paper", "project page", "2"), Url).ListOf()
         from sources in Gen.Elements("000_e26a98970d65545d.txt", "001.txt", "my paper.md", "2024").ListOf()
@@ -91,10 +99,18 @@ internal static class PaperGenerators
         select new Paper
         {
             Title = title,
-            Slug = customSlug ?? Slug.FromTitle(title),
-            AuthorCount = authors,
+            Slug = customSlug ?? Slug.FromTitle(title, arxiv),
+            Arxiv = arxiv,
+            Authors = [.. names],
+            AuthorCount = names.Length > 0 ? names.Length : authors,
+            Organization = organization,
             Published = day.HasValue ? new DateOnly(1900, 1, 1).AddDays(day.Value) : null,
+            Submitted = submittedDay.HasValue ? new DateOnly(1900, 1, 1).AddDays(submittedDay.Value) : null,
+            Upvotes = upvotes,
             Comments = comments,
+            GithubStars = stars,
+            Summary = summary,
+            Keywords = [.. keywords],
             Tags = [.. tags],
             Links = links.GroupBy(link => link.Item1)
                 .ToImmutableSortedDictionary(same => same.Key, same => same.First().Item2, StringComparer.Ordinal),

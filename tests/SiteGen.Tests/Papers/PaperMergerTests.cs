@@ -99,18 +99,56 @@ public sealed class PaperMergerTests
     }
 
     [Fact]
-    public void KeepsTheLargerCommentCount()
+    public void TakesTheCountsOfTheMostRecentCaptureThatShowsThem()
     {
         var result = PaperMerger.Merge(
         [
-            Paper("Paper", "a.txt") with { Comments = 2 },
-            Paper("Paper", "b.txt") with { Comments = 7 },
+            Paper("Paper", "a.txt") with { Comments = 2, Upvotes = 10 },
+            Paper("Paper", "b.json") with { Comments = 7, Upvotes = 30, Capture = new(new DateOnly(2025, 6, 10), false) },
             Paper("Paper", "c.txt"),
-            Paper("Paper", "d.txt") with { Comments = 4 },
+            Paper("Paper", "d.json") with { Comments = 4, GithubStars = 12, Capture = new(new DateOnly(2025, 6, 1), false) },
         ]);
 
-        Assert.Equal(7, Assert.Single(result.Papers).Comments);
+        var paper = Assert.Single(result.Papers);
+        Assert.Equal((7, 30, 12), (paper.Comments, paper.Upvotes, paper.GithubStars)); // b is the newest; only d shows stars
         Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void WithoutCaptureDatesTheLaterCopyIsTheMoreRecent() =>
+        Assert.Equal(4, Assert.Single(PaperMerger.Merge(
+            [Paper("Paper", "a.txt") with { Comments = 7 }, Paper("Paper", "b.txt") with { Comments = 4 }]).Papers).Comments);
+
+    [Fact]
+    public void NamesWinOverACountAndAFullDateOverOneWhoseYearWasAssumed()
+    {
+        var result = PaperMerger.Merge(
+        [
+            Paper("Paper", "copy.txt") with { AuthorCount = 3, Published = new DateOnly(2026, 3, 20), Capture = new(null, YearInferred: true) },
+            Paper("Paper", "api.json") with { Authors = ["A", "B", "C"], AuthorCount = 3, Published = new DateOnly(2025, 3, 20), Arxiv = "2503.12345" },
+        ]);
+
+        var paper = Assert.Single(result.Papers);
+        Assert.Equal(["A", "B", "C"], paper.Authors.ToArray());
+        Assert.Equal(new DateOnly(2025, 3, 20), paper.Published);
+        Assert.Equal("2503.12345", paper.Arxiv);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void TheSameArxivIdIsOnePaperWhateverItsTitleAndTwoIdsAreTwoPapers()
+    {
+        var result = PaperMerger.Merge(
+        [
+            Paper("Attention Is All You Need", "a.json") with { Arxiv = "1706.03762" },
+            Paper("Attention is all you need (v7)", "b.md") with { Arxiv = "1706.03762" },
+            Paper("Attention Is All You Need", "c.txt"),
+            Paper("Attention Is All You Need", "d.json") with { Arxiv = "2999.00001" },
+        ]);
+
+        Assert.Equal(2, result.Papers.Length);
+        Assert.Equal(["a.json", "b.md", "c.txt"], result.Papers[0].Sources.ToArray());
+        Assert.Equal(["d.json"], result.Papers[1].Sources.ToArray());
     }
 
     [Fact]

@@ -47,6 +47,32 @@ public sealed record PaperView(
     /// <summary>The paper's year in the archive (<c>years/2025/index.html</c>); null when it has no date.</summary>
     public string? YearUrl { get; init; }
 
+    public string? Arxiv { get; init; }
+
+    /// <summary>The authors' names, when a capture listed them.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    public string? Organization { get; init; }
+
+    public int? Upvotes { get; init; }
+
+    public int? GithubStars { get; init; }
+
+    /// <summary>The AI-generated summary, shown apart from the abstract and labelled as such.</summary>
+    public string? Summary { get; init; }
+
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>When the paper was submitted to the daily list (<c>Jun 9, 2025</c>).</summary>
+    public string? SubmittedDisplay { get; init; }
+
+    /// <summary>The arXiv abstract page, the PDF and the project page: http(s) URLs, or null.</summary>
+    public string? ArxivUrl { get; init; }
+
+    public string? PdfUrl { get; init; }
+
+    public string? ProjectUrl { get; init; }
+
     /// <summary>A hash of everything above, computed once: pages that show this paper use it to tell whether they changed.</summary>
     public ulong Fingerprint { get; init; }
 }
