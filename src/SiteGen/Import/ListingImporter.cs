@@ -52,7 +52,7 @@ public static class ListingImporter
         warnings.AddRange(merged.Warnings);
 
         var pages = merged.Papers
-            .Select(paper => paper with { Tags = matcher.Apply(paper.Tags, paper.Title, paper.Body) })
+            .Select(paper => paper with { Tags = matcher.Apply(paper) })
             .Select(paper => PageOf(paper, inputFolders))
             .ToImmutableArray();
         return new ImportPlan(files.Count, pages, [.. warnings]);

@@ -11,7 +11,7 @@ public sealed class ApplyTags : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var paper = input.GetRequired<Paper>(Keys.Paper);
-        yield return input.With(Keys.Paper, paper with { Tags = site.TagMatcher.Apply(paper.Tags, paper.Title, paper.Body) });
+        yield return input.With(Keys.Paper, paper with { Tags = site.TagMatcher.Apply(paper) });
     }
 
     protected override bool OutputDependsOnlyOnInput => true;

@@ -5,7 +5,10 @@ using SiteGen.Site;
 
 namespace SiteGen.Modules;
 
-/// <summary>Each paper gives two files: its page, and its YAML-fronted Markdown exactly as SiteGen writes it.</summary>
+/// <summary>
+/// Each paper gives two files: its page, and its YAML-fronted Markdown exactly as SiteGen writes it; and a paper with an
+/// arXiv id a third, <c>papers/{arxiv}/</c>, which sends the reader on to its page.
+/// </summary>
 public sealed class CreatePaperPages : PerDocumentModule
 {
     public const string Layout = "paper";
@@ -28,6 +31,13 @@ public sealed class CreatePaperPages : PerDocumentModule
         var session = site.Session;
         yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
             .With(Keys.Produce, (Func<byte[]>)(() => session.FrontMatter.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))));
+        if (paper.Arxiv is { } arxiv)
+        {
+            var alias = Urls.PaperByArxiv(arxiv);
+            var baseUrl = AbsoluteUrls.BaseOf(site.Settings);
+            yield return Document.Create(source: input.Source, destination: alias)
+                .With(Keys.Produce, (Func<byte[]>)(() => RedirectPage.Html(alias, view.Url, paper.Title, baseUrl)));
+        }
     }
 
     protected override bool OutputDependsOnlyOnInput => true;

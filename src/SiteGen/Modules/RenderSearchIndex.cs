@@ -34,7 +34,10 @@ public sealed class RenderSearchIndex(string papersPipeline) : IModule
         foreach (var paper in papers)
         {
             index.Add(paper.Title, paper.Slug, session.SearchWords.GetOrAdd(paper,
-                p => SearchIndex.WordsOf(session.SearchVocabulary, p.Title, p.Tags.Select(site.Vocabulary.DisplayName), p.Body)));
+                p => SearchIndex.WordsOf(session.SearchVocabulary, p.Title,
+                    [.. p.Tags.Select(site.Vocabulary.DisplayName), .. p.Keywords.IsDefault ? [] : p.Keywords, .. p.Authors.IsDefault ? [] : p.Authors,
+                        .. p.Organization is { } organization ? [organization] : Array.Empty<string>()],
+                    p.Body)));
         }
         return index;
     }

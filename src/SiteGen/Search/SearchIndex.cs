@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace SiteGen.Search;
 
 /// <summary>
-/// The site's search index, built from every paper's title, tag names and abstract, written as
+/// The site's search index, built from every paper's title, tag names (with its keywords, authors and organization) and abstract, written as
 /// <c>search-index.js</c>: a script that sets <c>globalThis.SiteGenSearchIndex</c>, because a page opened
 /// from disk cannot fetch a JSON file but can load a script. Its shape (format 1):
 /// <code>

@@ -16,6 +16,7 @@ public static class SitePipelines
     public const string Tags = nameof(Tags);
     public const string AuthorCounts = nameof(AuthorCounts);
     public const string Home = nameof(Home);
+    public const string Top = nameof(Top);
     public const string Years = nameof(Years);
     public const string Data = nameof(Data);
     public const string Assets = nameof(Assets);
@@ -68,6 +69,13 @@ public static class SitePipelines
             Process = [new CreateHomePages(Papers)],
             Output = [new WriteFiles()],
         },
+        // The most upvoted papers, paginated.
+        new Pipeline(Top)
+        {
+            Dependencies = [Papers],
+            Process = [new CreateTopPages(Papers)],
+            Output = [new WriteFiles()],
+        },
         // The archive by year: every year with its count, and each year's paginated list.
         new Pipeline(Years)
         {
@@ -105,8 +113,8 @@ public static class SitePipelines
         // sitemap.xml of every page and robots.txt (needs Host). Made in Output, once every page of these exists.
         new Pipeline(Sitemap)
         {
-            Dependencies = [Papers, Pages, Tags, AuthorCounts, Home, Years],
-            Output = [new CreateSitemap(Papers, Pages, Tags, AuthorCounts, Home, Years), new WriteFiles()],
+            Dependencies = [Papers, Pages, Tags, AuthorCounts, Home, Top, Years],
+            Output = [new CreateSitemap(Papers, Pages, Tags, AuthorCounts, Home, Top, Years), new WriteFiles()],
         },
         // Every internal link of every page, once every other pipeline has written its files: a broken one is a
         // warning (an error with --strict).

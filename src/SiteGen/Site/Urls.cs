@@ -24,6 +24,12 @@ public static class Urls
 
     public static string PaperMarkdown(string slug) => $"papers/{slug}.md";
 
+    /// <summary>Where a paper with an arXiv id answers too (<c>papers/2405.07960/</c>): a page that sends the reader on.</summary>
+    public static string PaperByArxiv(string arxiv) => $"papers/{arxiv}/index.html";
+
+    /// <summary>The most upvoted papers (<c>top/</c>), paginated.</summary>
+    public const string TopFolder = "top/";
+
     public static string TagFolder(string tag) => $"tags/{tag}/";
 
     public static string TagFeed(string tag) => TagFolder(tag) + AtomFeed;
