@@ -16,6 +16,7 @@ public sealed class Engine
     private readonly ImmutableArray<Pipeline> _ordered;
     private readonly ImmutableDictionary<Type, object> _services;
     private readonly ConcurrentQueue<string> _warnings = new();
+    private readonly ConcurrentQueue<string> _notes = new();
     private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _processed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _postProcessed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<ModuleTiming>> _timings = new(StringComparer.Ordinal);
@@ -76,6 +77,7 @@ public sealed class Engine
     {
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _warnings.Clear();
+        _notes.Clear();
         _processed.Clear();
         _postProcessed.Clear();
         _timings.Clear();
@@ -113,7 +115,7 @@ public sealed class Engine
             outputs[p.Name],
             TimeSpan.FromTicks(_elapsedTicks.GetValueOrDefault(p.Name)),
             [.. _timings.GetValueOrDefault(p.Name) ?? []]));
-        return new EngineResult([.. reports], [.. _warnings]);
+        return new EngineResult([.. reports], [.. _warnings]) { Notes = [.. _notes] };
     }
 
     internal ImmutableArray<Document> DocumentsOf(string pipeline, Phase readerPhase) =>
@@ -126,6 +128,8 @@ public sealed class Engine
               ?? throw new InvalidOperationException($"No service of type {typeof(T).Name} was given to the engine.");
 
     internal void AddWarning(string message) => _warnings.Enqueue(message);
+
+    internal void AddNote(string message) => _notes.Enqueue(message);
 
     private async Task RunInputAndProcessAsync(Pipeline pipeline, Task[] dependencies)
     {

@@ -2,9 +2,12 @@ using System.Collections.Immutable;
 
 namespace SiteGen.Engine;
 
-/// <summary>What a run produced: each pipeline's documents and timings, and the warnings raised.</summary>
+/// <summary>What a run produced: each pipeline's documents and timings, and the warnings and notes raised.</summary>
 public sealed record EngineResult(ImmutableArray<PipelineReport> Pipelines, ImmutableArray<string> Warnings)
 {
+    /// <summary>What modules reported that is no problem (<see cref="IExecutionContext.Note"/>), in no set order.</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+
     public PipelineReport this[string pipeline] => Pipelines.First(p => p.Name == pipeline);
 }
 

@@ -37,4 +37,6 @@ internal sealed class ExecutionContext(Engine engine, Pipeline pipeline, Phase p
     public T GetService<T>() where T : class => engine.GetService<T>();
 
     public void Warn(string message) => engine.AddWarning(message);
+
+    public void Note(string message) => engine.AddNote(message);
 }

@@ -27,4 +27,7 @@ public interface IExecutionContext
 
     /// <summary>Reports a problem that does not stop the build (strict mode may turn it into a failure).</summary>
     void Warn(string message);
+
+    /// <summary>Reports what a module did that a user may want to know, and that is no problem (what an input gave).</summary>
+    void Note(string message);
 }

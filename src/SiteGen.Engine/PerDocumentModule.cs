@@ -37,6 +37,10 @@ public abstract class PerDocumentModule : IModule
                 {
                     context.Warn(warning);
                 }
+                foreach (var note in entry.Notes)
+                {
+                    context.Note(note);
+                }
                 results[i] = entry.Outputs;
             }).ConfigureAwait(false);
             cache.Remember(running.PipelineName, running.Phase, running.Module, new DocumentCache.LastRun(inputs, entries));
@@ -61,6 +65,6 @@ public abstract class PerDocumentModule : IModule
         var recording = new WarningRecorder(context);
         // Materialized inside the worker, so lazy iterators do their work in parallel too.
         var outputs = Execute(input, recording).ToArray();
-        return new DocumentCache.Entry(outputs, recording.Warnings);
+        return new DocumentCache.Entry(outputs, recording.Warnings, recording.Notes);
     }
 }

@@ -2,12 +2,18 @@ using System.Collections.Immutable;
 
 namespace SiteGen.Engine;
 
-/// <summary>A module's context that keeps the warnings raised through it instead of raising them: the caller raises them, now and whenever the work is reused.</summary>
+/// <summary>
+/// A module's context that keeps the warnings and notes raised through it instead of raising them: the caller raises them,
+/// now and whenever the work is reused.
+/// </summary>
 internal sealed class WarningRecorder(IExecutionContext inner) : IExecutionContext
 {
     private ImmutableArray<string> _warnings = [];
+    private ImmutableArray<string> _notes = [];
 
     public ImmutableArray<string> Warnings => _warnings;
+
+    public ImmutableArray<string> Notes => _notes;
 
     public string PipelineName => inner.PipelineName;
 
@@ -24,5 +30,10 @@ internal sealed class WarningRecorder(IExecutionContext inner) : IExecutionConte
     public void Warn(string message)
     {
         _warnings = _warnings.Add(message);
+    }
+
+    public void Note(string message)
+    {
+        _notes = _notes.Add(message);
     }
 }

@@ -114,6 +114,10 @@ public static class BuildCommand
         }
         Console.WriteLine(string.Create(inv,
             $"  Link check: {summary.Links.Links} internal links on {summary.Links.Pages} pages, {summary.Links.Broken.Length} broken; reading pages {summary.Links.ReadingTime.TotalMilliseconds:0} ms (all threads), resolving {summary.Links.CheckingTime.TotalMilliseconds:0} ms"));
+        foreach (var capture in summary.Captures)
+        {
+            Console.WriteLine("  " + capture);
+        }
         foreach (var pipeline in summary.Pipelines)
         {
             foreach (var module in pipeline.Modules)

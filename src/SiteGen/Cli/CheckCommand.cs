@@ -55,6 +55,10 @@ public static class CheckCommand
             $"Checked {summary.Papers} papers: {summary.FilesProduced} files would be written, {links.Links} internal links on {links.Pages} pages, {links.Broken.Length} broken, {summary.Warnings.Length} warnings, in {summary.Elapsed.TotalSeconds:0.00} s. Nothing was written."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  Link check: reading pages {links.ReadingTime.TotalMilliseconds:0} ms (all threads), resolving {links.CheckingTime.TotalMilliseconds:0} ms"));
+        foreach (var capture in summary.Captures)
+        {
+            Console.WriteLine("  " + capture);
+        }
         return ExitCodes.Success;
     }
 }

@@ -44,7 +44,7 @@ public static class ListingImporter
         var papers = new List<Paper>();
         foreach (var file in files)
         {
-            var parsed = ListingParser.Parse(file, ReadListing(file), captureYear ?? settings.CaptureYearOf(Path.GetFileName(file)));
+            var parsed = CaptureReader.Read(file, ReadListing(file), captureYear ?? settings.CaptureYearOf(Path.GetFileName(file)));
             warnings.AddRange(parsed.Warnings);
             papers.AddRange(parsed.Entries.Select(PaperFactory.FromListingEntry));
         }

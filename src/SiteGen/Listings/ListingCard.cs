@@ -23,9 +23,32 @@ internal sealed class ListingCard(int line, string title)
 
     public string? Organization { get; set; }
 
+    public string? Arxiv { get; set; }
+
+    public List<string> Authors { get; } = [];
+
+    public int? Upvotes { get; set; }
+
+    /// <summary>A comment count shown apart from the date (a link to the discussion); else the date line's.</summary>
+    public int? Comments { get; set; }
+
+    public int? GithubStars { get; set; }
+
+    public string? Summary { get; set; }
+
+    public string? CodeUrl { get; set; }
+
+    public string? ProjectUrl { get; set; }
+
+    /// <summary>When the paper was submitted to the daily list, as the page shows it.</summary>
+    public ListingDate? Submitted { get; set; }
+
     public ListingDate? Date { get; private set; }
 
     public int DateLine { get; private set; }
+
+    /// <summary>A card whose title, abstract and fields a reader sets as it finds them.</summary>
+    public void SetAbstract(string text) => summary = new StringBuilder(text);
 
     public void ContinueTitle(ReadOnlySpan<char> text) => Title = string.Concat(Title, " ", text);
 

@@ -31,26 +31,29 @@ public sealed class ListingParser
 
     private readonly string path;
     private readonly int? captureYear;
+    private readonly DateOnly? capturedOn;
     private readonly List<ListingCard> cards = [];
     private readonly List<Diagnostic> warnings = [];
     private ListingCard? card;
     private ListingParserState state = ListingParserState.PageHeader;
     private bool skipSubmitterName;
 
-    private ListingParser(string path, int? captureYear)
+    private ListingParser(string path, int? captureYear, DateOnly? capturedOn)
     {
         this.path = path;
         this.captureYear = captureYear;
+        this.capturedOn = capturedOn;
     }
 
     /// <param name="path">The listing's path, used in warnings and as each entry's <see cref="ListingEntry.Path"/>.</param>
     /// <param name="text">The listing's text.</param>
     /// <param name="captureYear">The year the page was saved, for dates shown without a year; inferred when null.</param>
-    public static ListingParseResult Parse(string path, string text, int? captureYear = null)
+    /// <param name="capturedOn">The day the capture was made, when a header says so (a copy's counts are as of then).</param>
+    public static ListingParseResult Parse(string path, string text, int? captureYear = null, DateOnly? capturedOn = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new ListingParser(path, captureYear);
+        var parser = new ListingParser(path, captureYear, capturedOn);
         parser.ReadLines(text);
         return parser.Finish();
     }
@@ -168,6 +171,13 @@ public sealed class ListingParser
         {
             return;
         }
+        if (!card.HasAbstract && card.AuthorCount is null && card.Organization is null && card.Date is null)
+        {
+            // A line on its own, with no abstract or card metadata around it, has no card's shape: a heading of the page,
+            // a link's text ("147 items", "Updated Sep 26"), never a paper.
+            card = null;
+            return;
+        }
         if (!card.HasAbstract)
         {
             Warn(card.Line, $"paper \"{card.Title}\" has no abstract, so its page will have an empty body; put the abstract below the title, after a blank line");
@@ -216,127 +226,9 @@ public sealed class ListingParser
 
     private ListingParseResult Finish()
     {
-        var year = ResolveCaptureYear();
-        var entries = new List<ListingEntry>(cards.Count);
-        var indexByTitle = new Dictionary<string, int>(cards.Count, StringComparer.Ordinal);
-        foreach (var finished in cards)
-        {
-            var entry = ToEntry(finished, year);
-            var title = TitleKey.Of(entry.Title);
-            if (indexByTitle.TryGetValue(title, out var index))
-            {
-                entries[index] = MergeRepeatedCard(entries[index], entry);
-            }
-            else
-            {
-                indexByTitle.Add(title, entries.Count);
-                entries.Add(entry);
-            }
-        }
+        var entries = CapturedCards.Finish(path, cards, captureYear, capturedOn, warnings);
         var sortedWarnings = warnings.OrderBy(warning => warning.Line).ToImmutableArray(); // stable: same-line warnings keep their order
         return new ListingParseResult([.. entries], sortedWarnings);
-    }
-
-    /// <summary>
-    /// The year for dates shown without one: the given capture year, else one more than the latest year the listing
-    /// shows (with one warning), else null (with one warning): never the current year, so builds stay reproducible.
-    /// </summary>
-    private int? ResolveCaptureYear()
-    {
-        var latestYear = 0;
-        var yearless = 0;
-        var firstYearlessLine = 0;
-        foreach (var read in cards)
-        {
-            if (read.Date is not { } date)
-            {
-                continue;
-            }
-            if (date.Year is { } shown)
-            {
-                latestYear = Math.Max(latestYear, shown);
-            }
-            else if (yearless++ == 0)
-            {
-                firstYearlessLine = read.DateLine;
-            }
-        }
-        if (captureYear is not null || yearless == 0)
-        {
-            return captureYear;
-        }
-
-        var file = System.IO.Path.GetFileName(path);
-        if (latestYear == 0)
-        {
-            Warn(firstYearlessLine, string.Create(CultureInfo.InvariantCulture,
-                $"{yearless} date(s) in this listing show no year (the first on this line) and no date in it shows one, so their year is unknown and they were left empty; set the year the page was saved in statiq.json: \"{CaptureYearsSetting}\": {{ \"{file}\": <year> }}"));
-            return null;
-        }
-        var inferred = latestYear + 1;
-        Warn(firstYearlessLine, string.Create(CultureInfo.InvariantCulture,
-            $"{yearless} date(s) in this listing show no year (the first on this line); assumed {inferred}, one more than the latest year the listing shows ({latestYear}); if the page was saved in another year, set it in statiq.json: \"{CaptureYearsSetting}\": {{ \"{file}\": {inferred} }}"));
-        return inferred;
-    }
-
-    private ListingEntry ToEntry(ListingCard read, int? yearForYearless)
-    {
-        DateOnly? published = null;
-        var yearWasInferred = false;
-        if (read.Date is { } date && (date.Year ?? yearForYearless) is { } year)
-        {
-            published = date.InYear(year);
-            yearWasInferred = date.Year is null;
-            if (published is null)
-            {
-                Warn(read.DateLine, string.Create(CultureInfo.InvariantCulture,
-                    $"{date} is not a day of {year}, so paper \"{read.Title}\" has no date; correct the date line"));
-                yearWasInferred = false;
-            }
-        }
-        return new ListingEntry
-        {
-            Title = read.Title,
-            Abstract = read.Abstract,
-            AuthorCount = read.AuthorCount,
-            Organization = read.Organization,
-            Published = published,
-            YearWasInferred = yearWasInferred,
-            Comments = read.Date?.Comments,
-            Path = path,
-            Line = read.Line,
-        };
-    }
-
-    /// <summary>
-    /// The same card shown twice in one listing is one entry: the first card's values win, a value only the repeat
-    /// shows fills a gap, a conflicting author count or date is a warning; the larger comment count and the longer
-    /// abstract are kept.
-    /// </summary>
-    private ListingEntry MergeRepeatedCard(ListingEntry first, ListingEntry repeat)
-    {
-        if (first.AuthorCount is { } count && repeat.AuthorCount is { } repeatCount && count != repeatCount)
-        {
-            Warn(repeat.Line, string.Create(CultureInfo.InvariantCulture,
-                $"paper \"{first.Title}\" repeats the card of line {first.Line} with {repeatCount} authors instead of {count}; kept {count}; delete the wrong card"));
-        }
-        if (first.Published is { } date && repeat.Published is { } repeatDate && date != repeatDate)
-        {
-            Warn(repeat.Line, string.Create(CultureInfo.InvariantCulture,
-                $"paper \"{first.Title}\" repeats the card of line {first.Line} with date {repeatDate:yyyy-MM-dd} instead of {date:yyyy-MM-dd}; kept {date:yyyy-MM-dd}; delete the wrong card"));
-        }
-        var publishedFromFirst = first.Published is not null;
-        return first with
-        {
-            Abstract = repeat.Abstract.Length > first.Abstract.Length ? repeat.Abstract : first.Abstract,
-            AuthorCount = first.AuthorCount ?? repeat.AuthorCount,
-            Organization = first.Organization ?? repeat.Organization,
-            Published = publishedFromFirst ? first.Published : repeat.Published,
-            YearWasInferred = publishedFromFirst ? first.YearWasInferred : repeat.YearWasInferred,
-            Comments = first.Comments is { } comments && repeat.Comments is { } repeatComments
-                ? Math.Max(comments, repeatComments)
-                : first.Comments ?? repeat.Comments,
-        };
     }
 
     private void Warn(int line, string message) => warnings.Add(Diagnostic.Warning(path, line, message));

@@ -5,18 +5,22 @@ using SiteGen.Site;
 
 namespace SiteGen.Modules;
 
-/// <summary>Turns each listing file into one document per paper card; what it cannot read becomes a warning.</summary>
+/// <summary>
+/// Turns each capture of the listings folder (<see cref="CaptureReader"/>: any format) into one document per paper; what
+/// it cannot read becomes a warning, and what it gave a note (<c>--verbose</c>).
+/// </summary>
 public sealed class ParseListings : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
         var source = input.Source!;
-        var result = ListingParser.Parse(source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source)));
+        var result = CaptureReader.Read(source, input.Content, site.Settings.CaptureYearOf(Path.GetFileName(source)));
         foreach (var warning in result.Warnings)
         {
             context.Warn(warning.ToString());
         }
+        context.Note(CaptureReport.Describe(source, result));
         foreach (var entry in result.Entries)
         {
             yield return Document.Create(source: source).With(Keys.Paper, PaperFactory.FromListingEntry(entry));

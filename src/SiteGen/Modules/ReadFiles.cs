@@ -7,9 +7,10 @@ namespace SiteGen.Modules;
 /// <summary>
 /// Reads the files matching <paramref name="pattern"/> in <paramref name="folder"/> of every input path.
 /// When two input paths hold the same relative file, the first one wins, as in Statiq. Files come in
-/// ordinal order of their names so that builds are deterministic.
+/// ordinal order of their names so that builds are deterministic. With <paramref name="extensions"/>, only files with one
+/// of them are read; any other (but a hidden one) is named in a warning, since it was surely put there to be read.
 /// </summary>
-public sealed class ReadFiles(string folder, string pattern) : IModule
+public sealed class ReadFiles(string folder, string pattern, IReadOnlyList<string>? extensions = null) : IModule
 {
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
@@ -21,6 +22,14 @@ public sealed class ReadFiles(string folder, string pattern) : IModule
         {
             context.Warn(warning.ToString());
         }
+        if (extensions is not null)
+        {
+            foreach (var other in keys.Where(k => !HasExtension(k.Path) && !Path.GetFileName(k.Path).StartsWith('.')))
+            {
+                context.Warn($"{site.Relative(other.Path)}: warning: is not read: SiteGen reads captures saved as {string.Join(", ", extensions)}; rename it, or move it out of {folder}/");
+            }
+            keys = [.. keys.Where(k => HasExtension(k.Path))];
+        }
         var documents = new Document[keys.Length];
         // An unchanged file (same time and length) is not read again in a long-running session: it is the same
         // document as last time, and every module that saw it can reuse its work.
@@ -28,4 +37,6 @@ public sealed class ReadFiles(string folder, string pattern) : IModule
             key => Document.Create(source: site.Relative(key.Path), content: SourceText.Read(key.Path, site.Relative(key.Path))))).ConfigureAwait(false);
         return [.. inputs, .. documents];
     }
+
+    private bool HasExtension(string path) => extensions!.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 }

@@ -7,25 +7,46 @@ namespace SiteGen.Papers;
 public static class PaperFactory
 {
     /// <summary>
-    /// The paper of one listing card: the abstract becomes Markdown that renders to the card's text, and the
-    /// first GitHub URL in it becomes the paper's code link.
+    /// The paper of one capture's card: the abstract becomes Markdown that renders to the card's text; the code link is
+    /// the one the card shows, else the first GitHub URL of the abstract; an arXiv id gives the arXiv and PDF links.
     /// </summary>
     public static Paper FromListingEntry(ListingEntry entry)
     {
-        var code = WebUrls.FirstGitHubUrl(entry.Abstract);
+        var links = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if ((entry.CodeUrl is { } shown && Site.SafeUrl.IsHttp(shown) ? shown : WebUrls.FirstGitHubUrl(entry.Abstract)) is { } code)
+        {
+            links[Paper.CodeLink] = code;
+        }
+        if (entry.ProjectUrl is { } project && Site.SafeUrl.IsHttp(project))
+        {
+            links[Paper.ProjectLink] = project;
+        }
+        if (entry.Arxiv is { } arxiv)
+        {
+            links[Paper.ArxivLink] = ArxivId.AbsUrl(arxiv);
+            links[Paper.PdfLink] = ArxivId.PdfUrl(arxiv);
+        }
+        var authors = entry.Authors.IsDefault ? [] : entry.Authors;
         return new Paper
         {
             Title = entry.Title,
-            Slug = Slug.FromTitle(entry.Title),
-            AuthorCount = entry.AuthorCount,
+            Slug = Slug.FromTitle(entry.Title, entry.Arxiv),
+            Arxiv = entry.Arxiv,
+            Authors = authors,
+            AuthorCount = authors.IsEmpty ? entry.AuthorCount : authors.Length,
+            Organization = entry.Organization,
             Published = entry.Published,
+            Submitted = entry.Submitted,
+            Upvotes = entry.Upvotes,
             Comments = entry.Comments,
-            Links = code is null
-                ? ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal)
-                : ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add(Paper.CodeLink, code),
+            GithubStars = entry.GithubStars,
+            Summary = entry.Summary,
+            Keywords = entry.Keywords.IsDefault ? [] : entry.Keywords,
+            Links = links.ToImmutable(),
             // The file name only: a page must not depend on where the build ran.
             Sources = [Path.GetFileName(entry.Path)],
             Body = AbstractMarkdown.FromLiteral(entry.Abstract),
+            Capture = new CaptureNote(entry.CapturedOn, entry.YearWasInferred),
         };
     }
 

@@ -17,6 +17,9 @@ public sealed record BuildSummary(
     /// <summary>What the user may want to know but is no problem (what a setting left out): never fails a strict build.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
+    /// <summary>What each capture of the listings folder gave, a line each, in file order (<c>--verbose</c> and <c>check</c> show them).</summary>
+    public ImmutableArray<string> Captures { get; init; } = [];
+
     /// <summary>True when nothing changed since the last build, so none of the site was made again (<see cref="UpToDateStamp"/>).</summary>
     public bool UpToDate { get; init; }
 

@@ -144,6 +144,7 @@ public static class SiteBuilder
         {
             Notes = NotesOn(settings),
             Links = links.Report,
+            Captures = [.. result.Notes.Order(StringComparer.Ordinal)],
         };
     }
 

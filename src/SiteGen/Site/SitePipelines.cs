@@ -1,4 +1,5 @@
 using SiteGen.Engine;
+using SiteGen.Listings;
 using SiteGen.Modules;
 
 namespace SiteGen.Site;
@@ -27,10 +28,11 @@ public static class SitePipelines
 
     public static IReadOnlyList<Pipeline> Create() =>
     [
-        // Paper cards copied from Hugging Face listings, merged when a paper appears more than once.
+        // Papers from captures of Hugging Face pages (browser copies, dumps, Markdown, HTML, the API's JSON), merged when a
+        // paper appears more than once.
         new Pipeline(Listings)
         {
-            Input = [new ReadFiles("listings", "*.txt")],
+            Input = [new ReadFiles("listings", "*", CaptureReader.FileExtensions)],
             Process = [new ParseListings(), new MergePapers()],
         },
         // Every paper: listings plus hand-written pages (which win), tagged, ordered newest first, each page

@@ -24,4 +24,8 @@ internal sealed class StubContext(int maxDegreeOfParallelism, CancellationToken 
     public void Warn(string message)
     {
     }
+
+    public void Note(string message)
+    {
+    }
 }
