@@ -430,13 +430,14 @@ public static partial class LinkedCaptureReader
         plain is "Previous" or "Next" or "System theme" or "Company" or "Website" or "Models citing this paper" or "Community"
         || plain.StartsWith("Get trending papers", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"\]\(https?://", RegexOptions.CultureInvariant)]
+    // The patterns run over the whole text are linear whatever it holds (NonBacktracking).
+    [GeneratedRegex(@"\]\(https?://", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex InlineLink();
 
-    [GeneratedRegex(@"\]\[\d+\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\]\[\d+\]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ReferenceLink();
 
-    [GeneratedRegex(@"^\s*(?<n>\d+)\.\s+(?<url>https?://\S+)\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(?<n>\d+)\.[ \t]+(?<url>https?://[^\s]+)[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ReferenceLine();
 
     [GeneratedRegex(@"^(?:https?://(?:www\.)?huggingface\.co)?/papers/(?<id>\d{4}\.\d{4,5}|[a-z-]+/\d{7})(?:v\d+)?/?(?:[?#].*)?$", RegexOptions.CultureInvariant)]

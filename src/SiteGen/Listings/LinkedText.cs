@@ -55,7 +55,7 @@ internal sealed class LinkedText
                     if (!image)
                     {
                         line.Append(Open).Append(linked.Links.Count).Append(Close);
-                        linked.Links.Add((Clean(label, closing, closingParen), url));
+                        linked.Links.Add((Clean(label), url));
                     }
                     number += Newlines(text, i, end);
                     i = end;
@@ -176,22 +176,56 @@ internal sealed class LinkedText
         return false;
     }
 
-    /// <summary>A link's text as a reader sees it: images, image placeholders (<c>[图片：x]</c>) and inner link marks gone, white space collapsed.</summary>
-    private static string Clean(string label, int[] closing, int[] closingParen)
+    /// <summary>
+    /// A link's text as a reader sees it, in one pass: images (<c>![alt](url)</c>) dropped, inner links' text kept without
+    /// their URLs, an image's placeholder at the start (<c>[图片：x] Kandinsky Lab</c>, <c>[microsoft] Microsoft</c>) dropped,
+    /// other brackets dropped, white space collapsed.
+    /// </summary>
+    private static string Clean(string label)
     {
         if (label.IndexOf('[') < 0 && label.IndexOf('!') < 0)
         {
             return ApiCaptureReader.Collapse(label);
         }
-        var inner = Parse(label, new Dictionary<string, string>());
-        var text = string.Join(' ', inner.Lines.Select(l => inner.Plain(l.Text)));
-        // A bracketed placeholder of an image, as some converters write it, at the start: "[图片：kandinskylab] Kandinsky Lab".
-        text = ApiCaptureReader.Collapse(text);
-        while (text.StartsWith('[') && text.IndexOf(']') is > 0 and var shut)
+        var closing = Matches(label, '[', ']');
+        var closingParen = Matches(label, '(', ')');
+        var text = new StringBuilder(label.Length);
+        var atStart = true;
+        for (var i = 0; i < label.Length; i++)
         {
-            text = text[(shut + 1)..].TrimStart();
+            var c = label[i];
+            if (c == '!' && i + 1 < label.Length && label[i + 1] == '[' && closing[i + 1] is var shut and > 0
+                && shut + 1 < label.Length && label[shut + 1] == '(' && closingParen[shut + 1] is var end and > 0)
+            {
+                i = end; // an image, alt text and all
+                continue;
+            }
+            if (c == '[' && closing[i] is var close and > 0)
+            {
+                var isLink = close + 1 < label.Length && label[close + 1] == '(' && closingParen[close + 1] > 0;
+                if (!isLink && atStart)
+                {
+                    i = close; // a placeholder of an image before the text
+                    continue;
+                }
+                continue; // the bracket goes, the text stays
+            }
+            if (c == ']' && i + 1 < label.Length && label[i + 1] == '(' && closingParen[i + 1] is var after and > 0)
+            {
+                i = after; // an inner link's URL
+                continue;
+            }
+            if (c is '[' or ']')
+            {
+                continue;
+            }
+            if (!char.IsWhiteSpace(c))
+            {
+                atStart = false;
+            }
+            text.Append(c);
         }
-        return text;
+        return ApiCaptureReader.Collapse(text.ToString());
     }
 
     /// <summary>For each opening bracket, where its match closes (nested pairs matched); -1 when none.</summary>
