@@ -21,6 +21,7 @@ public static class CommandLine
             PreviewCommand.Create(),
             CheckCommand.Create(),
             ImportCommand.Create(),
+            FetchCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -64,6 +65,7 @@ public static class CommandLine
             [.. strict.Warnings, $"error: {strict.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the warnings above"])),
         Links.BrokenLinksException links => (ExitCodes.ContentError, string.Join('\n',
             [.. links.Warnings, $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the links above"])),
+        Fetch.FetchFailedException fetch => (ExitCodes.ContentError, string.Join('\n', fetch.Lines)),
         IOException or UnauthorizedAccessException => (ExitCodes.ContentError, $"error: {exception.Message}"),
         _ => (ExitCodes.ContentError, $"error: SiteGen failed unexpectedly; this is a bug, please report it with the trace below.\n{exception}"),
     };

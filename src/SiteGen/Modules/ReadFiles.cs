@@ -8,16 +8,17 @@ namespace SiteGen.Modules;
 /// Reads the files matching <paramref name="pattern"/> in <paramref name="folder"/> of every input path.
 /// When two input paths hold the same relative file, the first one wins, as in Statiq. Files come in
 /// ordinal order of their names so that builds are deterministic. With <paramref name="extensions"/>, only files with one
-/// of them are read; any other (but a hidden one) is named in a warning, since it was surely put there to be read.
+/// of them are read; any other (but a hidden one) is named in a warning, since it was surely put there to be read. With
+/// <paramref name="recursive"/>, the folder's subfolders are read too.
 /// </summary>
-public sealed class ReadFiles(string folder, string pattern, IReadOnlyList<string>? extensions = null) : IModule
+public sealed class ReadFiles(string folder, string pattern, IReadOnlyList<string>? extensions = null, bool recursive = false) : IModule
 {
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
         var directories = site.InputFolders.Select(input => Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(input, folder)))).ToArray();
         var warnings = new List<Diagnostics.Diagnostic>();
-        var keys = site.Session.Listings.List(site.Sources, directories, pattern, site.ChangedFiles, warnings);
+        var keys = site.Session.Listings.List(site.Sources, directories, pattern, site.ChangedFiles, warnings, recursive);
         foreach (var warning in warnings)
         {
             context.Warn(warning.ToString());

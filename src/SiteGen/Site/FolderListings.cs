@@ -17,10 +17,11 @@ internal sealed class FolderListings(bool remember)
     /// <summary>Lists the files matching <paramref name="pattern"/> in <paramref name="directories"/> (the first folder holding a name wins).</summary>
     /// <param name="sources">What the build may read (<see cref="SourceTree"/>).</param>
     /// <param name="warnings">Links skipped on the way.</param>
+    /// <param name="recursive">True to list the folders' subfolders too (the listings folder: <c>sitegen fetch</c> writes into <c>hf/</c>).</param>
     public FoundFile[] List(SourceTree sources, IReadOnlyList<string> directories, string pattern, IReadOnlyCollection<string>? changed,
-        List<Diagnostics.Diagnostic> warnings)
+        List<Diagnostics.Diagnostic> warnings, bool recursive = false)
     {
-        var key = string.Join('\n', [pattern, .. directories]);
+        var key = string.Join('\n', [pattern, recursive ? "**" : "*", .. directories]);
         SortedDictionary<string, FoundFile>? last = null;
         if (remember)
         {
@@ -29,9 +30,9 @@ internal sealed class FolderListings(bool remember)
                 _last.TryGetValue(key, out last);
             }
         }
-        var found = last is not null && changed is not null && Update(sources, last, directories, pattern, changed, warnings) is { } updated
+        var found = last is not null && changed is not null && Update(sources, last, directories, pattern, changed, warnings, recursive) is { } updated
             ? updated
-            : Walk(sources, directories, pattern, warnings);
+            : Walk(sources, directories, pattern, warnings, recursive);
         if (remember)
         {
             lock (_gate)
@@ -45,7 +46,7 @@ internal sealed class FolderListings(bool remember)
     /// <summary>The last listing with the changed paths looked at again; null when a change calls for a new walk.</summary>
     private static SortedDictionary<string, FoundFile>? Update(SourceTree sources,
         SortedDictionary<string, FoundFile> last, IReadOnlyList<string> directories, string pattern, IReadOnlyCollection<string> changed,
-        List<Diagnostics.Diagnostic> warnings)
+        List<Diagnostics.Diagnostic> warnings, bool recursive)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in changed)
@@ -57,11 +58,17 @@ internal sealed class FolderListings(bool remember)
                 {
                     return null; // the folder itself, or one that holds it, changed: its files may all have
                 }
-                if (string.Equals(Path.GetDirectoryName(full), directory, StringComparison.Ordinal)
-                    && FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(full)))
+                var inFolder = recursive ? IsSameOrInside(full, directory) : string.Equals(Path.GetDirectoryName(full), directory, StringComparison.Ordinal);
+                if (!inFolder || !FileSystemName.MatchesSimpleExpression(pattern, Path.GetFileName(full)))
                 {
-                    names.Add(Path.GetFileName(full));
+                    continue;
                 }
+                var name = Path.GetRelativePath(directory, full).Replace('\\', '/');
+                if (recursive && (Directory.Exists(full) || (!File.Exists(full) && !last.ContainsKey(name))))
+                {
+                    return null; // a subfolder came or went: what it holds is found by a walk
+                }
+                names.Add(name);
             }
         }
         if (names.Count == 0)
@@ -92,14 +99,14 @@ internal sealed class FolderListings(bool remember)
                 && directory[changed.Length] == Path.DirectorySeparatorChar;
 
     private static SortedDictionary<string, FoundFile> Walk(SourceTree sources, IReadOnlyList<string> directories, string pattern,
-        List<Diagnostics.Diagnostic> warnings)
+        List<Diagnostics.Diagnostic> warnings, bool recursive)
     {
         var found = new SortedDictionary<string, FoundFile>(StringComparer.Ordinal);
         foreach (var directory in directories)
         {
-            foreach (var file in sources.Files(directory, pattern, recursive: false, warnings))
+            foreach (var file in sources.Files(directory, pattern, recursive, warnings))
             {
-                found.TryAdd(Path.GetFileName(file.Path), file);
+                found.TryAdd(Path.GetRelativePath(directory, file.Path).Replace('\\', '/'), file);
             }
         }
         return found;

@@ -32,7 +32,7 @@ public static class SitePipelines
         // paper appears more than once.
         new Pipeline(Listings)
         {
-            Input = [new ReadFiles("listings", "*", CaptureReader.FileExtensions)],
+            Input = [new ReadFiles("listings", "*", CaptureReader.FileExtensions, recursive: true)],
             Process = [new ParseListings(), new MergePapers()],
         },
         // Every paper: listings plus hand-written pages (which win), tagged, ordered newest first, each page
