@@ -69,20 +69,23 @@ internal sealed class LinkedText
         return linked;
     }
 
-    /// <summary>A line with each marker replaced by its link's text.</summary>
+    /// <summary>A line with each marker replaced by its link's text, and HTML entities (<c>&amp;amp;</c>) read as what they mean.</summary>
     public string Plain(string line)
     {
         if (line.IndexOf(Open) < 0)
         {
-            return line;
+            return Decode(line);
         }
         var plain = new StringBuilder(line.Length);
         foreach (var (text, link) in Pieces(line))
         {
-            plain.Append(link is { } l ? Links[l].Text : text);
+            plain.Append(link is { } l ? Links[l].Text : Decode(text));
         }
         return plain.ToString();
     }
+
+    /// <summary>What a converter left as an entity (<c>R&amp;amp;D</c>) is the character it stands for.</summary>
+    private static string Decode(string text) => text.Contains('&') ? System.Net.WebUtility.HtmlDecode(text) : text;
 
     /// <summary>The pieces of a line in order: text, or a link (by index).</summary>
     public static IEnumerable<(string Text, int? Link)> Pieces(string line)
@@ -185,7 +188,7 @@ internal sealed class LinkedText
     {
         if (label.IndexOf('[') < 0 && label.IndexOf('!') < 0)
         {
-            return ApiCaptureReader.Collapse(label);
+            return Decode(ApiCaptureReader.Collapse(label));
         }
         var closing = Matches(label, '[', ']');
         var closingParen = Matches(label, '(', ')');
@@ -225,7 +228,7 @@ internal sealed class LinkedText
             }
             text.Append(c);
         }
-        return ApiCaptureReader.Collapse(text.ToString());
+        return Decode(ApiCaptureReader.Collapse(text.ToString()));
     }
 
     /// <summary>For each opening bracket, where its match closes (nested pairs matched); -1 when none.</summary>

@@ -103,4 +103,12 @@ public sealed class PaperPageReaderTests
 
         Assert.DoesNotContain(result.Entries, e => e.Title.Contains("Aguvis", StringComparison.Ordinal) || e.Title.Contains("citing", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void EntitiesAConverterLeftAreReadAsWhatTheyMean()
+    {
+        var page = Page.Replace("AgentTrek: Agent Trajectory", "AgentTrek &amp; Co: Agent Trajectory", StringComparison.Ordinal);
+
+        Assert.StartsWith("AgentTrek & Co:", Assert.Single(CaptureReader.Read("paper.md", "# x\n" + page).Entries).Title, StringComparison.Ordinal);
+    }
 }
