@@ -90,12 +90,12 @@ public static partial class HtmlCaptureReader
         foreach (var article in document.QuerySelectorAll("article"))
         {
             var link = article.QuerySelectorAll("h1 a[href], h2 a[href], h3 a[href], h4 a[href]")
-                .FirstOrDefault(a => PaperHref().Match(a.GetAttribute("href")!).Success);
+                .FirstOrDefault(a => LinkedCaptureReader.PaperId(a.GetAttribute("href")!) is not null);
             if (link is null || ApiCaptureReader.Collapse(link.TextContent) is not { Length: > 0 } title)
             {
                 continue;
             }
-            var id = PaperHref().Match(link.GetAttribute("href")!).Groups["id"].Value;
+            var id = LinkedCaptureReader.PaperId(link.GetAttribute("href")!)!;
             var text = ApiCaptureReader.Collapse(article.TextContent);
             var upvotes = article.QuerySelectorAll("a[href*='login?next=']").Select(a => ApiCaptureReader.Collapse(a.TextContent))
                 .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).FirstOrDefault(n => n is not null);
@@ -141,9 +141,6 @@ public static partial class HtmlCaptureReader
         }
         return props.TryGetProperty("dailyPapers", out _) ? "daily" : null;
     }
-
-    [GeneratedRegex(@"(?:^|huggingface\.co)/papers/(?<id>\d{4}\.\d{4,5}|[a-z-]+/\d{7})(?:v\d+)?/?(?:$|[?#])", RegexOptions.CultureInvariant)]
-    private static partial Regex PaperHref();
 
     [GeneratedRegex(@"\b(\d+) authors?\b", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorCount();

@@ -449,8 +449,9 @@ public static partial class LinkedCaptureReader
     [GeneratedRegex(@"^(?:Upvote\s*)?(?<count>\d+|-)$", RegexOptions.CultureInvariant)]
     private static partial Regex Upvote();
 
+    /// <summary>The code button, <c>GitHub</c> or <c>GitHub 3.29k</c> (the repository's stars).</summary>
     [GeneratedRegex(@"^GitHub(?:\s+(?<stars>\d+(?:\.\d+)?[kK]?))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex GitHub();
+    internal static partial Regex GitHub();
 
     [GeneratedRegex(@"^https?://(?:www\.)?huggingface\.co/[^/?#]+/?$", RegexOptions.CultureInvariant)]
     private static partial Regex OrganizationUrl();

@@ -79,7 +79,7 @@ internal static partial class PaperPageReader
             }
             foreach (var (label, target) in linked.LinksOf(text))
             {
-                if (GitHub().Match(label) is { Success: true } github)
+                if (LinkedCaptureReader.GitHub().Match(label) is { Success: true } github)
                 {
                     card.CodeUrl ??= Site.SafeUrl.IsHttp(target) ? target : null;
                     card.GithubStars ??= LinkedCaptureReader.Stars(github.Groups["stars"].Value);
@@ -237,13 +237,12 @@ internal static partial class PaperPageReader
     private static bool IsPageEnd(string plain)
     {
         var text = plain.TrimStart('#', ' ');
-        return text is "Community" or "Models citing this paper" or "Datasets citing this paper" or "Spaces citing this paper"
-            or "Collections including this paper" or "Cite arxiv.org/abs" or "Metadata" or "## Metadata"
-            || text.StartsWith("Models citing this paper", StringComparison.Ordinal)
-            || text.StartsWith("Datasets citing this paper", StringComparison.Ordinal)
-            || text.StartsWith("Spaces citing this paper", StringComparison.Ordinal)
-            || text.StartsWith("Collections including this paper", StringComparison.Ordinal);
+        return text is "Community" or "Metadata"
+            || PageEnds.Any(end => text.StartsWith(end, StringComparison.Ordinal));
     }
+
+    private static readonly string[] PageEnds =
+        ["Models citing this paper", "Datasets citing this paper", "Spaces citing this paper", "Collections including this paper", "Cite arxiv.org/abs"];
 
     [GeneratedRegex(@"^arxiv:\s*(?<id>\d{4}\.\d{4,5}|[a-z-]+/\d{7})(?:v\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ArxivLine();
@@ -254,6 +253,4 @@ internal static partial class PaperPageReader
     [GeneratedRegex(@"\bon\s+(?<date>[A-Z][a-z]{2,8}\s+\d{1,2}(?:,\s+\d{4})?)", RegexOptions.CultureInvariant)]
     private static partial Regex SubmittedDate();
 
-    [GeneratedRegex(@"^GitHub(?:\s+(?<stars>\d+(?:\.\d+)?[kK]?))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex GitHub();
 }
