@@ -65,6 +65,7 @@ public static class CommandLine
             [.. strict.Warnings, $"error: {strict.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the warnings above"])),
         Links.BrokenLinksException links => (ExitCodes.ContentError, string.Join('\n',
             [.. links.Warnings, $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the links above"])),
+        Site.ReuseMismatchException mismatch => (ExitCodes.ContentError, $"error: {mismatch.Message}"),
         Fetch.FetchFailedException fetch => (ExitCodes.ContentError, string.Join('\n', fetch.Lines)),
         IOException or UnauthorizedAccessException => (ExitCodes.ContentError, $"error: {exception.Message}"),
         _ => (ExitCodes.ContentError, $"error: SiteGen failed unexpectedly; this is a bug, please report it with the trace below.\n{exception}"),

@@ -15,6 +15,9 @@ public static class SettingsLoader
     public const string FileName = "statiq.json";
     public const string EnvironmentPrefix = "SITEGEN_";
 
+    /// <summary>Variables with the prefix that switch a mode of the program rather than set a setting.</summary>
+    public static readonly ImmutableArray<string> ProgramVariables = [Site.ReuseCheck.Variable];
+
     public static readonly ImmutableArray<string> Keys =
     [
         nameof(SiteSettings.SiteTitle), nameof(SiteSettings.SiteDescription), nameof(SiteSettings.Host),
@@ -39,7 +42,7 @@ public static class SettingsLoader
         }
         foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            if (name.StartsWith(EnvironmentPrefix, StringComparison.Ordinal) && value is not null)
+            if (name.StartsWith(EnvironmentPrefix, StringComparison.Ordinal) && value is not null && !ProgramVariables.Contains(name))
             {
                 var key = name[EnvironmentPrefix.Length..];
                 settings = ApplyText(settings, key, value, $"environment variable {name}");

@@ -23,6 +23,9 @@ public sealed record BuildSummary(
     /// <summary>True when nothing changed since the last build, so none of the site was made again (<see cref="UpToDateStamp"/>).</summary>
     public bool UpToDate { get; init; }
 
+    /// <summary>The output and cache folders the build wrote, as they really are.</summary>
+    internal SiteFolders? Folders { get; init; }
+
     /// <summary>What the check of internal links found.</summary>
     public Links.LinkReport Links { get; init; } = SiteGen.Links.LinkReport.None;
 }

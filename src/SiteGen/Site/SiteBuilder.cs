@@ -23,6 +23,17 @@ public static class SiteBuilder
 
     public static async Task<BuildSummary> BuildAsync(BuildRequest request, CancellationToken cancellationToken = default)
     {
+        var environment = request.Environment ?? ReadEnvironment();
+        var summary = await BuildOnceAsync(request with { Environment = environment }, cancellationToken).ConfigureAwait(false);
+        if (!request.DryRun && ReuseCheck.IsOn(environment))
+        {
+            await ReuseCheck.VerifyAsync(request, environment, summary.Folders!, cancellationToken).ConfigureAwait(false);
+        }
+        return summary;
+    }
+
+    private static async Task<BuildSummary> BuildOnceAsync(BuildRequest request, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var root = Path.GetFullPath(request.Root);
         if (!Directory.Exists(root))
@@ -30,7 +41,7 @@ public static class SiteBuilder
             throw new UsageException($"the site folder '{request.Root}' does not exist; pass --root with the folder that holds statiq.json and input/");
         }
         var warnings = new List<Diagnostic>();
-        var environment = request.Environment ?? ReadEnvironment();
+        var environment = request.Environment!;
         var settings = SettingsLoader.Load(root, request.Settings ?? [], environment, warnings);
         var folders = SiteFolders.Resolve(root, settings, request.Output);
         var shownOutput = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
@@ -49,7 +60,7 @@ public static class SiteBuilder
                 [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteServices.Absolute(root, settings.ThemePaths)]);
             if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, folders.Output, shownOutput) is { } unchanged)
             {
-                return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started) };
+                return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started), Folders = folders };
             }
         }
 
@@ -68,7 +79,7 @@ public static class SiteBuilder
                 session.InBackground(buildLock.Dispose);
                 buildLock = null;
             }
-            return summary with { Elapsed = Stopwatch.GetElapsedTime(started) };
+            return summary with { Elapsed = Stopwatch.GetElapsedTime(started), Folders = folders };
         }
         finally
         {

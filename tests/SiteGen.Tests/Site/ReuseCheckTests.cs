@@ -1,0 +1,57 @@
+using SiteGen.Site;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>
+/// Verify mode (SITEGEN_VERIFY=1) builds the same input cold beside the output and fails on any difference: here a page
+/// changed behind the build's back, with its length and time kept, so that the next build trusts it and keeps it.
+/// </summary>
+public sealed class ReuseCheckTests
+{
+    private static Task<BuildSummary> Build(TempFolder site, bool verify) =>
+        SiteBuilder.BuildAsync(new BuildRequest(site.Path, Environment: new Dictionary<string, string?> { [ReuseCheck.Variable] = verify ? "1" : null }));
+
+    [Fact]
+    public async Task APageKeptFromTheLastBuildThatIsNotWhatAColdBuildMakesFailsTheBuildNamingIt()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
+        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards", "2024-11-02");
+        await Build(site, verify: true);
+        Assert.False(Directory.Exists(site["cache/verify"]), "a build that matches leaves no cold copy behind");
+
+        var page = site["output/papers/reinforcement-learning-from-sparse-rewards/index.html"];
+        var time = File.GetLastWriteTimeUtc(page);
+        var text = File.ReadAllText(page);
+        File.WriteAllText(page, text.Replace("Sparse", "Spare", StringComparison.Ordinal).Replace("</html>", "</html>" + new string(' ', 5), StringComparison.Ordinal));
+        Assert.Equal(text.Length, File.ReadAllText(page).Length);
+        File.SetLastWriteTimeUtc(page, time);
+        // Without the up-to-date stamp the whole build runs, and keeps the page, as it should: nothing it reads changed it.
+        foreach (var stamp in Directory.EnumerateFiles(site["cache"], "*.up-to-date"))
+        {
+            File.Delete(stamp);
+        }
+
+        var mismatch = await Assert.ThrowsAsync<ReuseMismatchException>(() => Build(site, verify: true));
+
+        Assert.Equal("papers/reinforcement-learning-from-sparse-rewards/index.html differs from a cold build's", mismatch.Difference);
+        Assert.True(File.Exists(site["cache/verify/output/papers/reinforcement-learning-from-sparse-rewards/index.html"]), "the cold build is kept to compare");
+    }
+
+    [Fact]
+    public void TheFirstDifferenceInPathOrderIsNamedWithWhatIsWrong()
+    {
+        using var built = new TempFolder();
+        using var cold = new TempFolder();
+        built.Write("a.html", "same");
+        cold.Write("a.html", "same");
+        built.Write("b/extra.html", "x");
+        cold.Write("c.html", "only cold");
+
+        Assert.Equal("b/extra.html is in the output but a cold build does not make it", ReuseCheck.FirstDifference(built.Path, cold.Path));
+        File.Delete(built["b/extra.html"]);
+        Assert.Equal("c.html is missing from the output", ReuseCheck.FirstDifference(built.Path, cold.Path));
+        built.Write("c.html", "only cold");
+        Assert.Null(ReuseCheck.FirstDifference(built.Path, cold.Path));
+    }
+}
