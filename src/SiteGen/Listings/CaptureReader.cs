@@ -58,13 +58,13 @@ public static class CaptureReader
                 return null;
             }
             return Unread(path, (int)(e.LineNumber ?? 0) + 1,
-                $"is JSON that does not read ({e.Message.Split(". ")[0]}), so it adds no paper; save the API's response again, whole");
+                $"this file is not valid JSON ({e.Message.Split(". ")[0]}), so it adds no paper; save the API's response again, whole", (int)(e.BytePositionInLine ?? 0) + 1);
         }
         using (document)
         {
             return ApiCaptureReader.HasPapers(document.RootElement)
                 ? ApiCaptureReader.Read(path, document.RootElement)
-                : Unread(path, 0, $"is JSON, but not the Hugging Face API's papers, so it adds no paper; SiteGen reads {KnownFormats}");
+                : Unread(path, 0, $"this file is JSON, but not the Hugging Face API's papers, so it adds no paper; SiteGen reads {KnownFormats}");
         }
     }
 
@@ -87,7 +87,7 @@ public static class CaptureReader
         var result = ListingParser.Parse(path, body, captureYear ?? header.CapturedOn?.Year, header.CapturedOn);
         if (result.Entries.IsEmpty && !LooksLikeHuggingFace(text))
         {
-            return Unread(path, 0, $"is not a capture SiteGen can read, so it adds no paper; SiteGen reads {KnownFormats}");
+            return Unread(path, 0, $"this file is not a capture SiteGen can read, so it adds no paper; SiteGen reads {KnownFormats}");
         }
         return result with { PageKind = result.PageKind ?? (header.Url is { } url ? CaptureKinds.OfUrl(url) : null) };
     }
@@ -99,6 +99,6 @@ public static class CaptureReader
         text.Contains("Hugging Face", StringComparison.Ordinal) || text.Contains("huggingface.co", StringComparison.Ordinal)
         || text.Contains("Daily Papers", StringComparison.Ordinal) || text.Contains("Get trending papers", StringComparison.Ordinal);
 
-    private static ListingParseResult Unread(string path, int line, string message) =>
-        new([], [Diagnostic.Warning(path, line, message)]) { Format = null };
+    private static ListingParseResult Unread(string path, int line, string message, int column = 0) =>
+        new([], [Diagnostic.Warning(path, line, message, column)]) { Format = null };
 }

@@ -64,6 +64,13 @@ public sealed class TempFolder : IDisposable
         return this;
     }
 
+    /// <summary>The repository's theme, copied to theme/.</summary>
+    public TempFolder WithTheme()
+    {
+        CopyFolder(System.IO.Path.Combine(TestPaths.RepositoryRoot, "theme"), this["theme"]);
+        return this;
+    }
+
     /// <summary>A hand-written paper, input/papers/{name}.md.</summary>
     public void WritePaper(string name, string title, string published = "2025-03-20", string body = "An abstract about diffusion models.") =>
         Write($"input/papers/{name}.md", $"---\ntitle: \"{title}\"\npublished: {published}\n---\n{body}\n");
