@@ -104,7 +104,7 @@ public static class BuildCommand
         var inv = CultureInfo.InvariantCulture;
         var output = Path.GetRelativePath(Environment.CurrentDirectory, summary.OutputPath);
         Console.WriteLine(string.Create(inv,
-            $"Built {summary.Papers} papers into {output}/: {summary.FilesProduced} files ({summary.FilesWritten} written, {summary.FilesRemoved} removed), {summary.Warnings.Length} warnings, in {summary.Elapsed.TotalSeconds:0.00} s."));
+            $"Built {Counted.Of(summary.Papers, "paper")} into {output}/: {Counted.Of(summary.FilesProduced, "file")} ({summary.FilesWritten} written, {summary.FilesRemoved} removed), {Counted.Of(summary.Warnings.Length, "warning")}, in {summary.Elapsed.TotalSeconds:0.00} s."));
         Console.WriteLine(summary.UpToDate
             ? "  Up to date: no input, setting or output file changed since the last build."
             : "  " + string.Join("  ", summary.Pipelines.Select(p => string.Create(inv, $"{p.Name} {p.Elapsed.TotalMilliseconds:0} ms"))));

@@ -52,7 +52,7 @@ public static class CheckCommand
         }
         var links = summary.Links;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Checked {summary.Papers} papers: {summary.FilesProduced} files would be written, {links.Links} internal links on {links.Pages} pages, {links.Broken.Length} broken, {summary.Warnings.Length} warnings, in {summary.Elapsed.TotalSeconds:0.00} s. Nothing was written."));
+            $"Checked {Counted.Of(summary.Papers, "paper")}: {Counted.Of(summary.FilesProduced, "file")} would be written, {Counted.Of(links.Links, "internal link")} on {Counted.Of(links.Pages, "page")}, {links.Broken.Length} broken, {Counted.Of(summary.Warnings.Length, "warning")}, in {summary.Elapsed.TotalSeconds:0.00} s. Nothing was written."));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  Link check: reading pages {links.ReadingTime.TotalMilliseconds:0} ms (all threads), resolving {links.CheckingTime.TotalMilliseconds:0} ms"));
         foreach (var capture in summary.Captures)

@@ -66,7 +66,7 @@ public static class ImportCommand
         }
         var kept = plan.Pages.Length - written.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Imported {plan.Pages.Length} papers from {plan.Listings} listing(s): {written.Count} written, {kept} kept, {plan.Warnings.Length} warnings."));
+            $"Imported {Counted.Of(plan.Pages.Length, "paper")} from {Counted.Of(plan.Listings, "listing")}: {written.Count} written, {kept} kept, {Counted.Of(plan.Warnings.Length, "warning")}."));
         return ExitCodes.Success;
     }
 

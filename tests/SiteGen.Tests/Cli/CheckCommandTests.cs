@@ -44,7 +44,7 @@ public sealed class CheckCommandTests
         var build = await SiteGenProcess.RunAsync("build", "--root", site.Path);
         Assert.Equal(0, build.ExitCode);
         Assert.Contains(Warning, build.StandardError);
-        Assert.Contains("1 warnings", build.StandardOutput);
+        Assert.Contains("1 warning,", build.StandardOutput);
 
         File.AppendAllText(site["input/about.md"], "\nA line added before a failing build.\n");
         var before = TempFolder.Snapshot(site["output"]);

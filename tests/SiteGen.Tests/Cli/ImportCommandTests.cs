@@ -53,7 +53,7 @@ public sealed class ImportCommandTests
         Assert.Equal(curated, File.ReadAllText(site[page]));
         Assert.Contains("kept ", again.StandardOutput);
         Assert.Contains("unleashing-vecset-diffusion-model-for-fast-shape-generation.md (it exists; --force overwrites it)", again.StandardOutput);
-        Assert.Contains("Imported 138 papers from 2 listing(s): 0 written, 138 kept", again.StandardOutput);
+        Assert.Contains("Imported 138 papers from 2 listings: 0 written, 138 kept", again.StandardOutput);
 
         var forced = await SiteGenProcess.RunAsync(["import", "--root", site.Path, "--force", .. listings]);
 
