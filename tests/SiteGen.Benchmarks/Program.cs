@@ -5,7 +5,7 @@ using SiteGen.Benchmarks.Summary;
 namespace SiteGen.Benchmarks;
 
 /// <summary>
-/// <c>generate ...</c> writes a synthetic site; <c>generate-api ...</c> the same papers as API JSON and as pages;
+/// <c>generate ...</c> writes a synthetic site; <c>add-day ...</c> adds a day's listing of 50 new papers to it; <c>generate-api ...</c> the same papers as API JSON and as pages;
 /// <c>readers</c> times the readers of captures on the real corpus; <c>summarize raw.tsv</c> prints run.sh's table;
 /// <c>rebuild --root SITE</c> times one-paper edits in one process (the preview loop's path); anything else
 /// (or <c>micro ...</c>) runs the BenchmarkDotNet micro-benchmarks with BenchmarkDotNet's own options
@@ -19,6 +19,8 @@ internal static class Program
         {
             case "generate":
                 return GenerateCommand.Run(args[1..]);
+            case "add-day":
+                return AddDayCommand.Run(args[1..]);
             case "generate-api":
                 return ApiSiteWriter.Run(args[1..]);
             case "readers":

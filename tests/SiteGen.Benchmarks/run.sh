@@ -10,12 +10,14 @@
 #   cold              output folder (and SiteGen's cache/, Hugo's cache dir) removed before each build
 #   rebuild-nochange  the same build again over the output the previous build left
 #   rebuild-1file     one hand-written paper's abstract gets one more sentence (the same paper in both sites), rebuild
+#   add-day           the daily update: a new listing of 50 new papers (`add-day`; the same papers as pages in the Hugo
+#                     site), rebuild over the previous output and cache (Hugo has no such mode: it builds everything)
 #
 # Knobs (environment, defaults in brackets):
 #   SIZES          paper counts                                        [1000 10000 100000]
 #   REPS           runs of each scenario per tool                      [3]
 #   SEED           generator seed                                      [42]
-#   SCENARIOS      which scenarios                                     [cold rebuild-nochange rebuild-1file]
+#   SCENARIOS      which scenarios                                     [cold rebuild-nochange rebuild-1file add-day]
 #   TOOLS          which tools                                         [sitegen hugo]
 #   MAX_BUILD_S    a build taking longer is killed (counted as failed) [900]
 #   MAX_GEN_S      the generator's time limit                          [1200]
@@ -32,7 +34,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 SIZES=${SIZES:-"1000 10000 100000"}
 REPS=${REPS:-3}
 SEED=${SEED:-42}
-SCENARIOS=${SCENARIOS:-"cold rebuild-nochange rebuild-1file"}
+SCENARIOS=${SCENARIOS:-"cold rebuild-nochange rebuild-1file add-day"}
 TOOLS=${TOOLS:-"sitegen hugo"}
 MAX_BUILD_S=${MAX_BUILD_S:-900}
 MAX_GEN_S=${MAX_GEN_S:-1200}
@@ -186,6 +188,10 @@ for n in $SIZES; do
   alive=" $TOOLS "
   for scenario in $SCENARIOS; do
     for rep in $(seq 1 "$REPS"); do
+      if [ "$scenario" = add-day ]; then
+        $BENCH add-day --site "$(site_of sitegen "$n")" --hugo "$(site_of hugo "$n")" --day "$rep" --seed "$SEED" >> "$RESULTS/run.log" 2>&1 \
+          || say "N=$n: add-day $rep failed; see $RESULTS/run.log"
+      fi
       if [ "$scenario" = rebuild-1file ]; then
         f=$(edited_paper "$n" "$rep")
         for tool in $TOOLS; do

@@ -9,7 +9,7 @@ namespace SiteGen.Benchmarks.Summary;
 /// </summary>
 internal static class SummarizeCommand
 {
-    private static readonly string[] ScenarioOrder = ["cold", "rebuild-nochange", "rebuild-1file"];
+    private static readonly string[] ScenarioOrder = ["cold", "rebuild-nochange", "rebuild-1file", "add-day"];
     private static readonly string[] ToolOrder = ["sitegen", "hugo"];
 
     public static int Run(IReadOnlyList<string> args)

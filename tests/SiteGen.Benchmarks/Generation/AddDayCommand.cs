@@ -1,0 +1,74 @@
+using System.Globalization;
+using SiteGen.Listings;
+using SiteGen.Papers;
+using SiteGen.Tags;
+
+namespace SiteGen.Benchmarks.Generation;
+
+/// <summary>
+/// <c>add-day --site DIR [--hugo DIR] --day K [--seed S]</c>: the daily update of a generated site. Writes one new listing
+/// of 50 papers, as a person saves the day's page, to the SiteGen site (<c>input/listings/day-K.txt</c>) and the same 50
+/// papers as pages to the Hugo site (<c>content/papers/</c>). The papers are new: each title starts with a name no other
+/// paper has (<c>D3N17: ...</c>), and they are dated the day after the generated papers end, so they come first.
+/// </summary>
+internal static class AddDayCommand
+{
+    public const int PapersPerDay = 50;
+
+    private const string Usage = "usage: add-day --site DIR [--hugo DIR] --day K [--seed S]";
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        if (Value("--site") is not { } site || !int.TryParse(Value("--day"), CultureInfo.InvariantCulture, out var day) || day < 1)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        var seed = int.TryParse(Value("--seed"), CultureInfo.InvariantCulture, out var s) ? s : 42;
+        var hugo = Value("--hugo");
+
+        var vocabulary = TagVocabulary.Load("input/tags.yml", File.ReadAllText(Path.Combine(site, "input", "tags.yml")));
+        var matcher = new TagMatcher(vocabulary);
+        var plan = SitePlan.Create(PapersPerDay, unchecked(seed * 7919 + day), SeedCorpus.Load(RepositoryPaths.SeedListings), matcher);
+        var listingName = string.Create(CultureInfo.InvariantCulture, $"day-{day:D4}.txt");
+        var date = new DateOnly(2026, 1, 1).AddDays(day);
+        var papers = plan.Papers.Select((paper, i) => New(paper, day, i, date, listingName, matcher)).ToArray();
+
+        var text = ListingWriter.Write(papers, captureYear: 0, dailyPapers: true, date);
+        var path = Path.Combine(site, "input", "listings", listingName);
+        FileTree.Write(site, Path.Combine("input", "listings", listingName), text);
+        var read = ListingParser.Parse(path, text, captureYear: null);
+        if (!read.Warnings.IsEmpty || read.Entries.Length != papers.Length)
+        {
+            throw new InvalidOperationException($"{path}: {read.Entries.Length} of {papers.Length} cards read back, {read.Warnings.Length} warnings");
+        }
+        if (hugo is not null)
+        {
+            foreach (var paper in papers)
+            {
+                FileTree.Write(hugo, Path.Combine("content", "papers", paper.Slug + ".md"), HugoSiteWriter.Page(paper));
+            }
+        }
+        Console.WriteLine($"day {day}: {papers.Length} new papers in {path}{(hugo is null ? "" : $" and {hugo}/content/papers/")}");
+        return 0;
+    }
+
+    /// <summary>The generated paper as a new one of day <paramref name="day"/>: its own name, the day's date, the tags of its new title.</summary>
+    private static SyntheticPaper New(SyntheticPaper paper, int day, int index, DateOnly date, string listing, TagMatcher matcher)
+    {
+        var colon = paper.Title.IndexOf(": ", StringComparison.Ordinal);
+        var rest = colon is > 0 and < 40 ? paper.Title[(colon + 2)..] : paper.Title;
+        var title = string.Create(CultureInfo.InvariantCulture, $"D{day}N{index}: {rest}");
+        return paper with
+        {
+            Title = title,
+            Slug = Slug.FromTitle(title),
+            Published = paper.AuthorCount is null ? null : date,
+            OwnTags = [],
+            Tags = matcher.Match(title, paper.Body),
+            HandWritten = false,
+            Sources = [listing],
+        };
+    }
+}
