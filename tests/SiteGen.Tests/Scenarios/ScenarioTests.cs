@@ -10,14 +10,14 @@ namespace SiteGen.Tests.Scenarios;
 /// (<c>warnings</c>, a line each), or the one line it fails with (<c>error</c>). The repository's theme is used unless the scenario has files under <c>theme/</c>.
 /// </summary>
 /// <remarks>
-/// <c>SITEGEN_UPDATE_SCENARIOS=1 dotnet test --filter ScenarioTests</c> rewrites the expected files from the build (the
+/// <c>UPDATE_SCENARIOS=1 dotnet test --filter ScenarioTests</c> rewrites the expected files from the build (the
 /// same names, in the same order); read the diff before committing it.
 /// </remarks>
 public sealed class ScenarioTests
 {
     private static readonly string Folder = Path.Combine(TestPaths.RepositoryRoot, "tests", "SiteGen.Tests", "Scenarios");
 
-    private static bool Update => System.Environment.GetEnvironmentVariable("SITEGEN_UPDATE_SCENARIOS") == "1";
+    private static bool Update => System.Environment.GetEnvironmentVariable("UPDATE_SCENARIOS") == "1";
 
     public static TheoryData<string> Scenarios => [.. Directory.EnumerateFiles(Folder, "*.txtar").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 

@@ -16,13 +16,13 @@ namespace SiteGen.Tests.Site;
 /// gives way to doing it all again), broken edits and their fixes, and builds killed half way. Run in one session, as
 /// the preview builds, and as new processes do, from what cache/ and the output folder hold.
 /// </summary>
-/// <remarks>SITEGEN_EDIT_SCRIPTS=N runs N scripts per case instead of the default few (CI runs more).</remarks>
+/// <remarks>EDIT_SCRIPTS=N runs N scripts per case instead of the default few (CI runs more).</remarks>
 public sealed class EditScriptTests(ITestOutputHelper log)
 {
     private const int GeneratedPapers = 860;
 
     private static readonly int Scripts =
-        int.TryParse(System.Environment.GetEnvironmentVariable("SITEGEN_EDIT_SCRIPTS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 3;
+        int.TryParse(System.Environment.GetEnvironmentVariable("EDIT_SCRIPTS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 3;
 
     [Theory]
     [InlineData(true)]
