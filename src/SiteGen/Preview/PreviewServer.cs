@@ -120,6 +120,7 @@ public sealed class PreviewServer : IAsyncDisposable
         });
         var app = builder.Build();
         var pages = new PreviewRequests(files, events);
+        app.Use(LoopbackHost.CheckAsync);
         app.Use(pages.HandleAsync);
         app.UseStaticFiles(new StaticFileOptions
         {

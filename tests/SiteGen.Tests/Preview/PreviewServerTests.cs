@@ -131,6 +131,33 @@ public sealed class PreviewServerTests : IAsyncLifetime
         }
     }
 
+    /// <summary>A page elsewhere that points a name of its own at 127.0.0.1 (DNS rebinding) sends that name as the Host.</summary>
+    [Theory]
+    [InlineData("evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("evil.example:5080", HttpStatusCode.Forbidden)]
+    [InlineData("127.0.0.1.evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("localhost.evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("LOCALHOST:5080", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    [InlineData("[::1]:5080", HttpStatusCode.OK)]
+    public async Task OnlyARequestForTheLoopbackHostIsAnswered(string host, HttpStatusCode expected)
+    {
+        foreach (var path in new[] { "", ReloadScript.Url.TrimStart('/'), "papers.json" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.Address, path));
+            request.Headers.Host = host;
+            using var response = await _client.SendAsync(request);
+            Assert.Equal((expected, path), (response.StatusCode, path));
+            if (expected == HttpStatusCode.Forbidden)
+            {
+                var text = await response.Content.ReadAsStringAsync();
+                Assert.StartsWith($"Forbidden: the preview answers only requests for 127.0.0.1, localhost or [::1], and this one was for '{host}'", text, StringComparison.Ordinal);
+                Assert.Single(text.TrimEnd('\n').Split('\n'));
+            }
+        }
+    }
+
     /// <summary>Paths a file server can trip on: a file taken for a folder, doubled slashes, dots, odd escapes.</summary>
     [Theory]
     [InlineData("index.html/")]
