@@ -25,7 +25,7 @@ public static class CheckCommand
         };
         var settings = BuildCommand.SettingOption();
         var command = new Command("check",
-            "Check the site as build would make it: front matter, listings, templates and every internal link; writes nothing.")
+            "Check the site as build would make it: front matter, listings, templates and every internal link; writes nothing in the output folder.")
         {
             root, strict, settings,
         };

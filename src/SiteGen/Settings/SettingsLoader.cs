@@ -127,7 +127,7 @@ public static class SettingsLoader
         nameof(SiteSettings.OutputPath) => s with { OutputPath = String(value, origin) },
         nameof(SiteSettings.CachePath) => s with { CachePath = String(value, origin) },
         nameof(SiteSettings.InputPaths) => s with { InputPaths = Strings(value, origin) },
-        nameof(SiteSettings.ThemePaths) => s with { ThemePaths = Strings(value, origin) },
+        nameof(SiteSettings.ThemePaths) => s with { ThemePaths = Strings(value, origin), ThemePathsGiven = true },
         nameof(SiteSettings.GenerateSitemap) => s with { GenerateSitemap = Bool(value, origin) },
         nameof(SiteSettings.GenerateSearchIndex) => s with { GenerateSearchIndex = Bool(value, origin) },
         nameof(SiteSettings.ArchivePageSize) => s with { ArchivePageSize = PositiveInt(value, origin) },

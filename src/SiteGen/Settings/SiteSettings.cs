@@ -4,7 +4,7 @@ namespace SiteGen.Settings;
 
 /// <summary>
 /// The settings of one build, typed. Key names are Statiq.Web's wherever Statiq.Web has one, so a
-/// Statiq user's statiq.json reads the same; the README lists every key with its default.
+/// Statiq user's statiq.json reads the same; docs/settings.md lists every key with its default.
 /// </summary>
 public sealed record SiteSettings
 {
@@ -27,7 +27,11 @@ public sealed record SiteSettings
 
     public ImmutableArray<string> InputPaths { get; init; } = ["input"];
 
+    /// <summary>The site's theme folders, over the built-in theme; theme/ by default, and then only when it exists.</summary>
     public ImmutableArray<string> ThemePaths { get; init; } = ["theme"];
+
+    /// <summary>True when ThemePaths was set: then each folder it names must exist.</summary>
+    public bool ThemePathsGiven { get; init; }
 
     public bool GenerateSitemap { get; init; } = true;
 

@@ -57,7 +57,7 @@ public static class SiteBuilder
         if (!request.DryRun && !session.Remembers && !OutputFolder.StoppedHalfWay(folders.Output, manifestPath))
         {
             inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, folders.Output, root,
-                [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteServices.Absolute(root, settings.ThemePaths)]);
+                [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteFolders.SiteThemes(root, settings)]);
             if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, folders.Output, shownOutput) is { } unchanged)
             {
                 return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started), Folders = folders };
@@ -100,8 +100,11 @@ public static class SiteBuilder
 
         var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
         // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
-        // a build with the faster scanner (README, Link check).
-        var services = LoadServices(root, settings, settingsJson, output, session, warnings) with { ChangedFiles = request.ChangedFiles };
+        // a build with the faster scanner (docs/site.md, "The link check").
+        // The built-in theme comes last, under the site's own theme folders; it is part of the program, so the up-to-date
+        // stamp, which fingerprints the program, leaves it out.
+        string[] themeFolders = [.. SiteFolders.SiteThemes(root, settings), Scaffold.BuiltInTheme.WriteOut(Path.GetDirectoryName(manifestPath)!, files)];
+        var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, warnings) with { ChangedFiles = request.ChangedFiles };
         var links = new LinkCheck(useParser: request.DryRun, settings.LinkRoot,
             request.DryRun || output.Recovering ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
         {
@@ -204,11 +207,10 @@ public static class SiteBuilder
         ? [$"note: no Host setting, so no feeds{(settings.GenerateSitemap ? ", sitemap.xml, robots.txt" : "")} or canonical URLs (they must be absolute); set Host in statiq.json or with --setting Host=papers.example.org"]
         : [];
 
-    private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, OutputFolder output, BuildSession session,
+    private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, string[] themeFolders, OutputFolder output, BuildSession session,
         List<Diagnostic> warnings)
     {
         var inputFolders = SiteServices.Absolute(root, settings.InputPaths);
-        var themeFolders = SiteServices.Absolute(root, settings.ThemePaths);
         var sources = new SourceTree(root, [.. inputFolders, .. themeFolders]);
         var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders, warnings);
         var menu = MenuOf(root, inputFolders, sources);
@@ -225,6 +227,7 @@ public static class SiteBuilder
             Session = session,
             Cards = session.Cards(templates),
             Sources = sources,
+            ThemeFolders = themeFolders,
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
         };
     }

@@ -17,7 +17,9 @@ internal sealed record SiteFolders(string Output, string Cache)
         var realRoot = RealPath(root);
         var outputFolder = Folder(output ?? settings.OutputPath, output is null ? "the OutputPath setting" : "--output", root);
         var cacheFolder = Folder(settings.CachePath, "the CachePath setting", root);
-        foreach (var (setting, paths) in new[] { (nameof(SiteSettings.InputPaths), settings.InputPaths), (nameof(SiteSettings.ThemePaths), settings.ThemePaths) })
+        // The default theme folder, theme/, is optional: without it the site has the built-in theme alone.
+        var themes = settings.ThemePathsGiven ? settings.ThemePaths : [];
+        foreach (var (setting, paths) in new[] { (nameof(SiteSettings.InputPaths), settings.InputPaths), (nameof(SiteSettings.ThemePaths), themes) })
         {
             foreach (var missing in paths.Where(p => !Directory.Exists(Path.GetFullPath(p, root))))
             {
@@ -44,6 +46,13 @@ internal sealed record SiteFolders(string Output, string Cache)
         }
         return new SiteFolders(outputFolder.Real, cacheFolder.Real);
     }
+
+    /// <summary>
+    /// The site's own theme folders, absolute, in priority order: those ThemePaths names, or theme/ when the setting is not
+    /// given and the site has one. The built-in theme comes after them.
+    /// </summary>
+    public static string[] SiteThemes(string root, SiteSettings settings) =>
+        [.. settings.ThemePaths.Select(p => Path.GetFullPath(p, root)).Where(p => settings.ThemePathsGiven || Directory.Exists(p))];
 
     private static (string Real, string Origin) Folder(string path, string origin, string root)
     {

@@ -45,7 +45,8 @@ public sealed record SiteServices(
     /// <summary>Absolute input folders, in priority order.</summary>
     public IReadOnlyList<string> InputFolders { get; } = Absolute(Root, Settings.InputPaths);
 
-    public IReadOnlyList<string> ThemeFolders { get; } = Absolute(Root, Settings.ThemePaths);
+    /// <summary>Absolute theme folders, in priority order: the site's, then the built-in theme's.</summary>
+    public IReadOnlyList<string> ThemeFolders { get; init; } = Absolute(Root, Settings.ThemePaths);
 
     /// <summary>Folders of the settings (relative to the site root or absolute), as absolute paths, in their order.</summary>
     public static string[] Absolute(string root, IEnumerable<string> paths) => [.. paths.Select(p => Path.GetFullPath(p, root))];

@@ -17,7 +17,7 @@ public sealed class CheckCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"Checked \d+ papers: \d+ files would be written, \d+ internal links on \d+ pages, 0 broken, 0 warnings", result.StandardOutput);
         Assert.False(Directory.Exists(site["output"]));
-        Assert.False(Directory.Exists(site["cache"]));
+        TempFolder.AssertOnlyTheBuiltInThemeIn(site["cache"]);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class CheckCommandTests
         Assert.Equal(1, check.ExitCode);
         Assert.Contains(Warning, check.StandardError);
         Assert.False(Directory.Exists(site["output"]));
-        Assert.False(Directory.Exists(site["cache"]));
+        TempFolder.AssertOnlyTheBuiltInThemeIn(site["cache"]);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class LinkCheckSiteTests
         Assert.Empty(check.Links.Broken);
         Assert.Equal(0, check.FilesWritten);
         Assert.False(Directory.Exists(site["output"]));
-        Assert.False(Directory.Exists(site["cache"]));
+        TempFolder.AssertOnlyTheBuiltInThemeIn(site["cache"]);
         var build = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Strict: true));
         var pages = Directory.EnumerateFiles(site["output"], "*.html", SearchOption.AllDirectories).Count();
         Assert.Equal(pages, check.Links.Pages);

@@ -93,6 +93,13 @@ public sealed class TempFolder : IDisposable
         return files;
     }
 
+    /// <summary>A check writes nothing but the built-in theme's files, in theme/ of the cache folder (or nothing at all).</summary>
+    public static void AssertOnlyTheBuiltInThemeIn(string cache)
+    {
+        var entries = Directory.Exists(cache) ? Directory.EnumerateFileSystemEntries(cache).Select(System.IO.Path.GetFileName).ToList() : [];
+        Assert.True(entries is [] or ["theme"], $"the cache folder holds {string.Join(", ", entries)}");
+    }
+
     /// <summary>Both snapshots hold the same files with the same bytes (names the first file that differs).</summary>
     public static void AssertSameFiles(SortedDictionary<string, byte[]> expected, SortedDictionary<string, byte[]> actual)
     {
