@@ -10,19 +10,23 @@ namespace SiteGen.Cli;
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>Every command with its options and their descriptions: the one source of <c>--help</c> and of the manual's copy of it.</summary>
+    public static RootCommand CreateRoot() => new(
+        "SiteGen builds a static website from research-paper listings copied from Hugging Face papers pages, the Hugging Face API " +
+        "and hand-written YAML-fronted Markdown papers: a page per paper, tag and author-count indexes, feeds and search.\n" +
+        "Start with: sitegen new my-papers")
+    {
+        NewCommand.Create(),
+        BuildCommand.Create(),
+        PreviewCommand.Create(),
+        CheckCommand.Create(),
+        ImportCommand.Create(),
+        FetchCommand.Create(),
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand(
-            "SiteGen builds a static website from research-paper listings copied from Hugging Face papers pages " +
-            "and from hand-written YAML-fronted Markdown papers: a page per paper, tag and author-count indexes.\n" +
-            "Start with: sitegen build")
-        {
-            BuildCommand.Create(),
-            PreviewCommand.Create(),
-            CheckCommand.Create(),
-            ImportCommand.Create(),
-            FetchCommand.Create(),
-        };
+        var root = CreateRoot();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
