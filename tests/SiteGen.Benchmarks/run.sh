@@ -188,6 +188,12 @@ for n in $SIZES; do
   alive=" $TOOLS "
   for scenario in $SCENARIOS; do
     for rep in $(seq 1 "$REPS"); do
+      # The edits of the rebuild scenarios go on top of a build: make one first if there is none.
+      if [ "$scenario" != cold ]; then
+        for tool in $TOOLS; do
+          [ -d "$(out_of "$tool" "$n")" ] || { clean "$tool" "$n"; timed "$n" "$tool" prime "$rep" >/dev/null 2>&1; }
+        done
+      fi
       if [ "$scenario" = add-day ]; then
         $BENCH add-day --site "$(site_of sitegen "$n")" --hugo "$(site_of hugo "$n")" --day "$rep" --seed "$SEED" >> "$RESULTS/run.log" 2>&1 \
           || say "N=$n: add-day $rep failed; see $RESULTS/run.log"
@@ -199,10 +205,7 @@ for n in $SIZES; do
         done
       fi
       for tool in $TOOLS; do
-        case $scenario in
-          cold) clean "$tool" "$n" ;;
-          *) [ -d "$(out_of "$tool" "$n")" ] || { clean "$tool" "$n"; timed "$n" "$tool" prime "$rep" >/dev/null 2>&1; } ;;
-        esac
+        [ "$scenario" = cold ] && clean "$tool" "$n"
         run "$n" "$tool" "$scenario" "$rep"
       done
     done

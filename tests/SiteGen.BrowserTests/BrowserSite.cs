@@ -33,8 +33,8 @@ public sealed class BrowserSite : IAsyncLifetime
     /// <summary>A fresh browser context (no stored colour scheme) showing nothing yet; see <see cref="SitePage.GotoAsync"/>.</summary>
     /// <param name="scheme">The system colour scheme the page sees (prefers-color-scheme).</param>
     /// <param name="width">The viewport's width in CSS pixels.</param>
-    public Task<SitePage> OpenAsync(ColorScheme scheme = ColorScheme.Light, int width = 1280) =>
-        SitePage.OpenAsync(Browser, Server.BaseUrl, scheme, width);
+    public Task<SitePage> OpenAsync(ColorScheme scheme = ColorScheme.Light, int width = 1280, int height = 900) =>
+        SitePage.OpenAsync(Browser, Server.BaseUrl, scheme, width, height);
 
     public async Task DisposeAsync()
     {

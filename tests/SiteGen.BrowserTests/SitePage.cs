@@ -27,13 +27,13 @@ public sealed class SitePage : IAsyncDisposable
     /// <summary>Every URL requested so far, in order.</summary>
     public IReadOnlyCollection<string> Requests => requests;
 
-    public static async Task<SitePage> OpenAsync(IBrowser browser, string baseUrl, ColorScheme scheme, int width)
+    public static async Task<SitePage> OpenAsync(IBrowser browser, string baseUrl, ColorScheme scheme, int width, int height = 900)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ColorScheme = scheme,
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             ServiceWorkers = ServiceWorkerPolicy.Block,
         });
         var site = new SitePage(context, await context.NewPageAsync(), new Uri(baseUrl));

@@ -1,4 +1,4 @@
-/* SiteGen search box (no library; see the README, "Search").
+/* SiteGen search box (no library; see docs/search.md).
    The index, search-index.js, is loaded the first time the box gets focus: a script, not fetched JSON, so it
    loads from disk (file://) as well as over http. Results appear as you type: every word of the query must
    start a word of the paper's title, tag names or abstract; title matches rank first, then tags, then the

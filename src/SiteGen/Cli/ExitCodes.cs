@@ -1,6 +1,6 @@
 namespace SiteGen.Cli;
 
-/// <summary>The exit codes, as documented in the README.</summary>
+/// <summary>The exit codes, as docs/command-line.md documents them.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

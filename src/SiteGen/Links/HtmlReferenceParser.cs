@@ -5,7 +5,7 @@ namespace SiteGen.Links;
 /// <summary>
 /// The <c>href</c> and <c>src</c> attributes of every element of an HTML page, read with AngleSharp's HTML5 parser:
 /// what a browser sees, whatever the markup. <c>check</c> uses it; <c>build</c> uses the faster
-/// <see cref="HtmlReferenceScanner"/> (README, Link check).
+/// <see cref="HtmlReferenceScanner"/> (docs/site.md, "The link check").
 /// </summary>
 public static class HtmlReferenceParser
 {

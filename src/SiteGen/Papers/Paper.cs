@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace SiteGen.Papers;
 
 /// <summary>
-/// One paper, as the site knows it: the fields of its YAML-fronted page (see README, "Front matter").
+/// One paper, as the site knows it: the fields of its YAML-fronted page (see docs/papers.md).
 /// Listings and hand-written pages both become this record, so there is one path through the site.
 /// </summary>
 public sealed record Paper

@@ -21,7 +21,7 @@ namespace SiteGen.Papers;
 /// tag with it, and picks the best of those. Below that many candidates (every tag of a site of a few
 /// thousand papers) the result is exact; above it, a paper's related papers are the ones sharing the most
 /// tags among the newest candidates, which is where the newer-first tie-break would look first anyway.
-/// Work is at most papers × budget × tags-per-paper steps, each an array read: see the README for the figure
+/// Work is at most papers × budget × tags-per-paper steps, each an array read: see docs/site.md and docs/performance.md for the figure
 /// at 100,000 papers.
 /// </remarks>
 public static class RelatedPapers

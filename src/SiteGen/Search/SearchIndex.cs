@@ -18,7 +18,7 @@ namespace SiteGen.Search;
 ///   "postings": ["...", ...] }                   per term: the papers that have it, see below
 /// </code>
 /// A posting is <c>paper &lt;&lt; 3 | fields</c> (<see cref="SearchFields"/>: where the paper has the word),
-/// a rising list per term, written with <see cref="PostingsCode"/>. The README's "Search" section says why this
+/// a rising list per term, written with <see cref="PostingsCode"/>. docs/search.md says why this
 /// format and not a library's.
 /// Each paper's words are found once (<see cref="WordsOf"/>) as numbers of a <see cref="SearchVocabulary"/>, so a
 /// preview session that keeps them only puts the lists together again after an edit: no text is split twice,
@@ -109,7 +109,7 @@ public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
         var encoded = memo is null ? SearchPostingsMemo.All(words, _vocabulary.Count, FieldBits) : memo.Encode(_vocabulary, words, FieldBits);
         // Every word some paper has, in ordinal order.
         var terms = _vocabulary.NumbersInOrder().Where(number => number < encoded.Length && encoded[number] is not null).ToArray();
-        stream.Write("/* SiteGen search index, format 1: see the README, \"Search\". */\nglobalThis.SiteGenSearchIndex = "u8);
+        stream.Write("/* SiteGen search index, format 1: see docs/search.md of SiteGen. */\nglobalThis.SiteGenSearchIndex = "u8);
         if (memo is not null)
         {
             WriteFromMemo(stream, paperUrl, terms, memo);
