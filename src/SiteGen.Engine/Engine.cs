@@ -21,7 +21,9 @@ public sealed class Engine
     private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _postProcessed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<ModuleTiming>> _timings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _elapsedTicks = new(StringComparer.Ordinal);
-    private CancellationTokenSource _cancellation = new();
+    // The current run's; ExecuteAsync makes and disposes it, so the engine owns nothing between runs.
+    private CancellationTokenSource _cancellation = CancelledNever;
+    private static readonly CancellationTokenSource CancelledNever = new();
     private PipelineFailedException? _firstFailure;
 
     /// <summary>Checks the graph at once: duplicate names, unknown dependencies and cycles throw here.</summary>
@@ -75,7 +77,8 @@ public sealed class Engine
     /// <summary>Runs every pipeline once. Throws <see cref="PipelineFailedException"/> for the first module that failed.</summary>
     public async Task<EngineResult> ExecuteAsync(CancellationToken cancellationToken = default)
     {
-        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _cancellation = cancellation;
         _warnings.Clear();
         _notes.Clear();
         _processed.Clear();
@@ -91,7 +94,7 @@ public sealed class Engine
             // a caller's SynchronizationContext (a UI thread, a test runner) Task.Yield would queue every
             // pipeline to that context, and their synchronous work would run on its one thread, in turn.
             var dependencies = pipeline.Dependencies.Select(d => processDone[d]).ToArray();
-            processDone[pipeline.Name] = Task.Run(() => RunInputAndProcessAsync(pipeline, dependencies));
+            processDone[pipeline.Name] = Task.Run(() => RunInputAndProcessAsync(pipeline, dependencies), CancellationToken.None);
         }
         await WhenAllOrFirstFailure(processDone.Values).ConfigureAwait(false);
 

@@ -7,7 +7,7 @@ namespace SiteGen.Cli;
 /// <summary>
 /// <c>sitegen check</c>: everything <c>build</c> validates, without writing anything. It runs the same pipelines with a
 /// dry-run output folder, so every page is rendered (none is kept from the last build: its links could not be
-/// checked) and every internal link is read with AngleSharp and resolved against the files the build would make.
+/// checked) and every internal link is found as build finds it and resolved against the files the build would make.
 /// </summary>
 public static class CheckCommand
 {

@@ -79,7 +79,7 @@ public static class ListingImporter
     /// The page of a paper in the first input folder, unless a later input folder already has one with its name:
     /// that page is the one the build reads, so it is the one to keep or overwrite.
     /// </summary>
-    private static ImportedPage PageOf(Paper paper, IReadOnlyList<string> inputFolders)
+    private static ImportedPage PageOf(Paper paper, string[] inputFolders)
     {
         var name = paper.Slug + ".md"; // a slug is lowercase ASCII letters, digits and hyphens: it cannot leave the folder
         var existing = inputFolders.Select(f => Path.Combine(f, PapersFolder, name)).FirstOrDefault(File.Exists);

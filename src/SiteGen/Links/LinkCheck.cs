@@ -19,7 +19,6 @@ namespace SiteGen.Links;
 /// </summary>
 public sealed class LinkCheck
 {
-    private readonly bool _useParser;
     private readonly string _linkRoot;
     private readonly PageLinkTable? _previous;
     private readonly Func<string, string> _readPage;
@@ -32,13 +31,11 @@ public sealed class LinkCheck
     /// <summary>The last build's links of the pages this build rendered again: the session's memo forgets them.</summary>
     private readonly ConcurrentBag<PageLinks> _replaced = [];
 
-    /// <param name="useParser">Read pages with AngleSharp (check) rather than the scanner (build).</param>
     /// <param name="linkRoot">The site's root path on its host: root-absolute links (the 404 page's) start with it.</param>
     /// <param name="previous">The last build's links of each page, for the pages this build keeps.</param>
     /// <param name="readPage">Reads a kept page's HTML from the output folder, when <paramref name="previous"/> lacks it.</param>
-    public LinkCheck(bool useParser, string linkRoot, PageLinkTable? previous, Func<string, string> readPage)
+    public LinkCheck(string linkRoot, PageLinkTable? previous, Func<string, string> readPage)
     {
-        _useParser = useParser;
         _linkRoot = linkRoot;
         _previous = previous;
         _readPage = readPage;
@@ -230,15 +227,7 @@ public sealed class LinkCheck
         var distinct = _distinct ??= new(ReferenceEqualityComparer.Instance);
         found.Clear();
         distinct.Clear();
-        if (_useParser)
-        {
-            // The parser (the check command's) reads a string; build's own scan does not need one.
-            HtmlReferenceParser.Parse(html.ToString(), found, InternSpan);
-        }
-        else
-        {
-            HtmlReferenceScanner.Scan(html, found, InternSpan);
-        }
+        HtmlReferenceScanner.Scan(html, found, InternSpan);
         var links = new List<string>(found.Count);
         foreach (var href in found)
         {

@@ -175,7 +175,7 @@ public static class ApiCaptureReader
             return null;
         }
 
-        private IEnumerable<string> Strings(JsonElement owner, string key)
+        private List<string> Strings(JsonElement owner, string key)
         {
             if (!owner.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
             {

@@ -123,7 +123,7 @@ public static partial class LinkedCaptureReader
             return null;
         }
         var id = PaperId(link.Url);
-        if (link.Text.StartsWith("#", StringComparison.Ordinal) && CollectionItem().Match(link.Text) is { Success: true } item)
+        if (link.Text.StartsWith('#') && CollectionItem().Match(link.Text) is { Success: true } item)
         {
             // [#### Title Paper • 2305.11159 • Published May 18, 2023 • 1](https://huggingface.co/papers/2305.11159)
             var card = new ListingCard(line.Number, item.Groups["title"].Value.Trim()) { Arxiv = id ?? item.Groups["id"].Value };

@@ -21,14 +21,15 @@ namespace SiteGen.Rendering;
 public sealed class MarkdownRenderer
 {
     /// <summary>
-    /// Built once and shared: a pipeline is immutable and thread-safe, and building one per document would
-    /// cost more than rendering the document.
+    /// Built once per renderer and shared by its documents and threads (<see cref="Default"/> is the one the site
+    /// uses): a pipeline is immutable and thread-safe, and building one per document would cost more than
+    /// rendering the document.
     /// </summary>
-    private static readonly MarkdownPipeline Pipeline = BuildPipeline();
+    private readonly MarkdownPipeline _pipeline = BuildPipeline();
 
     public static MarkdownRenderer Default { get; } = new();
 
-    public string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
+    public string ToHtml(string markdown) => Markdown.ToHtml(markdown, _pipeline);
 
     /// <summary>
     /// <see cref="ToHtml"/> and <see cref="ToPlainText"/> of the same text, for the price of one parse: a paper
@@ -36,8 +37,8 @@ public sealed class MarkdownRenderer
     /// </summary>
     public RenderedMarkdown Render(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
-        return new RenderedMarkdown(document.ToHtml(Pipeline), PlainText(document, markdown.Length));
+        var document = Markdown.Parse(markdown, _pipeline);
+        return new RenderedMarkdown(document.ToHtml(_pipeline), PlainText(document, markdown.Length));
     }
 
     /// <summary>
@@ -49,7 +50,7 @@ public sealed class MarkdownRenderer
     /// '&gt;' and '"' from autolinks ("https://x.org/?a=1&amp;b=2" came out as "...?a=1b=2"). Walking the
     /// parsed document is short and exact.
     /// </remarks>
-    public string ToPlainText(string markdown) => PlainText(Markdown.Parse(markdown, Pipeline), markdown.Length);
+    public string ToPlainText(string markdown) => PlainText(Markdown.Parse(markdown, _pipeline), markdown.Length);
 
     private static string PlainText(MarkdownDocument document, int markdownLength)
     {

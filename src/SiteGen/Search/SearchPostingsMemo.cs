@@ -105,10 +105,10 @@ public sealed class SearchPostingsMemo
         return encoded;
     }
 
-    private static List<int>?[] ListsOf(IReadOnlyList<int[]> papers, int vocabularySize, int fieldBits)
+    private static List<int>?[] ListsOf(int[][] papers, int vocabularySize, int fieldBits)
     {
         var lists = new List<int>?[vocabularySize];
-        for (var paper = 0; paper < papers.Count; paper++)
+        for (var paper = 0; paper < papers.Length; paper++)
         {
             foreach (var entry in papers[paper])
             {
@@ -123,7 +123,7 @@ public sealed class SearchPostingsMemo
     /// paper. Only the entries a paper lost or gained count: an edit that adds a sentence leaves the paper's other words
     /// (and the long lists of the common ones, which are costly to encode) as they were.
     /// </summary>
-    private void Update(IReadOnlyList<int[]> papers, List<int> changed, int vocabularySize, int fieldBits)
+    private void Update(int[][] papers, List<int> changed, int vocabularySize, int fieldBits)
     {
         if (_postings.Length < vocabularySize)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -93,10 +94,12 @@ public static class SearchWords
     private static bool IsUrlAt(string text, int i) =>
         text.AsSpan(i).StartsWith("http://") || text.AsSpan(i).StartsWith("https://");
 
+    private static readonly SearchValues<char> UrlEnds = SearchValues.Create(" \t\r\n>)");
+
     /// <summary>A URL ends at white space or at what closes it in Markdown (<c>&lt;url&gt;</c>, <c>[text](url)</c>).</summary>
     private static int EndOfUrl(string text, int i)
     {
-        var end = text.AsSpan(i).IndexOfAny(" \t\r\n>)");
+        var end = text.AsSpan(i).IndexOfAny(UrlEnds);
         return end < 0 ? text.Length : i + end;
     }
 }

@@ -16,21 +16,21 @@ public class FileOperations
     public virtual Stream CreateNew(string path) =>
         new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
 
-    /// <summary>Renames a file, a folder or a symbolic link (never what it points to); nothing may be at <paramref name="to"/>.</summary>
-    public virtual void Move(string from, string to)
+    /// <summary>Renames a file, a folder or a symbolic link (never what it points to); nothing may be at <paramref name="destination"/>.</summary>
+    public virtual void Move(string source, string destination)
     {
-        if (Directory.Exists(from)) // a folder, or a link to one: Directory.Move renames the link itself
+        if (Directory.Exists(source)) // a folder, or a link to one: Directory.Move renames the link itself
         {
-            Directory.Move(from, to);
+            Directory.Move(source, destination);
         }
         else
         {
-            File.Move(from, to, overwrite: false);
+            File.Move(source, destination, overwrite: false);
         }
     }
 
     /// <summary>Renames a file over another one in one step (a cache file written beside its old self).</summary>
-    public virtual void Replace(string from, string to) => File.Move(from, to, overwrite: true);
+    public virtual void Replace(string source, string destination) => File.Move(source, destination, overwrite: true);
 
     /// <summary>Deletes a file or a symbolic link (never what it points to).</summary>
     public virtual void DeleteFile(string path) => File.Delete(path);

@@ -99,13 +99,12 @@ public static class SiteBuilder
         var stampPath = UpToDateStamp.PathFor(manifestPath);
 
         var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
-        // A dry run renders every page, so it needs no links of the last build; it reads them with AngleSharp,
-        // a build with the faster scanner (docs/site.md, "The link check").
+        // A dry run renders every page, so it needs no links of the last build.
         // The built-in theme comes last, under the site's own theme folders; it is part of the program, so the up-to-date
         // stamp, which fingerprints the program, leaves it out.
         string[] themeFolders = [.. SiteFolders.SiteThemes(root, settings), Scaffold.BuiltInTheme.WriteOut(Path.GetDirectoryName(manifestPath)!, files)];
         var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, warnings) with { ChangedFiles = request.ChangedFiles };
-        var links = new LinkCheck(useParser: request.DryRun, settings.LinkRoot,
+        var links = new LinkCheck(settings.LinkRoot,
             request.DryRun || output.Recovering ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
         {
             Session = request.DryRun ? null : session.LinkChecks,

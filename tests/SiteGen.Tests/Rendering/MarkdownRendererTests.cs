@@ -85,7 +85,7 @@ public sealed class MarkdownRendererTests
         var expected = Renderer.ToHtml(markdown);
 
         var results = new string[64];
-        Parallel.For(0, results.Length, i => results[i] = new MarkdownRenderer().ToHtml(markdown));
+        Parallel.For(0, results.Length, i => results[i] = Renderer.ToHtml(markdown));
 
         Assert.All(results, html => Assert.Equal(expected, html));
     }

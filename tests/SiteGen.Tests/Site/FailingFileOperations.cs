@@ -36,16 +36,16 @@ public sealed class FailingFileOperations(int failAt = 0, bool persistent = fals
         return base.CreateNew(path);
     }
 
-    public override void Move(string from, string to)
+    public override void Move(string source, string destination)
     {
-        Next("move", from);
-        base.Move(from, to);
+        Next("move", source);
+        base.Move(source, destination);
     }
 
-    public override void Replace(string from, string to)
+    public override void Replace(string source, string destination)
     {
-        Next("replace", to);
-        base.Replace(from, to);
+        Next("replace", destination);
+        base.Replace(source, destination);
     }
 
     public override void DeleteFile(string path)
