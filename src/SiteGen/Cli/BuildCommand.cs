@@ -7,7 +7,7 @@ using SiteGen.Site;
 namespace SiteGen.Cli;
 
 /// <summary><c>sitegen build</c>: builds the site and reports what it did in a few lines.</summary>
-public static class BuildCommand
+internal static class BuildCommand
 {
     public static Command Create()
     {

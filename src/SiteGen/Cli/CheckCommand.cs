@@ -9,7 +9,7 @@ namespace SiteGen.Cli;
 /// dry-run output folder, so every page is rendered (none is kept from the last build: its links could not be
 /// checked) and every internal link is found as build finds it and resolved against the files the build would make.
 /// </summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     public static Command Create()
     {

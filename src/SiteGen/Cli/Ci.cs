@@ -4,7 +4,7 @@ namespace SiteGen.Cli;
 /// CI services set CI=true. There a warning should fail the build rather than scroll by (strict mode),
 /// and the log should get no progress line.
 /// </summary>
-public static class Ci
+internal static class Ci
 {
     public static bool IsRunning =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);

@@ -8,7 +8,7 @@ namespace SiteGen.Cli;
 /// The command line: parses, runs, and turns every failure into one line and an exit code. A user's
 /// mistake never shows a stack trace; a bug in SiteGen does, since then the trace is what helps.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     /// <summary>Every command with its options and their descriptions: the one source of <c>--help</c> and of the manual's copy of it.</summary>
     public static RootCommand CreateRoot() => new(

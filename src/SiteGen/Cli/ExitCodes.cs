@@ -1,7 +1,7 @@
 namespace SiteGen.Cli;
 
 /// <summary>The exit codes, as docs/command-line.md documents them.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
 

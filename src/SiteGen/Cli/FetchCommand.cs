@@ -13,7 +13,7 @@ namespace SiteGen.Cli;
 /// days, an ISO week, a month, a paper or a search into <c>input/listings/hf/</c>, one file per day or query, for the next
 /// build (which never goes online) to read.
 /// </summary>
-public static partial class FetchCommand
+internal static partial class FetchCommand
 {
     /// <summary>More days than this in one fetch is surely a mistyped range.</summary>
     private const int MaxDays = 400;

@@ -9,7 +9,7 @@ namespace SiteGen.Cli;
 /// <c>sitegen import FILE...</c>: writes each paper of the given listings to <c>input/papers/{slug}.md</c>, to curate
 /// by hand. A page that is already there is kept unless <c>--force</c>; the report names every page.
 /// </summary>
-public static class ImportCommand
+internal static class ImportCommand
 {
     public static Command Create()
     {

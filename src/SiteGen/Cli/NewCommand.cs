@@ -8,7 +8,7 @@ namespace SiteGen.Cli;
 /// <c>sitegen new [FOLDER]</c>: makes a site that builds as it is (<see cref="NewSite"/>). The folder must be empty or
 /// new, unless <c>--force</c>; even then no file is ever overwritten: one that exists is kept, and the report says so.
 /// </summary>
-public static class NewCommand
+internal static class NewCommand
 {
     public static Command Create()
     {

@@ -8,7 +8,7 @@ namespace SiteGen.Cli;
 /// <c>sitegen preview</c>: builds the site, serves it on http://127.0.0.1:5080/, and rebuilds and reloads the open
 /// pages after each edit of the sources, until Ctrl+C.
 /// </summary>
-public static class PreviewCommand
+internal static class PreviewCommand
 {
     public const int DefaultPort = 5080;
 

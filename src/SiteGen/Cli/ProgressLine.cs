@@ -8,7 +8,7 @@ namespace SiteGen.Cli;
 /// On an interactive terminal, a build that takes more than two seconds shows one line of progress on
 /// standard error, rewritten in place and erased at the end. Logs (redirected output, CI) stay quiet.
 /// </summary>
-public sealed class ProgressLine : IDisposable
+internal sealed class ProgressLine : IDisposable
 {
     private static readonly TimeSpan Delay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);

@@ -4,7 +4,7 @@ namespace SiteGen.Diagnostics;
 /// A mistake in the user's input that stops the build. The command line prints <see cref="Diagnostic"/>
 /// as one line and exits 1, with no stack trace.
 /// </summary>
-public sealed class ContentException(Diagnostic diagnostic) : Exception(diagnostic.ToString())
+internal sealed class ContentException(Diagnostic diagnostic) : Exception(diagnostic.ToString())
 {
     public Diagnostic Diagnostic { get; } = diagnostic;
 

@@ -1,6 +1,6 @@
 namespace SiteGen.Diagnostics;
 
-public enum Severity
+internal enum Severity
 {
     Warning,
     Error,
@@ -10,7 +10,7 @@ public enum Severity
 /// A problem in the input, printed the way compilers print them so editors can jump to it:
 /// <c>path:line:column: error: what is wrong; how to fix it</c>. Line and column are 1-based; 0 leaves them out.
 /// </summary>
-public sealed record Diagnostic(string Path, int Line, int Column, Severity Severity, string Message)
+internal sealed record Diagnostic(string Path, int Line, int Column, Severity Severity, string Message)
 {
     public static Diagnostic Warning(string path, int line, string message, int column = 0) =>
         new(path, line, column, Severity.Warning, message);

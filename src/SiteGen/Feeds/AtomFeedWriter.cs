@@ -9,7 +9,7 @@ namespace SiteGen.Feeds;
 /// with the required id, title, updated and alternate link; the feed's author and self link; per entry the
 /// summary (plain text), the abstract as HTML content, the tags as categories and the code link as related.
 /// </summary>
-public static class AtomFeedWriter
+internal static class AtomFeedWriter
 {
     public const string MediaType = "application/atom+xml";
 

@@ -10,7 +10,7 @@ namespace SiteGen.Feeds;
 /// <param name="PageUrl">The HTML page that lists the same papers.</param>
 /// <param name="Author">Who publishes it: the site's title (Atom requires an author; listings do not name the papers' authors).</param>
 /// <param name="Entries">Newest first.</param>
-public sealed record Feed(string Title, string Description, string SelfUrl, string PageUrl, string Author, IReadOnlyList<FeedEntry> Entries)
+internal sealed record Feed(string Title, string Description, string SelfUrl, string PageUrl, string Author, IReadOnlyList<FeedEntry> Entries)
 {
     /// <summary>
     /// The date a feed or an undated entry gives when it must give one (Atom's <c>updated</c> is required): fixed,
@@ -29,7 +29,7 @@ public sealed record Feed(string Title, string Description, string SelfUrl, stri
 /// <param name="ContentHtml">The abstract rendered to HTML (SiteGen's own renderer: escaped, http(s) links only).</param>
 /// <param name="Tags">The paper's tags by display name.</param>
 /// <param name="CodeUrl">The paper's code link, when it has an http(s) one.</param>
-public sealed record FeedEntry(
+internal sealed record FeedEntry(
     string Url,
     string Title,
     DateOnly? Published,

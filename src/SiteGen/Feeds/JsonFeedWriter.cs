@@ -11,7 +11,7 @@ namespace SiteGen.Feeds;
 /// System.Text.Json's writer (no reflection, so the native build needs nothing kept for it). An undated paper
 /// has no <c>date_published</c>: JSON Feed, unlike Atom, does not ask for one.
 /// </summary>
-public static class JsonFeedWriter
+internal static class JsonFeedWriter
 {
     public const string MediaType = "application/feed+json";
     public const string Version = "https://jsonfeed.org/version/1.1";

@@ -13,7 +13,7 @@ namespace SiteGen.Fetch;
 /// (an error page, a cut-off body) is a failure that names the URL and the status. A file is written whole, through a
 /// temporary file, or not at all; a file already there is kept unless told otherwise, so a fetch stopped half way resumes.
 /// </summary>
-public sealed class ApiFetcher(HttpClient client, FetchOptions options)
+internal sealed class ApiFetcher(HttpClient client, FetchOptions options)
 {
     /// <summary>Fetches every target; reports each one as it ends. Throws <see cref="FetchFailedException"/> if any failed.</summary>
     public async Task<FetchReport> RunAsync(IReadOnlyList<FetchTarget> targets, Action<FetchTarget, string> told, CancellationToken cancellation)
@@ -148,7 +148,7 @@ public sealed class ApiFetcher(HttpClient client, FetchOptions options)
 
 /// <summary>How <see cref="ApiFetcher"/> works.</summary>
 /// <param name="Folder">Where files go (<c>input/listings/hf</c>).</param>
-public sealed record FetchOptions(string Folder, Uri ApiBase)
+internal sealed record FetchOptions(string Folder, Uri ApiBase)
 {
     public static readonly Uri DefaultApiBase = new("https://huggingface.co/");
 
@@ -166,7 +166,7 @@ public sealed record FetchOptions(string Folder, Uri ApiBase)
     public FileOperations Files { get; init; } = FileOperations.Disk;
 }
 
-public enum FetchOutcome
+internal enum FetchOutcome
 {
     Written,
     Kept,
@@ -174,9 +174,9 @@ public enum FetchOutcome
     Failed,
 }
 
-public sealed record FetchResult(FetchTarget Target, FetchOutcome Outcome, string Message);
+internal sealed record FetchResult(FetchTarget Target, FetchOutcome Outcome, string Message);
 
-public sealed record FetchReport(IReadOnlyList<FetchResult> Results)
+internal sealed record FetchReport(IReadOnlyList<FetchResult> Results)
 {
     public IReadOnlyList<FetchResult> Failed => [.. Results.Where(r => r.Outcome == FetchOutcome.Failed)];
 
@@ -184,7 +184,7 @@ public sealed record FetchReport(IReadOnlyList<FetchResult> Results)
 }
 
 /// <summary>Some requests failed: one line each, naming the URL and why.</summary>
-public sealed class FetchFailedException(IReadOnlyList<string> lines) : Exception(string.Join('\n', lines))
+internal sealed class FetchFailedException(IReadOnlyList<string> lines) : Exception(string.Join('\n', lines))
 {
     public IReadOnlyList<string> Lines { get; } = lines;
 }

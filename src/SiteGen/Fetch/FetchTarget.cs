@@ -6,7 +6,7 @@ namespace SiteGen.Fetch;
 /// <param name="Path">The API's path and query, relative to the API base (<c>api/daily_papers?date=2025-06-09</c>).</param>
 /// <param name="FileName">The file in the fetch folder, named by what it holds.</param>
 /// <param name="Label">How the report names it (<c>2025-06-09</c>).</param>
-public sealed record FetchTarget(string Path, string FileName, string Label, FetchKind Kind)
+internal sealed record FetchTarget(string Path, string FileName, string Label, FetchKind Kind)
 {
     public static FetchTarget Day(DateOnly day)
     {
@@ -22,7 +22,7 @@ public sealed record FetchTarget(string Path, string FileName, string Label, Fet
 }
 
 /// <summary>What an answer must be: a day's list (an array, empty on a day without one), one paper, or search results.</summary>
-public enum FetchKind
+internal enum FetchKind
 {
     Day,
     Paper,

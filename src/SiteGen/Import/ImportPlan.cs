@@ -7,4 +7,4 @@ namespace SiteGen.Import;
 /// <param name="Listings">How many listing files were read.</param>
 /// <param name="Pages">One page per paper, in the order the papers first appear in the listings.</param>
 /// <param name="Warnings">What the listings did not make clear, as a build would report it.</param>
-public sealed record ImportPlan(int Listings, ImmutableArray<ImportedPage> Pages, ImmutableArray<Diagnostic> Warnings);
+internal sealed record ImportPlan(int Listings, ImmutableArray<ImportedPage> Pages, ImmutableArray<Diagnostic> Warnings);

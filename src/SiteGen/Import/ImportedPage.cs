@@ -6,4 +6,4 @@ namespace SiteGen.Import;
 /// <param name="Paper">The paper, merged across the listings and tagged as a build would tag it.</param>
 /// <param name="Path">The page's absolute path.</param>
 /// <param name="Exists">A page is already there: it is kept unless the import is forced.</param>
-public sealed record ImportedPage(Paper Paper, string Path, bool Exists);
+internal sealed record ImportedPage(Paper Paper, string Path, bool Exists);

@@ -15,7 +15,7 @@ namespace SiteGen.Import;
 /// merge and tag matcher, the same writer as <c>/papers/{slug}.md</c>), so importing a listing and building gives
 /// the same papers as building with the listing in <c>input/listings/</c>.
 /// </summary>
-public static class ListingImporter
+internal static class ListingImporter
 {
     public const string PapersFolder = "papers";
 

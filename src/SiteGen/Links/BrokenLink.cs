@@ -7,7 +7,7 @@ namespace SiteGen.Links;
 /// One broken link, reported once however many pages have it (a layout's link is on every page of that layout):
 /// the first page in path order, what its href resolved to there, and how many pages have that href.
 /// </summary>
-public sealed record BrokenLink(string Page, string Href, string Target, bool Outside, int Pages)
+internal sealed record BrokenLink(string Page, string Href, string Target, bool Outside, int Pages)
 {
     public Diagnostic ToDiagnostic()
     {

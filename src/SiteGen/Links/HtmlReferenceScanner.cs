@@ -11,7 +11,7 @@ namespace SiteGen.Links;
 /// page of the default site and on generated markup. What it does not model is the tree builder's dropping of a few
 /// misplaced tags (an <c>&lt;a&gt;</c> inside <c>&lt;select&gt;</c>): a browser shows no link there, the scanner reports one.
 /// </summary>
-public static class HtmlReferenceScanner
+internal static class HtmlReferenceScanner
 {
     /// <summary>Elements whose content is text up to their end tag (RAWTEXT and RCDATA; entities do not matter here).</summary>
     private static readonly string[] TextElements = ["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"];

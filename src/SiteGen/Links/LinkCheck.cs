@@ -17,7 +17,7 @@ namespace SiteGen.Links;
 /// there. Without an entry (a deleted cache, a file from an older SiteGen) the page is read back from disk instead.
 /// </para>
 /// </summary>
-public sealed class LinkCheck
+internal sealed class LinkCheck
 {
     private readonly string _linkRoot;
     private readonly PageLinkTable? _previous;
@@ -247,4 +247,4 @@ public sealed class LinkCheck
 }
 
 /// <summary>A page's distinct link references, and the fingerprint of the inputs it was rendered from.</summary>
-public sealed record PageLinks(ulong Inputs, string[] Links);
+internal sealed record PageLinks(ulong Inputs, string[] Links);

@@ -5,7 +5,7 @@ namespace SiteGen.Links;
 /// the site's files stay the same. While they do, a check only adds the pages it rendered and drops the ones they
 /// replaced, rather than building the table again: at 10,000 papers that is 21,000 entries an edit.
 /// </summary>
-public sealed class LinkCheckMemo
+internal sealed class LinkCheckMemo
 {
     private Dictionary<PageLinks, (BrokenLink[] Broken, int Links)> _last = new(ReferenceEqualityComparer.Instance);
 

@@ -6,7 +6,7 @@ namespace SiteGen.Links;
 /// the same page (<c>#main</c>, <c>?q=x</c>), or a root-absolute path outside <c>LinkRoot</c> (another site on the
 /// same host). Everything else resolves to a path relative to the output folder, as a host would serve it.
 /// </summary>
-public static class LinkResolver
+internal static class LinkResolver
 {
     /// <summary>
     /// The path <paramref name="href"/> of the page at <paramref name="page"/> (a destination such as

@@ -5,7 +5,7 @@ using SiteGen.Site;
 namespace SiteGen.Links;
 
 /// <summary>Each page's links as the last build found them, by page (see <see cref="LinkCheck"/>).</summary>
-public sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Pages);
+internal sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Pages);
 
 /// <summary>
 /// <see cref="PageLinkTable"/> in the cache folder, beside the manifest: JSON, each href written once and pages
@@ -13,7 +13,7 @@ public sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Pages)
 /// not read is no file, and an entry counts only for a page rendered from the same inputs, so an old or half-written
 /// file can make a build slower (pages read back from disk), never its report wrong.
 /// </summary>
-public static class PageLinksFile
+internal static class PageLinksFile
 {
     public static PageLinkTable? Read(string path)
     {

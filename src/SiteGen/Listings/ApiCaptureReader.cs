@@ -13,7 +13,7 @@ namespace SiteGen.Listings;
 /// missing from is left unknown; an unknown key is ignored; a key of the wrong type is a warning naming the item and the
 /// key. Names of hidden authors are kept: they are the paper's authors all the same.
 /// </summary>
-public static class ApiCaptureReader
+internal static class ApiCaptureReader
 {
     /// <summary>True when <paramref name="root"/> has the API's shape: paper objects, or items that hold one.</summary>
     public static bool HasPapers(JsonElement root) => root.ValueKind switch

@@ -1,7 +1,7 @@
 namespace SiteGen.Listings;
 
 /// <summary>The ways people save a Hugging Face papers page, each read by a reader of its own (<see cref="CaptureReader"/>).</summary>
-public enum CaptureFormat
+internal enum CaptureFormat
 {
     /// <summary>The text a browser copies from the page (select all, copy, paste).</summary>
     BrowserCopy,

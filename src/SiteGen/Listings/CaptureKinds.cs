@@ -1,7 +1,7 @@
 namespace SiteGen.Listings;
 
 /// <summary>What kind of Hugging Face page a URL is, for the report of what a capture held.</summary>
-public static class CaptureKinds
+internal static class CaptureKinds
 {
     private static readonly HashSet<string> SiteSections = new(StringComparer.OrdinalIgnoreCase)
     {

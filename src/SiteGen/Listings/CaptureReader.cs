@@ -8,7 +8,7 @@ namespace SiteGen.Listings;
 /// alone): the API's JSON, saved HTML, a text-mode browser's dump, Markdown, or a browser copy (a listing or a single
 /// paper's page). A file that is none of them is one warning that names it and the formats SiteGen knows, and adds no paper.
 /// </summary>
-public static class CaptureReader
+internal static class CaptureReader
 {
     /// <summary>The files of the listings folder that are read; the format is then told from the content.</summary>
     public static readonly IReadOnlyList<string> FileExtensions = [".txt", ".md", ".markdown", ".html", ".htm", ".json"];

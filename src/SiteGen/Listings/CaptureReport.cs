@@ -6,7 +6,7 @@ namespace SiteGen.Listings;
 /// One line on what a capture gave, for <c>--verbose</c> and <c>check</c>:
 /// <c>input/listings/x.md: 24 papers (Markdown of a search page), lines 1-40 and 612-700 skipped (page header and footer)</c>.
 /// </summary>
-public static class CaptureReport
+internal static class CaptureReport
 {
     public static string Describe(string path, ListingParseResult result)
     {

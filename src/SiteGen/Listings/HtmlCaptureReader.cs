@@ -16,7 +16,7 @@ namespace SiteGen.Listings;
 /// them (an older or stripped copy), the cards' markup gives what it shows: each <c>&lt;article&gt;</c> with a heading
 /// linking to <c>/papers/ID</c>.
 /// </summary>
-public static partial class HtmlCaptureReader
+internal static partial class HtmlCaptureReader
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false });
 

@@ -16,7 +16,7 @@ namespace SiteGen.Listings;
 /// paper, or a bare count before the title in a dump), <c>GitHub 3.29k</c>, <c>arXiv Page</c>. Navigation, headers, footers,
 /// comments and "recommended papers" lists are not cards. A card shown twice (desktop and mobile markup) is one paper.
 /// </summary>
-public static partial class LinkedCaptureReader
+internal static partial class LinkedCaptureReader
 {
     /// <summary>True when the text is Markdown with links: Markdown links, or a Jina Reader header.</summary>
     public static bool LooksLikeMarkdown(string text) =>

@@ -7,7 +7,7 @@ namespace SiteGen.Listings;
 /// <see cref="Papers.Paper"/>. The abstract is the literal text of the page. Every field but the title and the abstract
 /// is what the capture showed, or null (empty) when it showed nothing.
 /// </summary>
-public sealed record ListingEntry
+internal sealed record ListingEntry
 {
     public required string Title { get; init; }
 

@@ -4,7 +4,7 @@ using SiteGen.Diagnostics;
 namespace SiteGen.Listings;
 
 /// <summary>The papers of one capture, in page order and each once, and what could not be read (as warnings).</summary>
-public sealed record ListingParseResult(ImmutableArray<ListingEntry> Entries, ImmutableArray<Diagnostic> Warnings)
+internal sealed record ListingParseResult(ImmutableArray<ListingEntry> Entries, ImmutableArray<Diagnostic> Warnings)
 {
     /// <summary>How the capture was saved; null when it is none SiteGen knows.</summary>
     public CaptureFormat? Format { get; init; } = CaptureFormat.BrowserCopy;

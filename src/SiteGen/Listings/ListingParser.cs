@@ -21,7 +21,7 @@ namespace SiteGen.Listings;
 /// never throws for bad input.
 /// </para>
 /// </summary>
-public sealed class ListingParser
+internal sealed class ListingParser
 {
     /// <summary>Longer text is never taken for a title (real titles stay well under 250 characters).</summary>
     public const int MaxTitleLength = 300;

@@ -5,7 +5,7 @@ using SiteGen.Site;
 namespace SiteGen.Modules;
 
 /// <summary>Adds the vocabulary's tags whose phrases occur in a paper's title or abstract; its own tags stay first.</summary>
-public sealed class ApplyTags : PerDocumentModule
+internal sealed class ApplyTags : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {

@@ -8,7 +8,7 @@ namespace SiteGen.Modules;
 /// Finds the files under <c>assets/</c> of the theme and of the input; a file in the input overrides the
 /// theme's file at the same relative path. The bytes are copied when the document is written.
 /// </summary>
-public sealed class CopyAssets : IModule
+internal sealed class CopyAssets : IModule
 {
     public const string Folder = "assets";
 

@@ -10,7 +10,7 @@ namespace SiteGen.Modules;
 /// The author-count index (a bar chart and a list: 1, 2, ... authors, then unknown) and one paginated
 /// list per count. Grouped in one pass over the papers.
 /// </summary>
-public sealed class CreateAuthorCountPages(string papersPipeline) : IModule
+internal sealed class CreateAuthorCountPages(string papersPipeline) : IModule
 {
     public const string IndexLayout = "authors";
     public const string CountLayout = "author";

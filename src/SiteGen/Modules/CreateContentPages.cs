@@ -8,7 +8,7 @@ namespace SiteGen.Modules;
 /// Turns a Markdown page of the input (<c>about.md</c>) into <c>/about/</c>, rendered with the
 /// <c>page</c> layout. Its front matter gives the title and description.
 /// </summary>
-public sealed class CreateContentPages : PerDocumentModule
+internal sealed class CreateContentPages : PerDocumentModule
 {
     public const string Layout = "page";
 

@@ -13,7 +13,7 @@ namespace SiteGen.Modules;
 /// links to it). Papers arrive newest first, undated last. Without a <c>Host</c> there are no feeds: their URLs
 /// must be absolute. The bytes are made when the files are written.
 /// </summary>
-public sealed class CreateFeeds(string papersPipeline) : IModule
+internal sealed class CreateFeeds(string papersPipeline) : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {

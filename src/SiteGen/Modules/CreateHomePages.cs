@@ -6,7 +6,7 @@ using SiteGen.Site;
 namespace SiteGen.Modules;
 
 /// <summary>The home page and its archive pages: every paper, newest first.</summary>
-public sealed class CreateHomePages(string papersPipeline) : IModule
+internal sealed class CreateHomePages(string papersPipeline) : IModule
 {
     public const string Layout = "home";
 

@@ -9,7 +9,7 @@ namespace SiteGen.Modules;
 /// The 404 page. Hosts serve it for any missing path, at any depth, so relative links cannot work
 /// there: it is the one page whose links start from <c>LinkRoot</c>.
 /// </summary>
-public sealed class CreateNotFoundPage : IModule
+internal sealed class CreateNotFoundPage : IModule
 {
     public const string Layout = "404";
 

@@ -9,7 +9,7 @@ namespace SiteGen.Modules;
 /// Each paper gives two files: its page, and its YAML-fronted Markdown exactly as SiteGen writes it; and a paper with an
 /// arXiv id a third, <c>papers/{arxiv}/</c>, which sends the reader on to its page.
 /// </summary>
-public sealed class CreatePaperPages : PerDocumentModule
+internal sealed class CreatePaperPages : PerDocumentModule
 {
     public const string Layout = "paper";
 

@@ -5,7 +5,7 @@ using SiteGen.Site;
 namespace SiteGen.Modules;
 
 /// <summary>Gives each paper its URL and the view every page that lists it will show (abstract rendered once).</summary>
-public sealed class CreatePaperViews : PerDocumentModule
+internal sealed class CreatePaperViews : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {

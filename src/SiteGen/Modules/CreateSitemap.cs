@@ -14,7 +14,7 @@ namespace SiteGen.Modules;
 /// Off with <c>GenerateSitemap: false</c>, and without a <c>Host</c> (a sitemap's URLs must be absolute).
 /// Over 50,000 pages, <c>sitemap.xml</c> becomes an index of <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>...
 /// </summary>
-public sealed class CreateSitemap(params string[] pagePipelines) : IModule
+internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
 {
     /// <summary>URLs per sitemap file; smaller in tests, to see the split without 50,000 pages.</summary>
     public int MaxUrlsPerFile { get; init; } = SitemapWriter.MaxUrlsPerFile;

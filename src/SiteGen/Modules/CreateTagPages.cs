@@ -10,7 +10,7 @@ namespace SiteGen.Modules;
 /// The tag index (every tag with its count, most papers first, then by name) and each tag's paginated
 /// list. Papers are grouped in one pass; they arrive newest first and stay so in every group.
 /// </summary>
-public sealed class CreateTagPages(string papersPipeline) : IModule
+internal sealed class CreateTagPages(string papersPipeline) : IModule
 {
     public const string IndexLayout = "tags";
     public const string TagLayout = "tag";

@@ -10,7 +10,7 @@ namespace SiteGen.Modules;
 /// The most upvoted papers, most first (ties in the site's order, newest first), paginated at <c>top/</c>: the papers
 /// a capture or the API shows an upvote count for. The page is there without them, saying so, since every page links to it.
 /// </summary>
-public sealed class CreateTopPages(string papersPipeline) : IModule
+internal sealed class CreateTopPages(string papersPipeline) : IModule
 {
     public const string Layout = "top";
 

@@ -12,7 +12,7 @@ namespace SiteGen.Modules;
 /// are any, as the home list puts them last) and one paginated list per year, newest first. Grouped in one
 /// pass; papers arrive in the site's order and stay so in every year.
 /// </summary>
-public sealed class CreateYearPages(string papersPipeline) : IModule
+internal sealed class CreateYearPages(string papersPipeline) : IModule
 {
     public const string IndexLayout = "years";
     public const string YearLayout = "year";

@@ -8,7 +8,7 @@ namespace SiteGen.Modules;
 /// Reads a hand-written YAML-fronted paper; broken front matter stops the build with file:line:column.
 /// The page's own file name joins the paper's sources, so its page says where it came from.
 /// </summary>
-public sealed class ExtractFrontMatter : PerDocumentModule
+internal sealed class ExtractFrontMatter : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {

@@ -16,7 +16,7 @@ namespace SiteGen.Modules;
 /// abstract changes none of them. So a session keeps the last links with a hash of exactly that, and finds them again
 /// only when it changes; a paper whose links came out equal keeps its very document, so its page is not looked at again.
 /// </remarks>
-public sealed class LinkPapers : IModule
+internal sealed class LinkPapers : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {

@@ -13,7 +13,7 @@ namespace SiteGen.Modules;
 /// result is last time's; and when a few hand-written papers changed but are still the same papers, only theirs
 /// are merged again (<see cref="MergeMemo.TryMend"/>).
 /// </summary>
-public sealed class MergePapers(string? basePipeline = null) : IModule
+internal sealed class MergePapers(string? basePipeline = null) : IModule
 {
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {

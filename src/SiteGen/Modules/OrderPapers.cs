@@ -10,7 +10,7 @@ namespace SiteGen.Modules;
 /// Puts papers newest first (undated last, then by title and slug, so the order is total and builds are
 /// reproducible), after giving each paper a URL of its own (<see cref="SlugClashes"/>).
 /// </summary>
-public sealed class OrderPapers : IModule
+internal sealed class OrderPapers : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {

@@ -9,7 +9,7 @@ namespace SiteGen.Modules;
 /// Turns each capture of the listings folder (<see cref="CaptureReader"/>: any format) into one document per paper; what
 /// it cannot read becomes a warning, and what it gave a note (<c>--verbose</c>).
 /// </summary>
-public sealed class ParseListings : PerDocumentModule
+internal sealed class ParseListings : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {

@@ -11,7 +11,7 @@ namespace SiteGen.Modules;
 /// of them are read; any other (but a hidden one) is named in a warning, since it was surely put there to be read. With
 /// <paramref name="recursive"/>, the folder's subfolders are read too.
 /// </summary>
-public sealed class ReadFiles(string folder, string pattern, IReadOnlyList<string>? extensions = null, bool recursive = false) : IModule
+internal sealed class ReadFiles(string folder, string pattern, IReadOnlyList<string>? extensions = null, bool recursive = false) : IModule
 {
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {

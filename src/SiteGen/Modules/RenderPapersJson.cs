@@ -15,7 +15,7 @@ namespace SiteGen.Modules;
 /// URL and its abstract, newest first — the site's data for scripts. One paper per line, so the file
 /// diffs and greps well; each line is made once per paper and reused while the paper does not change.
 /// </summary>
-public sealed class RenderPapersJson(string papersPipeline) : IModule
+internal sealed class RenderPapersJson(string papersPipeline) : IModule
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

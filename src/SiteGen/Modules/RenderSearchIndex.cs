@@ -12,7 +12,7 @@ namespace SiteGen.Modules;
 /// is written, like papers.json, so the index of a large site is never held whole; each paper's words are found
 /// once per session.
 /// </summary>
-public sealed class RenderSearchIndex(string papersPipeline) : IModule
+internal sealed class RenderSearchIndex(string papersPipeline) : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {

@@ -8,7 +8,7 @@ namespace SiteGen.Modules;
 /// Checks every internal link the pages of this build hold (<see cref="Links.LinkCheck"/>) against the files the site
 /// will hold: runs once every other pipeline has written, and warns once per broken link.
 /// </summary>
-public sealed class ValidateLinks : IModule
+internal sealed class ValidateLinks : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {

@@ -21,7 +21,7 @@ namespace SiteGen.Modules;
 /// without a lookup. At 10,000 papers that is 21,000 files an edit, of which an edit changes a handful.
 /// </para>
 /// </summary>
-public sealed class WriteFiles : IModule
+internal sealed class WriteFiles : IModule
 {
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {

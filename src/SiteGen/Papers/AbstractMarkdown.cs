@@ -12,7 +12,7 @@ namespace SiteGen.Papers;
 /// each line is trimmed (leading spaces would make code blocks, trailing ones line breaks) and runs of blank
 /// lines become one paragraph break. A NUL character cannot survive (CommonMark replaces it with U+FFFD).
 /// </remarks>
-public static class AbstractMarkdown
+internal static class AbstractMarkdown
 {
     public static string FromLiteral(string text)
     {

@@ -6,7 +6,7 @@ namespace SiteGen.Papers;
 /// arXiv identifiers: the new style <c>YYMM.NNNNN</c> (4 or 5 digits, from 2007) and the old <c>archive/YYMMNNN</c>
 /// (<c>hep-th/9901001</c>), without a version (<c>v2</c>): a paper is one paper whatever its version.
 /// </summary>
-public static partial class ArxivId
+internal static partial class ArxivId
 {
     public static bool IsValid(string id) => Pattern().IsMatch(id);
 

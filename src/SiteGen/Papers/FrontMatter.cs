@@ -11,7 +11,7 @@ namespace SiteGen.Papers;
 /// text; written back, a text that YAML would read as something else is quoted (<c>draft: true</c> comes back
 /// as <c>draft: 'true'</c>), because text is what SiteGen holds.
 /// </remarks>
-public static class FrontMatter
+internal static class FrontMatter
 {
     public const string TitleKey = "title";
     public const string SlugKey = "slug";

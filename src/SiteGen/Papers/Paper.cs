@@ -6,7 +6,7 @@ namespace SiteGen.Papers;
 /// One paper, as the site knows it: the fields of its YAML-fronted page (see docs/papers.md).
 /// Listings and hand-written pages both become this record, so there is one path through the site.
 /// </summary>
-public sealed record Paper
+internal sealed record Paper
 {
     public required string Title { get; init; }
 

@@ -4,7 +4,7 @@ using SiteGen.Listings;
 namespace SiteGen.Papers;
 
 /// <summary>Makes papers from what the inputs give: a listing's card, or a hand-written page.</summary>
-public static class PaperFactory
+internal static class PaperFactory
 {
     /// <summary>
     /// The paper of one capture's card: the abstract becomes Markdown that renders to the card's text; the code link is

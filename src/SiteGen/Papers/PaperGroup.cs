@@ -8,7 +8,7 @@ namespace SiteGen.Papers;
 /// equal when they hold the very same paper objects in the same order, so a rebuild finds the paper it merged
 /// last time without comparing any text.
 /// </summary>
-public sealed class PaperGroup(ImmutableArray<Paper> listings, ImmutableArray<Paper> pages) : IEquatable<PaperGroup>
+internal sealed class PaperGroup(ImmutableArray<Paper> listings, ImmutableArray<Paper> pages) : IEquatable<PaperGroup>
 {
     public ImmutableArray<Paper> Listings { get; } = listings;
 

@@ -10,7 +10,7 @@ namespace SiteGen.Papers;
 /// <see cref="TitleKey"/>) unless their ids differ.
 /// One dictionary lookup per paper; the output keeps the order in which papers first appear.
 /// </summary>
-public static class PaperMerger
+internal static class PaperMerger
 {
     /// <summary>
     /// Merges papers read from listings: the first known value of a field wins in input order, and a conflicting

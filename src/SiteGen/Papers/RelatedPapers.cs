@@ -24,7 +24,7 @@ namespace SiteGen.Papers;
 /// Work is at most papers × budget × tags-per-paper steps, each an array read: see docs/site.md and docs/performance.md for the figure
 /// at 100,000 papers.
 /// </remarks>
-public static class RelatedPapers
+internal static class RelatedPapers
 {
     public const int DefaultCount = 5;
 

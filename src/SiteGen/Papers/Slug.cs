@@ -11,7 +11,7 @@ namespace SiteGen.Papers;
 /// two such titles never share a name and each keeps its own from build to build. A slug can never hold a path separator or
 /// a dot segment, so it can never climb out of the output folder.
 /// </summary>
-public static class Slug
+internal static class Slug
 {
     /// <summary>Long titles are cut at a word boundary; URLs stay readable and well under file-name limits.</summary>
     public const int MaxLength = 80;

@@ -8,7 +8,7 @@ namespace SiteGen.Papers;
 /// other gets the next free <c>-2</c>, <c>-3</c>..., with a warning that says where, so adding a paper never moves an
 /// older one. Two pages that both set the same <c>slug:</c> are an error: only their author can choose.
 /// </summary>
-public static class SlugClashes
+internal static class SlugClashes
 {
     /// <summary>The papers, those that clash renamed (at the same places), and a warning for each rename.</summary>
     /// <exception cref="ContentException">Two hand-written pages set the same slug.</exception>

@@ -7,7 +7,7 @@ namespace SiteGen.Papers;
 /// combining accent), or the spaces (arXiv wraps long titles with double spaces). Punctuation counts: "A: B" and "A - B"
 /// are two papers.
 /// </summary>
-public static class TitleKey
+internal static class TitleKey
 {
     public static string Of(string title)
     {

@@ -5,7 +5,7 @@ namespace SiteGen.Papers;
 /// before the period, "(see https://x.org/a_(b))" keeps the balanced parenthesis. One finder for the links
 /// written into abstracts and for the code link, so both agree on where a URL ends.
 /// </summary>
-public static class WebUrls
+internal static class WebUrls
 {
     /// <summary>Characters that end a sentence or a quotation rather than a URL, when they come last.</summary>
     private const string TrailingPunctuation = ".,:;!?'*_~";

@@ -7,7 +7,7 @@ namespace SiteGen.Preview;
 /// The output folder as the server sees it. It may not exist yet (a first build that failed) and may move (an edit
 /// of OutputPath in statiq.json), so the folder is looked up again on each request rather than fixed at start.
 /// </summary>
-public sealed class OutputFiles(string folder) : IFileProvider, IDisposable
+internal sealed class OutputFiles(string folder) : IFileProvider, IDisposable
 {
     private readonly Lock _gate = new();
     private string _folder = folder;

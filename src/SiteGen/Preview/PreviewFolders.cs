@@ -8,7 +8,7 @@ namespace SiteGen.Preview;
 /// The folders a preview serves and watches, as the settings name them: read again after each build, since an edit
 /// of statiq.json may move them.
 /// </summary>
-public sealed record PreviewFolders(string Output, string Cache, string SettingsFile, IReadOnlyList<string> Sources)
+internal sealed record PreviewFolders(string Output, string Cache, string SettingsFile, IReadOnlyList<string> Sources)
 {
     public static PreviewFolders Read(BuildRequest request)
     {

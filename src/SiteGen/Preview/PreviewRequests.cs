@@ -8,7 +8,7 @@ namespace SiteGen.Preview;
 /// the script added (<c>/x/</c> is <c>/x/index.html</c>, <c>/x</c> redirects to <c>/x/</c>, as static hosts do), and
 /// the site's 404 page for anything missing.
 /// </summary>
-public sealed class PreviewRequests(OutputFiles files, ReloadEvents events)
+internal sealed class PreviewRequests(OutputFiles files, ReloadEvents events)
 {
     private const string HtmlType = "text/html; charset=utf-8";
 

@@ -18,7 +18,7 @@ namespace SiteGen.Preview;
 /// from the shared framework), rebuilds when a source changes, and tells the open pages to reload (or shows them the
 /// error). HTML pages are served with the live-reload script added; every other file as it is on disk.
 /// </summary>
-public sealed class PreviewServer : IAsyncDisposable
+internal sealed class PreviewServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ReloadEvents _events;

@@ -10,7 +10,7 @@ namespace SiteGen.Preview;
 /// for the life of the preview (so a rebuild redoes only what the edit touched). A failed build is reported in the
 /// terminal as <c>build</c> reports it and to the pages as an error; the output keeps the last good build.
 /// </summary>
-public sealed class Rebuilder(BuildRequest request, ReloadEvents events, TextWriter output, TextWriter errors)
+internal sealed class Rebuilder(BuildRequest request, ReloadEvents events, TextWriter output, TextWriter errors)
 {
     /// <summary>
     /// How long the sources must stay quiet before a rebuild starts: one save is often several events (write,

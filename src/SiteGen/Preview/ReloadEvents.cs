@@ -8,7 +8,7 @@ namespace SiteGen.Preview;
 /// output, <c>error</c> with the message after a failed one. A page that connects while the last build is failed
 /// hears that error at once, so a page opened (or reloaded) after a broken edit shows it too.
 /// </summary>
-public sealed class ReloadEvents
+internal sealed class ReloadEvents
 {
     private readonly Lock _gate = new();
     private readonly List<Channel<string>> _pages = [];
@@ -103,7 +103,7 @@ public sealed class ReloadEvents
         }
     }
 
-    public sealed class Subscription(ReloadEvents events, Channel<string> channel) : IDisposable
+    internal sealed class Subscription(ReloadEvents events, Channel<string> channel) : IDisposable
     {
         public ChannelReader<string> Events => channel.Reader;
 

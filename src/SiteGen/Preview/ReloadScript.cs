@@ -7,7 +7,7 @@ namespace SiteGen.Preview;
 /// preview server adds to each HTML page it serves. Files on disk never get it: the output stays exactly what
 /// <c>build</c> writes.
 /// </summary>
-public static class ReloadScript
+internal static class ReloadScript
 {
     public const string Url = "/_sitegen/reload.js";
 

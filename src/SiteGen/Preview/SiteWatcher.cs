@@ -4,7 +4,7 @@ namespace SiteGen.Preview;
 /// Watches the site's sources (every input and theme folder, and statiq.json) and reports each changed path. The
 /// output and cache folders are left out: the build writes there, and watching them would rebuild for ever.
 /// </summary>
-public sealed class SiteWatcher(Action<string> changed) : IDisposable
+internal sealed class SiteWatcher(Action<string> changed) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<FileSystemWatcher> _watchers = [];

@@ -18,7 +18,7 @@ namespace SiteGen.Rendering;
 /// <c>window.opener</c> (the reason for <c>rel="noopener"</c>), and the links are the site owner's own
 /// content, not user comments (the reason for <c>nofollow</c>/<c>ugc</c>).
 /// </summary>
-public sealed class MarkdownRenderer
+internal sealed class MarkdownRenderer
 {
     /// <summary>
     /// Built once per renderer and shared by its documents and threads (<see cref="Default"/> is the one the site

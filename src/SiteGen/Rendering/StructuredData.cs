@@ -14,7 +14,7 @@ namespace SiteGen.Rendering;
 /// <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> as <c>\u003C</c>, <c>\u003E</c>, <c>\u0026</c>, which JSON reads back as the
 /// same characters, so no title can break out of it.
 /// </summary>
-public static class StructuredData
+internal static class StructuredData
 {
     private const string Context = "https://schema.org";
 

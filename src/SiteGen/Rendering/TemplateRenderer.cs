@@ -23,7 +23,7 @@ namespace SiteGen.Rendering;
 /// written with <c>| raw</c>. Partials (<c>partials/*.liquid</c>) are used with
 /// <c>{% render 'paper-card', paper: p, site: site %}</c>.
 /// </remarks>
-public sealed partial class TemplateRenderer
+internal sealed partial class TemplateRenderer
 {
     public const string BaseLayout = "base";
 

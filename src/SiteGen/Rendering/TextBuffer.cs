@@ -9,7 +9,7 @@ namespace SiteGen.Rendering;
 /// strings were most of what a build allocated (every large one a fresh block of memory the collector had to clear).
 /// One per thread (<see cref="ForThisThread"/>); not thread-safe.
 /// </summary>
-public sealed class TextBuffer : TextWriter
+internal sealed class TextBuffer : TextWriter
 {
     /// <summary>A buffer grown past this is given back rather than kept by its thread (a huge page is rare).</summary>
     private const int KeptCapacity = 1 << 20;

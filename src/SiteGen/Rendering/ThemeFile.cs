@@ -4,7 +4,7 @@ namespace SiteGen.Rendering;
 /// One template the renderer uses: its name inside the theme (<c>layouts/base.liquid</c>), the file it was
 /// read from, and the path diagnostics print (relative to the site root, e.g. <c>input/layouts/base.liquid</c>).
 /// </summary>
-public sealed record ThemeFile(string Name, string FullPath, string DisplayPath)
+internal sealed record ThemeFile(string Name, string FullPath, string DisplayPath)
 {
     /// <summary>The folders of a theme that hold Liquid templates.</summary>
     public static readonly IReadOnlyList<string> TemplateFolders = ["layouts", "partials"];

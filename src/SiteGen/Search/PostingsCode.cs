@@ -6,7 +6,7 @@ namespace SiteGen.Search;
 /// the digits before it from the second half, so no separator is needed. A paper id that follows the last one
 /// closely costs one character. <c>theme/assets/search.js</c> (<c>decode()</c>) reads it.
 /// </summary>
-public static class PostingsCode
+internal static class PostingsCode
 {
     /// <summary>Safe in a JSON string and in a URL; the first 32 end a number, the last 32 go on.</summary>
     public const string Digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";

@@ -2,7 +2,7 @@ namespace SiteGen.Search;
 
 /// <summary>Where a paper has a word; the browser ranks a title match above a tag above the abstract.</summary>
 [Flags]
-public enum SearchFields
+internal enum SearchFields
 {
     None = 0,
     Abstract = 1,

@@ -24,7 +24,7 @@ namespace SiteGen.Search;
 /// preview session that keeps them only puts the lists together again after an edit: no text is split twice,
 /// no word looked up twice.
 /// </summary>
-public sealed class SearchIndex(SearchVocabulary? vocabulary = null)
+internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
 {
     public const int Format = 1;
 

@@ -11,7 +11,7 @@ namespace SiteGen.Search;
 /// When the papers moved (one added, removed, or dated differently) or many changed, the index is made whole again.
 /// Used by one build at a time.
 /// </summary>
-public sealed class SearchPostingsMemo
+internal sealed class SearchPostingsMemo
 {
     private SearchVocabulary? _vocabulary;
 

@@ -5,7 +5,7 @@ namespace SiteGen.Search;
 /// keeps one for all its builds: a word keeps its number, and words no paper has any more are simply not written.
 /// Thread-safe.
 /// </summary>
-public sealed class SearchVocabulary
+internal sealed class SearchVocabulary
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private readonly List<string> _words = [];

@@ -12,7 +12,7 @@ namespace SiteGen.Search;
 /// are left out. URLs in an abstract are skipped:
 /// "https", "github" and "com" would match half the papers and mean nothing.
 /// </summary>
-public static class SearchWords
+internal static class SearchWords
 {
     /// <summary>Shorter words are not indexed: a one-letter prefix would match most of the index.</summary>
     public const int MinLength = 2;
@@ -68,7 +68,7 @@ public static class SearchWords
         }
     }
 
-    public delegate void WordAction(ReadOnlySpan<char> word);
+    internal delegate void WordAction(ReadOnlySpan<char> word);
 
     /// <summary>Lowercase, without diacritics (<see cref="Text.TextFold"/>), as the search box folds a query.</summary>
     private static string Fold(string text) => Text.TextFold.Fold(text);

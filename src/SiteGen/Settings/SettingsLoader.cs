@@ -10,7 +10,7 @@ namespace SiteGen.Settings;
 /// <c>SITEGEN_Key</c>, then <c>--setting Key=Value</c>. Environment variables carry a prefix because
 /// bare names such as HOST are already set by shells and would silently change the site.
 /// </summary>
-public static class SettingsLoader
+internal static class SettingsLoader
 {
     public const string FileName = "statiq.json";
     public const string EnvironmentPrefix = "SITEGEN_";

@@ -6,7 +6,7 @@ namespace SiteGen.Settings;
 /// The settings of one build, typed. Key names are Statiq.Web's wherever Statiq.Web has one, so a
 /// Statiq user's statiq.json reads the same; docs/settings.md lists every key with its default.
 /// </summary>
-public sealed record SiteSettings
+internal sealed record SiteSettings
 {
     public string SiteTitle { get; init; } = "Papers";
 

@@ -7,7 +7,7 @@ namespace SiteGen.Site;
 /// Without a <c>Host</c> there are none: a relative URL in a feed or a sitemap is wrong, so what needs one is left out.
 /// Pages are named by their folder (<c>https://host/papers/x/</c>, not <c>.../x/index.html</c>), as hosts serve them.
 /// </summary>
-public static class AbsoluteUrls
+internal static class AbsoluteUrls
 {
     /// <summary><c>https://papers.example.org/repo/</c>, or null when the settings have no Host.</summary>
     public static string? BaseOf(SiteSettings settings) =>

@@ -9,7 +9,7 @@ namespace SiteGen.Site;
 /// <param name="Files">Where the build's changes on disk go: the disk, unless a test fails some of them.</param>
 /// <param name="LockTimeout">How long to wait for another build of the same output folder (default 10 minutes).</param>
 /// <param name="Notify">Told, in one line, what the user should know while the build runs (that it waits for another).</param>
-public sealed record BuildRequest(
+internal sealed record BuildRequest(
     string Root,
     string? Output = null,
     bool Strict = false,

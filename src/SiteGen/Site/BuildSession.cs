@@ -13,7 +13,7 @@ namespace SiteGen.Site;
 /// hashing any text. A one-off build starts with an empty session and loses nothing by it. Entries are keyed by
 /// immutable inputs, so a stale one can only be unused, never wrong; each build keeps what the last one used.
 /// </summary>
-public sealed class BuildSession(bool remember = true)
+internal sealed class BuildSession(bool remember = true)
 {
     /// <summary>A session for one build only: it remembers nothing, so it costs nothing.</summary>
     public static BuildSession OneOff() => new(remember: false);

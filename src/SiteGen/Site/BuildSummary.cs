@@ -4,7 +4,7 @@ using SiteGen.Engine;
 namespace SiteGen.Site;
 
 /// <summary>What a build did, for the one-paragraph report at its end (and for tests).</summary>
-public sealed record BuildSummary(
+internal sealed record BuildSummary(
     string OutputPath,
     int Papers,
     int FilesProduced,

@@ -12,7 +12,7 @@ namespace SiteGen.Site;
 /// A session keeps one for as long as its templates and basis stay the same (<see cref="BuildSession.Cards"/>): a card
 /// is kept with the very view it was made from, so an edited paper's card is made again and every other one reused.
 /// </summary>
-public sealed class CardCache(TemplateRenderer templates)
+internal sealed class CardCache(TemplateRenderer templates)
 {
     public const string Partial = "paper-card";
 

@@ -8,7 +8,7 @@ namespace SiteGen.Site;
 /// A Markdown page of the input with optional front matter: <c>title</c>, <c>description</c>, and
 /// <c>menu</c>, the shorter name the navigation shows (default: the title).
 /// </summary>
-public sealed record ContentPage(string Title, string? Description, string Body)
+internal sealed record ContentPage(string Title, string? Description, string Body)
 {
     public string? MenuTitle { get; init; }
 

@@ -9,7 +9,7 @@ namespace SiteGen.Site;
 /// the last build (found equal at once), and anything that compares by reference only ever makes the file again.
 /// A one-off build keeps nothing.
 /// </summary>
-public sealed class FileBytesMemo(bool remember)
+internal sealed class FileBytesMemo(bool remember)
 {
     private readonly ConcurrentDictionary<string, (object Key, byte[] Bytes)> _last = new(StringComparer.Ordinal);
 

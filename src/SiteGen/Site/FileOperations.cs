@@ -5,7 +5,7 @@ namespace SiteGen.Site;
 /// They all go through one object so that tests can fail any one of them (a full disk, a read-only folder, a path that
 /// turned into a folder) and check that the next build still ends where a cold build does. Reads do not go through it.
 /// </summary>
-public class FileOperations
+internal class FileOperations
 {
     /// <summary>The real file system.</summary>
     public static FileOperations Disk { get; } = new();

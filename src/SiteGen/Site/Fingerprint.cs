@@ -9,7 +9,7 @@ namespace SiteGen.Site;
 /// every process, so a rebuild can tell from the cache alone that a page would come out the same.
 /// Each value is written with its length or a marker, so ("ab", "c") and ("a", "bc") differ.
 /// </summary>
-public sealed class Fingerprint
+internal sealed class Fingerprint
 {
     private readonly XxHash3 _hash = new();
 

@@ -1,7 +1,7 @@
 namespace SiteGen.Site;
 
 /// <summary>Metadata keys of the site's documents, in one place so no string literal drifts.</summary>
-public static class Keys
+internal static class Keys
 {
     /// <summary>The <see cref="Papers.Paper"/> a document stands for.</summary>
     public const string Paper = nameof(Paper);

@@ -28,7 +28,7 @@ namespace SiteGen.Site;
 /// (none is kept, or its links could not be checked), every path is checked, every file is counted.
 /// </para>
 /// </summary>
-public sealed class OutputFolder
+internal sealed class OutputFolder
 {
     /// <summary>Where a build puts its new files, and the ones it replaces, until it is done; only ever SiteGen's.</summary>
     public const string StagingFolder = ".sitegen-staging";

@@ -4,7 +4,7 @@ using SiteGen.Rendering.Views;
 namespace SiteGen.Site;
 
 /// <summary>Makes the document of one page to render: destination, layout and the model its template sees.</summary>
-public static class PageDocuments
+internal static class PageDocuments
 {
     /// <summary>The site as a page at <paramref name="destination"/> sees it: one object per depth, kept by a session.</summary>
     public static SiteView SiteFor(string destination, SiteServices site) =>

@@ -11,7 +11,7 @@ namespace SiteGen.Site;
 /// inside a page, a paper counts by its own precomputed fingerprint, so a list page of 50 papers hashes
 /// 50 numbers, not 50 abstracts.
 /// </summary>
-public static class PageFingerprint
+internal static class PageFingerprint
 {
     public static ulong Of(string layout, PageModel model, ulong siteWide) => Fingerprint.Of(siteWide, HashOf(model), layout);
 

@@ -3,7 +3,7 @@ using SiteGen.Rendering.Views;
 namespace SiteGen.Site;
 
 /// <summary>One page of a paginated list: where it goes, its items, and how many pages the list has.</summary>
-public sealed record ListPage<T>(string Destination, int Number, ArraySegment<T> Items, int Total, string Folder)
+internal sealed record ListPage<T>(string Destination, int Number, ArraySegment<T> Items, int Total, string Folder)
 {
     /// <summary>
     /// The page's navigation (null for a list of one page), made when asked: a session that finds the page as it was
@@ -16,7 +16,7 @@ public sealed record ListPage<T>(string Destination, int Number, ArraySegment<T>
 /// Splits a list into pages of <c>ArchivePageSize</c>. Page links are a window (first, last, and two
 /// around the current page), so 2,000 pages do not give every page 2,000 links.
 /// </summary>
-public static class Paginator
+internal static class Paginator
 {
     private const int Window = 2;
 

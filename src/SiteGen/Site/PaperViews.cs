@@ -5,7 +5,7 @@ using SiteGen.Rendering.Views;
 namespace SiteGen.Site;
 
 /// <summary>Builds what templates show of a paper: labels, URLs, rendered abstract. Built once per paper.</summary>
-public static class PaperViews
+internal static class PaperViews
 {
     private const int ExcerptLength = 260;
 

@@ -8,7 +8,7 @@ namespace SiteGen.Site;
 /// without one, and <c>rel=canonical</c>, so search engines count the target and not this page. Static hosts have no
 /// redirects of their own that work everywhere; this does, from disk too.
 /// </summary>
-public static class RedirectPage
+internal static class RedirectPage
 {
     /// <param name="from">Where this page is, relative to the site root.</param>
     /// <param name="to">The page it sends to, relative to the site root.</param>

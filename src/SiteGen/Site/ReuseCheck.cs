@@ -71,7 +71,7 @@ internal static class ReuseCheck
 }
 
 /// <summary>Verify mode found a build whose output is not what a cold build of the same input makes.</summary>
-public sealed class ReuseMismatchException(string difference, string coldOutput)
+internal sealed class ReuseMismatchException(string difference, string coldOutput)
     : Exception($"verify: {difference}; the cold build is kept in {coldOutput} to compare (a bug in what SiteGen reuses between builds: please report it)")
 {
     public string Difference { get; } = difference;

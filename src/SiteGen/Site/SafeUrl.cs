@@ -1,7 +1,7 @@
 namespace SiteGen.Site;
 
 /// <summary>Only absolute http(s) URLs from input ever become links; <c>javascript:</c> and friends never do.</summary>
-public static class SafeUrl
+internal static class SafeUrl
 {
     public static bool IsHttp(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

@@ -17,7 +17,7 @@ namespace SiteGen.Site;
 /// then stale files of the previous build removed. Throws <see cref="ContentException"/> for mistakes in
 /// the input and <see cref="UsageException"/> for mistakes on the command line.
 /// </summary>
-public static class SiteBuilder
+internal static class SiteBuilder
 {
     public const string TagsFile = TagVocabulary.FileName;
 

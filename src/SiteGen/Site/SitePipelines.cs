@@ -9,7 +9,7 @@ namespace SiteGen.Site;
 /// Pages are made (with every check of the input) in Process and PostProcess, and rendered as they are
 /// written in Output, which starts only when every pipeline got through its checks.
 /// </summary>
-public static class SitePipelines
+internal static class SitePipelines
 {
     public const string Listings = nameof(Listings);
     public const string Papers = nameof(Papers);

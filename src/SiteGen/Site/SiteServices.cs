@@ -9,7 +9,7 @@ namespace SiteGen.Site;
 /// The read-only, thread-safe things every module of a build shares: settings, folders, the tag
 /// vocabulary and the renderers (each built once: templates parsed once, one Markdown pipeline).
 /// </summary>
-public sealed record SiteServices(
+internal sealed record SiteServices(
     string Root,
     SiteSettings Settings,
     OutputFolder Output,

@@ -8,7 +8,7 @@ namespace SiteGen.Site;
 /// ends read as LF, and what no output can carry dropped (<see cref="Text.SafeText"/>). A file that is not UTF-8 is an error at its first bad byte (never a page of U+FFFD), naming the line
 /// and column, so that what a user sees in an editor is what SiteGen read.
 /// </summary>
-public static class SourceText
+internal static class SourceText
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -4,7 +4,7 @@ namespace SiteGen.Site;
 /// The URL contract of DESIGN.md in one place. Every URL is a path relative to the site root that ends in
 /// <c>index.html</c> for pages, so links work from disk as well as from any host and base path.
 /// </summary>
-public static class Urls
+internal static class Urls
 {
     public const string Index = "index.html";
     public const string TagsIndex = "tags/index.html";

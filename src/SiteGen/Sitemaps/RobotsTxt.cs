@@ -7,7 +7,7 @@ namespace SiteGen.Sitemaps;
 /// host's root: under a <c>LinkRoot</c> such as <c>/repo/</c> it is inert, and its Sitemap line belongs in the
 /// host root's own robots.txt.
 /// </summary>
-public static class RobotsTxt
+internal static class RobotsTxt
 {
     public static byte[] Write(string sitemapUrl) =>
         Encoding.UTF8.GetBytes($"User-agent: *\nDisallow:\n\nSitemap: {sitemapUrl}\n");

@@ -1,4 +1,4 @@
 namespace SiteGen.Sitemaps;
 
 /// <summary>One page of the sitemap: its absolute URL and, for a paper's page, the paper's date.</summary>
-public sealed record SitemapUrl(string Location, DateOnly? LastModified);
+internal sealed record SitemapUrl(string Location, DateOnly? LastModified);

@@ -8,7 +8,7 @@ namespace SiteGen.Sitemaps;
 /// Sitemaps (https://www.sitemaps.org/protocol.html): a <c>urlset</c> of pages, and a <c>sitemapindex</c> of
 /// sitemaps for a site with more pages than one sitemap may hold (50,000).
 /// </summary>
-public static class SitemapWriter
+internal static class SitemapWriter
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

@@ -10,7 +10,7 @@ namespace SiteGen.Tags;
 /// <param name="Name">The display name.</param>
 /// <param name="Description">One sentence for the tag's page; empty when the file gives none.</param>
 /// <param name="Match">The phrases, as written in the file.</param>
-public sealed record TagDefinition(string Slug, string Name, string Description, ImmutableArray<string> Match)
+internal sealed record TagDefinition(string Slug, string Name, string Description, ImmutableArray<string> Match)
 {
     /// <summary>Records compare arrays by reference; definitions compare by value.</summary>
     public bool Equals(TagDefinition? other) =>

@@ -25,7 +25,7 @@ namespace SiteGen.Tags;
 /// number of phrases.
 /// </para>
 /// </remarks>
-public sealed class TagMatcher
+internal sealed class TagMatcher
 {
     /// <summary>Up to this many tags, the per-call "already matched" flags live on the stack.</summary>
     private const int StackFlags = 256;

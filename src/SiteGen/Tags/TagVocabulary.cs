@@ -11,7 +11,7 @@ namespace SiteGen.Tags;
 /// The site's tags, in the order of <c>input/tags.yml</c>: that order is the order tags are listed on a
 /// paper. Immutable and safe to share across threads.
 /// </summary>
-public sealed class TagVocabulary
+internal sealed class TagVocabulary
 {
     /// <summary>The vocabulary's file name in the input folder.</summary>
     public const string FileName = "tags.yml";

@@ -1,7 +1,7 @@
 namespace SiteGen.Tags;
 
 /// <summary>Finds and loads <c>tags.yml</c> as the build and <c>import</c> both need it: the first input folder that has one wins.</summary>
-public static class TagVocabularyFile
+internal static class TagVocabularyFile
 {
     /// <param name="root">The site folder; paths in errors are relative to it.</param>
     /// <param name="inputFolders">Absolute input folders, in priority order.</param>

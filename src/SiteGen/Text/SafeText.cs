@@ -11,7 +11,7 @@ namespace SiteGen.Text;
 /// strings a YAML or JSON escape can make), so a page, <c>papers.json</c>, a feed and the search index all say the same.
 /// Everything else a reader sees is kept: bidi controls, joiners, any script.
 /// </summary>
-public static class SafeText
+internal static class SafeText
 {
     public static string Clean(string text)
     {

@@ -8,7 +8,7 @@ namespace SiteGen.Text;
 /// "schrodinger", "İstanbul" is "istanbul", "NAÏVE" is "naive". The same in every build, with or without ICU, and the same
 /// as the search box's (the table goes into the search index for it).
 /// </summary>
-public static class TextFold
+internal static class TextFold
 {
     private static readonly FrozenDictionary<char, string> Map = Load();
 

@@ -8,7 +8,7 @@ namespace SiteGen.Text;
 /// <see cref="TextFold"/> (so accents and case are gone already). Other scripts have no table that fits every language
 /// that uses them (Chinese, Arabic); their titles get another kind of URL name (<see cref="Papers.Slug"/>).
 /// </summary>
-public static class Transliteration
+internal static class Transliteration
 {
     private static readonly FrozenDictionary<char, string> Letters = new Dictionary<char, string>
     {

@@ -13,5 +13,5 @@ public class ListingParserBenchmarks
     public void Setup() => listing = BenchmarkInputs.Listing();
 
     [Benchmark(Description = "ListingParser.Parse, 1,000 cards")]
-    public ListingParseResult Parse() => ListingParser.Parse(BenchmarkInputs.ListingName, listing, 2025);
+    public object Parse() => ListingParser.Parse(BenchmarkInputs.ListingName, listing, 2025);
 }

@@ -36,5 +36,5 @@ public class TemplateRendererBenchmarks
     public string RenderListPage() => templates.Render("home", homePage);
 
     [Benchmark(Description = "PaperViews.Create")]
-    public PaperView CreatePaperView() => PaperViews.Create(paper, services);
+    public object CreatePaperView() => PaperViews.Create(paper, services);
 }

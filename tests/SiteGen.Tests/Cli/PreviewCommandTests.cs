@@ -51,7 +51,11 @@ public sealed class PreviewCommandTests
         {
             await kill.WaitForExitAsync();
         }
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"still running 30 s after SIGINT; it wrote:\n{await process.StandardOutput.ReadToEndAsync()}\n{await errors}");
+        }
 
         Assert.Equal(0, process.ExitCode);
         Assert.Equal("Stopped.", (await process.StandardOutput.ReadToEndAsync()).Trim());

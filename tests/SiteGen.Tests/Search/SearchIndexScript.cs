@@ -4,7 +4,7 @@ using SiteGen.Search;
 namespace SiteGen.Tests.Search;
 
 /// <summary>Reads a written <c>search-index.js</c> the way the browser does: the papers that have a word.</summary>
-public sealed class SearchIndexScript
+internal sealed class SearchIndexScript
 {
     private const string Assignment = "globalThis.SiteGenSearchIndex = ";
 

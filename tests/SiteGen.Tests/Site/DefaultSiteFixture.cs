@@ -10,7 +10,7 @@ public sealed class DefaultSiteFixture : IAsyncLifetime
 
     public string Output => _folder["output"];
 
-    public BuildSummary Summary { get; private set; } = null!;
+    internal BuildSummary Summary { get; private set; } = null!;
 
     public JsonElement[] Papers { get; private set; } = [];
 

@@ -6,7 +6,7 @@ namespace SiteGen.Tests.Site;
 /// The disk, except that the <see cref="FailAt"/>-th change (a folder made, a file created, a rename, a delete; counted
 /// from 1) fails as a full disk would, and with <see cref="Persistent"/> every change after it too. Counts them all.
 /// </summary>
-public sealed class FailingFileOperations(int failAt = 0, bool persistent = false) : FileOperations
+internal sealed class FailingFileOperations(int failAt = 0, bool persistent = false) : FileOperations
 {
     private int _count;
 

@@ -15,7 +15,7 @@ public sealed class HostedSiteFixture : IAsyncLifetime
 
     public string Output => _folder["output"];
 
-    public BuildSummary Summary { get; private set; } = null!;
+    internal BuildSummary Summary { get; private set; } = null!;
 
     public async Task InitializeAsync() =>
         Summary = await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, Output, Strict: true,

@@ -8,7 +8,7 @@ namespace SiteGen.Rendering.Views;
 /// What a page says to machines, derived from the model: its canonical URL, the feeds it links to, its JSON-LD.
 /// Not hashed into the page's fingerprint (<see cref="JsonIgnoreAttribute"/>): they follow from members that are.
 /// </summary>
-public sealed partial record PageModel
+internal sealed partial record PageModel
 {
     /// <summary>The page's absolute URL (<c>https://host/repo/papers/x/</c>); null without a Host, and for the 404 page, which has no one URL.</summary>
     [JsonIgnore]
@@ -47,4 +47,4 @@ public sealed partial record PageModel
 /// The feed's media type, one of SiteGen's constants and never input: written as it is, since escaping would turn
 /// the <c>+</c> of <c>application/atom+xml</c> into <c>&amp;#x2B;</c>.
 /// </param>
-public sealed record FeedLinkView(string Title, string TypeHtml, string Url);
+internal sealed record FeedLinkView(string Title, string TypeHtml, string Url);

@@ -4,4 +4,4 @@ namespace SiteGen.Rendering.Views;
 /// A link to another paper from a paper's page (related papers, newer and older): only what the link shows,
 /// so that editing that paper's abstract does not change, nor render again, the pages that link to it.
 /// </summary>
-public sealed record PaperLinkView(string Title, string Url, string? PublishedDisplay);
+internal sealed record PaperLinkView(string Title, string Url, string? PublishedDisplay);

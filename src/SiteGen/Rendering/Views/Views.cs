@@ -7,7 +7,7 @@ namespace SiteGen.Rendering.Views;
 // Strings are escaped by the template engine; only members ending in Html are trusted markup.
 
 /// <summary>The site, the same on every page except <see cref="Root"/>.</summary>
-public sealed record SiteView(string Title, string Description, string Root, string Language = "en")
+internal sealed record SiteView(string Title, string Description, string Root, string Language = "en")
 {
     /// <summary>The Markdown pages of the input (about...), for the navigation.</summary>
     public IReadOnlyList<MenuLinkView> Menu { get; init; } = [];
@@ -20,14 +20,14 @@ public sealed record SiteView(string Title, string Description, string Root, str
 }
 
 /// <summary>A link of the main navigation to a Markdown page of the input.</summary>
-public sealed record MenuLinkView(string Title, string Url);
+internal sealed record MenuLinkView(string Title, string Url);
 
 /// <summary>The page being rendered. Kind is home, paper, tags, tag, authors, author, years, year, page or not-found.</summary>
-public sealed record PageView(string Title, string Kind, string Url, string? Description = null);
+internal sealed record PageView(string Title, string Kind, string Url, string? Description = null);
 
-public sealed record TagLinkView(string Slug, string Name, string Url);
+internal sealed record TagLinkView(string Slug, string Name, string Url);
 
-public sealed record PaperView(
+internal sealed record PaperView(
     string Title,
     string Slug,
     string Url,
@@ -77,17 +77,17 @@ public sealed record PaperView(
     public ulong Fingerprint { get; init; }
 }
 
-public sealed record PageLinkView(int Number, string Url, bool IsCurrent);
+internal sealed record PageLinkView(int Number, string Url, bool IsCurrent);
 
 /// <summary>Null when a list fits on one page.</summary>
-public sealed record PaginationView(int Current, int Total, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLinkView> Pages);
+internal sealed record PaginationView(int Current, int Total, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLinkView> Pages);
 
-public sealed record TagSummaryView(string Slug, string Name, string Description, int Count, string Url);
+internal sealed record TagSummaryView(string Slug, string Name, string Description, int Count, string Url);
 
 /// <summary>One bar of the author-count chart, geometry precomputed so the template only draws it.</summary>
-public sealed record AuthorBucketView(string Key, string Label, int Count, string Url, double X, double Y, double Width, double Height);
+internal sealed record AuthorBucketView(string Key, string Label, int Count, string Url, double X, double Y, double Width, double Height);
 
-public sealed record ChartView(double Width, double Height, double BaselineY, int MaxCount);
+internal sealed record ChartView(double Width, double Height, double BaselineY, int MaxCount);
 
 /// <summary>
 /// Everything one page's template sees. Each layout reads the members it needs:
@@ -95,7 +95,7 @@ public sealed record ChartView(double Width, double Height, double BaselineY, in
 /// tags uses Tags, authors uses Buckets + Chart, years uses Years, page and not-found use ContentHtml.
 /// What machines read (canonical URL, feeds, JSON-LD) is derived from these in PageModel.Metadata.cs.
 /// </summary>
-public sealed partial record PageModel(SiteView Site, PageView Page)
+internal sealed partial record PageModel(SiteView Site, PageView Page)
 {
     public PaperView? Paper { get; init; }
 
