@@ -13,9 +13,6 @@ namespace SiteGen.Links;
 /// </summary>
 internal static class HtmlReferenceScanner
 {
-    /// <summary>Elements whose content is text up to their end tag (RAWTEXT and RCDATA; entities do not matter here).</summary>
-    private static readonly string[] TextElements = ["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"];
-
     /// <summary>Start tags that end SVG or MathML content (the HTML standard's "breakout" list; font only with attributes).</summary>
     private static readonly HashSet<string> Breakouts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -117,7 +114,8 @@ internal static class HtmlReferenceScanner
             {
                 i++;
             }
-            var value = intern([]);
+            ReadOnlySpan<char> value = [];
+            var quote = '\0';
             if (i < text.Length && text[i] == '=')
             {
                 i++;
@@ -125,16 +123,18 @@ internal static class HtmlReferenceScanner
                 {
                     i++;
                 }
-                value = ReadValue(text, ref i, intern);
+                var (start, length) = ReadValue(text, ref i, out quote);
+                value = text.Slice(start, length);
             }
-            // Only the first of a repeated attribute counts, as in the DOM; a name alone has the empty value.
+            // Only the first of a repeated attribute counts, as in the DOM; a name alone has the empty value. Only these
+            // values become strings: a page has many more attributes than links.
             if (href is null && attribute.Equals("href", StringComparison.OrdinalIgnoreCase))
             {
-                href = value;
+                href = Decoded(value, quote, intern);
             }
             else if (src is null && attribute.Equals("src", StringComparison.OrdinalIgnoreCase))
             {
-                src = value;
+                src = Decoded(value, quote, intern);
             }
         }
         if (!closed)
@@ -165,51 +165,60 @@ internal static class HtmlReferenceScanner
             }
             return i;
         }
-        if (IsForeignRoot(name))
+        switch (KindOf(name))
         {
-            if (!selfClosing)
-            {
+            case Kind.ForeignRoot when !selfClosing:
                 contexts.Add((name.ToString(), true));
-            }
-            return i;
-        }
-        if (name.Equals("plaintext", StringComparison.OrdinalIgnoreCase))
-        {
-            return text.Length;
-        }
-        foreach (var element in TextElements)
-        {
-            if (name.Equals(element, StringComparison.OrdinalIgnoreCase))
-            {
+                return i;
+            case Kind.Text:
                 return SkipPastEndTag(text, i, name);
-            }
+            case Kind.Plaintext:
+                return text.Length;
+            default:
+                return i;
         }
-        return i;
     }
 
-    /// <summary>An attribute's value from its first character on (a quote or not), decoded; moves past it.</summary>
-    private static string ReadValue(ReadOnlySpan<char> text, ref int i, Func<ReadOnlySpan<char>, string> intern)
+    private enum Kind { Other, ForeignRoot, Text, Plaintext }
+
+    /// <summary>What a start tag opens in HTML content; by length first, as it runs on every tag of every page.</summary>
+    private static Kind KindOf(ReadOnlySpan<char> name) => name.Length switch
     {
-        ReadOnlySpan<char> value;
-        var quote = i < text.Length && text[i] is '"' or '\'' ? text[i] : '\0';
+        3 when Is(name, "svg") => Kind.ForeignRoot,
+        3 when Is(name, "xmp") => Kind.Text,
+        4 when Is(name, "math") => Kind.ForeignRoot,
+        5 when Is(name, "style") || Is(name, "title") => Kind.Text,
+        6 when Is(name, "script") || Is(name, "iframe") => Kind.Text,
+        7 when Is(name, "noembed") => Kind.Text,
+        8 when Is(name, "noframes") || Is(name, "textarea") => Kind.Text,
+        9 when Is(name, "plaintext") => Kind.Plaintext,
+        _ => Kind.Other,
+    };
+
+    private static bool Is(ReadOnlySpan<char> name, string element) => name.Equals(element, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where an attribute's value is as written, from its first character on (a quote or not); moves past it.</summary>
+    private static (int Start, int Length) ReadValue(ReadOnlySpan<char> text, ref int i, out char quote)
+    {
+        quote = i < text.Length && text[i] is '"' or '\'' ? text[i] : '\0';
         if (quote != '\0')
         {
             var end = text[(i + 1)..].IndexOf(quote);
             end = end < 0 ? text.Length : i + 1 + end;
-            value = text[(i + 1)..end];
+            var quoted = (i + 1, end - (i + 1));
             i = Math.Min(end + 1, text.Length);
+            return quoted;
         }
-        else
+        var valueStart = i;
+        while (i < text.Length && !IsSpace(text[i]) && text[i] != '>')
         {
-            var valueStart = i;
-            while (i < text.Length && !IsSpace(text[i]) && text[i] != '>')
-            {
-                i++;
-            }
-            value = text[valueStart..i];
+            i++;
         }
-        return value.Contains('&') ? intern(Decode(value, quote)) : intern(value);
+        return (valueStart, i - valueStart);
     }
+
+    private static string Decoded(ReadOnlySpan<char> value, char quote, Func<ReadOnlySpan<char>, string> intern) =>
+        value.Contains('&') ? intern(Decode(value, quote)) : intern(value);
 
     /// <summary>
     /// A value with a character reference, decoded as the tokenizer decodes attribute values (2,231 named references, some
@@ -229,8 +238,7 @@ internal static class HtmlReferenceScanner
             ? name.Equals("title", StringComparison.OrdinalIgnoreCase) || name.Equals("desc", StringComparison.OrdinalIgnoreCase) || name.Equals("foreignObject", StringComparison.OrdinalIgnoreCase)
             : name is "mi" or "mo" or "mn" or "ms" or "mtext";
 
-    private static bool IsForeignRoot(ReadOnlySpan<char> name) =>
-        name.Equals("svg", StringComparison.OrdinalIgnoreCase) || name.Equals("math", StringComparison.OrdinalIgnoreCase);
+    private static bool IsForeignRoot(ReadOnlySpan<char> name) => KindOf(name) == Kind.ForeignRoot;
 
     /// <summary>A tag's name: up to white space, '/' or '>'.</summary>
     private static ReadOnlySpan<char> NameAt(ReadOnlySpan<char> text, int i)
