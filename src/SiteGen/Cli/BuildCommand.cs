@@ -114,6 +114,11 @@ internal static class BuildCommand
         }
         Console.WriteLine(string.Create(inv,
             $"  Link check: {summary.Links.Links} internal links on {summary.Links.Pages} pages, {summary.Links.Broken.Length} broken; reading pages {summary.Links.ReadingTime.TotalMilliseconds:0} ms (all threads), resolving {summary.Links.CheckingTime.TotalMilliseconds:0} ms"));
+        if (summary.Cache.Length > 0)
+        {
+            Console.WriteLine("  Cache: " + Size(summary.Cache.Sum(f => f.Bytes)) + " ("
+                + string.Join(", ", summary.Cache.Select(f => $"{Path.GetRelativePath(Environment.CurrentDirectory, f.Path)} {Size(f.Bytes)}")) + ")");
+        }
         foreach (var capture in summary.Captures)
         {
             Console.WriteLine("  " + capture);
@@ -127,6 +132,13 @@ internal static class BuildCommand
             }
         }
     }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MB"),
+    };
 
     internal static List<KeyValuePair<string, string>> ParseSettings(string[] pairs)
     {

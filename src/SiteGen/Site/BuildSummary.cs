@@ -26,6 +26,9 @@ internal sealed record BuildSummary(
     /// <summary>The output and cache folders the build wrote, as they really are.</summary>
     internal SiteFolders? Folders { get; init; }
 
+    /// <summary>The cache's files for this output folder, with their sizes (<c>--verbose</c> shows them).</summary>
+    public ImmutableArray<(string Path, long Bytes)> Cache { get; init; } = [];
+
     /// <summary>What the check of internal links found.</summary>
     public Links.LinkReport Links { get; init; } = SiteGen.Links.LinkReport.None;
 }

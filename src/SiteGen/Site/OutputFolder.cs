@@ -93,8 +93,12 @@ internal sealed class OutputFolder
         }
         _trusted = remembered is not null && Directory.Exists(Path);
         // The session's own table, as it is: the next build knows it by reference (ContinuesFrom).
+        if (manifestPath is not null && remembered is null && Directory.Exists(Path))
+        {
+            LastBuild = ManifestFile.Read(manifestPath);
+        }
         _previous = manifestPath is null || !Directory.Exists(Path) ? new Dictionary<string, FileStamp>(StringComparer.Ordinal)
-            : remembered ?? WithUnknown(FileStamp.ReadManifest(manifestPath), _journaled);
+            : remembered ?? WithUnknown(LastBuild!.Files, _journaled);
         if (!dryRun)
         {
             RemoveLeftStaging();
@@ -106,6 +110,12 @@ internal sealed class OutputFolder
     }
 
     public string Path { get; }
+
+    /// <summary>The manifest of the last build as this build found it on disk; null in a session that remembers its own, or with no output folder yet.</summary>
+    public LastManifest? LastBuild { get; }
+
+    /// <summary>The key of this build, written in the manifest for the next one (see <see cref="CacheNote"/>).</summary>
+    public BuildKey Key { get; set; }
 
     public bool DryRun { get; }
 
@@ -293,7 +303,8 @@ internal sealed class OutputFolder
                 }
                 RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!, undo);
             }
-            var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0;
+            var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0
+                || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
             Record(saveCache, manifestChanged, journal);
         }
         catch
@@ -318,13 +329,13 @@ internal sealed class OutputFolder
         // This build's table is a session's from now on, changed or not: its next build continues from this one
         // (ContinuesFrom).
         _session?.RememberManifest(_manifestPath, _produced);
-        var (files, manifest, produced) = (_files, _manifestPath, _produced);
+        var (files, manifest, produced, key) = (_files, _manifestPath, _produced, Key);
         void Write()
         {
             saveCache?.Invoke();
             if (manifestChanged)
             {
-                FileStamp.WriteManifest(files, manifest, produced);
+                ManifestFile.Write(files, manifest, key, produced);
             }
             if (journal is not null)
             {
@@ -638,37 +649,4 @@ internal readonly record struct FileStamp(ulong Inputs, ulong Bytes, long Length
     public bool IsUnknown => Length < 0;
 
     public bool SameBytes(FileStamp other) => Bytes == other.Bytes && Length == other.Length;
-
-    /// <summary>One line per file: <c>inputs bytes length destination</c>, hashes in hex, sorted by destination.</summary>
-    public static Dictionary<string, FileStamp> ReadManifest(string path)
-    {
-        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            return stamps;
-        }
-        foreach (var line in File.ReadLines(path))
-        {
-            var parts = line.Split(' ', 4);
-            if (parts.Length == 4
-                && ulong.TryParse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
-                && ulong.TryParse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bytes)
-                && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length))
-            {
-                stamps[parts[3]] = new FileStamp(inputs, bytes, length);
-            }
-            // A line that does not read is ignored: the manifest is written whole or not at all, so only a hand can break it.
-        }
-        return stamps;
-    }
-
-    public static void WriteManifest(FileOperations files, string path, IEnumerable<KeyValuePair<string, FileStamp>> stamps) =>
-        files.WriteAtomically(path, stream =>
-        {
-            using var writer = new StreamWriter(stream);
-            foreach (var (destination, stamp) in stamps.OrderBy(s => s.Key, StringComparer.Ordinal))
-            {
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{stamp.Inputs:x16} {stamp.Bytes:x16} {stamp.Length} {destination}\n"));
-            }
-        });
 }

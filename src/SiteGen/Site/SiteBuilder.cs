@@ -110,6 +110,9 @@ internal static class SiteBuilder
             Session = request.DryRun ? null : session.LinkChecks,
         };
         services = services with { Links = links };
+        output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);
+        var cacheNote = request.DryRun ? null : CacheNote.Why(output.LastBuild, output.Key, Path.GetRelativePath(root, manifestPath),
+            Path.GetRelativePath(root, outputPath), Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any());
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
         {
@@ -155,10 +158,22 @@ internal static class SiteBuilder
             result.Pipelines,
             TimeSpan.Zero)
         {
-            Notes = NotesOn(settings),
+            Notes = [.. NotesOn(settings), .. cacheNote is null ? Array.Empty<string>() : [cacheNote]],
             Links = links.Report,
             Captures = [.. result.Notes.Order(StringComparer.Ordinal)],
+            Cache = request.DryRun ? [] : CacheFiles(manifestPath, linksPath, stampPath),
         };
+    }
+
+    /// <summary>The cache's files for this output folder and their sizes, for <c>--verbose</c>; the built-in theme counted whole.</summary>
+    private static ImmutableArray<(string Path, long Bytes)> CacheFiles(string manifestPath, string linksPath, string stampPath)
+    {
+        var theme = Path.Combine(Path.GetDirectoryName(manifestPath)!, Scaffold.BuiltInTheme.CacheFolderName);
+        return
+        [
+            .. new[] { manifestPath, linksPath, stampPath }.Where(File.Exists).Select(f => (f, new FileInfo(f).Length)),
+            .. Directory.Exists(theme) ? [(theme, Directory.EnumerateFiles(theme, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length))] : Array.Empty<(string, long)>(),
+        ];
     }
 
     /// <summary>

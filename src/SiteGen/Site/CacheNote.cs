@@ -1,0 +1,30 @@
+namespace SiteGen.Site;
+
+/// <summary>
+/// Why a build cannot take the last one's pages as they are, in one line for the user: the cache was cleared, cut
+/// short, left by another SiteGen, or the settings or theme changed. Nothing when it can, or on a first build.
+/// </summary>
+internal static class CacheNote
+{
+    /// <param name="last">The manifest as the build found it (null in a session, which keeps its own).</param>
+    /// <param name="now">This build's key.</param>
+    /// <param name="manifest">The manifest's path as the user should see it.</param>
+    /// <param name="output">The output folder as the user should see it.</param>
+    /// <param name="outputHasFiles">Whether the output folder holds anything (else this is a first build).</param>
+    public static string? Why(LastManifest? last, BuildKey now, string manifest, string output, bool outputHasFiles) => last switch
+    {
+        null => null,
+        { State: ManifestState.Missing } => outputHasFiles
+            ? $"note: {manifest} is missing (a new or cleared cache), so SiteGen cannot tell its files from yours: files in {output} that this build does not make are kept; delete {output} for a clean site"
+            : null,
+        { State: ManifestState.Damaged } => $"note: {manifest} does not read whole (cut short or edited), so every page is rendered again and compared with {output}",
+        { State: ManifestState.OtherVersion } => $"note: {manifest} was written by another version of SiteGen, so every page is rendered again",
+        { Key: { } key } when key.Program != now.Program => "note: the last build was made by another build of SiteGen, so every page is rendered again",
+        { Key: { } key } when key.Settings != now.Settings && key.Theme != now.Theme =>
+            "note: the settings and the theme's templates changed since the last build, so the pages that show them are rendered again",
+        { Key: { } key } when key.Settings != now.Settings =>
+            "note: the settings changed since the last build (statiq.json or --setting), so the pages that show them are rendered again",
+        { Key: { } key } when key.Theme != now.Theme => "note: the theme's templates changed since the last build, so the pages they make are rendered again",
+        _ => null,
+    };
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+
+namespace SiteGen.Site;
+
+/// <summary>What every page depends on besides its own data: the program, the settings and the theme, each as a fingerprint.</summary>
+internal readonly record struct BuildKey(ulong Program, ulong Settings, ulong Theme);
+
+/// <summary>How the last build's manifest read.</summary>
+internal enum ManifestState
+{
+    /// <summary>Whole, from this version's format.</summary>
+    Whole,
+
+    /// <summary>No manifest: a first build, or a cache that was deleted.</summary>
+    Missing,
+
+    /// <summary>Written by another version of SiteGen, in another format.</summary>
+    OtherVersion,
+
+    /// <summary>Cut short or edited: its entries count as files SiteGen made whose bytes it does not know.</summary>
+    Damaged,
+}
+
+/// <summary>The last build's manifest as read: the files it made, the key it was built with (null if unknown), and how it read.</summary>
+internal sealed record LastManifest(Dictionary<string, FileStamp> Files, BuildKey? Key, ManifestState State);
+
+/// <summary>
+/// The manifest in the cache folder: what the last build wrote into the output folder, one line per file
+/// (<c>inputs bytes length destination</c>, hashes in hex, sorted by destination), under a header with the build's key
+/// and the number of files, so that a cut, an edit or another version's file is noticed rather than half trusted.
+/// </summary>
+internal static class ManifestFile
+{
+    private const string Header = "sitegen manifest 2";
+
+    public static LastManifest Read(string path)
+    {
+        var files = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new LastManifest(files, null, ManifestState.Missing);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return new LastManifest(files, null, ManifestState.Damaged);
+        }
+        var (key, expected) = lines.Length > 0 ? ParseHeader(lines[0]) : (null, -1);
+        var unread = 0;
+        foreach (var line in lines.AsSpan(key is null ? 0 : 1))
+        {
+            if (ParseEntry(line) is { } entry)
+            {
+                files[entry.Destination] = entry.Stamp;
+            }
+            else
+            {
+                unread++;
+            }
+        }
+        if (key is not null && unread == 0 && files.Count == expected)
+        {
+            return new LastManifest(files, key, ManifestState.Whole);
+        }
+        // A manifest without this header but whose lines all read is an older SiteGen's (the same lines, no header).
+        if (key is null && unread == 0 && files.Count > 0 && !lines[0].StartsWith("sitegen ", StringComparison.Ordinal))
+        {
+            return new LastManifest(files, null, ManifestState.OtherVersion);
+        }
+        if (key is null && lines.Length > 0 && lines[0].StartsWith("sitegen manifest ", StringComparison.Ordinal) && !lines[0].StartsWith(Header + " ", StringComparison.Ordinal))
+        {
+            return new LastManifest(files, null, ManifestState.OtherVersion);
+        }
+        foreach (var destination in files.Keys)
+        {
+            files[destination] = FileStamp.Unknown;
+        }
+        return new LastManifest(files, null, ManifestState.Damaged);
+    }
+
+    /// <summary>Writes the manifest whole or not at all (<see cref="FileOperations.WriteAtomically"/>).</summary>
+    public static void Write(FileOperations files, string path, BuildKey key, IReadOnlyCollection<KeyValuePair<string, FileStamp>> stamps) =>
+        files.WriteAtomically(path, stream =>
+        {
+            using var writer = new StreamWriter(stream);
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"{Header} program={key.Program:x16} settings={key.Settings:x16} theme={key.Theme:x16} files={stamps.Count}\n"));
+            foreach (var (destination, stamp) in stamps.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{stamp.Inputs:x16} {stamp.Bytes:x16} {stamp.Length} {destination}\n"));
+            }
+        });
+
+    private static (BuildKey? Key, int Files) ParseHeader(string line)
+    {
+        var parts = line.Split(' ');
+        if (parts.Length == 7 && string.Join(' ', parts[..3]) == Header
+            && Hex(parts[3], "program=") is { } program && Hex(parts[4], "settings=") is { } settings && Hex(parts[5], "theme=") is { } theme
+            && parts[6].StartsWith("files=", StringComparison.Ordinal)
+            && int.TryParse(parts[6].AsSpan("files=".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return (new BuildKey(program, settings, theme), count);
+        }
+        return (null, -1);
+    }
+
+    private static ulong? Hex(string part, string name) =>
+        part.StartsWith(name, StringComparison.Ordinal)
+        && ulong.TryParse(part.AsSpan(name.Length), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static (string Destination, FileStamp Stamp)? ParseEntry(string line)
+    {
+        var parts = line.Split(' ', 4);
+        return parts.Length == 4
+            && ulong.TryParse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
+            && ulong.TryParse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bytes)
+            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            && parts[3].Length > 0
+            ? (parts[3], new FileStamp(inputs, bytes, length))
+            : null;
+    }
+}
