@@ -1,21 +1,28 @@
+using System.Collections.Concurrent;
+
 namespace SiteGen.Search;
 
 /// <summary>
 /// Numbers the words of the search index, so papers can keep their words as small integers. A preview session
 /// keeps one for all its builds: a word keeps its number, and words no paper has any more are simply not written.
-/// Thread-safe.
+/// Thread-safe: a word already numbered is found without a lock (every core splits papers at once, and nearly every
+/// word of a paper is known by then); only a new word takes one.
 /// </summary>
 internal sealed class SearchVocabulary
 {
-    private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Lock _adding = new();
     private readonly List<string> _words = [];
     private int[]? _inOrder;
+
+    public SearchVocabulary() => _lookup = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int Count
     {
         get
         {
-            lock (_numbers)
+            lock (_adding)
             {
                 return _words.Count;
             }
@@ -24,32 +31,30 @@ internal sealed class SearchVocabulary
 
     public int NumberOf(ReadOnlySpan<char> word)
     {
-        lock (_numbers)
+        if (_lookup.TryGetValue(word, out var number))
         {
-            var lookup = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(word, out var number))
+            return number;
+        }
+        lock (_adding)
+        {
+            if (!_lookup.TryGetValue(word, out number))
             {
                 number = _words.Count;
                 var text = word.ToString();
-                _numbers.Add(text, number);
+                // The word first, then its number: whoever finds the number can look the word up.
                 _words.Add(text);
+                _numbers[text] = number;
                 _inOrder = null;
             }
             return number;
         }
     }
 
-    public bool TryNumberOf(string word, out int number)
-    {
-        lock (_numbers)
-        {
-            return _numbers.TryGetValue(word, out number);
-        }
-    }
+    public bool TryNumberOf(string word, out int number) => _numbers.TryGetValue(word, out number);
 
     public string WordOf(int number)
     {
-        lock (_numbers)
+        lock (_adding)
         {
             return _words[number];
         }
@@ -58,7 +63,7 @@ internal sealed class SearchVocabulary
     /// <summary>Every word's number, the words in ordinal (UTF-16 code unit) order; sorted again only when words were added.</summary>
     public int[] NumbersInOrder()
     {
-        lock (_numbers)
+        lock (_adding)
         {
             if (_inOrder is null)
             {
