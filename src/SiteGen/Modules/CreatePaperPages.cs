@@ -27,10 +27,10 @@ internal sealed class CreatePaperPages : PerDocumentModule
                     Older = input.Get<PaperLinkView>(Keys.OlderPaper),
                 }, site)
             .With(Keys.Paper, paper);
-        // The session, not the build's services: a rebuild reuses this document, and with it this function.
-        var session = site.Session;
+        // The session's state, not the build's services: a rebuild reuses this document, and with it this function.
+        var kept = site.Session.State(static remember => new Kept(remember));
         yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
-            .With(Keys.Produce, (Func<byte[]>)(() => session.FrontMatter.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))));
+            .With(Keys.Produce, (Func<byte[]>)(() => kept.Pages.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))));
         if (paper.Arxiv is { } arxiv)
         {
             var alias = Urls.PaperByArxiv(arxiv);
@@ -41,4 +41,17 @@ internal sealed class CreatePaperPages : PerDocumentModule
     }
 
     protected override bool OutputDependsOnlyOnInput => true;
+
+    /// <summary>What a session keeps: each paper's YAML-fronted page, as written to <c>/papers/{slug}.md</c> (UTF-8), by paper.</summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public Memo<Paper, byte[]> Pages { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+        public override void BasisChanged()
+        {
+            // A paper's page depends on the paper alone.
+        }
+
+        public override void NextBuild() => Pages.NextGeneration();
+    }
 }

@@ -27,18 +27,19 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
             return Task.FromResult(inputs);
         }
         var documents = pagePipelines.SelectMany(name => context.FromPipeline(name)).ToArray();
-        var pages = site.Session.LastSitemap is { } last && SameEntries(last.Documents, documents)
+        var kept = site.Session.State(static remember => new Kept(remember));
+        var pages = kept.Last is { } last && SameEntries(last.Documents, documents)
             ? last.Pages
             : documents
                 // A session finds an unchanged page's entry by its document, without reading it again.
-                .Select(d => site.Session.SitemapPages.GetOrAdd(d, EntryOf))
+                .Select(d => kept.Pages.GetOrAdd(d, EntryOf))
                 .Where(entry => entry is not null)
                 .Select(entry => entry!.Value) // not OfType, which would box every entry
                 .OrderBy(p => p.Path, StringComparer.Ordinal) // the home page first, then each folder before what is in it
                 .ToArray();
         if (site.Session.Remembers)
         {
-            site.Session.LastSitemap = (documents, pages);
+            kept.Last = (documents, pages);
         }
         return Task.FromResult(Files(inputs, site, baseUrl, pages));
     }
@@ -105,4 +106,23 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
     /// <summary>A sitemap file; in a session, the last build's bytes while it lists the same pages with the same dates.</summary>
     private static Document Produce(SiteServices site, string destination, (string Path, DateOnly? Date)[] pages, Func<byte[]> bytes) =>
         Produce(destination, () => site.Session.FileBytes.GetOrMake(destination, pages, bytes));
+
+    /// <summary>
+    /// What a session keeps: each page's entry (null: not a page people land on), by its document, and the last sitemap's
+    /// page documents, in the order its pipelines gave them, with its entries, sorted. Both dropped with the basis.
+    /// </summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public Memo<Document, (string Path, DateOnly? Date)?> Pages { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+        public (Document[] Documents, (string Path, DateOnly? Date)[] Pages)? Last { get; set; }
+
+        public override void BasisChanged()
+        {
+            Pages.Clear();
+            Last = null;
+        }
+
+        public override void NextBuild() => Pages.NextGeneration();
+    }
 }

@@ -22,7 +22,8 @@ internal sealed class LinkPapers : IModule
     {
         var site = context.GetService<SiteServices>();
         var views = inputs.Select(d => d.GetRequired<PaperView>(Keys.PaperView)).ToArray();
-        var last = site.Session.PaperLinks;
+        var kept = site.Session.State(static remember => new Kept(remember));
+        var last = kept.Last;
         PaperLinkView[] links;
         ulong basis;
         if (last is not null && SameLinksAs(last, views))
@@ -44,15 +45,31 @@ internal sealed class LinkPapers : IModule
             {
                 var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
                 var found = related[views[i].Url];
-                linked.Add(site.Session.LinkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], found, newer, older));
+                linked.Add(kept.LinkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], found, newer, older));
             }
             outputs = linked.MoveToImmutable();
         }
         if (site.Session.Remembers)
         {
-            site.Session.PaperLinks = new SessionLinks(basis, related, views, links) { Inputs = inputs, Outputs = outputs.Value };
+            kept.Last = new SessionLinks(basis, related, views, links) { Inputs = inputs, Outputs = outputs.Value };
         }
         return Task.FromResult(outputs.Value);
+    }
+
+    /// <summary>What a session keeps: the last links, and each paper's document with its links, by the document without them.</summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public SessionLinks? Last { get; set; }
+
+        public Memo<Document, LinkedPaper> LinkedPapers { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+        public override void BasisChanged()
+        {
+            Last = null;
+            LinkedPapers.Clear();
+        }
+
+        public override void NextBuild() => LinkedPapers.NextGeneration();
     }
 
     /// <summary>
@@ -150,7 +167,7 @@ internal sealed class LinkPapers : IModule
     }
 
     /// <summary>
-    /// A paper's document with its links, kept per input document (<see cref="Site.BuildSession.LinkedPapers"/>): the
+    /// A paper's document with its links, kept per input document (<see cref="Kept.LinkedPapers"/>): the
     /// same document again while the links stay the same.
     /// </summary>
     internal sealed class LinkedPaper

@@ -20,10 +20,11 @@ internal sealed class MergePapers(string? basePipeline = null) : IModule
         var site = context.GetService<SiteServices>();
         var listingDocuments = basePipeline is null ? inputs : context.FromPipeline(basePipeline);
         var handWrittenDocuments = basePipeline is null ? [] : inputs;
-        var last = site.Session.Merges.GetOrAdd(context.PipelineName, static _ => new MergeMemo());
+        var kept = site.Session.State(static remember => new Kept(remember));
+        var last = kept.Merges.GetOrAdd(context.PipelineName, static _ => new MergeMemo());
         var merge = last.TryReuse(listingDocuments, handWrittenDocuments)
             ?? last.TryMend(listingDocuments, handWrittenDocuments)
-            ?? await MergeAllAsync(listingDocuments, handWrittenDocuments, site, context).ConfigureAwait(false);
+            ?? await MergeAllAsync(listingDocuments, handWrittenDocuments, kept, context).ConfigureAwait(false);
         if (site.Session.Remembers)
         {
             last.Remember(merge);
@@ -36,18 +37,45 @@ internal sealed class MergePapers(string? basePipeline = null) : IModule
     }
 
     private static async Task<MergeMemo.Merge> MergeAllAsync(
-        ImmutableArray<Document> listingDocuments, ImmutableArray<Document> handWrittenDocuments, SiteServices site, IExecutionContext context)
+        ImmutableArray<Document> listingDocuments, ImmutableArray<Document> handWrittenDocuments, Kept kept, IExecutionContext context)
     {
         var (groups, warnings) = PaperMerger.Group(
             listingDocuments.Select(d => d.GetRequired<Paper>(Keys.Paper)),
             handWrittenDocuments.Select(d => d.GetRequired<Paper>(Keys.Paper)),
-            p => site.Session.Identities.GetOrAdd(p, PaperMerger.TitleIdentity));
+            p => kept.Identities.GetOrAdd(p, PaperMerger.TitleIdentity));
         var merged = new (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)[groups.Count];
-        await ParallelRanges.ForAsync(groups.Count, context.ParallelOptions, i => merged[i] = site.Session.Merged.GetOrAdd(groups[i], static group =>
+        await ParallelRanges.ForAsync(groups.Count, context.ParallelOptions, i => merged[i] = kept.Merged.GetOrAdd(groups[i], static group =>
         {
             var (paper, warnings) = PaperMerger.MergeGroup(group);
             return (MergeMemo.MergedDocument(paper), warnings);
         })).ConfigureAwait(false);
         return new MergeMemo.Merge(listingDocuments, handWrittenDocuments, [.. groups], merged, warnings);
+    }
+
+    /// <summary>
+    /// What a session keeps: the last merge of each pipeline, reused whole when none of its inputs changed; each group of
+    /// copies of one paper (listings, hand-written page) and the document merged from them (both dropped with the basis);
+    /// each paper's title identity (kept: it depends on the title alone).
+    /// </summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public Memo<string, MergeMemo> Merges { get; } = new(remember);
+
+        public Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Merged { get; } = new(remember);
+
+        public Memo<Paper, string> Identities { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+        public override void BasisChanged()
+        {
+            Merges.Clear();
+            Merged.Clear();
+        }
+
+        public override void NextBuild()
+        {
+            Merges.NextGeneration();
+            Merged.NextGeneration();
+            Identities.NextGeneration();
+        }
     }
 }

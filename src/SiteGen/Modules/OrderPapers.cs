@@ -14,13 +14,17 @@ internal sealed class OrderPapers : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
-        var session = context.GetService<SiteServices>().Session;
-        var order = session.PaperOrder?.Mend(inputs) ?? Order(inputs, session.PaperOrder, context);
-        if (session.Remembers)
-        {
-            session.PaperOrder = order;
-        }
-        return Task.FromResult(ImmutableArray.Create(order.Documents));
+        var kept = context.GetService<SiteServices>().Session.State(static _ => new Kept());
+        kept.Last = kept.Last?.Mend(inputs) ?? Order(inputs, kept.Last, context);
+        return Task.FromResult(ImmutableArray.Create(kept.Last.Documents));
+    }
+
+    /// <summary>What a session keeps: the last order.</summary>
+    private sealed class Kept : SessionState
+    {
+        public LastOrder? Last { get; set; }
+
+        public override void BasisChanged() => Last = null;
     }
 
     private static LastOrder Order(ImmutableArray<Document> inputs, LastOrder? last, IExecutionContext context)

@@ -25,25 +25,25 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
         // Streamed into the file when it is written: at a million papers it is gigabytes, more than one array holds.
         var document = Document.Create(destination: Urls.PapersJson)
-            .With(Keys.Stream, (Action<Stream>)(stream => Write(stream, papers, site.Session)));
+            .With(Keys.Stream, (Action<Stream>)(stream => Write(stream, papers, site.Session.State(static remember => new Kept(remember)), site.Session.Remembers)));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 
     /// <summary><c>[</c>, one paper per line separated by commas, <c>]</c>: UTF-8 throughout, no string in between.</summary>
-    private static void Write(Stream stream, Paper[] papers, BuildSession session)
+    private static void Write(Stream stream, Paper[] papers, Kept kept, bool remember)
     {
         // In a session, a paper at the place it had last time takes its line from there: one comparison of references
         // where the memo's lookup per paper cost 3 ms an edit at 10,000 papers. The few lines made anew then skip the
         // memo, which would otherwise see a build that used a handful of its entries, and drop the rest.
-        var last = session.LastPapersJson.Papers?.Length == papers.Length ? session.LastPapersJson : default;
-        var lines = session.Remembers ? new byte[papers.Length][] : null;
+        var last = kept.Last.Papers?.Length == papers.Length ? kept.Last : default;
+        var lines = remember ? new byte[papers.Length][] : null;
         // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
         stream.Write("[\n"u8);
         for (var i = 0; i < papers.Length; i++)
         {
             var line = last.Papers is not null
                 ? ReferenceEquals(last.Papers[i], papers[i]) ? last.Lines[i] : Line(papers[i])
-                : session.Json.GetOrAdd(papers[i], Line);
+                : kept.Lines.GetOrAdd(papers[i], Line);
             if (lines is not null)
             {
                 lines[i] = line;
@@ -54,7 +54,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         stream.Write("]\n"u8);
         if (lines is not null)
         {
-            session.LastPapersJson = (papers, lines);
+            kept.Last = (papers, lines);
         }
     }
 
@@ -183,5 +183,20 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                 json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
                 break;
         }
+    }
+
+    /// <summary>
+    /// What a session keeps: each paper's line (UTF-8), by paper (kept: it depends on the paper alone), and the papers of
+    /// the last file with their lines, at the same places (dropped with the basis).
+    /// </summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public Memo<Paper, byte[]> Lines { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+        public (Paper[] Papers, byte[][] Lines) Last { get; set; }
+
+        public override void BasisChanged() => Last = default;
+
+        public override void NextBuild() => Lines.NextGeneration();
     }
 }

@@ -23,22 +23,46 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         }
         var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
         var document = Document.Create(destination: Urls.SearchIndex)
-            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site).WriteScript(stream, Urls.Paper("{slug}"), site.Session.SearchPostings)));
+            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site).WriteScript(stream, Urls.Paper("{slug}"), KeptBy(site).Postings)));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 
     public static SearchIndex Build(IEnumerable<Paper> papers, SiteServices site)
     {
-        var session = site.Session;
-        var index = new SearchIndex(session.SearchVocabulary);
+        var kept = KeptBy(site);
+        var index = new SearchIndex(kept.Vocabulary);
         foreach (var paper in papers)
         {
-            index.Add(paper.Title, paper.Slug, session.SearchWords.GetOrAdd(paper,
-                p => SearchIndex.WordsOf(session.SearchVocabulary, p.Title,
+            index.Add(paper.Title, paper.Slug, kept.Words.GetOrAdd(paper,
+                p => SearchIndex.WordsOf(kept.Vocabulary, p.Title,
                     [.. p.Tags.Select(site.Vocabulary.DisplayName), .. p.Keywords.IsDefault ? [] : p.Keywords, .. p.Authors.IsDefault ? [] : p.Authors,
                         .. p.Organization is { } organization ? [organization] : Array.Empty<string>()],
                     p.Body)));
         }
         return index;
+    }
+
+    private static Kept KeptBy(SiteServices site) => site.Session.State(static remember => new Kept(remember));
+
+    /// <summary>
+    /// What a session keeps: the words, numbered once for all its builds, each paper's words as their numbers (both
+    /// anew with the basis), and the postings of the last index, so an edit encodes only its papers' words again (null
+    /// for a one-off build; it finds a new vocabulary by itself).
+    /// </summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public SearchVocabulary Vocabulary { get; private set; } = new();
+
+        public Memo<Paper, int[]> Words { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+        public SearchPostingsMemo? Postings { get; } = remember ? new() : null;
+
+        public override void BasisChanged()
+        {
+            Vocabulary = new();
+            Words.Clear();
+        }
+
+        public override void NextBuild() => Words.NextGeneration();
     }
 }

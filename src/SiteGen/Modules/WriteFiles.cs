@@ -26,7 +26,8 @@ internal sealed class WriteFiles : IModule
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
-        var last = site.Session.LastWrites.GetValueOrDefault(context.PipelineName);
+        var kept = site.Session.State(static remember => new Kept(remember));
+        var last = kept.LastWrites.GetValueOrDefault(context.PipelineName);
         if (last is not null && !(last.SiteFingerprint == site.Fingerprint && site.Output.ContinuesFrom(last.Produced)))
         {
             last = null;
@@ -47,7 +48,7 @@ internal sealed class WriteFiles : IModule
             }
             else
             {
-                (outputs[i], var page) = Write(inputs[i], site, carrying: last is not null);
+                (outputs[i], var page) = Write(inputs[i], site, kept, carrying: last is not null);
                 if (pages is not null)
                 {
                     pages[i] = page;
@@ -56,7 +57,7 @@ internal sealed class WriteFiles : IModule
         }).ConfigureAwait(false);
         if (pages is not null)
         {
-            site.Session.LastWrites[context.PipelineName] = new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint);
+            kept.LastWrites[context.PipelineName] = new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint);
         }
         return ImmutableArray.Create(outputs);
     }
@@ -65,7 +66,7 @@ internal sealed class WriteFiles : IModule
     /// True when this run carries the unchanged pages over: the few it writes have their models hashed without the
     /// session's memo, which would otherwise see a run that used a handful of its 21,000 entries, and drop the rest.
     /// </param>
-    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, bool carrying)
+    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, Kept kept, bool carrying)
     {
         if (input.Destination is not { } destination)
         {
@@ -86,7 +87,7 @@ internal sealed class WriteFiles : IModule
         }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
-            page = WritePage(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, carrying);
+            page = WritePage(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, kept, carrying);
         }
         else
         {
@@ -97,10 +98,10 @@ internal sealed class WriteFiles : IModule
         return (input.Content.Length == 0 ? input : input.WithContent(string.Empty), page);
     }
 
-    private static WrittenPage WritePage(string destination, string layout, PageModel model, SiteServices site, bool carrying)
+    private static WrittenPage WritePage(string destination, string layout, PageModel model, SiteServices site, Kept state, bool carrying)
     {
         // A page model reused from the last build of a session was hashed then: only the site-wide part is new.
-        var modelHash = carrying ? PageFingerprint.HashOf(model) : site.Session.PageModels.GetOrAdd(model, PageFingerprint.HashOf);
+        var modelHash = carrying ? PageFingerprint.HashOf(model) : state.PageModels.GetOrAdd(model, PageFingerprint.HashOf);
         var inputs = Fingerprint.Of(site.Fingerprint, modelHash, layout);
         if (site.Output.TryKeep(destination, inputs, out var kept))
         {
@@ -129,6 +130,22 @@ internal sealed class WriteFiles : IModule
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// What a session keeps: each pipeline's last run, whose unchanged pages the next build carries over (dropped with
+    /// the basis), and the hash of each page model's JSON (<see cref="PageFingerprint"/>), by model (kept: a model is
+    /// what it is, whatever the basis).
+    /// </summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, LastWrite> LastWrites { get; } = new(StringComparer.Ordinal);
+
+        public Memo<PageModel, ulong> PageModels { get; } = new(remember, ReferenceEqualityComparer.Instance);
+
+        public override void BasisChanged() => LastWrites.Clear();
+
+        public override void NextBuild() => PageModels.NextGeneration();
     }
 
     /// <summary>A page, or a file of <see cref="Keys.Produce"/>, as a run left it: where, its file's stamp, and a page's links.</summary>

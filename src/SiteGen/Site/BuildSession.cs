@@ -9,9 +9,11 @@ namespace SiteGen.Site;
 /// What a long-running process (the preview server) keeps between builds so that a rebuild redoes only what an
 /// edit touched. An unchanged input file gives the very same document as last time; the engine's
 /// <see cref="DocumentCache"/> then reuses every per-document module's outputs for it; so an unchanged paper is
-/// the same object all the way to its page, and the memos below find its work by reference, in O(1), without
-/// hashing any text. A one-off build starts with an empty session and loses nothing by it. Entries are keyed by
-/// immutable inputs, so a stale one can only be unused, never wrong; each build keeps what the last one used.
+/// the same object all the way to its page, and the memos find its work by reference, in O(1), without hashing any
+/// text. What a module keeps is its own type (<see cref="SessionState"/>, through <see cref="State{T}"/>): the session
+/// holds it without knowing it, and tells it when a build starts and when the basis changed. A one-off build starts
+/// with an empty session and loses nothing by it. Entries are keyed by immutable inputs, so a stale one can only be
+/// unused, never wrong; each build keeps what the last one used.
 /// </summary>
 internal sealed class BuildSession(bool remember = true)
 {
@@ -64,52 +66,19 @@ internal sealed class BuildSession(bool remember = true)
     /// <summary>The files each <see cref="Modules.ReadFiles"/> found last, for a build told which files changed since.</summary>
     internal FolderListings Listings { get; } = new(remember);
 
-    /// <summary>Each pipeline's last <see cref="Modules.WriteFiles"/> run, whose unchanged pages the next build carries over.</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, Modules.WriteFiles.LastWrite> LastWrites { get; } = new(StringComparer.Ordinal);
+    /// <summary>Each module's own state (<see cref="SessionState"/>), by its type.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, SessionState> _states = new();
 
-    /// <summary>Each group of copies of one paper (listings, hand-written page) and the document of the paper merged from them.</summary>
-    internal Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)> Merged { get; } = new(remember);
-
-    /// <summary>The last merge of each pipeline, reused whole when none of its inputs changed.</summary>
-    internal Memo<string, MergeMemo> Merges { get; } = new(remember);
-
-    internal Memo<Paper, string> Identities { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-    /// <summary>Each paper's YAML-fronted page, as written to <c>/papers/{slug}.md</c> (UTF-8).</summary>
-    internal Memo<Paper, byte[]> FrontMatter { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-    /// <summary>Each paper's line of <c>/papers.json</c> (UTF-8).</summary>
-    internal Memo<Paper, byte[]> Json { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-    /// <summary>The papers of the last <c>/papers.json</c> and their lines, at the same places.</summary>
-    internal (Paper[] Papers, byte[][] Lines) LastPapersJson { get; set; }
-
-    /// <summary>The words of the search index, numbered once for the whole session.</summary>
-    internal Search.SearchVocabulary SearchVocabulary { get; private set; } = new();
-
-    /// <summary>Each page's entry in the sitemap (null: not a page people land on), by its document.</summary>
-    internal Memo<Document, (string Path, DateOnly? Date)?> SitemapPages { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-    /// <summary>The last sitemap's page documents, in the order its pipelines gave them, and its entries, sorted.</summary>
-    internal (Engine.Document[] Documents, (string Path, DateOnly? Date)[] Pages)? LastSitemap { get; set; }
+    /// <summary>
+    /// The state <typeparamref name="T"/> that a module declares: the one the last build of this session left, made by
+    /// <paramref name="create"/> the first time, which is told whether the session remembers (a one-off build's session
+    /// lives for one build, so its memos need keep nothing).
+    /// </summary>
+    internal T State<T>(Func<bool, T> create) where T : SessionState =>
+        (T)_states.GetOrAdd(typeof(T), static (_, state) => state.Create(state.Remember), (Create: create, Remember: remember));
 
     /// <summary>The feeds and sitemap files of the last build, by the lists they were made from.</summary>
     internal FileBytesMemo FileBytes { get; } = new(remember);
-
-    /// <summary>The postings of the last search index, so an edit encodes only its papers' words again; null for a one-off build.</summary>
-    internal Search.SearchPostingsMemo? SearchPostings { get; } = remember ? new() : null;
-
-    /// <summary>Each paper's words for the search index, as numbers of <see cref="SearchVocabulary"/>.</summary>
-    internal Memo<Paper, int[]> SearchWords { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-    /// <summary>The links between papers the last build found (<see cref="Modules.LinkPapers"/>).</summary>
-    internal Modules.LinkPapers.SessionLinks? PaperLinks { get; set; }
-
-    /// <summary>The order of the papers the last build found (<see cref="Modules.OrderPapers"/>).</summary>
-    internal Modules.OrderPapers.LastOrder? PaperOrder { get; set; }
-
-    /// <summary>Each paper's document with its links, by the document without them.</summary>
-    internal Memo<Document, Modules.LinkPapers.LinkedPaper> LinkedPapers { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
     /// <summary>The site as pages at each depth see it, by the way back to the root ("", "../"...).</summary>
     internal Memo<string, SiteView> SiteViews { get; } = new(remember);
@@ -119,9 +88,6 @@ internal sealed class BuildSession(bool remember = true)
 
     /// <summary>What the last link check found for each page's links (<see cref="Links.LinkCheck.Session"/>).</summary>
     internal Links.LinkCheckMemo? LinkChecks { get; private set; } = remember ? new() : null;
-
-    /// <summary>The hash of each page model's JSON (<see cref="PageFingerprint"/>), by model.</summary>
-    internal Memo<PageModel, ulong> PageModels { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
     /// <summary>The manifest the last build of this session wrote, and where: the next build need not read it back.</summary>
     private (string Path, IReadOnlyDictionary<string, FileStamp> Stamps)? _manifest;
@@ -197,35 +163,23 @@ internal sealed class BuildSession(bool remember = true)
         if (basis != _basis)
         {
             Documents?.Clear();
-            LastWrites.Clear();
-            Merged.Clear();
-            Merges.Clear();
-            SearchWords.Clear();
+            foreach (var state in _states.Values)
+            {
+                state.BasisChanged();
+            }
             SiteViews.Clear();
             LinkChecks = remember ? new() : null;
             ListPages.Clear();
-            LinkedPapers.Clear();
-            PaperLinks = null;
-            PaperOrder = null;
-            SearchVocabulary = new();
             FileBytes.Clear();
-            SitemapPages.Clear();
-            LastSitemap = null;
-            LastPapersJson = default;
             _cards = null;
             _basis = basis;
         }
         Files.NextGeneration();
-        Merged.NextGeneration();
-        Merges.NextGeneration();
-        Identities.NextGeneration();
-        FrontMatter.NextGeneration();
-        Json.NextGeneration();
-        PageModels.NextGeneration();
-        SearchWords.NextGeneration();
-        LinkedPapers.NextGeneration();
         SiteViews.NextGeneration();
         ListPages.NextGeneration();
-        SitemapPages.NextGeneration();
+        foreach (var state in _states.Values)
+        {
+            state.NextBuild();
+        }
     }
 }
