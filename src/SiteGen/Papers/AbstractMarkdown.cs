@@ -102,6 +102,8 @@ internal static class AbstractMarkdown
                 return hashes <= 6 && EndsMarker(line, hashes) ? 1 : 0;
             case '-' or '=' when line.AsSpan().TrimEnd(" \t").IndexOfAnyExcept(line[0]) < 0:
                 return 1; // "---" is a rule, and "-" or "=" under a line makes it a heading
+            case '-' when line.AsSpan().IndexOfAnyExcept("- \t") < 0 && line.AsSpan().Count('-') >= 3:
+                return 1; // "- - -" and "--\t-" are rules too: spaces and tabs may stand between the dashes
             case '-' or '+':
                 return EndsMarker(line, 1) ? 1 : 0;
             case '~':

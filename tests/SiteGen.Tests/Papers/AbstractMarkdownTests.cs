@@ -28,6 +28,8 @@ public sealed class AbstractMarkdownTests
     [InlineData("1234567890. not a list", "1234567890. not a list")]
     [InlineData("Heading\n===\nHeading\n--\nx\n---", "Heading\n\\===\nHeading\n\\--\nx\n\\---")]
     [InlineData("~~~\nfence", "\\~~~\nfence")]
+    // A rule may have spaces or tabs between its dashes (found by the property test: "--\t-" became <hr>).
+    [InlineData("x\n\n- - -\n\n--\t-\n-- x -", "x\n\n\\- - -\n\n\\--\t-\n-- x -")]
     // Whitespace: lines trimmed (no code blocks, no hard breaks), blank runs become one paragraph break.
     [InlineData("    indented\ttab  \n\tnext", "indented\ttab\nnext")]
     [InlineData("\n\npara one\n\n\n\npara two\n\n", "para one\n\npara two")]
