@@ -36,10 +36,32 @@ internal static class ManifestFile
     public static LastManifest Read(string path)
     {
         var files = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
-        string[] lines;
+        string? first = null;
+        BuildKey? key = null;
+        int expected = -1, unread = 0;
         try
         {
-            lines = File.ReadAllLines(path);
+            // Streamed: at a million papers the manifest has two million lines.
+            foreach (var line in File.ReadLines(path))
+            {
+                if (first is null)
+                {
+                    first = line;
+                    (key, expected) = ParseHeader(line);
+                    if (key is not null)
+                    {
+                        continue;
+                    }
+                }
+                if (ParseEntry(line) is { } entry)
+                {
+                    files[entry.Destination] = entry.Stamp;
+                }
+                else
+                {
+                    unread++;
+                }
+            }
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -47,34 +69,26 @@ internal static class ManifestFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new LastManifest(files, null, ManifestState.Damaged);
-        }
-        var (key, expected) = lines.Length > 0 ? ParseHeader(lines[0]) : (null, -1);
-        var unread = 0;
-        foreach (var line in lines.AsSpan(key is null ? 0 : 1))
-        {
-            if (ParseEntry(line) is { } entry)
-            {
-                files[entry.Destination] = entry.Stamp;
-            }
-            else
-            {
-                unread++;
-            }
+            return Damaged(files);
         }
         if (key is not null && unread == 0 && files.Count == expected)
         {
             return new LastManifest(files, key, ManifestState.Whole);
         }
-        // A manifest without this header but whose lines all read is an older SiteGen's (the same lines, no header).
-        if (key is null && unread == 0 && files.Count > 0 && !lines[0].StartsWith("sitegen ", StringComparison.Ordinal))
+        // A manifest whose lines all read but that has no header is an older SiteGen's (the same lines, no header); one
+        // whose header names another format is another version's.
+        if (first is not null && key is null
+            && ((unread == 0 && files.Count > 0 && !first.StartsWith("sitegen ", StringComparison.Ordinal))
+                || (first.StartsWith("sitegen manifest ", StringComparison.Ordinal) && !first.StartsWith(Header + " ", StringComparison.Ordinal))))
         {
             return new LastManifest(files, null, ManifestState.OtherVersion);
         }
-        if (key is null && lines.Length > 0 && lines[0].StartsWith("sitegen manifest ", StringComparison.Ordinal) && !lines[0].StartsWith(Header + " ", StringComparison.Ordinal))
-        {
-            return new LastManifest(files, null, ManifestState.OtherVersion);
-        }
+        return Damaged(files);
+    }
+
+    /// <summary>Its entries count as files SiteGen made whose bytes it does not know: rendered again, never taken for the user's.</summary>
+    private static LastManifest Damaged(Dictionary<string, FileStamp> files)
+    {
         foreach (var destination in files.Keys)
         {
             files[destination] = FileStamp.Unknown;
