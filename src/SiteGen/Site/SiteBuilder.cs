@@ -161,11 +161,11 @@ internal static class SiteBuilder
             Notes = [.. NotesOn(settings), .. cacheNote is null ? Array.Empty<string>() : [cacheNote]],
             Links = links.Report,
             Captures = [.. result.Notes.Order(StringComparer.Ordinal)],
-            Cache = request.DryRun ? [] : CacheFiles(manifestPath, linksPath, stampPath),
+            Cache = request.DryRun || session.Remembers ? [] : CacheFiles(manifestPath, linksPath, stampPath),
         };
     }
 
-    /// <summary>The cache's files for this output folder and their sizes, for <c>--verbose</c>; the built-in theme counted whole.</summary>
+    /// <summary>The cache's files for this output folder and their sizes, for <c>--verbose</c> of a one-off build (a session writes them later); the built-in theme counted whole.</summary>
     private static ImmutableArray<(string Path, long Bytes)> CacheFiles(string manifestPath, string linksPath, string stampPath)
     {
         var theme = Path.Combine(Path.GetDirectoryName(manifestPath)!, Scaffold.BuiltInTheme.CacheFolderName);
