@@ -19,6 +19,7 @@ public sealed class Engine
     private readonly ConcurrentQueue<string> _notes = new();
     private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _processed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _postProcessed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<Document>> _written = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<ModuleTiming>> _timings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _elapsedTicks = new(StringComparer.Ordinal);
     // The current run's; ExecuteAsync makes and disposes it, so the engine owns nothing between runs.
@@ -83,6 +84,7 @@ public sealed class Engine
         _notes.Clear();
         _processed.Clear();
         _postProcessed.Clear();
+        _written.Clear();
         _timings.Clear();
         _elapsedTicks.Clear();
         _firstFailure = null;
@@ -106,23 +108,29 @@ public sealed class Engine
             throw new WarningsAsErrorsException([.. _warnings]);
         }
 
-        var outputs = new ConcurrentDictionary<string, ImmutableArray<Document>>(StringComparer.Ordinal);
         foreach (var wave in new[] { _ordered.Where(p => !p.OutputLast), _ordered.Where(p => p.OutputLast) })
         {
             await WhenAllOrFirstFailure(wave.Select(p => Task.Run(async () =>
-                outputs[p.Name] = await RunPhaseAsync(p, Phase.Output, _postProcessed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
+                _written[p.Name] = await RunPhaseAsync(p, Phase.Output, _postProcessed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
         }
 
         var reports = _ordered.Select(p => new PipelineReport(
             p.Name,
-            outputs[p.Name],
+            _written[p.Name],
             TimeSpan.FromTicks(_elapsedTicks.GetValueOrDefault(p.Name)),
             [.. _timings.GetValueOrDefault(p.Name) ?? []]));
         return new EngineResult([.. reports], [.. _warnings]) { Notes = [.. _notes] };
     }
 
-    internal ImmutableArray<Document> DocumentsOf(string pipeline, Phase readerPhase) =>
-        readerPhase == Phase.Output ? _postProcessed[pipeline] : _processed[pipeline];
+    /// <summary>
+    /// What a pipeline passes on to a reader in <paramref name="readerPhase"/>: its Process documents, or its PostProcess
+    /// ones to an Output; to the Output of an <see cref="Pipeline.OutputLast"/> pipeline, what its own Output made (it
+    /// is done by then).
+    /// </summary>
+    internal ImmutableArray<Document> DocumentsOf(string pipeline, Phase readerPhase, bool readerOutputLast) =>
+        readerPhase != Phase.Output ? _processed[pipeline]
+        : readerOutputLast && _written.TryGetValue(pipeline, out var written) && !_ordered.First(p => p.Name == pipeline).OutputLast ? written
+        : _postProcessed[pipeline];
 
     internal T GetService<T>() where T : class =>
         _services.TryGetValue(typeof(T), out var service)

@@ -31,7 +31,7 @@ internal sealed class ExecutionContext(Engine engine, Pipeline pipeline, Phase p
             throw new InvalidOperationException(
                 $"Pipeline '{pipeline.Name}' reads '{name}' in its Input phase; other pipelines' documents are ready from the Process phase on.");
         }
-        return engine.DocumentsOf(name, phase);
+        return engine.DocumentsOf(name, phase, pipeline.OutputLast);
     }
 
     public T GetService<T>() where T : class => engine.GetService<T>();

@@ -26,7 +26,8 @@ public sealed class Pipeline
 
     /// <summary>
     /// True: this pipeline's Output starts only once every other pipeline's Output is done, as Statiq runs its
-    /// deployment pipelines last. For a check of what the others wrote (the site's internal links).
+    /// deployment pipelines last. For a check of what the others wrote (the site's internal links): its Output reads
+    /// what their Output made.
     /// </summary>
     public bool OutputLast { get; init; }
 

@@ -60,6 +60,25 @@ public sealed class ExecutionContextTests
     }
 
     [Fact]
+    public async Task GivesAnOutputLastPipelineTheDocumentsItsDependencyWrote()
+    {
+        ImmutableArray<Document> seen = [];
+        var engine = new Engine([
+            new Pipeline("Papers")
+            {
+                Process = [Step.Produce("a.md")],
+                PostProcess = [Step.Map(d => d.WithContent("post-processed"))],
+                Output = [Step.Map(d => d.WithContent("written"))],
+            },
+            new Pipeline("Validate") { Dependencies = ["Papers"], OutputLast = true, Output = [Step.Do(c => seen = c.FromPipeline("Papers"))] },
+        ]);
+
+        await engine.ExecuteWithinTimeoutAsync();
+
+        Assert.Equal("written", Assert.Single(seen).Content);
+    }
+
+    [Fact]
     public async Task RefusesToReadAPipelineThatWasNotDeclaredAsADependency()
     {
         var engine = new Engine([

@@ -5,9 +5,10 @@ using System.Diagnostics;
 namespace SiteGen.Links;
 
 /// <summary>
-/// The site's internal links. <see cref="Modules.WriteFiles"/> hands over each page as it renders it, and each page it
-/// keeps from the last build unrendered; once every file is written, <see cref="Check"/> resolves every link against
-/// what the build produced. Only the distinct hrefs of each page are kept, as shared strings (a layout's links are the
+/// The site's internal links. <see cref="Modules.WriteFiles"/> finds each page's links as it renders it, or takes them
+/// from the last build for a page it keeps unrendered, and passes them on with the page's document (<see
+/// cref="Site.Keys.Links"/>); once every file is written, <see cref="Modules.ValidateLinks"/> hands them all to
+/// <see cref="Check"/>, which resolves every link against what the build produced. Only the distinct hrefs of each page are kept, as shared strings (a layout's links are the
 /// same on thousands of pages), never the HTML.
 /// <para>
 /// A kept page was not rendered, yet its links count: a page that links to a paper removed since must be reported
@@ -24,7 +25,6 @@ internal sealed class LinkCheck
     private readonly Func<string, string> _readPage;
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly ConcurrentDictionary<string, PageLinks> _pages;
     private long _readingTicks;
     private int _changed;
 
@@ -40,9 +40,6 @@ internal sealed class LinkCheck
         _previous = previous;
         _readPage = readPage;
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        // Sized like the last build's, with many lock stripes: every page of the site is added from every core at
-        // once, and a table that grows takes all its locks each time (as OutputFolder's table of files).
-        _pages = new(Environment.ProcessorCount * 8, 31 + 2 * (previous?.Pages.Count ?? 0), StringComparer.Ordinal);
     }
 
     /// <summary>The report of the last <see cref="Check"/>.</summary>
@@ -51,13 +48,15 @@ internal sealed class LinkCheck
     /// <summary>True when this build's links differ from <see cref="PageLinkTable"/> it started from (so the file is worth writing).</summary>
     public bool Changed => _changed != 0 || _pages.Count != (_previous?.Pages.Count ?? 0);
 
+    /// <summary>The pages of the last <see cref="Check"/>, with their links.</summary>
+    private Dictionary<string, PageLinks> _pages = new(StringComparer.Ordinal);
+
     /// <summary>A page just rendered from inputs with fingerprint <paramref name="inputs"/>.</summary>
-    /// <returns>The page's links, as the next build of a session may <see cref="Carry"/> them.</returns>
+    /// <returns>The page's links, to travel with its document.</returns>
     public PageLinks Rendered(string page, ReadOnlySpan<char> html, ulong inputs)
     {
         var started = Stopwatch.GetTimestamp();
         var pageLinks = new PageLinks(inputs, Read(html));
-        Add(page, pageLinks);
         PageLinks? old = null;
         if (_previous is null || !_previous.Pages.TryGetValue(page, out old) || old.Inputs != inputs)
         {
@@ -72,25 +71,17 @@ internal sealed class LinkCheck
     }
 
     /// <summary>A page kept as the last build wrote it, from inputs with fingerprint <paramref name="inputs"/>.</summary>
-    /// <returns>The page's links, as the next build of a session may <see cref="Carry"/> them.</returns>
+    /// <returns>The page's links, to travel with its document.</returns>
     public PageLinks Kept(string page, ulong inputs)
     {
         if (_previous is not null && _previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
         {
             // A session's table is this process's own: its page is taken as it is, which is also what lets Check
             // reuse what it found for it. A table read from disk is interned, so equal links share one string.
-            var pageLinks = Session is not null ? old : new PageLinks(inputs, [.. old.Links.Select(Intern)]);
-            Add(page, pageLinks);
-            return pageLinks;
+            return Session is not null ? old : new PageLinks(inputs, [.. old.Links.Select(Intern)]);
         }
         return Rendered(page, _readPage(page), inputs);
     }
-
-    /// <summary>
-    /// A page the session's last build rendered or kept with these links, kept again from the same inputs (its document
-    /// is the very same): its links are taken as they were, with no look at the last build's table.
-    /// </summary>
-    public void Carry(string page, PageLinks links) => Add(page, links);
 
     /// <summary>
     /// What a long-running session found for each page's links, by the very <see cref="PageLinks"/> object: while the site
@@ -100,9 +91,19 @@ internal sealed class LinkCheck
     public LinkCheckMemo? Session { get; init; }
 
     /// <summary>Resolves every link of every page; <paramref name="exists"/> tells whether the site has a file at a path.</summary>
+    /// <param name="pages">Every page of the build, with its links.</param>
+    /// <param name="exists">Whether the site has a file at a path.</param>
     /// <param name="sameFiles">True when the site holds the very files of the session's last check (none added or removed).</param>
-    public LinkReport Check(Func<string, bool> exists, bool sameFiles = false)
+    public LinkReport Check(IEnumerable<(string Page, PageLinks Links)> pages, Func<string, bool> exists, bool sameFiles = false)
     {
+        _pages = new Dictionary<string, PageLinks>(_previous?.Pages.Count ?? 0, StringComparer.Ordinal);
+        foreach (var (page, pageLinks) in pages)
+        {
+            if (!_pages.TryAdd(page, pageLinks))
+            {
+                throw new InvalidOperationException($"The links of '{page}' were read twice.");
+            }
+        }
         var memo = Session?.For(sameFiles, _pages.Count);
         var started = Stopwatch.GetTimestamp();
         // Resolved once per href and the folder it starts from: "../../tags/a/index.html" leads to the same file
@@ -205,14 +206,6 @@ internal sealed class LinkCheck
     /// <summary>This build's links of each page, to save for the next build.</summary>
     /// <remarks>The table is this check's own (no copy: at 10,000 papers a copy cost 10 ms an edit); it is done once the build is.</remarks>
     public PageLinkTable ToTable() => new(_pages);
-
-    private void Add(string page, PageLinks links)
-    {
-        if (!_pages.TryAdd(page, links))
-        {
-            throw new InvalidOperationException($"The links of '{page}' were read twice.");
-        }
-    }
 
     [ThreadStatic]
     private static List<string>? _found;

@@ -39,11 +39,8 @@ internal sealed class WriteFiles : IModule
         {
             if (last?.Find(inputs[i], i) is { } found)
             {
+                // Its document carries its links (Keys.Links) as it did.
                 site.Output.Carry(found.Page.Destination, found.Page.Stamp);
-                if (found.Page.Links is { } links)
-                {
-                    site.Links.Carry(found.Page.Destination, links);
-                }
                 (outputs[i], pages![i]) = (found.Output, found.Page);
             }
             else
@@ -93,9 +90,10 @@ internal sealed class WriteFiles : IModule
         {
             WriteText(site.Output, destination, input.Content, 0);
         }
-        // What was written flows on without its content (the engine's report counts it); a document without
-        // content flows on as it is, which costs nothing for the tens of thousands of pages a rebuild keeps.
-        return (input.Content.Length == 0 ? input : input.WithContent(string.Empty), page);
+        // What was written flows on without its content (the engine's report counts it), and a page with its links for
+        // the link check (ValidateLinks).
+        var output = input.Content.Length == 0 ? input : input.WithContent(string.Empty);
+        return (page?.Links is { } links ? output.With(Keys.Links, links) : output, page);
     }
 
     private static WrittenPage WritePage(string destination, string layout, PageModel model, SiteServices site, Kept state, bool carrying)

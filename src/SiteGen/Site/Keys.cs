@@ -32,6 +32,9 @@ internal static class Keys
     /// </summary>
     public const string Stream = nameof(Stream);
 
+    /// <summary>A written page's internal links (<see cref="SiteGen.Links.PageLinks"/>), for the link check.</summary>
+    public const string Links = nameof(Links);
+
     /// <summary>A paper's related papers (<c>IReadOnlyList&lt;PaperLinkView&gt;</c>), best first.</summary>
     public const string RelatedPapers = nameof(RelatedPapers);
 

@@ -122,8 +122,9 @@ internal static class SitePipelines
         // warning (an error with --strict).
         new Pipeline(Validate)
         {
+            Dependencies = [Papers, Pages, Tags, AuthorCounts, Home, Top, Years],
             OutputLast = true,
-            Output = [new ValidateLinks()],
+            Output = [new ValidateLinks(Papers, Pages, Tags, AuthorCounts, Home, Top, Years)],
         },
     ];
 }
