@@ -11,7 +11,8 @@ internal static class CacheNote
     /// <param name="manifest">The manifest's path as the user should see it.</param>
     /// <param name="output">The output folder as the user should see it.</param>
     /// <param name="outputHasFiles">Whether the output folder holds anything (else this is a first build).</param>
-    public static string? Why(LastManifest? last, BuildKey now, string manifest, string output, bool outputHasFiles) => last switch
+    /// <param name="unreadLinks">The last build's file of each page's links, as the user should see it, when it is there but does not read.</param>
+    public static string? Why(LastManifest? last, BuildKey now, string manifest, string output, bool outputHasFiles, string? unreadLinks = null) => last switch
     {
         null => null,
         { State: ManifestState.Missing } => outputHasFiles
@@ -25,6 +26,7 @@ internal static class CacheNote
         { Key: { } key } when key.Settings != now.Settings =>
             "note: the settings changed since the last build (statiq.json or --setting), so the pages that show them are rendered again",
         { Key: { } key } when key.Theme != now.Theme => "note: the theme's templates changed since the last build, so the pages they make are rendered again",
+        _ when unreadLinks is not null => $"note: {unreadLinks} does not read whole (cut short or edited), so the links of the pages kept from the last build are read from {output}",
         _ => null,
     };
 }

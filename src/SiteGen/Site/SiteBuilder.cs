@@ -104,15 +104,16 @@ internal static class SiteBuilder
         // stamp, which fingerprints the program, leaves it out.
         string[] themeFolders = [.. SiteFolders.SiteThemes(root, settings), Scaffold.BuiltInTheme.WriteOut(Path.GetDirectoryName(manifestPath)!, files)];
         var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, warnings) with { ChangedFiles = request.ChangedFiles };
-        var links = new LinkCheck(settings.LinkRoot,
-            request.DryRun || output.Recovering ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath), output.ReadPage)
+        var savedLinks = request.DryRun || output.Recovering ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath);
+        var links = new LinkCheck(settings.LinkRoot, savedLinks, output.ReadPage)
         {
             Session = request.DryRun ? null : session.LinkChecks,
         };
         services = services with { Links = links };
         output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);
         var cacheNote = request.DryRun ? null : CacheNote.Why(output.LastBuild, output.Key, Path.GetRelativePath(root, manifestPath),
-            Path.GetRelativePath(root, outputPath), Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any());
+            Path.GetRelativePath(root, outputPath), Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any(),
+            savedLinks is null && !output.Recovering && File.Exists(linksPath) ? Path.GetRelativePath(root, linksPath) : null);
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
         {

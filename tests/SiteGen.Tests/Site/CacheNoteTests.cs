@@ -115,6 +115,21 @@ public sealed class CacheNoteTests
     }
 
     [Fact]
+    public async Task ALinksFileCutShortIsSaidAndTheBuildEqualsAColdOne()
+    {
+        using var site = await BuiltSiteAsync();
+        var linksFile = Path.ChangeExtension(ManifestOf(site), ".links.json");
+        var text = File.ReadAllText(linksFile);
+        File.WriteAllText(linksFile, text[..(text.Length / 2)]);
+        // A rebuild that keeps most pages and changes some: the kept ones' links come from their files.
+        File.Delete(site["input/papers/three.md"]);
+
+        Assert.Equal($"note: {Path.GetRelativePath(site.Path, linksFile)} does not read whole (cut short or edited), so the links of the pages kept from the last build are read from output",
+            await RebuildAsync(site));
+        await AssertSameAsAColdBuildAsync(site);
+    }
+
+    [Fact]
     public async Task VerboseShowsTheCachesFilesAndTheirTotalSize()
     {
         using var site = await BuiltSiteAsync();
