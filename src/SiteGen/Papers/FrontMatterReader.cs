@@ -69,7 +69,9 @@ internal sealed class FrontMatterReader
                     }
                     break;
                 case FrontMatter.AuthorsKey:
-                    authors = TextList(key, value, "write e.g. `authors: [Ada Lovelace, Alan Turing]`");
+                    authors = TextList(key, value, value is YamlScalarNode { Value: { } number } && int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+                        ? $"for a number of authors write `author_count: {number}`, for their names e.g. `authors: [Ada Lovelace, Alan Turing]`"
+                        : "write e.g. `authors: [Ada Lovelace, Alan Turing]`");
                     break;
                 case FrontMatter.AuthorCountKey:
                     authorCount = OptionalCount(key, value, minimum: 1);

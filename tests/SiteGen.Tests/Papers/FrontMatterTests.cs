@@ -246,6 +246,8 @@ public sealed class FrontMatterTests
     [InlineData("---\ntitle: T\ntags: [ok, ../../etc]\n---\n", 3, 12, "`../../etc` is not a valid tag", "such as `etc`")]
     [InlineData("---\ntitle: T\ntags: [Deep Learning]\n---\n", 3, 8, "`Deep Learning` is not a valid tag", "such as `deep-learning`")]
     [InlineData("---\ntitle: T\ntags: diffusion\n---\n", 3, 7, "`tags` must be a list", "write e.g. `tags: [diffusion, 3d-generation]`")]
+    [InlineData("---\ntitle: T\nauthors: 5\n---\n", 3, 10, "`authors` must be a list", "for a number of authors write `author_count: 5`")]
+    [InlineData("---\ntitle: T\nauthors: Ada Lovelace\n---\n", 3, 10, "`authors` must be a list", "write e.g. `authors: [Ada Lovelace, Alan Turing]`")]
     [InlineData("---\ntitle: T\ntags: [a, ~]\n---\n", 3, 11, "`tags` is empty", "write e.g. `tags: [")]
     [InlineData("---\ntitle: T\nlinks: https://x.org\n---\n", 3, 8, "`links` must be a mapping of names to URLs", "  code: https://github.com/owner/repo")]
     [InlineData("---\ntitle: T\nTitle: U\n---\n", 3, 1, "unknown key `Title`", "did you mean `title`?")]
