@@ -43,9 +43,11 @@ internal static class PaperMerger
     /// and a warning for each paper with two hand-written pages. <paramref name="identity"/> is <see cref="Identity"/>,
     /// or a memo of it.
     /// </summary>
+    /// <param name="fileOf">A hand-written page's file as a warning names it (the site-relative path); by default its source's name.</param>
     public static (List<PaperGroup> Groups, ImmutableArray<Diagnostic> Warnings) Group(
-        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, string> titleKey)
+        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, string> titleKey, Func<Paper, string>? fileOf = null)
     {
+        fileOf ??= SourceOf;
         ArgumentNullException.ThrowIfNull(listingPapers);
         ArgumentNullException.ThrowIfNull(handWrittenPapers);
         var groups = new List<(List<Paper> Listings, List<Paper> Pages)>();
@@ -108,8 +110,8 @@ internal static class PaperMerger
             var pages = groups[GroupOf(page)].Pages;
             if (pages.Count > 0)
             {
-                warnings.Add(Diagnostic.Warning(SourceOf(page), 0,
-                    $"{SourceOf(page)} and {SourceOf(pages[0])} are both pages for paper \"{page.Title}\"; the fields {SourceOf(page)} sets win; delete one of the two pages"));
+                warnings.Add(Diagnostic.Warning(fileOf(page), 0,
+                    $"{fileOf(page)} and {fileOf(pages[0])} are both pages for paper \"{page.Title}\"; the fields {fileOf(page)} sets win; delete one of the two pages"));
             }
             pages.Add(page);
         }

@@ -40,4 +40,18 @@ public sealed class SlugClashTests
         Assert.StartsWith("newer.md: warning: \"Pointer networks!\" and \"Pointer Networks\"", warning);
         Assert.Contains("papers/pointer-networks-2/", warning);
     }
+
+    [Fact]
+    public async Task TwoPagesOfOnePaperAreOneWarningNamingBothFilesByTheirPathInTheSite()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        site.WritePaper("paper", "Pointer Networks", "2015-06-09");
+        site.WritePaper("paper-copy", "Pointer networks", "2015-06-09");
+
+        var built = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+        Assert.Equal(1, built.Papers);
+        var warning = Assert.Single(built.Warnings);
+        Assert.StartsWith("input/papers/paper.md: warning: input/papers/paper.md and input/papers/paper-copy.md are both pages for paper", warning);
+    }
 }
