@@ -71,5 +71,5 @@ internal static class ImportCommand
     }
 
     /// <summary>A path as the user would type it: relative to the current folder, forward slashes.</summary>
-    private static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/');
+    private static string Shown(string path) => SitePath.Relative(Environment.CurrentDirectory, path);
 }

@@ -55,12 +55,14 @@ internal sealed class ApiFetcher(HttpClient client, FetchOptions options)
         {
             return new(target, FetchOutcome.Failed, $"error: {url}: {failure}; nothing written for it");
         }
-        switch (Check(target, bytes!))
+        var (wrong, empty) = Check(target, bytes!);
+        if (wrong is not null)
         {
-            case { } wrong:
-                return new(target, FetchOutcome.Failed, $"error: {url}: {wrong}; nothing written for it");
-            case null when target.Kind == FetchKind.Day && IsEmptyList(bytes!):
-                return new(target, FetchOutcome.Empty, $"{target.Label}: no papers that day (a weekend or a holiday); nothing written");
+            return new(target, FetchOutcome.Failed, $"error: {url}: {wrong}; nothing written for it");
+        }
+        if (empty && target.Kind == FetchKind.Day)
+        {
+            return new(target, FetchOutcome.Empty, $"{target.Label}: no papers that day (a weekend or a holiday); nothing written");
         }
         options.Files.WriteAtomically(path, stream => stream.Write(bytes));
         return new(target, FetchOutcome.Written, string.Create(CultureInfo.InvariantCulture, $"{target.Label}: wrote {target.FileName} ({bytes!.Length:N0} bytes)"));
@@ -113,8 +115,8 @@ internal sealed class ApiFetcher(HttpClient client, FetchOptions options)
         return wait is { } w ? TimeSpan.FromTicks(Math.Clamp(w.Ticks, 0, TimeSpan.FromMinutes(1).Ticks)) : null;
     }
 
-    /// <summary>Why an answer is not what the API gives for the target (null when it is).</summary>
-    private static string? Check(FetchTarget target, byte[] bytes)
+    /// <summary>Why an answer is not what the API gives for the target (null when it is), and whether it is an empty list.</summary>
+    private static (string? Wrong, bool Empty) Check(FetchTarget target, byte[] bytes)
     {
         JsonDocument document;
         try
@@ -123,9 +125,9 @@ internal sealed class ApiFetcher(HttpClient client, FetchOptions options)
         }
         catch (JsonException e)
         {
-            return bytes.AsSpan().TrimStart(" \t\r\n"u8).StartsWith("<"u8)
+            return (bytes.AsSpan().TrimStart(" \t\r\n"u8).StartsWith("<"u8)
                 ? "the answer is HTML, not the API's JSON (a login or error page?)"
-                : $"the answer is not whole JSON ({e.Message.Split(". ")[0]}): cut off on the way?";
+                : $"the answer is not whole JSON ({e.Message.Split(". ")[0]}): cut off on the way?", false);
         }
         using (document)
         {
@@ -135,14 +137,9 @@ internal sealed class ApiFetcher(HttpClient client, FetchOptions options)
                 FetchKind.Paper => root.ValueKind == JsonValueKind.Object && ApiCaptureReader.HasPapers(root),
                 _ => root.ValueKind == JsonValueKind.Array && ApiCaptureReader.HasPapers(root),
             };
-            return right ? null : $"the answer is JSON, but not {(target.Kind == FetchKind.Paper ? "a paper" : "a list of papers")} as the API gives";
+            var empty = root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 0;
+            return (right ? null : $"the answer is JSON, but not {(target.Kind == FetchKind.Paper ? "a paper" : "a list of papers")} as the API gives", empty);
         }
-    }
-
-    private static bool IsEmptyList(byte[] bytes)
-    {
-        using var document = JsonDocument.Parse(bytes);
-        return document.RootElement.ValueKind == JsonValueKind.Array && document.RootElement.GetArrayLength() == 0;
     }
 }
 

@@ -21,6 +21,12 @@ internal static class HtmlReferenceScanner
         "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BreakoutNames = Breakouts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>One list of open foreign elements per thread, emptied for each page (a page scan is on every page of every build).</summary>
+    [ThreadStatic]
+    private static List<(string Name, bool Foreign)>? _contexts;
+
     /// <summary>One parser per thread, for the rare value with a character reference (see <see cref="Decode"/>).</summary>
     [ThreadStatic]
     private static HtmlParser? _parser;
@@ -31,7 +37,8 @@ internal static class HtmlReferenceScanner
         var i = 0;
         // The open <svg> and <math> elements (foreign: XML-like, CDATA, no raw text) and the HTML integration points
         // inside them (an SVG <title>, <desc>, <foreignObject>; a MathML <mi>...), whose content is HTML again.
-        var contexts = new List<(string Name, bool Foreign)>();
+        var contexts = _contexts ??= [];
+        contexts.Clear();
         while (i < text.Length)
         {
             var open = text[i..].IndexOf('<');
@@ -151,7 +158,7 @@ internal static class HtmlReferenceScanner
         }
         if (contexts.Count > 0 && contexts[^1].Foreign)
         {
-            if (Breakouts.Contains(name.ToString()) || (hasAttributes && name.Equals("font", StringComparison.OrdinalIgnoreCase)))
+            if (BreakoutNames.Contains(name) || (hasAttributes && name.Equals("font", StringComparison.OrdinalIgnoreCase)))
             {
                 // Back to the nearest HTML content: the foreign elements are closed.
                 while (contexts.Count > 0 && contexts[^1].Foreign)

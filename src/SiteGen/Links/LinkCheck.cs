@@ -24,6 +24,9 @@ internal sealed class LinkCheck
     private readonly PageLinkTable? _previous;
     private readonly Func<string, string> _readPage;
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="InternSpan"/>, made a delegate once rather than for every page.</summary>
+    private readonly Func<ReadOnlySpan<char>, string> _internSpan;
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private long _readingTicks;
     private int _changed;
@@ -40,6 +43,7 @@ internal sealed class LinkCheck
         _previous = previous;
         _readPage = readPage;
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _internSpan = InternSpan;
     }
 
     /// <summary>The report of the last <see cref="Check"/>.</summary>
@@ -76,9 +80,9 @@ internal sealed class LinkCheck
     {
         if (_previous is not null && _previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
         {
-            // A session's table is this process's own: its page is taken as it is, which is also what lets Check
-            // reuse what it found for it. A table read from disk is interned, so equal links share one string.
-            return Session is not null ? old : new PageLinks(inputs, [.. old.Links.Select(Intern)]);
+            // Taken as it is: in a session that is what lets Check reuse what it found for it, and a table read from
+            // disk already holds each href once.
+            return old;
         }
         return Rendered(page, _readPage(page), inputs);
     }
@@ -220,23 +224,22 @@ internal sealed class LinkCheck
         var distinct = _distinct ??= new(ReferenceEqualityComparer.Instance);
         found.Clear();
         distinct.Clear();
-        HtmlReferenceScanner.Scan(html, found, InternSpan);
-        var links = new List<string>(found.Count);
-        foreach (var href in found)
+        HtmlReferenceScanner.Scan(html, found, _internSpan);
+        // Interned: the same text is the same string, so reference equality is text equality. Kept in place, in order.
+        var kept = 0;
+        for (var i = 0; i < found.Count; i++)
         {
-            // Interned: the same text is the same string, so reference equality is text equality.
-            if (distinct.Add(href))
+            if (distinct.Add(found[i]))
             {
-                links.Add(href);
+                found[kept++] = found[i];
             }
         }
-        return [.. links];
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found)[..kept].ToArray();
     }
 
     private string InternSpan(ReadOnlySpan<char> text) =>
         _lookup.TryGetValue(text, out var known) ? known : _strings.GetOrAdd(text.ToString(), static s => s);
 
-    private string Intern(string text) => _strings.GetOrAdd(text, static s => s);
 }
 
 /// <summary>A page's distinct link references, and the fingerprint of the inputs it was rendered from.</summary>

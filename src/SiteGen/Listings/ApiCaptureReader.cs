@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using SiteGen.Diagnostics;
 using SiteGen.Papers;
+using SiteGen.Text;
 
 namespace SiteGen.Listings;
 
@@ -78,7 +79,7 @@ internal static class ApiCaptureReader
         public ListingEntry? Entry()
         {
             var id = paper.GetProperty("id").GetString()!;
-            var title = Collapse(paper.GetProperty("title").GetString()!);
+            var title = Whitespace.Collapse(paper.GetProperty("title").GetString()!);
             if (title.Length == 0)
             {
                 return null;
@@ -87,7 +88,7 @@ internal static class ApiCaptureReader
             return new ListingEntry
             {
                 Title = title,
-                Abstract = Collapse(Text(paper, "summary") ?? Text(item, "summary") ?? ""),
+                Abstract = Whitespace.Collapse(Text(paper, "summary") ?? Text(item, "summary") ?? ""),
                 Arxiv = ArxivId.IsValid(id) ? id : null,
                 Authors = Authors(),
                 Organization = organization is { } org ? Text(org, "fullname") ?? Text(org, "name") : null,
@@ -95,8 +96,8 @@ internal static class ApiCaptureReader
                 Comments = Count(item, "numComments"),
                 Published = Date(paper, "publishedAt"),
                 Submitted = Date(paper, "submittedOnDailyAt") ?? (item.ValueKind == JsonValueKind.Object && !IsPaper(item) ? Date(item, "publishedAt") : null),
-                Summary = Text(paper, "ai_summary") is { Length: > 0 } summary ? Collapse(summary) : null,
-                Keywords = [.. Strings(paper, "ai_keywords").Select(Collapse).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)],
+                Summary = Text(paper, "ai_summary") is { Length: > 0 } summary ? Whitespace.Collapse(summary) : null,
+                Keywords = [.. Strings(paper, "ai_keywords").Select(Whitespace.Collapse).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)],
                 CodeUrl = Text(paper, "githubRepo"),
                 GithubStars = Count(paper, "githubStars"),
                 ProjectUrl = Text(paper, "projectPage"),
@@ -125,7 +126,7 @@ internal static class ApiCaptureReader
             var names = ImmutableArray.CreateBuilder<string>();
             foreach (var author in authors.EnumerateArray())
             {
-                if (author.ValueKind == JsonValueKind.Object && Text(author, "name") is { } name && Collapse(name) is { Length: > 0 } shown)
+                if (author.ValueKind == JsonValueKind.Object && Text(author, "name") is { } name && Whitespace.Collapse(name) is { Length: > 0 } shown)
                 {
                     names.Add(shown);
                 }
@@ -193,7 +194,4 @@ internal static class ApiCaptureReader
             warnings.Add(Diagnostic.Warning(path, 0, string.Create(CultureInfo.InvariantCulture,
                 $"item {number} ({paper.GetProperty("id").GetString()}): `{key}` is not {what}, so it is left out; the rest of the paper is read")));
     }
-
-    /// <summary>Whitespace runs (arXiv wraps titles and abstracts) as one space.</summary>
-    internal static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -51,10 +51,6 @@ internal sealed partial record CaptureHeader(DateOnly? CapturedOn, string? Url, 
                 continue;
             }
             end = Math.Max(end, i + 1);
-            if (value.Length == 0 && key == "markdown content")
-            {
-                break;
-            }
         }
         for (var i = 0; i < limit; i++)
         {

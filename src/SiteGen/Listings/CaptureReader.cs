@@ -72,7 +72,7 @@ internal static class CaptureReader
     {
         var linked = LinkedText.Parse(text, new Dictionary<string, string>());
         var header = CaptureHeader.Read([.. linked.Lines.Select(l => l.Text)]);
-        if (PaperPageReader.IsPaperPage(linked, header))
+        if (PaperPageReader.IsPaperPage(linked))
         {
             var warnings = new List<Diagnostic>();
             var (entries, used) = PaperPageReader.Read(path, linked, header, captureYear ?? header.CapturedOn?.Year, warnings);

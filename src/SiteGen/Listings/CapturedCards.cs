@@ -69,16 +69,15 @@ internal sealed class CapturedCards(string path, IReadOnlyList<ListingCard> card
         }
 
         var file = System.IO.Path.GetFileName(path);
-        const string CaptureYearsSetting = ListingParser.CaptureYearsSetting;
         if (latestYear == 0)
         {
             Warn(firstYearlessLine, string.Create(CultureInfo.InvariantCulture,
-                $"{yearless} date(s) in this listing show no year (the first on this line) and no date in it shows one, so their year is unknown and they were left empty; set the year the page was saved in statiq.json: \"{CaptureYearsSetting}\": {{ \"{file}\": <year> }}"));
+                $"{yearless} date(s) in this listing show no year (the first on this line) and no date in it shows one, so their year is unknown and they were left empty; set the year the page was saved in statiq.json: \"{ListingParser.CaptureYearsSetting}\": {{ \"{file}\": <year> }}"));
             return null;
         }
         var inferred = latestYear + 1;
         Warn(firstYearlessLine, string.Create(CultureInfo.InvariantCulture,
-            $"{yearless} date(s) in this listing show no year (the first on this line); assumed {inferred}, one more than the latest year the listing shows ({latestYear}); if the page was saved in another year, set it in statiq.json: \"{CaptureYearsSetting}\": {{ \"{file}\": {inferred} }}"));
+            $"{yearless} date(s) in this listing show no year (the first on this line); assumed {inferred}, one more than the latest year the listing shows ({latestYear}); if the page was saved in another year, set it in statiq.json: \"{ListingParser.CaptureYearsSetting}\": {{ \"{file}\": {inferred} }}"));
         return inferred;
     }
 

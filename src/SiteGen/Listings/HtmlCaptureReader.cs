@@ -6,6 +6,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using SiteGen.Diagnostics;
 using SiteGen.Papers;
+using SiteGen.Text;
 
 namespace SiteGen.Listings;
 
@@ -84,28 +85,30 @@ internal static partial class HtmlCaptureReader
     /// The cards' markup: an article with a heading that links to <c>/papers/ID</c> is a paper; its upvote box, author
     /// count and comment count are read where the page puts them.
     /// </summary>
+    /// <summary>The first whole number shown by an element <paramref name="selector"/> finds in <paramref name="article"/>.</summary>
+    private static int? FirstCount(IElement article, string selector) =>
+        article.QuerySelectorAll(selector).Select(a => LinkedCaptureReader.CountOf(Whitespace.Collapse(a.TextContent))).FirstOrDefault(n => n is not null);
+
     private static List<ListingEntry> Cards(IDocument document, string path)
     {
         var entries = new List<ListingEntry>();
         foreach (var article in document.QuerySelectorAll("article"))
         {
-            var link = article.QuerySelectorAll("h1 a[href], h2 a[href], h3 a[href], h4 a[href]")
-                .FirstOrDefault(a => LinkedCaptureReader.PaperId(a.GetAttribute("href")!) is not null);
-            if (link is null || ApiCaptureReader.Collapse(link.TextContent) is not { Length: > 0 } title)
+            var (link, id) = article.QuerySelectorAll("h1 a[href], h2 a[href], h3 a[href], h4 a[href]")
+                .Select(a => (Link: a, Id: LinkedCaptureReader.PaperId(a.GetAttribute("href")!)))
+                .FirstOrDefault(a => a.Id is not null);
+            if (link is null || id is null || Whitespace.Collapse(link.TextContent) is not { Length: > 0 } title)
             {
                 continue;
             }
-            var id = LinkedCaptureReader.PaperId(link.GetAttribute("href")!)!;
-            var text = ApiCaptureReader.Collapse(article.TextContent);
-            var upvotes = article.QuerySelectorAll("a[href*='login?next=']").Select(a => ApiCaptureReader.Collapse(a.TextContent))
-                .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).FirstOrDefault(n => n is not null);
-            var comments = article.QuerySelectorAll("a[href$='#community']").Select(a => ApiCaptureReader.Collapse(a.TextContent))
-                .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).FirstOrDefault(n => n is not null);
+            var text = Whitespace.Collapse(article.TextContent);
+            var upvotes = FirstCount(article, "a[href*='login?next=']");
+            var comments = FirstCount(article, "a[href$='#community']");
             var authors = AuthorCount().Match(text);
             entries.Add(new ListingEntry
             {
                 Title = title,
-                Abstract = ApiCaptureReader.Collapse(article.QuerySelector("p")?.TextContent ?? ""),
+                Abstract = Whitespace.Collapse(article.QuerySelector("p")?.TextContent ?? ""),
                 Arxiv = ArxivId.IsValid(id) ? id : null,
                 AuthorCount = authors.Success ? int.Parse(authors.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : null,
                 Upvotes = upvotes,

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SiteGen.Diagnostics;
 using SiteGen.Papers;
+using SiteGen.Text;
 
 namespace SiteGen.Listings;
 
@@ -20,11 +21,11 @@ internal static partial class LinkedCaptureReader
 {
     /// <summary>True when the text is Markdown with links: Markdown links, or a Jina Reader header.</summary>
     public static bool LooksLikeMarkdown(string text) =>
-        InlineLink().Count(text[..Math.Min(text.Length, 200_000)]) >= 2 || text.Contains("\nMarkdown Content:", StringComparison.Ordinal);
+        InlineLink().Count(text.AsSpan(0, Math.Min(text.Length, 200_000))) >= 2 || text.Contains("\nMarkdown Content:", StringComparison.Ordinal);
 
     /// <summary>True when the text is a text-mode browser's dump: labels with numbered references, <c>[Title][32]</c>.</summary>
     public static bool LooksLikeTextDump(string text) =>
-        ReferenceLink().Count(text[..Math.Min(text.Length, 200_000)]) >= 3;
+        ReferenceLink().Count(text.AsSpan(0, Math.Min(text.Length, 200_000))) >= 3;
 
     public static ListingParseResult Read(string path, string text, CaptureFormat format, int? captureYear)
     {
@@ -33,7 +34,7 @@ internal static partial class LinkedCaptureReader
         var header = CaptureHeader.Read([.. linked.Lines.Select(l => l.Text)]);
         var kind = header.Url is { } url ? CaptureKinds.OfUrl(url) : null;
         var warnings = new List<Diagnostic>();
-        if (kind == "paper" || PaperPageReader.IsPaperPage(linked, header))
+        if (kind == "paper" || PaperPageReader.IsPaperPage(linked))
         {
             var page = PaperPageReader.Read(path, linked, header, captureYear, warnings);
             return Result(page.Entries, warnings, format, "paper", linked, page.Used);
@@ -188,7 +189,7 @@ internal static partial class LinkedCaptureReader
         }
         if (abstractText.Count > 0 && string.Join(' ', abstractText) is { Length: >= 40 } summary)
         {
-            card.SetAbstract(ApiCaptureReader.Collapse(summary));
+            card.SetAbstract(Whitespace.Collapse(summary));
         }
         return lastUsed;
     }
@@ -400,7 +401,7 @@ internal static partial class LinkedCaptureReader
         return null;
     }
 
-    private static int? CountOf(string text) =>
+    internal static int? CountOf(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
 
     /// <summary><c>3.29k</c> is 3290, <c>131</c> is 131.</summary>

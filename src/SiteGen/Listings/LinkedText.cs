@@ -1,4 +1,5 @@
 using System.Text;
+using SiteGen.Text;
 
 namespace SiteGen.Listings;
 
@@ -188,7 +189,7 @@ internal sealed class LinkedText
     {
         if (label.IndexOf('[') < 0 && label.IndexOf('!') < 0)
         {
-            return Decode(ApiCaptureReader.Collapse(label));
+            return Decode(Whitespace.Collapse(label));
         }
         var closing = Matches(label, '[', ']');
         var closingParen = Matches(label, '(', ')');
@@ -228,7 +229,7 @@ internal sealed class LinkedText
             }
             text.Append(c);
         }
-        return Decode(ApiCaptureReader.Collapse(text.ToString()));
+        return Decode(Whitespace.Collapse(text.ToString()));
     }
 
     /// <summary>For each opening bracket, where its match closes (nested pairs matched); -1 when none.</summary>

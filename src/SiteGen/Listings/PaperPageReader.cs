@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SiteGen.Diagnostics;
 using SiteGen.Papers;
+using SiteGen.Text;
 
 namespace SiteGen.Listings;
 
@@ -15,7 +16,7 @@ namespace SiteGen.Listings;
 internal static partial class PaperPageReader
 {
     /// <summary>True when the text is a paper's page: an <c>Abstract</c> heading under a <c>Published on</c> line.</summary>
-    public static bool IsPaperPage(LinkedText linked, CaptureHeader header)
+    public static bool IsPaperPage(LinkedText linked)
     {
         // A model's page shows "arxiv:ID" too, as a tag: a paper's page has its date and its abstract as well.
         var published = false;
@@ -110,7 +111,7 @@ internal static partial class PaperPageReader
                 var plain = lines[i].Plain.TrimStart('#', ' ');
                 if (plain.Length > 0 && !IsUnderline(plain))
                 {
-                    return (ApiCaptureReader.Collapse(plain), i);
+                    return (Whitespace.Collapse(plain), i);
                 }
             }
             return (null, 0);
@@ -119,10 +120,10 @@ internal static partial class PaperPageReader
         {
             var name = title.StartsWith("Paper page - ", StringComparison.Ordinal) ? title["Paper page - ".Length..] : title;
             var at = lines.FindIndex(0, end, l => l.Plain.TrimStart('#', ' ') == name);
-            return (ApiCaptureReader.Collapse(name), Math.Max(at, 0));
+            return (Whitespace.Collapse(name), Math.Max(at, 0));
         }
         var heading = lines.FindIndex(0, end, l => l.Text.StartsWith("# ", StringComparison.Ordinal));
-        return heading >= 0 ? (ApiCaptureReader.Collapse(lines[heading].Plain.TrimStart('#', ' ')), heading) : (null, 0);
+        return heading >= 0 ? (Whitespace.Collapse(lines[heading].Plain.TrimStart('#', ' ')), heading) : (null, 0);
     }
 
     /// <summary>The names between <c>Authors:</c> and the abstract: one per line or a line each, between <c>,</c> separators.</summary>
@@ -136,7 +137,7 @@ internal static partial class PaperPageReader
         }
         foreach (var name in string.Join(' ', names).Split(','))
         {
-            var shown = ApiCaptureReader.Collapse(name);
+            var shown = Whitespace.Collapse(name);
             if (shown.Length > 0 && shown.Length < 120 && !(shown.StartsWith('+') && shown[1..].All(char.IsAsciiDigit)))
             {
                 card.Authors.Add(shown);
@@ -177,7 +178,7 @@ internal static partial class PaperPageReader
             }
             paragraphs[^1].Add(plain);
         }
-        var texts = paragraphs.Where(p => p.Count > 0).Select(p => ApiCaptureReader.Collapse(string.Join(' ', p))).ToList();
+        var texts = paragraphs.Where(p => p.Count > 0).Select(p => Whitespace.Collapse(string.Join(' ', p))).ToList();
         if (label >= 0)
         {
             // The label above the summary (the page's order), or below it (a copy's): the paragraph it stands beside.

@@ -21,7 +21,7 @@ internal sealed class CopyAssets : IModule
         {
             foreach (var file in site.Sources.Files(Path.Combine(root, Folder), "*", recursive: true, warnings))
             {
-                var destination = Path.GetRelativePath(root, file.Path).Replace('\\', '/');
+                var destination = SitePath.Relative(root, file.Path);
                 if (destination.Any(char.IsControl))
                 {
                     // A line of the manifest per file: a name that holds a line break cannot be one, and no URL wants it.

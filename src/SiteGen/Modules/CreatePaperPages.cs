@@ -47,10 +47,7 @@ internal sealed class CreatePaperPages : PerDocumentModule
     {
         public Memo<Paper, byte[]> Pages { get; } = new(remember, ReferenceEqualityComparer.Instance);
 
-        public override void BasisChanged()
-        {
-            // A paper's page depends on the paper alone.
-        }
+        // No BasisChanged: a paper's page depends on the paper alone.
 
         public override void NextBuild() => Pages.NextGeneration();
     }

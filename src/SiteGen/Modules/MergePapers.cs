@@ -39,20 +39,12 @@ internal sealed class MergePapers(string? basePipeline = null) : IModule
     private static async Task<MergeMemo.Merge> MergeAllAsync(
         ImmutableArray<Document> listingDocuments, ImmutableArray<Document> handWrittenDocuments, Kept kept, IExecutionContext context)
     {
-        // A warning names a page by its path in the site, as every warning does.
-        var files = new Dictionary<Paper, string>(ReferenceEqualityComparer.Instance);
-        foreach (var document in handWrittenDocuments)
-        {
-            if (document.Source is { } source)
-            {
-                files.TryAdd(document.GetRequired<Paper>(Keys.Paper), source);
-            }
-        }
         var (groups, warnings) = PaperMerger.Group(
             listingDocuments.Select(d => d.GetRequired<Paper>(Keys.Paper)),
             handWrittenDocuments.Select(d => d.GetRequired<Paper>(Keys.Paper)),
             p => kept.Identities.GetOrAdd(p, PaperMerger.TitleIdentity),
-            p => files.GetValueOrDefault(p) ?? p.Sources.FirstOrDefault() ?? "(unknown source)");
+            // A warning names a page by its path in the site, as every warning does; looked up only for a warning.
+            p => handWrittenDocuments.FirstOrDefault(d => ReferenceEquals(d.Get<Paper>(Keys.Paper), p))?.Source);
         var merged = new (Document Document, ImmutableArray<Diagnostics.Diagnostic> Warnings)[groups.Count];
         await ParallelRanges.ForAsync(groups.Count, context.ParallelOptions, i => merged[i] = kept.Merged.GetOrAdd(groups[i], static group =>
         {

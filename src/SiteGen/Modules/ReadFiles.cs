@@ -16,9 +16,10 @@ internal sealed class ReadFiles(string folder, string pattern, IReadOnlyList<str
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
+        var kept = site.Session.State(static remember => new Kept(remember));
         var directories = site.InputFolders.Select(input => Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(input, folder)))).ToArray();
         var warnings = new List<Diagnostics.Diagnostic>();
-        var keys = site.Session.Listings.List(site.Sources, directories, pattern, site.ChangedFiles, warnings, recursive);
+        var keys = kept.Listings.List(site.Sources, directories, pattern, site.ChangedFiles, warnings, recursive);
         foreach (var warning in warnings)
         {
             context.Warn(warning.ToString());
@@ -34,10 +35,24 @@ internal sealed class ReadFiles(string folder, string pattern, IReadOnlyList<str
         var documents = new Document[keys.Length];
         // An unchanged file (same time and length) is not read again in a long-running session: it is the same
         // document as last time, and every module that saw it can reuse its work.
-        await ParallelRanges.ForAsync(keys.Length, context.ParallelOptions, i => documents[i] = site.Session.Files.GetOrAdd(keys[i],
+        await ParallelRanges.ForAsync(keys.Length, context.ParallelOptions, i => documents[i] = kept.Files.GetOrAdd(keys[i],
             key => Document.Create(source: site.Relative(key.Path), content: SourceText.Read(key.Path, site.Relative(key.Path))))).ConfigureAwait(false);
         return [.. inputs, .. documents];
     }
 
     private bool HasExtension(string path) => extensions!.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// What a session keeps, for every ReadFiles of the site: each input file's document, by path, time and length (an
+    /// unchanged file is the same document), and the files each found last, for a build told which files changed since.
+    /// Both depend on the files alone, whatever the basis.
+    /// </summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public Memo<FoundFile, Document> Files { get; } = new(remember);
+
+        public FolderListings Listings { get; } = new(remember);
+
+        public override void NextBuild() => Files.NextGeneration();
+    }
 }

@@ -70,13 +70,14 @@ internal sealed class WriteFiles : IModule
             return (input, null);
         }
         WrittenPage? page = null;
+        PageLinks? links = null;
         if (input.Get<string>(Keys.CopyFrom) is { } file)
         {
             site.Output.Write(destination, File.ReadAllBytes(file));
         }
         else if (input.Get<Func<byte[]>>(Keys.Produce) is { } produce)
         {
-            page = new WrittenPage(destination, site.Output.WriteBytes(destination, produce(), 0), null);
+            page = new WrittenPage(destination, site.Output.WriteBytes(destination, produce(), 0));
         }
         else if (input.Get<Action<Stream>>(Keys.Stream) is { } stream)
         {
@@ -84,7 +85,7 @@ internal sealed class WriteFiles : IModule
         }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
-            page = WritePage(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, kept, carrying);
+            (page, links) = WritePage(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, kept, carrying);
         }
         else
         {
@@ -93,17 +94,17 @@ internal sealed class WriteFiles : IModule
         // What was written flows on without its content (the engine's report counts it), and a page with its links for
         // the link check (ValidateLinks).
         var output = input.Content.Length == 0 ? input : input.WithContent(string.Empty);
-        return (page?.Links is { } links ? output.With(Keys.Links, links) : output, page);
+        return (links is null ? output : output.With(Keys.Links, links), page);
     }
 
-    private static WrittenPage WritePage(string destination, string layout, PageModel model, SiteServices site, Kept state, bool carrying)
+    private static (WrittenPage Page, PageLinks Links) WritePage(string destination, string layout, PageModel model, SiteServices site, Kept state, bool carrying)
     {
         // A page model reused from the last build of a session was hashed then: only the site-wide part is new.
         var modelHash = carrying ? PageFingerprint.HashOf(model) : state.PageModels.GetOrAdd(model, PageFingerprint.HashOf);
         var inputs = Fingerprint.Of(site.Fingerprint, modelHash, layout);
         if (site.Output.TryKeep(destination, inputs, out var kept))
         {
-            return new WrittenPage(destination, kept, site.Links.Kept(destination, inputs));
+            return (new WrittenPage(destination, kept), site.Links.Kept(destination, inputs));
         }
         if (model.Papers.Count > 0)
         {
@@ -113,7 +114,7 @@ internal sealed class WriteFiles : IModule
         site.Templates.Render(layout, model, html);
         // Its links are read here, where the HTML exists, rather than from the file later.
         var links = site.Links.Rendered(destination, html.Written, inputs);
-        return new WrittenPage(destination, WriteText(site.Output, destination, html.Written, inputs), links);
+        return (new WrittenPage(destination, WriteText(site.Output, destination, html.Written, inputs)), links);
     }
 
     private static FileStamp WriteText(OutputFolder output, string destination, ReadOnlySpan<char> text, ulong inputs)
@@ -146,8 +147,8 @@ internal sealed class WriteFiles : IModule
         public override void NextBuild() => PageModels.NextGeneration();
     }
 
-    /// <summary>A page, or a file of <see cref="Keys.Produce"/>, as a run left it: where, its file's stamp, and a page's links.</summary>
-    internal sealed record WrittenPage(string Destination, FileStamp Stamp, PageLinks? Links);
+    /// <summary>A page, or a file of <see cref="Keys.Produce"/>, as a run left it: where, and its file's stamp (a page's links travel with its document).</summary>
+    internal sealed record WrittenPage(string Destination, FileStamp Stamp);
 
     /// <summary>
     /// One pipeline's last run in a session: its inputs, what it passed on and the page each wrote or kept, at the same

@@ -40,14 +40,14 @@ internal static class PaperMerger
 
     /// <summary>
     /// The copies of each paper, in the order papers first appear (listing papers, then papers only a page shows),
-    /// and a warning for each paper with two hand-written pages. <paramref name="identity"/> is <see cref="Identity"/>,
-    /// or a memo of it.
+    /// and a warning for each paper with two hand-written pages. <paramref name="titleKey"/> is
+    /// <see cref="TitleIdentity"/>, or a memo of it.
     /// </summary>
-    /// <param name="fileOf">A hand-written page's file as a warning names it (the site-relative path); by default its source's name.</param>
+    /// <param name="fileOf">A hand-written page's file as a warning names it (the site-relative path); when it gives none, its source's name.</param>
     public static (List<PaperGroup> Groups, ImmutableArray<Diagnostic> Warnings) Group(
-        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, string> titleKey, Func<Paper, string>? fileOf = null)
+        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, string> titleKey, Func<Paper, string?>? fileOf = null)
     {
-        fileOf ??= SourceOf;
+        string FileOf(Paper paper) => fileOf?.Invoke(paper) ?? SourceOf(paper);
         ArgumentNullException.ThrowIfNull(listingPapers);
         ArgumentNullException.ThrowIfNull(handWrittenPapers);
         var groups = new List<(List<Paper> Listings, List<Paper> Pages)>();
@@ -110,8 +110,8 @@ internal static class PaperMerger
             var pages = groups[GroupOf(page)].Pages;
             if (pages.Count > 0)
             {
-                warnings.Add(Diagnostic.Warning(fileOf(page), 0,
-                    $"{fileOf(page)} and {fileOf(pages[0])} are both pages for paper \"{page.Title}\"; the fields {fileOf(page)} sets win; delete one of the two pages"));
+                warnings.Add(Diagnostic.Warning(FileOf(page), 0,
+                    $"{FileOf(page)} and {FileOf(pages[0])} are both pages for paper \"{page.Title}\"; the fields {FileOf(page)} sets win; delete one of the two pages"));
             }
             pages.Add(page);
         }

@@ -160,5 +160,5 @@ internal sealed class Rebuilder(BuildRequest request, ReloadEvents events, TextW
         return changed.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"{first} and {changed.Count - 1} more") : first;
     }
 
-    private static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/');
+    private static string Shown(string path) => SitePath.Relative(Environment.CurrentDirectory, path);
 }

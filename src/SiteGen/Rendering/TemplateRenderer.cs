@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
@@ -9,6 +9,7 @@ using Fluid;
 using Fluid.Values;
 using SiteGen.Diagnostics;
 using SiteGen.Rendering.Views;
+using SiteGen.Site;
 
 namespace SiteGen.Rendering;
 
@@ -98,7 +99,7 @@ internal sealed partial class TemplateRenderer
         ArgumentNullException.ThrowIfNull(siteRoot);
         ArgumentNullException.ThrowIfNull(themeRoots);
         var files = ThemeFile.Find(themeRoots, siteRoot);
-        var lastRoot = themeRoots.Count > 0 ? ThemeFile.Display(siteRoot, themeRoots[^1]) + "/" : "";
+        var lastRoot = themeRoots.Count > 0 ? SitePath.Relative(siteRoot, themeRoots[^1]) + "/" : "";
 
         var parsed = new List<(ThemeFile File, string Source, IFluidTemplate Template)>(files.Count);
         foreach (var file in files)

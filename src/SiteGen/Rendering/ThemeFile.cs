@@ -1,3 +1,5 @@
+using SiteGen.Site;
+
 namespace SiteGen.Rendering;
 
 /// <summary>
@@ -27,8 +29,8 @@ internal sealed record ThemeFile(string Name, string FullPath, string DisplayPat
             {
                 foreach (var file in sources.Files(Path.Combine(root, folder), "*" + Extension, recursive: true, warnings))
                 {
-                    var name = Display(root, file.Path);
-                    byName.TryAdd(name, new ThemeFile(name, file.Path, Display(siteRoot, file.Path)));
+                    var name = SitePath.Relative(root, file.Path);
+                    byName.TryAdd(name, new ThemeFile(name, file.Path, SitePath.Relative(siteRoot, file.Path)));
                 }
             }
         }
@@ -37,5 +39,4 @@ internal sealed record ThemeFile(string Name, string FullPath, string DisplayPat
     }
 
     /// <summary><paramref name="path"/> relative to <paramref name="from"/>, with forward slashes on every platform.</summary>
-    public static string Display(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');
 }

@@ -37,14 +37,8 @@ internal static class BuiltInTheme
             {
                 continue;
             }
-            files.CreateDirectory(Path.GetDirectoryName(path)!);
-            // A name of this process's own: two builds (a check beside a build) may write the same file at once.
-            var temporary = $"{path}.{Environment.ProcessId}.partial";
-            using (var stream = files.CreateNew(temporary))
-            {
-                stream.Write(bytes);
-            }
-            files.Replace(temporary, path);
+            // A temporary name of this process's own: two builds (a check beside a build) may write the same file at once.
+            files.WriteAtomically(path, stream => stream.Write(bytes), $"{path}.{Environment.ProcessId}.partial");
         }
         foreach (var stale in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !expected.Contains(Path.GetFullPath(f))))
         {
@@ -53,20 +47,27 @@ internal static class BuiltInTheme
         return folder;
     }
 
-    private static List<(string, byte[])> Load()
+    private static List<(string Path, byte[] Bytes)> Load()
+    {
+        var files = EmbeddedFiles(Prefix);
+        if (files.Count == 0)
+        {
+            throw new InvalidOperationException("SiteGen was built without its theme: no embedded resource starts with 'theme/'.");
+        }
+        return files;
+    }
+
+    /// <summary>The program's embedded files whose names start with <paramref name="prefix"/>: their paths after it (forward slashes) and bytes, in name order.</summary>
+    internal static List<(string Path, byte[] Bytes)> EmbeddedFiles(string prefix)
     {
         var assembly = typeof(BuiltInTheme).Assembly;
         var files = new List<(string, byte[])>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var bytes = new MemoryStream();
             stream.CopyTo(bytes);
-            files.Add((name[Prefix.Length..].Replace('\\', '/'), bytes.ToArray()));
-        }
-        if (files.Count == 0)
-        {
-            throw new InvalidOperationException("SiteGen was built without its theme: no embedded resource starts with 'theme/'.");
+            files.Add((name[prefix.Length..].Replace('\\', '/'), bytes.ToArray()));
         }
         return files;
     }

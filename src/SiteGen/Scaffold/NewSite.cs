@@ -14,15 +14,7 @@ internal static class NewSite
     /// <summary>Each file of a new site: its path (forward slashes) and its bytes, in path order.</summary>
     public static IReadOnlyList<(string Path, byte[] Bytes)> Files(bool withTheme)
     {
-        var assembly = typeof(NewSite).Assembly;
-        var files = new List<(string, byte[])>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            files.Add((Dotted(name[Prefix.Length..].Replace('\\', '/')), bytes.ToArray()));
-        }
+        var files = BuiltInTheme.EmbeddedFiles(Prefix).Select(f => (Dotted(f.Path), f.Bytes)).ToList();
         files.Add((".config/dotnet-tools.json", Encoding.UTF8.GetBytes(ToolManifest())));
         if (withTheme)
         {

@@ -26,9 +26,6 @@ internal sealed class BuildSession(bool remember = true)
     /// <summary>Outputs of per-document modules, by input document: null for a one-off build.</summary>
     internal DocumentCache? Documents { get; } = remember ? new DocumentCache() : null;
 
-    /// <summary>Each input file's document, by path, time and length: an unchanged file is the same document.</summary>
-    internal Memo<FoundFile, Document> Files { get; } = new(remember);
-
     /// <summary>The templates of the last build, and the stamp of the files they were loaded from.</summary>
     private (ulong Stamp, Rendering.TemplateRenderer Templates)? _templates;
 
@@ -63,9 +60,6 @@ internal sealed class BuildSession(bool remember = true)
         return _cards;
     }
 
-    /// <summary>The files each <see cref="Modules.ReadFiles"/> found last, for a build told which files changed since.</summary>
-    internal FolderListings Listings { get; } = new(remember);
-
     /// <summary>Each module's own state (<see cref="SessionState"/>), by its type.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, SessionState> _states = new();
 
@@ -79,12 +73,6 @@ internal sealed class BuildSession(bool remember = true)
 
     /// <summary>The feeds and sitemap files of the last build, by the lists they were made from.</summary>
     internal FileBytesMemo FileBytes { get; } = new(remember);
-
-    /// <summary>The site as pages at each depth see it, by the way back to the root ("", "../"...).</summary>
-    internal Memo<string, SiteView> SiteViews { get; } = new(remember);
-
-    /// <summary>The last document of each list page, by destination (<see cref="PageDocuments.ListPages"/>).</summary>
-    internal Memo<string, ListPageMemo> ListPages { get; } = new(remember);
 
     /// <summary>What the last link check found for each page's links (<see cref="Links.LinkCheck.Session"/>).</summary>
     internal Links.LinkCheckMemo? LinkChecks { get; private set; } = remember ? new() : null;
@@ -167,16 +155,11 @@ internal sealed class BuildSession(bool remember = true)
             {
                 state.BasisChanged();
             }
-            SiteViews.Clear();
             LinkChecks = remember ? new() : null;
-            ListPages.Clear();
             FileBytes.Clear();
             _cards = null;
             _basis = basis;
         }
-        Files.NextGeneration();
-        SiteViews.NextGeneration();
-        ListPages.NextGeneration();
         foreach (var state in _states.Values)
         {
             state.NextBuild();

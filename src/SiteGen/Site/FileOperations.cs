@@ -43,12 +43,12 @@ internal class FileOperations
 
     /// <summary>
     /// Writes a cache file so that it is either the old file or the whole new one, whatever happens: into a new file
-    /// beside it, which then replaces it.
+    /// beside it (<paramref name="temporary"/>, by default the path and <c>.partial</c>), which then replaces it.
     /// </summary>
-    public void WriteAtomically(string path, Action<Stream> write)
+    public void WriteAtomically(string path, Action<Stream> write, string? temporary = null)
     {
         CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".partial";
+        temporary ??= path + ".partial";
         if (File.Exists(temporary))
         {
             DeleteFile(temporary);

@@ -63,7 +63,7 @@ internal sealed class FolderListings(bool remember)
                 {
                     continue;
                 }
-                var name = Path.GetRelativePath(directory, full).Replace('\\', '/');
+                var name = SitePath.Relative(directory, full);
                 if (recursive && (Directory.Exists(full) || (!File.Exists(full) && !last.ContainsKey(name))))
                 {
                     return null; // a subfolder came or went: what it holds is found by a walk
@@ -106,7 +106,7 @@ internal sealed class FolderListings(bool remember)
         {
             foreach (var file in sources.Files(directory, pattern, recursive, warnings))
             {
-                found.TryAdd(Path.GetRelativePath(directory, file.Path).Replace('\\', '/'), file);
+                found.TryAdd(SitePath.Relative(directory, file.Path), file);
             }
         }
         return found;

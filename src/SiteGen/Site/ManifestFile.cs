@@ -50,6 +50,8 @@ internal static class ManifestFile
                     (key, expected) = ParseHeader(line);
                     if (key is not null)
                     {
+                        // Sized once from the header (capped: a damaged header may ask for anything).
+                        files.EnsureCapacity(Math.Min(expected, 1 << 22));
                         continue;
                     }
                 }
@@ -126,15 +128,29 @@ internal static class ManifestFile
         part.StartsWith(name, StringComparison.Ordinal)
         && ulong.TryParse(part.AsSpan(name.Length), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+    /// <summary>One line, <c>inputs bytes length destination</c>, read from spans: only the destination becomes a string.</summary>
     private static (string Destination, FileStamp Stamp)? ParseEntry(string line)
     {
-        var parts = line.Split(' ', 4);
-        return parts.Length == 4
-            && ulong.TryParse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
-            && ulong.TryParse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bytes)
-            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            && parts[3].Length > 0
-            ? (parts[3], new FileStamp(inputs, bytes, length))
+        var rest = line.AsSpan();
+        return Field(ref rest, out var inputsText) && ulong.TryParse(inputsText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
+            && Field(ref rest, out var bytesText) && ulong.TryParse(bytesText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var bytes)
+            && Field(ref rest, out var lengthText) && long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            && rest.Length > 0
+            ? (rest.ToString(), new FileStamp(inputs, bytes, length))
             : null;
+    }
+
+    /// <summary>The text up to the next space, and <paramref name="rest"/> moved past it; false when no space follows.</summary>
+    private static bool Field(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> field)
+    {
+        var space = rest.IndexOf(' ');
+        if (space < 0)
+        {
+            field = default;
+            return false;
+        }
+        field = rest[..space];
+        rest = rest[(space + 1)..];
+        return true;
     }
 }

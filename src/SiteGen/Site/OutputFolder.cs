@@ -91,14 +91,22 @@ internal sealed class OutputFolder
         {
             remembered = null;
         }
-        _trusted = remembered is not null && Directory.Exists(Path);
-        // The session's own table, as it is: the next build knows it by reference (ContinuesFrom).
-        if (manifestPath is not null && remembered is null && Directory.Exists(Path))
+        var outputExists = Directory.Exists(Path);
+        _trusted = remembered is not null && outputExists;
+        if (manifestPath is null || !outputExists)
+        {
+            _previous = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        }
+        else if (remembered is not null)
+        {
+            // The session's own table, as it is: the next build knows it by reference (ContinuesFrom).
+            _previous = remembered;
+        }
+        else
         {
             LastBuild = ManifestFile.Read(manifestPath);
+            _previous = WithUnknown(LastBuild.Files, _journaled);
         }
-        _previous = manifestPath is null || !Directory.Exists(Path) ? new Dictionary<string, FileStamp>(StringComparer.Ordinal)
-            : remembered ?? WithUnknown(LastBuild!.Files, _journaled);
         if (!dryRun)
         {
             RemoveLeftStaging();

@@ -8,7 +8,7 @@ internal static class PageDocuments
 {
     /// <summary>The site as a page at <paramref name="destination"/> sees it: one object per depth, kept by a session.</summary>
     public static SiteView SiteFor(string destination, SiteServices site) =>
-        site.Session.SiteViews.GetOrAdd(Urls.RootFrom(destination), root => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
+        KeptBy(site).SiteViews.GetOrAdd(Urls.RootFrom(destination), root => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
         {
             Menu = site.Menu,
             HasSearch = site.Settings.GenerateSearchIndex,
@@ -42,7 +42,7 @@ internal static class PageDocuments
                 Title = list.Number == 1 ? page.Title : $"{page.Title} (page {list.Number})",
             };
             var siteView = SiteFor(list.Destination, site);
-            return site.Session.ListPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tag, siteView,
+            return KeptBy(site).ListPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tag, siteView,
                 () => Page(list.Destination, layout, new PageModel(siteView, pageView)
                 {
                     Papers = list.Items,
@@ -50,5 +50,30 @@ internal static class PageDocuments
                     Tag = tag,
                 }));
         });
+    }
+
+    private static Kept KeptBy(SiteServices site) => site.Session.State(static remember => new Kept(remember));
+
+    /// <summary>
+    /// What a session keeps: the site as pages at each depth see it, by the way back to the root ("", "../"...), and the
+    /// last document of each list page, by destination. Both dropped with the basis.
+    /// </summary>
+    private sealed class Kept(bool remember) : SessionState
+    {
+        public Memo<string, SiteView> SiteViews { get; } = new(remember);
+
+        public Memo<string, ListPageMemo> ListPages { get; } = new(remember);
+
+        public override void BasisChanged()
+        {
+            SiteViews.Clear();
+            ListPages.Clear();
+        }
+
+        public override void NextBuild()
+        {
+            SiteViews.NextGeneration();
+            ListPages.NextGeneration();
+        }
     }
 }

@@ -58,7 +58,7 @@ internal static class PaperViews
     /// <summary>The start of the abstract, cut at a word boundary.</summary>
     public static string Excerpt(string text)
     {
-        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        text = Text.Whitespace.Collapse(text);
         if (text.Length <= ExcerptLength)
         {
             return text;

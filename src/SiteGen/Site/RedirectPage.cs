@@ -15,7 +15,7 @@ internal static class RedirectPage
     /// <param name="baseUrl">The site's absolute base URL (<see cref="AbsoluteUrls.BaseOf"/>), or null.</param>
     public static byte[] Html(string from, string to, string title, string? baseUrl)
     {
-        var back = string.Concat(Enumerable.Repeat("../", from.Count(c => c == '/')));
+        var back = Urls.RootFrom(from);
         var relative = WebUtility.HtmlEncode(back + to);
         var canonical = baseUrl is null ? relative : WebUtility.HtmlEncode(AbsoluteUrls.Of(baseUrl, to));
         return Encoding.UTF8.GetBytes($"""

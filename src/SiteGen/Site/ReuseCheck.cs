@@ -66,7 +66,7 @@ internal static class ReuseCheck
 
     private static HashSet<string> Files(string folder) => Directory.Exists(folder)
         ? [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))]
+            .Select(f => SitePath.Relative(folder, f))]
         : [];
 }
 

@@ -8,8 +8,10 @@ namespace SiteGen.Site;
 /// </summary>
 internal abstract class SessionState
 {
-    /// <summary>The basis changed: drop what was made on the old one.</summary>
-    public abstract void BasisChanged();
+    /// <summary>The basis changed: drop what was made on the old one (nothing, for what depends on its own input alone).</summary>
+    public virtual void BasisChanged()
+    {
+    }
 
     /// <summary>A build starts: memos begin a new generation (<see cref="Engine.Memo{TKey, TValue}.NextGeneration"/>).</summary>
     public virtual void NextBuild()

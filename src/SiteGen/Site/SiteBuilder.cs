@@ -111,9 +111,9 @@ internal static class SiteBuilder
         };
         services = services with { Links = links };
         output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);
-        var cacheNote = request.DryRun ? null : CacheNote.Why(output.LastBuild, output.Key, Path.GetRelativePath(root, manifestPath),
-            Path.GetRelativePath(root, outputPath), Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any(),
-            savedLinks is null && !output.Recovering && File.Exists(linksPath) ? Path.GetRelativePath(root, linksPath) : null);
+        var cacheNote = request.DryRun ? null : CacheNote.Why(output.LastBuild, output.Key, SitePath.Relative(root, manifestPath),
+            SitePath.Relative(root, outputPath), Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any(),
+            savedLinks is null && !output.Recovering && File.Exists(linksPath) ? SitePath.Relative(root, linksPath) : null);
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
         {
@@ -173,7 +173,8 @@ internal static class SiteBuilder
         return
         [
             .. new[] { manifestPath, linksPath, stampPath }.Where(File.Exists).Select(f => (f, new FileInfo(f).Length)),
-            .. Directory.Exists(theme) ? [(theme, Directory.EnumerateFiles(theme, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length))] : Array.Empty<(string, long)>(),
+            // WriteOut left exactly the built-in theme's files there.
+            .. Directory.Exists(theme) ? [(theme, Scaffold.BuiltInTheme.Files.Sum(f => (long)f.Bytes.Length))] : Array.Empty<(string, long)>(),
         ];
     }
 
@@ -266,8 +267,8 @@ internal static class SiteBuilder
             .SelectMany(folder => sources.Files(folder, "*.md", recursive: false, warnings: null).Select(f => f.Path).Order(StringComparer.Ordinal))
             .DistinctBy(Path.GetFileName)
             .Order(StringComparer.Ordinal)
-            .Select(file => (File: file, Page: ContentPage.Parse(Path.GetRelativePath(root, file).Replace('\\', '/'),
-                SourceText.Read(file, Path.GetRelativePath(root, file).Replace('\\', '/')))))
+            .Select(file => (File: file, Page: ContentPage.Parse(SitePath.Relative(root, file),
+                SourceText.Read(file, SitePath.Relative(root, file)))))
             .Select(p => new MenuLinkView(p.Page.MenuTitle ?? p.Page.Title, Urls.ContentPage(Path.GetFileNameWithoutExtension(p.File)))),
     ];
 

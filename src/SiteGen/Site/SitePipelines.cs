@@ -26,6 +26,9 @@ internal static class SitePipelines
     public const string Sitemap = nameof(Sitemap);
     public const string Validate = nameof(Validate);
 
+    /// <summary>The pipelines that make HTML pages: the sitemap lists them, the link check reads their links.</summary>
+    private static readonly string[] PagePipelines = [Papers, Pages, Tags, AuthorCounts, Home, Top, Years];
+
     public static IReadOnlyList<Pipeline> Create() =>
     [
         // Papers from captures of Hugging Face pages (browser copies, dumps, Markdown, HTML, the API's JSON), merged when a
@@ -115,16 +118,16 @@ internal static class SitePipelines
         // sitemap.xml of every page and robots.txt (needs Host). Made in Output, once every page of these exists.
         new Pipeline(Sitemap)
         {
-            Dependencies = [Papers, Pages, Tags, AuthorCounts, Home, Top, Years],
-            Output = [new CreateSitemap(Papers, Pages, Tags, AuthorCounts, Home, Top, Years), new WriteFiles()],
+            Dependencies = [.. PagePipelines],
+            Output = [new CreateSitemap(PagePipelines), new WriteFiles()],
         },
         // Every internal link of every page, once every other pipeline has written its files: a broken one is a
         // warning (an error with --strict).
         new Pipeline(Validate)
         {
-            Dependencies = [Papers, Pages, Tags, AuthorCounts, Home, Top, Years],
+            Dependencies = [.. PagePipelines],
             OutputLast = true,
-            Output = [new ValidateLinks(Papers, Pages, Tags, AuthorCounts, Home, Top, Years)],
+            Output = [new ValidateLinks(PagePipelines)],
         },
     ];
 }

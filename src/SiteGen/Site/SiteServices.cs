@@ -52,5 +52,5 @@ internal sealed record SiteServices(
     public static string[] Absolute(string root, IEnumerable<string> paths) => [.. paths.Select(p => Path.GetFullPath(p, root))];
 
     /// <summary>A path as the user sees it in messages: relative to the site root, forward slashes.</summary>
-    public string Relative(string absolutePath) => Path.GetRelativePath(Root, absolutePath).Replace('\\', '/');
+    public string Relative(string absolutePath) => SitePath.Relative(Root, absolutePath);
 }

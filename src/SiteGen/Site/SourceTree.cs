@@ -164,5 +164,5 @@ internal sealed class SourceTree(string root, IEnumerable<string> sourceFolders)
     private bool IsAllowed(string real) => _allowed.Any(folder => SiteFolders.IsSameOrInside(real, folder));
 
     private void Warn(List<Diagnostic>? warnings, string path, string message) =>
-        warnings?.Add(Diagnostic.Warning(Path.GetRelativePath(_root, path).Replace('\\', '/'), 0, message));
+        warnings?.Add(Diagnostic.Warning(SitePath.Relative(_root, path), 0, message));
 }

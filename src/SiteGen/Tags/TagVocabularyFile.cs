@@ -1,3 +1,5 @@
+using SiteGen.Site;
+
 namespace SiteGen.Tags;
 
 /// <summary>Finds and loads <c>tags.yml</c> as the build and <c>import</c> both need it: the first input folder that has one wins.</summary>
@@ -15,7 +17,7 @@ internal static class TagVocabularyFile
         {
             return (TagVocabulary.Empty, "");
         }
-        var display = Path.GetRelativePath(root, path).Replace('\\', '/');
+        var display = SitePath.Relative(root, path);
         var text = Site.SourceText.Read(path, display);
         return (TagVocabulary.Load(display, text), text);
     }
