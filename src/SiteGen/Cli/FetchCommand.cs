@@ -135,13 +135,15 @@ internal static partial class FetchCommand
         if (week is not null)
         {
             var match = Week().Match(week);
-            if (!match.Success || int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture) is < 1 or > 53
-                || int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture) > ISOWeek.GetWeeksInYear(int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture)))
+            var (year, number) = match.Success
+                ? (int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture))
+                : (0, 0);
+            // Year 0 is no year ISOWeek knows (it throws): the same mistake as week 0.
+            if (year < 1 || number < 1 || number > ISOWeek.GetWeeksInYear(year))
             {
                 throw new UsageException($"--week '{week}' is not an ISO week; write it as 2026-W38");
             }
-            var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
-                int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture), DayOfWeek.Monday));
+            var monday = DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday));
             return Days(monday, monday.AddDays(6));
         }
         if (month is not null)

@@ -29,7 +29,7 @@ internal static class ApiCaptureReader
         var warnings = new List<Diagnostic>();
         var items = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
         var entries = Entries(path, items, warnings);
-        var kind = root.ValueKind == JsonValueKind.Object ? "paper" : items.Any(i => i.TryGetProperty("paper", out _)) ? "daily" : "search";
+        var kind = root.ValueKind == JsonValueKind.Object ? "paper" : items.Any(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("paper", out _)) ? "daily" : "search";
         return new ListingParseResult([.. entries], [.. warnings]) { Format = CaptureFormat.Api, PageKind = kind };
     }
 

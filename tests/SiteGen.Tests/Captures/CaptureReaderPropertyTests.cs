@@ -41,6 +41,16 @@ public sealed class CaptureReaderPropertyTests(ITestOutputHelper log)
             return result.Entries.All(e => e.Title.Trim().Length > 0 && e.Title.Length <= 20_000);
         });
 
+    [Theory]
+    [InlineData("[1, \"x\", null, [], {\"paper\": {\"id\": \"2405.07960\", \"title\": \"AgentClinic\"}}]")]
+    [InlineData("[{\"id\": \"2405.07960\", \"title\": \"AgentClinic\"}, 7]")]
+    public void JsonItemsThatAreNotObjectsAreSkipped(string json)
+    {
+        var result = CaptureReader.Read("x.json", json);
+
+        Assert.Equal("AgentClinic", Assert.Single(result.Entries).Title);
+    }
+
     public static TheoryData<string> Adversaries => new()
     {
         "one line of opening brackets",

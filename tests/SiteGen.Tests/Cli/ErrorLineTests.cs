@@ -45,6 +45,7 @@ public sealed class ErrorLineTests
         new[] { "fetch", "--from", "2025-06-09" },
         new[] { "fetch", "--from", "2025-06-09", "--to", "2025-06-01" },
         new[] { "fetch", "--week", "2025-W60" },
+        new[] { "fetch", "--week", "0000-W01" },
         new[] { "fetch", "--month", "2025-13" },
         new[] { "fetch", "--paper", "not-an-id" },
         new[] { "fetch", "--search", " " },
