@@ -398,7 +398,11 @@ internal static partial class LinkedCaptureReader
                     return "daily";
             }
         }
-        return null;
+        // A collection's item is a link of its own shape (Anchor), wherever the list starts: a body saved without its URL
+        // is still a collection's.
+        return linked.Lines.Any(l => linked.OnlyLink(l.Text) is { } link && link.Text.StartsWith('#') && CollectionItem().IsMatch(link.Text))
+            ? "collection"
+            : null;
     }
 
     internal static int? CountOf(string text) =>

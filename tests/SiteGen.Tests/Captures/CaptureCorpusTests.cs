@@ -40,6 +40,7 @@ public sealed class CaptureCorpusTests(ITestOutputHelper log)
             log.WriteLine(warning.ToString());
         }
 
+        Assert.Equal(golden.Page, result.PageKind);
         Assert.Equal(golden.Papers.Select(p => p["title"]), result.Entries.Select(e => e.Title));
         for (var i = 0; i < golden.Papers.Count; i++)
         {
@@ -96,7 +97,7 @@ public sealed class CaptureCorpusTests(ITestOutputHelper log)
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private sealed record GoldenFile(DateOnly? CaptureDate, List<Dictionary<string, object>> Papers);
+    private sealed record GoldenFile(DateOnly? CaptureDate, string? Page, List<Dictionary<string, object>> Papers);
 
     private static GoldenFile Golden(string path)
     {
@@ -114,7 +115,8 @@ public sealed class CaptureCorpusTests(ITestOutputHelper log)
                 papers.Add(paper.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => Plain(p.Value)));
             }
         }
-        return new GoldenFile(captureDate, papers);
+        var page = root.Children.TryGetValue(new YamlScalarNode("page"), out var kind) ? ((YamlScalarNode)kind).Value : null;
+        return new GoldenFile(captureDate, page == "none" ? null : page, papers);
     }
 
     private static object Plain(YamlNode node) => node switch

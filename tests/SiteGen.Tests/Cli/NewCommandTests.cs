@@ -43,10 +43,13 @@ public sealed class NewCommandTests
         using var folder = new TempFolder();
         await SiteGenProcess.RunAsync("new", folder.Path);
         var version = (await SiteGenProcess.RunAsync("--version")).StandardOutput.Trim();
+        // The one place the version is set, read as a person would: the program and the manifest must both say it.
+        var set = System.Xml.Linq.XDocument.Load(Path.Combine(TestPaths.RepositoryRoot, "Directory.Build.props")).Descendants("Version").Single().Value;
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(folder[".config/dotnet-tools.json"]));
         var tool = manifest.RootElement.GetProperty("tools").GetProperty("sitegen.tool");
-        Assert.Equal(version, tool.GetProperty("version").GetString());
+        Assert.Equal(set, version);
+        Assert.Equal(set, tool.GetProperty("version").GetString());
         Assert.Equal("sitegen", tool.GetProperty("commands")[0].GetString());
         Assert.Matches(@"^\d+\.\d+\.\d+$", version);
     }

@@ -7,9 +7,9 @@ namespace SiteGen.Tests.Links;
 
 /// <summary>
 /// A theme may write any markup, and <c>build</c> and <c>check</c> both find its links with the scanner: on generated
-/// templates (nested elements, inline SVG and MathML, script and style and the other raw-text elements with tags in
+/// templates (nested elements, inline SVG and MathML with their HTML integration points, script and style and the other raw-text elements with tags in
 /// their text, comments with every ending the tokenizer knows, character references in values, bare and quoted values,
-/// repeated attributes, a tag cut off at the end) the scanner finds the references AngleSharp's HTML5 parser finds. Not generated: misnested or stray tags that the tree builder repairs (the scanner's
+/// repeated attributes, a tag cut off at the end, plaintext) the scanner finds the references AngleSharp's HTML5 parser finds. Not generated: misnested or stray tags that the tree builder repairs (the scanner's
 /// documented limit).
 /// </summary>
 public sealed class HtmlReferenceScannerPropertyTests
@@ -43,7 +43,7 @@ public sealed class HtmlReferenceScannerPropertyTests
             ? foreign ? Gen.OneOf(Leaf, Gen.Constant("<![CDATA[ <a href=\"cdata.html\"> ]]>")) : Gen.OneOf(Leaf, TextElement)
             : Gen.Frequency(
                 (3, Element(0, foreign)),
-                (3, from name in foreign ? Gen.Elements("a", "image", "use", "g", "title", "style", "script", "text") : Gen.Elements("a", "div", "span", "p", "A", "template", "noscript", "table")
+                (3, from name in foreign ? Gen.Elements("a", "image", "use", "g", "title", "style", "script", "text", "foreignObject", "desc", "mi", "mtext") : Gen.Elements("a", "div", "span", "p", "A", "template", "noscript", "table")
                     from attributes in Attributes
                     from children in Element(size / 3, foreign).ListOf().Select(c => string.Concat(c.Take(4)))
                     select $"<{name}{attributes}>{children}</{name}>"),
@@ -58,7 +58,7 @@ public sealed class HtmlReferenceScannerPropertyTests
 
     private static readonly Gen<string> Page =
         from body in Gen.Sized(size => Element(size, foreign: false).ListOf()).Select(string.Concat)
-        from end in Gen.Elements("", "", "<a href=\"cut.html\"", "<img src=x.png alt='")
+        from end in Gen.Elements("", "", "<a href=\"cut.html\"", "<img src=x.png alt='", "<plaintext><a href=\"in-plaintext.html\">")
         select "<!DOCTYPE html><html><head><link rel=stylesheet href=site.css></head><body>" + body + end;
 
     [Property(MaxTest = 3000)]

@@ -106,11 +106,12 @@ public sealed class PaperMergerTests
             Paper("Paper", "a.txt") with { Comments = 2, Upvotes = 10 },
             Paper("Paper", "b.json") with { Comments = 7, Upvotes = 30, Capture = new(new DateOnly(2025, 6, 10), false) },
             Paper("Paper", "c.txt"),
-            Paper("Paper", "d.json") with { Comments = 4, GithubStars = 12, Capture = new(new DateOnly(2025, 6, 1), false) },
+            Paper("Paper", "d.json") with { Comments = 9, Upvotes = 50, GithubStars = 12, Capture = new(new DateOnly(2025, 6, 1), false) },
         ]);
 
         var paper = Assert.Single(result.Papers);
-        Assert.Equal((7, 30, 12), (paper.Comments, paper.Upvotes, paper.GithubStars)); // b is the newest; only d shows stars
+        // b is the newest (d's larger counts are older); only d shows stars
+        Assert.Equal((7, 30, 12), (paper.Comments, paper.Upvotes, paper.GithubStars));
         Assert.Empty(result.Warnings);
     }
 
@@ -124,8 +125,9 @@ public sealed class PaperMergerTests
     {
         var result = PaperMerger.Merge(
         [
-            Paper("Paper", "copy.txt") with { AuthorCount = 3, Published = new DateOnly(2026, 3, 20), Capture = new(null, YearInferred: true) },
+            // The API's copy first: what wins is the richer value, not the last copy.
             Paper("Paper", "api.json") with { Authors = ["A", "B", "C"], AuthorCount = 3, Published = new DateOnly(2025, 3, 20), Arxiv = "2503.12345" },
+            Paper("Paper", "copy.txt") with { AuthorCount = 3, Published = new DateOnly(2026, 3, 20), Capture = new(null, YearInferred: true) },
         ]);
 
         var paper = Assert.Single(result.Papers);

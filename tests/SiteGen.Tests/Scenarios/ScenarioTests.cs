@@ -7,7 +7,8 @@ namespace SiteGen.Tests.Scenarios;
 /// <summary>
 /// Golden site scenarios, in the style of Hugo's txtar tests: each <c>*.txtar</c> beside this file holds a site's input
 /// files and what one build of it must give: output files (<c>output/...</c>), byte for byte, the warnings it reports
-/// (<c>warnings</c>, a line each), or the one line it fails with (<c>error</c>). The repository's theme is used unless the scenario has files under <c>theme/</c>.
+/// (<c>warnings</c>, a line each), or the one line it fails with (<c>error</c>), and the list of every file under output/
+/// (<c>output files</c>). The repository's theme is used unless the scenario has files under <c>theme/</c>.
 /// </summary>
 /// <remarks>
 /// <c>UPDATE_SCENARIOS=1 dotnet test --filter ScenarioTests</c> rewrites the expected files from the build (the
@@ -54,6 +55,10 @@ public sealed class ScenarioTests
         {
             "error" => error ?? "(the build succeeded)\n",
             "warnings" => warnings,
+            "output files" => Directory.Exists(site["output"])
+                ? string.Concat(Directory.EnumerateFiles(site["output"], "*", SearchOption.AllDirectories)
+                    .Select(file => Path.GetRelativePath(site["output"], file).Replace('\\', '/') + "\n").Order(StringComparer.Ordinal))
+                : "(no output folder)\n",
             _ => File.Exists(site[f.Name]) ? File.ReadAllText(site[f.Name]) : "(no such file)\n",
         })).ToList();
 
@@ -67,5 +72,5 @@ public sealed class ScenarioTests
         Assert.All(expected.Zip(actual), pair => Assert.Equal($"-- {pair.First.Name} --\n{pair.First.Text}", $"-- {pair.Second.Name} --\n{pair.Second.Text}"));
     }
 
-    private static bool IsExpectation(string name) => name is "error" or "warnings" || name.StartsWith("output/", StringComparison.Ordinal);
+    private static bool IsExpectation(string name) => name is "error" or "warnings" or "output files" || name.StartsWith("output/", StringComparison.Ordinal);
 }

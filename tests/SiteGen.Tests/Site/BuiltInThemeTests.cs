@@ -56,6 +56,7 @@ public sealed class BuiltInThemeTests
     public async Task ABuildWritesTheBuiltInThemeOnceAndThenLeavesItAlone()
     {
         using var site = new TempFolder().WithEmptySite();
+        Directory.Delete(site["theme"], recursive: true); // the built-in theme is then the only one: its footer is the one used
         site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
         await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
         var times = Directory.EnumerateFiles(site["cache/theme"], "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
@@ -66,6 +67,8 @@ public sealed class BuiltInThemeTests
         await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
 
         Assert.DoesNotContain("edited in the cache", File.ReadAllText(site["output/index.html"]), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(TestPaths.RepositoryRoot, "theme", "partials", "site-footer.liquid")),
+            File.ReadAllBytes(site["cache/theme/partials/site-footer.liquid"]));
         Assert.False(File.Exists(site["cache/theme/stray.txt"]));
         Assert.All(times.Where(t => !t.Key.EndsWith("site-footer.liquid", StringComparison.Ordinal)),
             t => Assert.Equal(t.Value, File.GetLastWriteTimeUtc(t.Key)));

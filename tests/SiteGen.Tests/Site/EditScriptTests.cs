@@ -61,8 +61,9 @@ public sealed class EditScriptTests(ITestOutputHelper log)
                     File.WriteAllText(broken, text);
                     break;
                 case EditKind.Killed:
-                    // A process killed at that change on disk makes no other: the undo fails as everything after it would.
-                    var files = new FailingFileOperations(failAt: 1 + step.Pick % 40, persistent: true);
+                    // A process killed at that change on disk makes no other: the undo fails as everything after it would. A
+                    // retitle's build makes more than 8 changes (its pages, the lists, the journal, the manifest), so it is hit.
+                    var files = new FailingFileOperations(failAt: 1 + step.Pick % 8, persistent: true);
                     EditScript.Apply(site, papers, step with { Kind = EditKind.Retitle });
                     try
                     {
@@ -71,6 +72,7 @@ public sealed class EditScriptTests(ITestOutputHelper log)
                     catch (Exception e) when (files.Failed && e is IOException or PipelineFailedException { InnerException: IOException })
                     {
                     }
+                    Assert.True(files.Failed, $"the build was not stopped: it made {files.Count} changes, fewer than {files.FailAt}");
                     session = inOneSession ? new BuildSession() : null;
                     break;
                 default:
