@@ -445,7 +445,7 @@ internal static partial class LinkedCaptureReader
     [GeneratedRegex(@"^[ \t]*(?<n>\d+)\.[ \t]+(?<url>https?://[^\s]+)[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ReferenceLine();
 
-    [GeneratedRegex(@"^(?:https?://(?:www\.)?huggingface\.co)?/papers/(?<id>\d{4}\.\d{4,5}|[a-z-]+/\d{7})(?:v\d+)?/?(?:[?#].*)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:https?://(?:www\.)?huggingface\.co)?/papers/(?<id>" + ArxivId.AsHuggingFaceWritesIt + @")(?:v\d+)?/?(?:[?#].*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PaperUrl();
 
     [GeneratedRegex(@"^#+\s*(?<title>.+?)\s+Paper\s+•\s+(?<id>\S+)\s+•\s+(?:Published\s+)?(?<date>[A-Z][a-z]{2,8}\s+\d{1,2}(?:,\s+\d{4})?)(?:\s+•\s+(?<upvotes>\d+))?\s*$", RegexOptions.CultureInvariant)]

@@ -245,7 +245,7 @@ internal static partial class PaperPageReader
     private static readonly string[] PageEnds =
         ["Models citing this paper", "Datasets citing this paper", "Spaces citing this paper", "Collections including this paper", "Cite arxiv.org/abs"];
 
-    [GeneratedRegex(@"^arxiv:\s*(?<id>\d{4}\.\d{4,5}|[a-z-]+/\d{7})(?:v\d+)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arxiv:\s*(?<id>" + ArxivId.AsHuggingFaceWritesIt + @")(?:v\d+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ArxivLine();
 
     [GeneratedRegex(@"^Upvote\s+(?<count>\d+)$", RegexOptions.CultureInvariant)]

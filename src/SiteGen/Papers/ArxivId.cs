@@ -8,6 +8,12 @@ namespace SiteGen.Papers;
 /// </summary>
 internal static partial class ArxivId
 {
+    /// <summary>
+    /// An id as a Hugging Face page writes it in a paper's URL and its <c>arxiv:</c> line, for the capture readers' patterns;
+    /// looser than <see cref="IsValid"/>, which decides.
+    /// </summary>
+    public const string AsHuggingFaceWritesIt = @"\d{4}\.\d{4,5}|[a-z-]+/\d{7}";
+
     public static bool IsValid(string id) => Pattern().IsMatch(id);
 
     /// <summary>The id in <paramref name="text"/> (a URL, <c>arxiv:2405.07960v2</c>, a bare id), without its version; null if none.</summary>
