@@ -15,16 +15,85 @@ namespace SiteGen.Engine;
 /// run's, in the same order, so this finds them with a comparison of references where a hash table lookup per
 /// document, for tens of thousands of documents per module, cost a rebuild more than the work it saved.
 /// </para>
+/// <para>
+/// With a <see cref="Store"/> and a <see cref="Codec"/>, what is not in memory is looked for on disk, by a hash of the
+/// module and the input document, and what is made is stored there: so a new process reuses the last one's work for
+/// every input that did not change. A host with no use for the memory (one build per process) sets
+/// <see cref="RemembersRuns"/> false.
+/// </para>
 /// </summary>
 public sealed class DocumentCache
 {
     private readonly ConcurrentDictionary<(string Pipeline, Phase Phase, int Module), LastRun> _runs = new();
 
+    /// <summary>False: nothing is kept in memory between runs (the store alone is used).</summary>
+    public bool RemembersRuns { get; init; } = true;
+
+    /// <summary>Where outputs are kept between processes, for this run; null: in memory only.</summary>
+    public DocumentStore? Store { get; set; }
+
+    /// <summary>How documents are written into the <see cref="Store"/>.</summary>
+    public DocumentCodec? Codec { get; init; }
+
+    /// <summary>
+    /// Verify mode: an output found in the store is made again the full way as well, and a difference fails the run
+    /// (<see cref="StoredWorkMismatchException"/>).
+    /// </summary>
+    public bool Verify { get; set; }
+
     public void Clear() => _runs.Clear();
 
-    internal LastRun? Last(string pipeline, Phase phase, int module) => _runs.GetValueOrDefault((pipeline, phase, module));
+    internal LastRun? Last(string pipeline, Phase phase, int module) => RemembersRuns ? _runs.GetValueOrDefault((pipeline, phase, module)) : null;
 
-    internal void Remember(string pipeline, Phase phase, int module, LastRun run) => _runs[(pipeline, phase, module)] = run;
+    internal void Remember(string pipeline, Phase phase, int module, LastRun run)
+    {
+        if (RemembersRuns)
+        {
+            _runs[(pipeline, phase, module)] = run;
+        }
+    }
+
+    /// <summary>
+    /// The outputs the <see cref="Store"/> holds for <paramref name="input"/> of <paramref name="module"/>, else those
+    /// <paramref name="run"/> makes, which are then stored (when the codec can write them).
+    /// </summary>
+    internal Entry FromStoreOrRun(string module, Document input, Func<Entry> run)
+    {
+        if (Store is not { } store || Codec is not { } codec || !codec.CanWrite(input))
+        {
+            return run();
+        }
+        UInt128 key;
+        try
+        {
+            key = StoredEntries.KeyOf(module, input, codec);
+        }
+        catch (NotSupportedException)
+        {
+            return run(); // a value the codec declines (an unusual one inside a known type): made in every process
+        }
+        if (store.Read(key) is { } payload && StoredEntries.TryRead(payload, input, codec) is { } stored)
+        {
+            if (Verify && !StoredEntries.Encode(run(), input, codec).AsSpan().SequenceEqual(payload))
+            {
+                throw new StoredWorkMismatchException(module, input.ToString());
+            }
+            return stored;
+        }
+        var entry = run();
+        if (entry.Outputs.All(codec.CanWrite))
+        {
+            try
+            {
+                store.Add(key, StoredEntries.Encode(entry, input, codec));
+            }
+            catch (NotSupportedException)
+            {
+                // Not stored: made again by the next process.
+            }
+        }
+        return entry;
+    }
 
     /// <summary>A module's outputs for one input, and the warnings it raised making them.</summary>
     internal sealed record Entry(Document[] Outputs, ImmutableArray<string> Warnings, ImmutableArray<string> Notes);

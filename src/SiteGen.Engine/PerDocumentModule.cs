@@ -13,10 +13,18 @@ public abstract class PerDocumentModule : IModule
 
     /// <summary>
     /// True when the outputs (and warnings) depend on nothing but the input document and what the host's
-    /// <see cref="DocumentCache"/> is cleared for: then an engine with a cache reuses them for an input its last run saw.
+    /// <see cref="DocumentCache"/> is cleared for (and its store's basis stands for): then an engine with a cache reuses
+    /// them for an input its last run saw, or the store holds.
     /// A module with side effects (writing files) must leave it false.
     /// </summary>
     protected virtual bool OutputDependsOnlyOnInput => false;
+
+    /// <summary>
+    /// With <see cref="OutputDependsOnlyOnInput"/>: whether the outputs are worth keeping in the cache's
+    /// <see cref="DocumentStore"/> for the next process. False for a module that redoes its work faster than the store
+    /// gives it back (hashing its input, reading its outputs).
+    /// </summary>
+    protected virtual bool StoreOutputs => true;
 
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
@@ -28,10 +36,11 @@ public abstract class PerDocumentModule : IModule
         else
         {
             var last = cache.Last(running.PipelineName, running.Phase, running.Module);
+            var module = $"{running.PipelineName}/{running.Phase}/{running.Module}/{GetType().FullName}";
             var entries = new DocumentCache.Entry[inputs.Length];
             await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
             {
-                var entry = entries[i] = last?.Find(inputs[i], i) ?? Run(inputs[i], context);
+                var entry = entries[i] = last?.Find(inputs[i], i) ?? (StoreOutputs ? cache.FromStoreOrRun(module, inputs[i], () => Run(inputs[i], context)) : Run(inputs[i], context));
                 // Warnings are raised from the entry either way, so a reused output warns as a new one does.
                 foreach (var warning in entry.Warnings)
                 {

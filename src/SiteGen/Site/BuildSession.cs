@@ -23,8 +23,17 @@ internal sealed class BuildSession(bool remember = true)
     /// <summary>True when this session keeps work for the next build.</summary>
     public bool Remembers => remember;
 
-    /// <summary>Outputs of per-document modules, by input document: null for a one-off build.</summary>
-    internal DocumentCache? Documents { get; } = remember ? new DocumentCache() : null;
+    /// <summary>
+    /// Outputs of per-document modules, by input document: in memory for the next build of the session, and in the
+    /// cache's document store (<see cref="DocumentStore"/>) for the next process.
+    /// </summary>
+    internal DocumentCache Documents { get; } = new() { RemembersRuns = remember, Codec = DocumentCodecs.Site };
+
+    /// <summary>
+    /// True once a build of this session read the document store. Only the first does: later ones find their documents
+    /// in memory, so the store would only be read to be written again.
+    /// </summary>
+    internal bool StoreRead { get; set; }
 
     /// <summary>The templates of the last build, and the stamp of the files they were loaded from.</summary>
     private (ulong Stamp, Rendering.TemplateRenderer Templates)? _templates;
@@ -146,11 +155,14 @@ internal sealed class BuildSession(bool remember = true)
     /// </summary>
     private ulong _basis;
 
+    /// <summary>The basis of this build's documents (<see cref="StartBuild"/>), which the document store is kept on.</summary>
+    internal ulong Basis => _basis;
+
     internal void StartBuild(ulong basis)
     {
         if (basis != _basis)
         {
-            Documents?.Clear();
+            Documents.Clear();
             foreach (var state in _states.Values)
             {
                 state.BasisChanged();

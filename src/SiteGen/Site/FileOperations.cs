@@ -5,7 +5,7 @@ namespace SiteGen.Site;
 /// They all go through one object so that tests can fail any one of them (a full disk, a read-only folder, a path that
 /// turned into a folder) and check that the next build still ends where a cold build does. Reads do not go through it.
 /// </summary>
-internal class FileOperations
+internal class FileOperations : Engine.IStoreFiles
 {
     /// <summary>The real file system.</summary>
     public static FileOperations Disk { get; } = new();
@@ -15,6 +15,14 @@ internal class FileOperations
     /// <summary>A new file, for writing; fails if anything (a file, a folder, a symbolic link) is at <paramref name="path"/>.</summary>
     public virtual Stream CreateNew(string path) =>
         new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+
+    /// <summary>An existing file, for writing at its end (a cache file that grows).</summary>
+    public virtual Stream OpenAppend(string path) =>
+        new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
+
+    void Engine.IStoreFiles.WriteAtomically(string path, Action<Stream> write) => WriteAtomically(path, write);
+
+    void Engine.IStoreFiles.Delete(string path) => TryDelete(path);
 
     /// <summary>Renames a file, a folder or a symbolic link (never what it points to); nothing may be at <paramref name="destination"/>.</summary>
     public virtual void Move(string source, string destination)

@@ -125,6 +125,12 @@ internal static class SiteBuilder
         {
             throw new Engine.WarningsAsErrorsException([.. warnings.Select(w => w.ToString())]);
         }
+        // What the last process read and made of each input file; a session reads it once, then keeps its own in memory.
+        var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
+        var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, session.Basis, files);
+        session.StoreRead |= store is not null;
+        session.Documents.Store = store;
+        session.Documents.Verify = ReuseCheck.IsOn(request.Environment!);
         Engine.EngineResult result;
         int removed;
         try
@@ -134,10 +140,19 @@ internal static class SiteBuilder
             {
                 throw new BrokenLinksException([.. result.Warnings]);
             }
-            removed = output.Commit(request.DryRun ? null : () => SaveLinks(links, linksPath, session, files));
+            removed = output.Commit(request.DryRun ? null : () =>
+            {
+                SaveLinks(links, linksPath, session, files);
+                // With the manifest, so a failure undoes the commit; in a session, once the build has returned.
+                using (store)
+                {
+                    store?.Save();
+                }
+            });
         }
         catch
         {
+            store?.Dispose();
             output.Abandon();
             throw;
         }
@@ -159,20 +174,21 @@ internal static class SiteBuilder
             result.Pipelines,
             TimeSpan.Zero)
         {
-            Notes = [.. NotesOn(settings), .. cacheNote is null ? Array.Empty<string>() : [cacheNote]],
+            Notes = [.. NotesOn(settings), .. cacheNote is null ? Array.Empty<string>() : [cacheNote],
+                .. store is { State: Engine.StoreState.Damaged } ? [$"note: {SitePath.Relative(root, documentsPath)} does not read whole (cut short or edited), so what it could not give was made again"] : Array.Empty<string>()],
             Links = links.Report,
             Captures = [.. result.Notes.Order(StringComparer.Ordinal)],
-            Cache = request.DryRun || session.Remembers ? [] : CacheFiles(manifestPath, linksPath, stampPath),
+            Cache = request.DryRun || session.Remembers ? [] : CacheFiles(manifestPath, linksPath, stampPath, documentsPath),
         };
     }
 
     /// <summary>The cache's files for this output folder and their sizes, for <c>--verbose</c> of a one-off build (a session writes them later); the built-in theme counted whole.</summary>
-    private static ImmutableArray<(string Path, long Bytes)> CacheFiles(string manifestPath, string linksPath, string stampPath)
+    private static ImmutableArray<(string Path, long Bytes)> CacheFiles(string manifestPath, string linksPath, string stampPath, string documentsPath)
     {
         var theme = Path.Combine(Path.GetDirectoryName(manifestPath)!, Scaffold.BuiltInTheme.CacheFolderName);
         return
         [
-            .. new[] { manifestPath, linksPath, stampPath }.Where(File.Exists).Select(f => (f, new FileInfo(f).Length)),
+            .. new[] { manifestPath, linksPath, stampPath, documentsPath }.Where(File.Exists).Select(f => (f, new FileInfo(f).Length)),
             // WriteOut left exactly the built-in theme's files there.
             .. Directory.Exists(theme) ? [(theme, Scaffold.BuiltInTheme.Files.Sum(f => (long)f.Bytes.Length))] : Array.Empty<(string, long)>(),
         ];

@@ -64,6 +64,38 @@ public sealed class CacheNoteTests
     }
 
     [Theory]
+    [InlineData(0.5)] // cut in the middle of a record
+    [InlineData(0.0)] // emptied
+    public async Task AStoreOfDocumentsCutShortIsSaidAndTheNextBuildEqualsAColdOne(double kept)
+    {
+        using var site = await BuiltSiteAsync();
+        var store = Path.ChangeExtension(ManifestOf(site), ".documents");
+        var bytes = File.ReadAllBytes(store);
+        File.WriteAllBytes(store, bytes[..(int)(bytes.Length * kept)]);
+        site.WritePaper("two", "A Second Paper", body: "An edited abstract.");
+
+        var note = await RebuildAsync(site);
+
+        Assert.Equal($"note: {Path.GetRelativePath(site.Path, store)} does not read whole (cut short or edited), so what it could not give was made again", note);
+        await AssertSameAsAColdBuildAsync(site);
+        Assert.Null(await RebuildAsync(site)); // written whole again
+    }
+
+    [Fact]
+    public async Task AStoreOfDocumentsWithARecordEditedIsSaidAndTheNextBuildEqualsAColdOne()
+    {
+        using var site = await BuiltSiteAsync();
+        var store = Path.ChangeExtension(ManifestOf(site), ".documents");
+        var bytes = File.ReadAllBytes(store);
+        // A byte of the last record's stored outputs, as a disk or an editor might change it: a paper's title, say.
+        bytes[^40] ^= 0x01;
+        File.WriteAllBytes(store, bytes);
+
+        Assert.Contains("does not read whole", await RebuildAsync(site), StringComparison.Ordinal);
+        await AssertSameAsAColdBuildAsync(site);
+    }
+
+    [Theory]
     [InlineData("garbage \u0000\u00ff not a manifest")]
     [InlineData("")]
     public async Task AManifestThatIsNotOneIsSaid(string text)
@@ -150,7 +182,11 @@ public sealed class CacheNoteTests
         Assert.Equal(0, result.ExitCode);
         var line = Assert.Single(result.StandardOutput.Split('\n'), l => l.StartsWith("  Cache: ", StringComparison.Ordinal));
         var manifest = ManifestOf(site);
-        var listed = new[] { manifest, Path.ChangeExtension(manifest, ".links.json"), Path.ChangeExtension(manifest, ".up-to-date"), site["cache/theme"] };
+        var listed = new[]
+        {
+            manifest, Path.ChangeExtension(manifest, ".links.json"), Path.ChangeExtension(manifest, ".up-to-date"), Path.ChangeExtension(manifest, ".documents"),
+            site["cache/theme"],
+        };
         foreach (var path in listed)
         {
             Assert.Contains(Path.GetFileName(path) + " ", line, StringComparison.Ordinal);

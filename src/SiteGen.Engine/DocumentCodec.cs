@@ -1,0 +1,120 @@
+namespace SiteGen.Engine;
+
+/// <summary>
+/// How documents are written into a <see cref="DocumentStore"/> and read back. The engine writes a document's source,
+/// destination and content; the host adds a writer and a reader for each metadata key whose values it can store. A
+/// document with a key no codec knows is not stored: a new process makes it again.
+/// <para>
+/// An output is written beside the input it was made from: a value that is the input's very object (a source passed
+/// on, a paper a module left as it was) is written as "the input's", so a module that adds one thing to a document
+/// stores that thing only.
+/// </para>
+/// </summary>
+public sealed class DocumentCodec
+{
+    private readonly Dictionary<string, (Type Type, Action<BinaryWriter, object> Write, Func<BinaryReader, object> Read)> _values =
+        new(StringComparer.Ordinal);
+
+    /// <summary>Values under <paramref name="key"/> are <typeparamref name="T"/>s, written by <paramref name="write"/> and read by <paramref name="read"/>.</summary>
+    public DocumentCodec Add<T>(string key, Action<BinaryWriter, T> write, Func<BinaryReader, T> read) where T : class
+    {
+        _values[key] = (typeof(T), (writer, value) => write(writer, (T)value), reader => read(reader));
+        return this;
+    }
+
+    /// <summary>True when every metadata value of <paramref name="document"/> can be written.</summary>
+    public bool CanWrite(Document document)
+    {
+        foreach (var (key, value) in document.Metadata)
+        {
+            if (value is not null && (!_values.TryGetValue(key, out var codec) || !codec.Type.IsInstanceOfType(value)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="document"/> (which <see cref="CanWrite"/> must allow), keys in ordinal order so that the same
+    /// document gives the same bytes in every process; what it shares with <paramref name="input"/> is written as such.
+    /// </summary>
+    public void Write(BinaryWriter writer, Document document, Document? input)
+    {
+        WriteText(writer, document.Source, input?.Source);
+        WriteText(writer, document.Destination, input?.Destination);
+        WriteText(writer, document.Content, input?.Content);
+        var keys = document.Metadata.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        writer.Write7BitEncodedInt(keys.Length);
+        foreach (var key in keys)
+        {
+            var value = document.Metadata[key];
+            writer.Write(key);
+            if (input is not null && input.Metadata.TryGetValue(key, out var was) && ReferenceEquals(was, value))
+            {
+                writer.Write(InputsValue);
+            }
+            else if (value is null)
+            {
+                writer.Write(NoValue);
+            }
+            else
+            {
+                writer.Write(OwnValue);
+                _values[key].Write(writer, value);
+            }
+        }
+    }
+
+    /// <summary>Reads a document <see cref="Write"/> wrote beside <paramref name="input"/>.</summary>
+    public Document Read(BinaryReader reader, Document? input)
+    {
+        var source = ReadText(reader, input?.Source);
+        var destination = ReadText(reader, input?.Destination);
+        var content = ReadText(reader, input?.Content) ?? "";
+        var count = reader.Read7BitEncodedInt();
+        var metadata = new KeyValuePair<string, object?>[count];
+        for (var i = 0; i < count; i++)
+        {
+            var key = reader.ReadString();
+            metadata[i] = new(key, reader.ReadByte() switch
+            {
+                InputsValue => input!.Metadata[key],
+                NoValue => null,
+                OwnValue => _values.TryGetValue(key, out var codec) ? codec.Read(reader) : throw new InvalidDataException($"no codec for '{key}'"),
+                var other => throw new InvalidDataException($"unknown value marker {other}"),
+            });
+        }
+        return Document.Create(source, destination, content, metadata);
+    }
+
+    private const byte NoValue = 0;
+    private const byte InputsValue = 1;
+    private const byte OwnValue = 2;
+
+    private static void WriteText(BinaryWriter writer, string? text, string? inputs)
+    {
+        if (text is null)
+        {
+            writer.Write(NoValue);
+        }
+        else if (inputs is not null && (ReferenceEquals(text, inputs) || (text.Length < 256 && text == inputs)))
+        {
+            writer.Write(InputsValue);
+        }
+        else
+        {
+            writer.Write(OwnValue);
+            writer.Write(text);
+        }
+    }
+
+    private static string? ReadText(BinaryReader reader, string? inputs) => reader.ReadByte() switch
+    {
+        NoValue => null,
+        InputsValue => inputs ?? throw new InvalidDataException("a text marked as the input's, with no input"),
+        OwnValue => reader.ReadString(),
+        var other => throw new InvalidDataException($"unknown text marker {other}"),
+    };
+}

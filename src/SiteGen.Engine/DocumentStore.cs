@@ -1,0 +1,251 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.IO.MemoryMappedFiles;
+
+namespace SiteGen.Engine;
+
+/// <summary>How a <see cref="DocumentStore"/>'s file read when it was opened.</summary>
+public enum StoreState
+{
+    /// <summary>Whole, made on the same basis.</summary>
+    Whole,
+
+    /// <summary>No file: a first build, or a cache that was cleared.</summary>
+    Missing,
+
+    /// <summary>Made on another basis (another program, other settings): nothing in it is used.</summary>
+    OtherBasis,
+
+    /// <summary>Not a store, cut short, or a record that does not match its checksum: only records that check are used.</summary>
+    Damaged,
+}
+
+/// <summary>
+/// The <see cref="DocumentCache"/> on disk, for the next process: what per-document modules made, by a hash of the module
+/// and of the input document (<see cref="DocumentCodec"/>), so a new process reuses the work of the last one for every
+/// input that did not change. One file: a header with the basis the documents were made on (the host's fingerprint of
+/// the program and settings), then records <c>[length][key][checksum][outputs]</c>. A record is checked when it is read,
+/// so a cut or edited file costs work, never a wrong page.
+/// <para>
+/// A build appends the records it made; when the records it did not use (papers removed, old versions of edited ones)
+/// outweigh a quarter of those it did, or the file was not whole, it writes the file again with the used ones only, into
+/// a new file that replaces it. The new records wait in a file beside it until then, so they cost no memory.
+/// </para>
+/// </summary>
+public sealed class DocumentStore : IDisposable
+{
+    private const ulong Magic = 0x3120_7374_6E65_6D75; // "uments 1": the end of "sitegen documents 1"
+    private const int FileHeader = 16;
+    private const int RecordHeader = 28;
+
+    private readonly string _path;
+    private readonly ulong _basis;
+    private readonly IStoreFiles _files;
+    private readonly MemoryMappedFile? _map;
+    private readonly MemoryMappedViewAccessor? _view;
+    private readonly Dictionary<UInt128, Record> _records = [];
+    private readonly Lock _pendingLock = new();
+    private Stream? _pending;
+    private long _pendingBytes;
+
+    private DocumentStore(string path, ulong basis, IStoreFiles files, StoreState state, MemoryMappedFile? map, MemoryMappedViewAccessor? view)
+    {
+        _path = path;
+        _basis = basis;
+        _files = files;
+        State = state;
+        _map = map;
+        _view = view;
+    }
+
+    /// <summary>How the file read; <see cref="StoreState.Damaged"/> also when a record failed its checksum as it was read.</summary>
+    public StoreState State { get; private set; }
+
+    /// <summary>The file's length when it was opened.</summary>
+    public long Length { get; private init; }
+
+    /// <summary>Opens the store at <paramref name="path"/> for documents made on <paramref name="basis"/>.</summary>
+    public static DocumentStore Open(string path, ulong basis, IStoreFiles files)
+    {
+        // The new records of a build that was stopped before it saved: never trusted, never appended.
+        files.Delete(path + PendingSuffix);
+        var length = File.Exists(path) ? new FileInfo(path).Length : -1;
+        if (length < 0)
+        {
+            return new DocumentStore(path, basis, files, StoreState.Missing, null, null);
+        }
+        if (length < FileHeader)
+        {
+            return new DocumentStore(path, basis, files, StoreState.Damaged, null, null) { Length = length };
+        }
+        // Shared: the build appends to the file it reads (Save), and may replace it.
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+        var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        var state = view.ReadUInt64(0) != Magic ? StoreState.Damaged
+            : view.ReadUInt64(8) != basis ? StoreState.OtherBasis
+            : StoreState.Whole;
+        var store = new DocumentStore(path, basis, files, state, map, view) { Length = length };
+        if (state == StoreState.Whole)
+        {
+            store.ReadIndex(length);
+        }
+        return store;
+    }
+
+    /// <summary>Walks the records' headers; a record that would run past the end means the file was cut there.</summary>
+    private void ReadIndex(long length)
+    {
+        for (var offset = (long)FileHeader; offset < length;)
+        {
+            var size = offset + RecordHeader <= length ? _view!.ReadInt32(offset) : -1;
+            if (size < 0 || offset + RecordHeader + size > length)
+            {
+                State = StoreState.Damaged;
+                return;
+            }
+            var key = new UInt128(_view!.ReadUInt64(offset + 12), _view.ReadUInt64(offset + 4));
+            _records.TryAdd(key, new Record(offset, size));
+            offset += RecordHeader + size;
+        }
+    }
+
+    /// <summary>The outputs stored under <paramref name="key"/>, if a record holds them and checks; it is then kept by the next save.</summary>
+    internal byte[]? Read(UInt128 key)
+    {
+        if (!_records.TryGetValue(key, out var record))
+        {
+            return null;
+        }
+        var payload = new byte[record.Size];
+        _view!.ReadArray(record.Offset + RecordHeader, payload, 0, payload.Length);
+        if (XxHash3.HashToUInt64(payload) != _view.ReadUInt64(record.Offset + 20))
+        {
+            State = StoreState.Damaged;
+            return null;
+        }
+        record.Used = true;
+        return payload;
+    }
+
+    /// <summary>Adds what a module made for the input <paramref name="key"/> stands for (written to the pending file at once).</summary>
+    internal void Add(UInt128 key, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> header = stackalloc byte[RecordHeader];
+        WriteHeader(header, key, payload);
+        lock (_pendingLock)
+        {
+            _pending ??= _files.CreateNew(PendingPath);
+            _pending.Write(header);
+            _pending.Write(payload);
+            _pendingBytes += RecordHeader + payload.Length;
+        }
+    }
+
+    private static void WriteHeader(Span<byte> header, UInt128 key, ReadOnlySpan<byte> payload)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[4..], (ulong)key);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[12..], (ulong)(key >> 64));
+        BinaryPrimitives.WriteUInt64LittleEndian(header[20..], XxHash3.HashToUInt64(payload));
+    }
+
+    private const string PendingSuffix = ".new";
+
+    private string PendingPath => _path + PendingSuffix;
+
+    /// <summary>
+    /// Keeps this build's records for the next process: appends the new ones, or writes the file again with the used
+    /// and the new ones when it was not whole or holds too much that this build did not use. Writes nothing when
+    /// nothing changed. Call it once, after a build that succeeded; then dispose.
+    /// </summary>
+    public void Save()
+    {
+        long used = 0, unused = 0;
+        foreach (var record in _records.Values)
+        {
+            _ = record.Used ? used += RecordHeader + record.Size : unused += RecordHeader + record.Size;
+        }
+        _pending?.Dispose(); // the new records are read back from the file: it is done with
+        var rewrite = State != StoreState.Whole || (unused > MinimumUnused && unused * 4 > used + _pendingBytes);
+        if (rewrite)
+        {
+            _files.WriteAtomically(_path, WriteWhole);
+        }
+        else if (_pendingBytes > 0)
+        {
+            using var file = _files.OpenAppend(_path);
+            CopyPending(file);
+        }
+    }
+
+    /// <summary>Records not used are let be below this many bytes: rewriting a file for a few edits is not worth it.</summary>
+    private const long MinimumUnused = 1 << 20;
+
+    private void WriteWhole(Stream stream)
+    {
+        Span<byte> header = stackalloc byte[FileHeader];
+        BinaryPrimitives.WriteUInt64LittleEndian(header, Magic);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], _basis);
+        stream.Write(header);
+        var buffer = new byte[1 << 16];
+        foreach (var record in _records.Values.Where(r => r.Used).OrderBy(r => r.Offset))
+        {
+            for (long at = record.Offset, end = record.Offset + RecordHeader + record.Size; at < end;)
+            {
+                var count = (int)Math.Min(buffer.Length, end - at);
+                _view!.ReadArray(at, buffer, 0, count);
+                stream.Write(buffer, 0, count);
+                at += count;
+            }
+        }
+        CopyPending(stream);
+    }
+
+    private void CopyPending(Stream destination)
+    {
+        if (_pendingBytes == 0)
+        {
+            return;
+        }
+        using var pending = new FileStream(PendingPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        pending.CopyTo(destination);
+    }
+
+    public void Dispose()
+    {
+        _view?.Dispose();
+        _map?.Dispose();
+        if (_pending is not null)
+        {
+            _pending.Dispose();
+            _files.Delete(PendingPath);
+        }
+    }
+
+    private sealed class Record(long offset, int size)
+    {
+        public long Offset { get; } = offset;
+
+        public int Size { get; } = size;
+
+        /// <summary>Read by this build; racing readers all write true.</summary>
+        public bool Used;
+    }
+}
+
+/// <summary>The host's way of changing files in its cache folder, so it can watch every change (and a test fail one).</summary>
+public interface IStoreFiles
+{
+    /// <summary>A new file, for writing; fails if anything is at <paramref name="path"/>.</summary>
+    Stream CreateNew(string path);
+
+    /// <summary>The file at <paramref name="path"/>, for writing at its end.</summary>
+    Stream OpenAppend(string path);
+
+    /// <summary>Replaces the file at <paramref name="path"/> by what <paramref name="write"/> writes, whole or not at all.</summary>
+    void WriteAtomically(string path, Action<Stream> write);
+
+    /// <summary>Deletes the file if it is there.</summary>
+    void Delete(string path);
+}

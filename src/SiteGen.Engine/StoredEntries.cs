@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Text;
+
+namespace SiteGen.Engine;
+
+/// <summary>
+/// A module's outputs for one input as the <see cref="DocumentStore"/> keeps them: the warnings and notes they raised,
+/// then each output written beside the input (<see cref="DocumentCodec"/>); and the key they are kept under, a hash of
+/// the module and of the input's bytes.
+/// </summary>
+internal static class StoredEntries
+{
+    /// <summary>One buffer per thread: modules store thousands of entries at once, in parallel.</summary>
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
+
+    private static (MemoryStream Buffer, BinaryWriter Writer) Start()
+    {
+        var buffer = t_buffer ??= new MemoryStream();
+        buffer.SetLength(0);
+        return (buffer, new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true));
+    }
+
+    public static UInt128 KeyOf(string module, Document input, DocumentCodec codec)
+    {
+        var (buffer, writer) = Start();
+        writer.Write(module);
+        codec.Write(writer, input, null);
+        writer.Flush();
+        return XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    public static byte[] Encode(DocumentCache.Entry entry, Document input, DocumentCodec codec)
+    {
+        var (buffer, writer) = Start();
+        WriteTexts(writer, entry.Warnings);
+        WriteTexts(writer, entry.Notes);
+        writer.Write7BitEncodedInt(entry.Outputs.Length);
+        foreach (var output in entry.Outputs)
+        {
+            codec.Write(writer, output, input);
+        }
+        writer.Flush();
+        return buffer.ToArray();
+    }
+
+    /// <summary>The entry <paramref name="payload"/> holds; null when it does not read (it is then made again).</summary>
+    public static DocumentCache.Entry? TryRead(byte[] payload, Document input, DocumentCodec codec)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+            var warnings = ReadTexts(reader);
+            var notes = ReadTexts(reader);
+            var outputs = new Document[reader.Read7BitEncodedInt()];
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                outputs[i] = codec.Read(reader, input);
+            }
+            return new DocumentCache.Entry(outputs, warnings, notes);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or FormatException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteTexts(BinaryWriter writer, ImmutableArray<string> texts)
+    {
+        writer.Write7BitEncodedInt(texts.Length);
+        foreach (var text in texts)
+        {
+            writer.Write(text);
+        }
+    }
+
+    private static ImmutableArray<string> ReadTexts(BinaryReader reader)
+    {
+        var texts = ImmutableArray.CreateBuilder<string>(reader.Read7BitEncodedInt());
+        for (var i = 0; i < texts.Capacity; i++)
+        {
+            texts.Add(reader.ReadString());
+        }
+        return texts.MoveToImmutable();
+    }
+}

@@ -1,0 +1,289 @@
+using System.Collections.Immutable;
+using SiteGen.Engine;
+using SiteGen.Papers;
+using SiteGen.Rendering.Views;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// How the site's papers and paper views are written into the cache's document store (<see cref="DocumentStore"/>), so
+/// that a new process reuses what the last one read and made of every input file that did not change. Every field is
+/// written, in declaration order; a value is read back as the same type it was made as, so that a reused paper is, to
+/// every module and template, the paper a new read would make. The store's basis includes the program, so a change
+/// here never meets a file written by the old code.
+/// </summary>
+internal static class DocumentCodecs
+{
+    public static DocumentCodec Site { get; } = new DocumentCodec()
+        .Add<Paper>(Keys.Paper, WritePaper, ReadPaper)
+        .Add<PaperView>(Keys.PaperView, WriteView, ReadView);
+
+    private static void WritePaper(BinaryWriter writer, Paper paper)
+    {
+        writer.Write(paper.Title);
+        writer.Write(paper.Slug);
+        WriteText(writer, paper.Arxiv);
+        WriteTexts(writer, paper.Authors);
+        WriteNumber(writer, paper.AuthorCount);
+        WriteText(writer, paper.Organization);
+        WriteDate(writer, paper.Published);
+        WriteDate(writer, paper.Submitted);
+        WriteNumber(writer, paper.Upvotes);
+        WriteNumber(writer, paper.Comments);
+        WriteNumber(writer, paper.GithubStars);
+        WriteText(writer, paper.Summary);
+        WriteTexts(writer, paper.Keywords);
+        WriteTexts(writer, paper.Tags);
+        WriteComparer(writer, paper.Links.KeyComparer);
+        writer.Write7BitEncodedInt(paper.Links.Count);
+        foreach (var (name, url) in paper.Links)
+        {
+            writer.Write(name);
+            writer.Write(url);
+        }
+        WriteTexts(writer, paper.Sources);
+        writer.Write(paper.Body);
+        writer.Write(paper.Capture is not null);
+        if (paper.Capture is { } capture)
+        {
+            WriteDate(writer, capture.CapturedOn);
+            writer.Write(capture.YearInferred);
+        }
+        WriteExtra(writer, paper.Extra);
+    }
+
+    private static Paper ReadPaper(BinaryReader reader) => new()
+    {
+        Title = reader.ReadString(),
+        Slug = reader.ReadString(),
+        Arxiv = ReadText(reader),
+        Authors = ReadTexts(reader),
+        AuthorCount = ReadNumber(reader),
+        Organization = ReadText(reader),
+        Published = ReadDate(reader),
+        Submitted = ReadDate(reader),
+        Upvotes = ReadNumber(reader),
+        Comments = ReadNumber(reader),
+        GithubStars = ReadNumber(reader),
+        Summary = ReadText(reader),
+        Keywords = ReadTexts(reader),
+        Tags = ReadTexts(reader),
+        Links = ReadLinks(reader),
+        Sources = ReadTexts(reader),
+        Body = reader.ReadString(),
+        Capture = reader.ReadBoolean() ? new CaptureNote(ReadDate(reader), reader.ReadBoolean()) : null,
+        Extra = (ImmutableSortedDictionary<string, object?>)ReadExtra(reader)!,
+    };
+
+    private static ImmutableSortedDictionary<string, string> ReadLinks(BinaryReader reader)
+    {
+        var links = ImmutableSortedDictionary.CreateBuilder<string, string>(ReadComparer(reader));
+        for (var count = reader.Read7BitEncodedInt(); count > 0; count--)
+        {
+            links.Add(reader.ReadString(), reader.ReadString());
+        }
+        return links.ToImmutable();
+    }
+
+    private static void WriteView(BinaryWriter writer, PaperView view)
+    {
+        writer.Write(view.Title);
+        writer.Write(view.Slug);
+        writer.Write(view.Url);
+        writer.Write(view.MarkdownUrl);
+        WriteNumber(writer, view.AuthorCount);
+        writer.Write(view.AuthorLabel);
+        writer.Write(view.AuthorsUrl);
+        WriteText(writer, view.Published);
+        WriteText(writer, view.PublishedDisplay);
+        WriteNumber(writer, view.Comments);
+        writer.Write7BitEncodedInt(view.Tags.Count);
+        foreach (var tag in view.Tags)
+        {
+            writer.Write(tag.Slug);
+            writer.Write(tag.Name);
+            writer.Write(tag.Url);
+        }
+        WriteText(writer, view.CodeUrl);
+        writer.Write(view.AbstractHtml);
+        writer.Write(view.Excerpt);
+        WriteTexts(writer, [.. view.Sources]);
+        WriteText(writer, view.YearUrl);
+        WriteText(writer, view.Arxiv);
+        WriteTexts(writer, [.. view.Authors]);
+        WriteText(writer, view.Organization);
+        WriteNumber(writer, view.Upvotes);
+        WriteNumber(writer, view.GithubStars);
+        WriteText(writer, view.Summary);
+        WriteTexts(writer, [.. view.Keywords]);
+        WriteText(writer, view.SubmittedDisplay);
+        WriteText(writer, view.ArxivUrl);
+        WriteText(writer, view.PdfUrl);
+        WriteText(writer, view.ProjectUrl);
+        writer.Write(view.Fingerprint);
+    }
+
+    private static PaperView ReadView(BinaryReader reader) => new(
+        Title: reader.ReadString(),
+        Slug: reader.ReadString(),
+        Url: reader.ReadString(),
+        MarkdownUrl: reader.ReadString(),
+        AuthorCount: ReadNumber(reader),
+        AuthorLabel: reader.ReadString(),
+        AuthorsUrl: reader.ReadString(),
+        Published: ReadText(reader),
+        PublishedDisplay: ReadText(reader),
+        Comments: ReadNumber(reader),
+        Tags: ReadTags(reader),
+        CodeUrl: ReadText(reader),
+        AbstractHtml: reader.ReadString(),
+        Excerpt: reader.ReadString(),
+        Sources: ReadTexts(reader))
+    {
+        YearUrl = ReadText(reader),
+        Arxiv = ReadText(reader),
+        Authors = ReadTexts(reader),
+        Organization = ReadText(reader),
+        Upvotes = ReadNumber(reader),
+        GithubStars = ReadNumber(reader),
+        Summary = ReadText(reader),
+        Keywords = ReadTexts(reader),
+        SubmittedDisplay = ReadText(reader),
+        ArxivUrl = ReadText(reader),
+        PdfUrl = ReadText(reader),
+        ProjectUrl = ReadText(reader),
+        Fingerprint = reader.ReadUInt64(),
+    };
+
+    private static TagLinkView[] ReadTags(BinaryReader reader)
+    {
+        var tags = new TagLinkView[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            tags[i] = new TagLinkView(reader.ReadString(), reader.ReadString(), reader.ReadString());
+        }
+        return tags;
+    }
+
+    private static void WriteText(BinaryWriter writer, string? text)
+    {
+        writer.Write(text is not null);
+        if (text is not null)
+        {
+            writer.Write(text);
+        }
+    }
+
+    private static string? ReadText(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    private static void WriteTexts(BinaryWriter writer, ImmutableArray<string> texts)
+    {
+        // A default array (never set) and an empty one read back as empty: every reader of a paper treats them alike.
+        writer.Write7BitEncodedInt(texts.IsDefault ? 0 : texts.Length);
+        foreach (var text in texts.IsDefault ? [] : texts)
+        {
+            writer.Write(text);
+        }
+    }
+
+    private static ImmutableArray<string> ReadTexts(BinaryReader reader)
+    {
+        var texts = ImmutableArray.CreateBuilder<string>(reader.Read7BitEncodedInt());
+        for (var i = 0; i < texts.Capacity; i++)
+        {
+            texts.Add(reader.ReadString());
+        }
+        return texts.MoveToImmutable();
+    }
+
+    private static void WriteNumber(BinaryWriter writer, int? number)
+    {
+        writer.Write(number.HasValue);
+        if (number is { } value)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static int? ReadNumber(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadInt32() : null;
+
+    private static void WriteDate(BinaryWriter writer, DateOnly? date) => WriteNumber(writer, date?.DayNumber);
+
+    private static DateOnly? ReadDate(BinaryReader reader) => ReadNumber(reader) is { } day ? DateOnly.FromDayNumber(day) : null;
+
+    /// <summary>
+    /// The order of a mapping's keys: ordinal, as readers make them, or the default of an empty record's; it decides the
+    /// order a merge adds keys in, so it is kept.
+    /// </summary>
+    private static void WriteComparer(BinaryWriter writer, IComparer<string> comparer) => writer.Write(
+        ReferenceEquals(comparer, StringComparer.Ordinal) ? true
+        : ReferenceEquals(comparer, Comparer<string>.Default) ? false
+        : throw new NotSupportedException("a mapping ordered by another comparer is not stored"));
+
+    private static IComparer<string> ReadComparer(BinaryReader reader) => reader.ReadBoolean() ? StringComparer.Ordinal : Comparer<string>.Default;
+
+    private const byte NullValue = 0, TextValue = 1, ListValue = 2, MappingValue = 3;
+
+    /// <summary>A front-matter value SiteGen does not know: text, null, and lists and mappings of them (FrontMatterReader's types).</summary>
+    private static void WriteExtra(BinaryWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.Write(NullValue);
+                break;
+            case string text:
+                writer.Write(TextValue);
+                writer.Write(text);
+                break;
+            case ImmutableArray<object?> list:
+                writer.Write(ListValue);
+                writer.Write7BitEncodedInt(list.Length);
+                foreach (var item in list)
+                {
+                    WriteExtra(writer, item);
+                }
+                break;
+            case ImmutableSortedDictionary<string, object?> mapping:
+                writer.Write(MappingValue);
+                WriteComparer(writer, mapping.KeyComparer);
+                writer.Write7BitEncodedInt(mapping.Count);
+                foreach (var (key, item) in mapping)
+                {
+                    writer.Write(key);
+                    WriteExtra(writer, item);
+                }
+                break;
+            default:
+                // The document is then not stored: a new process reads the page again.
+                throw new NotSupportedException($"a front-matter value of type {value.GetType().Name} is not stored");
+        }
+    }
+
+    private static object? ReadExtra(BinaryReader reader)
+    {
+        switch (reader.ReadByte())
+        {
+            case NullValue:
+                return null;
+            case TextValue:
+                return reader.ReadString();
+            case ListValue:
+                var list = ImmutableArray.CreateBuilder<object?>(reader.Read7BitEncodedInt());
+                for (var i = 0; i < list.Capacity; i++)
+                {
+                    list.Add(ReadExtra(reader));
+                }
+                return list.MoveToImmutable();
+            case MappingValue:
+                var mapping = ImmutableSortedDictionary.CreateBuilder<string, object?>(ReadComparer(reader));
+                for (var count = reader.Read7BitEncodedInt(); count > 0; count--)
+                {
+                    mapping.Add(reader.ReadString(), ReadExtra(reader));
+                }
+                return mapping.ToImmutable();
+            case var other:
+                throw new InvalidDataException($"unknown front-matter value marker {other}");
+        }
+    }
+}

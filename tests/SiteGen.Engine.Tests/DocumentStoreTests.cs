@@ -1,0 +1,287 @@
+using System.Collections.Immutable;
+using SiteGen.Engine.Tests.Support;
+
+namespace SiteGen.Engine.Tests;
+
+/// <summary>
+/// A <see cref="DocumentStore"/> gives a new process (here: a new cache and engine over the same file) what a module
+/// made for every input it saw before, and never what it cannot check: a file on another basis, cut short, edited or
+/// not a store at all costs the work again, with the same outputs.
+/// </summary>
+public sealed class DocumentStoreTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("sitegen-store-").FullName;
+
+    private string StorePath => Path.Combine(_folder, "documents");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static readonly DocumentCodec Codec = new DocumentCodec().Add<Box>(Box.Key, (w, b) => w.Write(b.Text), r => new Box(r.ReadString()));
+
+    private static ImmutableArray<Document> Inputs(int count, int size = 10) =>
+        [.. Enumerable.Range(0, count).Select(i => Document.Create(source: $"d{i}", content: new string((char)('a' + i % 26), size)))];
+
+    [Fact]
+    public async Task ANewProcessReusesEveryOutputAndWarningWithoutRunningTheModule()
+    {
+        var inputs = Inputs(3);
+        var first = await Build(new Upper(), inputs);
+
+        var again = new Upper();
+        var second = await Build(again, inputs);
+
+        Assert.Equal(0, again.Calls);
+        Assert.Equal(Describe(first.Documents), Describe(second.Documents));
+        Assert.Equal(first.Warnings.Order(StringComparer.Ordinal), second.Warnings.Order(StringComparer.Ordinal));
+        Assert.Contains("d1 is odd", second.Warnings);
+    }
+
+    [Fact]
+    public async Task AnInputThatChangedIsMadeAgainAndTheOthersAreReused()
+    {
+        var inputs = Inputs(3);
+        await Build(new Upper(), inputs);
+
+        var again = new Upper();
+        var changed = inputs.SetItem(1, Document.Create(source: "d1", content: "edited"));
+        var second = await Build(again, changed);
+
+        Assert.Equal(1, again.Calls);
+        Assert.Equal("EDITED", second.Documents[1].GetRequired<Box>(Box.Key).Text);
+        Assert.Equal(0, (await BuildCounting(changed)).Calls); // the new output was appended for the next process
+    }
+
+    [Fact]
+    public async Task AStoreOnAnotherBasisIsNotUsedAndIsWrittenAgainOnTheNewOne()
+    {
+        var inputs = Inputs(3);
+        await Build(new Upper(), inputs, basis: 1);
+
+        var other = new Upper();
+        await Build(other, inputs, basis: 2, expected: StoreState.OtherBasis);
+
+        Assert.Equal(3, other.Calls);
+        Assert.Equal(0, (await BuildCounting(inputs, basis: 2)).Calls);
+    }
+
+    [Theory]
+    [InlineData(1)] // cut inside the last record
+    [InlineData(27)] // cut inside the last record's header
+    public async Task AFileCutShortGivesTheWholeRecordsAndMakesTheRestAgain(int cut)
+    {
+        var inputs = Inputs(3);
+        var first = await Build(new Upper(), inputs);
+        using (var file = File.OpenWrite(StorePath))
+        {
+            file.SetLength(file.Length - cut);
+        }
+
+        var again = new Upper();
+        var second = await Build(again, inputs, expected: StoreState.Damaged);
+
+        Assert.Equal(1, again.Calls);
+        Assert.Equal(Describe(first.Documents), Describe(second.Documents));
+        Assert.Equal(0, (await BuildCounting(inputs)).Calls); // written whole again
+    }
+
+    [Fact]
+    public async Task ARecordEditedOnDiskFailsItsChecksumAndIsMadeAgain()
+    {
+        var inputs = Inputs(3);
+        var first = await Build(new Upper(), inputs);
+        var bytes = File.ReadAllBytes(StorePath);
+        bytes[^2] ^= 0x20; // inside the last record's outputs
+        File.WriteAllBytes(StorePath, bytes);
+
+        var again = new Upper();
+        var second = await Build(again, inputs, expected: StoreState.Damaged);
+
+        Assert.Equal(1, again.Calls);
+        Assert.Equal(Describe(first.Documents), Describe(second.Documents));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not a store of documents at all")]
+    public async Task AFileThatIsNotAStoreIsNotUsed(string text)
+    {
+        File.WriteAllText(StorePath, text);
+
+        var module = new Upper();
+        await Build(module, Inputs(3), expected: StoreState.Damaged);
+
+        Assert.Equal(3, module.Calls);
+        Assert.Equal(0, (await BuildCounting(Inputs(3))).Calls);
+    }
+
+    [Fact]
+    public async Task OutputsWithAValueNoCodecWritesAreNotStored()
+    {
+        var inputs = Inputs(2);
+        await Build(new Upper(extra: new object()), inputs);
+
+        var again = new Upper(extra: new object());
+        await Build(again, inputs);
+
+        Assert.Equal(2, again.Calls);
+    }
+
+    [Fact]
+    public async Task AModuleThatDeclinesTheStoreRunsInEveryProcess()
+    {
+        var inputs = Inputs(2);
+        await Build(new Upper(store: false), inputs);
+
+        var again = new Upper(store: false);
+        await Build(again, inputs);
+
+        Assert.Equal(2, again.Calls);
+        Assert.False(File.Exists(StorePath) && new FileInfo(StorePath).Length > 16);
+    }
+
+    [Fact]
+    public async Task VerifyModeFailsWhenAModuleMakesOtherOutputsThanTheStoredOnes()
+    {
+        var inputs = Inputs(2);
+        await Build(new Upper(), inputs);
+
+        // A module that reads something it did not declare: its outputs change while its input does not.
+        var changed = new Upper(suffix: "!");
+        var failure = await Assert.ThrowsAsync<PipelineFailedException>(() => Build(changed, inputs, verify: true));
+
+        Assert.IsType<StoredWorkMismatchException>(failure.InnerException);
+        Assert.Contains("d0", failure.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyModePassesWhenTheOutputsAreTheSame()
+    {
+        var inputs = Inputs(2);
+        var first = await Build(new Upper(), inputs);
+
+        var again = new Upper();
+        var second = await Build(again, inputs, verify: true);
+
+        Assert.Equal(2, again.Calls); // run the full way as well
+        Assert.Equal(Describe(first.Documents), Describe(second.Documents));
+    }
+
+    [Fact]
+    public async Task RecordsNoBuildUsesAreDroppedOnceTheyOutweighAQuarterOfTheFile()
+    {
+        var all = Inputs(300, size: 8_000); // 2.4 MB: more unused than the store lets be
+        await Build(new Upper(), all);
+        var full = new FileInfo(StorePath).Length;
+
+        await Build(new Upper(), all[..10]);
+        var kept = new FileInfo(StorePath).Length;
+
+        // The ten records: each holds its box (8,000 characters); the content is the input's, so it is not stored again.
+        Assert.InRange(kept, 10 * 8_000, 10 * 8_100);
+        Assert.True(full > 300 * 8_000);
+        Assert.Equal(0, (await BuildCounting(all[..10])).Calls);
+        Assert.Equal(290, (await BuildCounting(all)).Calls);
+    }
+
+    [Fact]
+    public async Task ABuildThatMakesNothingNewWritesNothing()
+    {
+        var inputs = Inputs(3);
+        await Build(new Upper(), inputs);
+        var written = File.GetLastWriteTimeUtc(StorePath);
+        var length = new FileInfo(StorePath).Length;
+        File.SetLastWriteTimeUtc(StorePath, written.AddHours(-1));
+
+        await Build(new Upper(), inputs);
+
+        Assert.Equal(written.AddHours(-1), File.GetLastWriteTimeUtc(StorePath));
+        Assert.Equal(length, new FileInfo(StorePath).Length);
+    }
+
+    [Fact]
+    public async Task NewRecordsOfABuildThatStoppedBeforeSavingAreNeverUsed()
+    {
+        var inputs = Inputs(3);
+        await Build(new Upper(), inputs);
+        // A build made new records and was killed before it saved: they stay beside the store, unknown.
+        File.WriteAllText(StorePath + ".new", "half a record");
+
+        var again = new Upper();
+        await Build(again, inputs);
+
+        Assert.Equal(0, again.Calls);
+        Assert.False(File.Exists(StorePath + ".new"));
+    }
+
+    private async Task<Upper> BuildCounting(ImmutableArray<Document> inputs, ulong basis = 1)
+    {
+        var module = new Upper();
+        await Build(module, inputs, basis);
+        return module;
+    }
+
+    /// <summary>One build in a new process: a new cache, the store opened, the engine run, the store saved.</summary>
+    private async Task<(ImmutableArray<Document> Documents, ImmutableArray<string> Warnings)> Build(Upper module, ImmutableArray<Document> inputs,
+        ulong basis = 1, StoreState? expected = null, bool verify = false)
+    {
+        using var store = DocumentStore.Open(StorePath, basis, new DiskFiles());
+        var cache = new DocumentCache { RemembersRuns = false, Codec = Codec, Store = store, Verify = verify };
+        var engine = new Engine([new Pipeline("Papers") { Input = [Step.Return(inputs)], Process = [module] }]) { Cache = cache };
+        var result = await engine.ExecuteWithinTimeoutAsync();
+        if (expected is { } state)
+        {
+            Assert.Equal(state, store.State);
+        }
+        store.Save();
+        return (result["Papers"].Documents, result.Warnings);
+    }
+
+    private static IEnumerable<string> Describe(ImmutableArray<Document> documents) =>
+        documents.Select(d => $"{d.Source}|{d.Destination}|{d.Content}|{d.Get<Box>(Box.Key)?.Text}|{string.Join(',', d.Metadata.Keys.Order(StringComparer.Ordinal))}");
+
+    private sealed record Box(string Text)
+    {
+        public const string Key = "Box";
+    }
+
+    /// <summary>Puts each input's content in upper case into a <see cref="Box"/>; warns of every odd-numbered input.</summary>
+    private sealed class Upper(object? extra = null, bool store = true, string suffix = "") : PerDocumentModule
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        protected override bool OutputDependsOnlyOnInput => true;
+
+        protected override bool StoreOutputs => store;
+
+        protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
+        {
+            Interlocked.Increment(ref _calls);
+            if (int.Parse(input.Source![1..], System.Globalization.CultureInfo.InvariantCulture) % 2 == 1)
+            {
+                context.Warn($"{input.Source} is odd");
+            }
+            var output = input.WithDestination(input.Source + ".html").With(Box.Key, new Box(input.Content.ToUpperInvariant() + suffix));
+            yield return extra is null ? output : output.With("Extra", extra);
+        }
+    }
+
+    private sealed class DiskFiles : IStoreFiles
+    {
+        public Stream CreateNew(string path) => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+
+        public Stream OpenAppend(string path) => new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+
+        public void WriteAtomically(string path, Action<Stream> write)
+        {
+            using (var stream = new FileStream(path + ".partial", FileMode.Create, FileAccess.Write))
+            {
+                write(stream);
+            }
+            File.Move(path + ".partial", path, overwrite: true);
+        }
+
+        public void Delete(string path) => File.Delete(path);
+    }
+}

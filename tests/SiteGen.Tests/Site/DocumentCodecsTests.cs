@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using SiteGen.Engine;
+using SiteGen.Papers;
+using SiteGen.Rendering;
+using SiteGen.Rendering.Views;
+using SiteGen.Settings;
+using SiteGen.Site;
+using SiteGen.Tags;
+using SiteGen.Tests.Papers;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>
+/// A paper or a paper view read back from the document store is, to every module and template, the one that was
+/// stored: every field, the types of its lists and mappings, and the order of its mappings' keys.
+/// </summary>
+public sealed class DocumentCodecsTests
+{
+    private static readonly Gen<Paper> Papers =
+        from paper in PaperGenerators.Paper
+        from captured in Gen.Elements<int?>(null, 0, 20_000)
+        from inferred in Gen.Elements(true, false)
+        from capture in Gen.Elements(true, false)
+        from emptyDefaults in Gen.Elements(true, false)
+        from pages in Gen.SubListOf(["arxiv", "pdf", "project"])
+        select (paper with
+        {
+            // The links a view shows apart (its arXiv, PDF and project page), each to its own address.
+            Links = pages.Aggregate(paper.Links, (links, name) => links.SetItem(name, $"https://example.org/{name}")),
+            Capture = capture ? new CaptureNote(captured is { } day ? DateOnly.FromDayNumber(730_000 + day) : null, inferred) : null,
+        }) is var withCapture && emptyDefaults && withCapture.Links.Count == 0 && withCapture.Extra.Count == 0
+            // A listing's paper keeps the record's own empty mappings (default comparer), a read page ordinal ones.
+            ? withCapture with { Links = ImmutableSortedDictionary<string, string>.Empty, Extra = ImmutableSortedDictionary<string, object?>.Empty }
+            : withCapture;
+
+    [Property(MaxTest = 500)]
+    public Property APaperReadsBackAsThePaperItWas() =>
+        Prop.ForAll(Arb.From(Papers), paper =>
+        {
+            var document = Document.Create(source: "input/papers/p.md").With(Keys.Paper, paper);
+            var read = RoundTrip(document).GetRequired<Paper>(Keys.Paper);
+            return (read == paper
+                    && read.Capture == paper.Capture
+                    && ReferenceEquals(read.Links.KeyComparer, paper.Links.KeyComparer)
+                    && ReferenceEquals(read.Extra.KeyComparer, paper.Extra.KeyComparer)
+                    && SameTypes(read.Extra, paper.Extra)
+                    && FrontMatter.Write(read) == FrontMatter.Write(paper))
+                .Label(FrontMatter.Write(paper));
+        });
+
+    [Property(MaxTest = 300)]
+    public Property APaperViewReadsBackAsTheViewItWas() =>
+        Prop.ForAll(Arb.From(Papers), paper =>
+        {
+            var view = PaperViews.Create(paper, Services);
+            var document = Document.Create(source: "input/papers/p.md", destination: view.Url).With(Keys.Paper, paper).With(Keys.PaperView, view);
+            var read = RoundTrip(document).GetRequired<PaperView>(Keys.PaperView);
+            return (Json(read) == Json(view)
+                    && read.Tags.GetType() == view.Tags.GetType()
+                    && read.Sources.GetType() == view.Sources.GetType()
+                    && read.Authors.GetType() == view.Authors.GetType()
+                    && read.Keywords.GetType() == view.Keywords.GetType())
+                .Label(Json(view));
+        });
+
+    [Fact]
+    public void AnOutputThatKeepsItsInputsPaperStoresNoPaper()
+    {
+        var paper = new Paper { Title = "T", Slug = "t", Body = new string('x', 5_000) };
+        var input = Document.Create(source: "input/papers/t.md").With(Keys.Paper, paper);
+        var output = input.WithDestination("papers/t/index.html");
+
+        var alone = Encode(output, null);
+        var beside = Encode(output, input);
+
+        Assert.True(alone.Length > 5_000);
+        Assert.True(beside.Length < 100);
+        using var reader = new BinaryReader(new MemoryStream(beside), Encoding.UTF8);
+        Assert.Same(paper, DocumentCodecs.Site.Read(reader, input).GetRequired<Paper>(Keys.Paper));
+    }
+
+    [Fact]
+    public void AFrontMatterValueOfAnotherTypeIsDeclinedNotWrittenWrong()
+    {
+        var paper = new Paper
+        {
+            Title = "T",
+            Slug = "t",
+            Extra = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, object?>("n", 3)]),
+        };
+        var document = Document.Create().With(Keys.Paper, paper);
+
+        Assert.Throws<NotSupportedException>(() => Encode(document, null));
+    }
+
+    private static readonly SiteServices Services = new(Path.GetTempPath(), new SiteSettings(), new OutputFolder(Path.Combine(Path.GetTempPath(), "unused")),
+        TagVocabulary.Empty, new TagMatcher(TagVocabulary.Empty), TemplateRenderer.Load(Path.GetTempPath(), [Path.Combine(TestPaths.RepositoryRoot, "theme")]),
+        MarkdownRenderer.Default);
+
+    private static byte[] Encode(Document document, Document? input)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes, Encoding.UTF8, leaveOpen: true))
+        {
+            DocumentCodecs.Site.Write(writer, document, input);
+        }
+        return bytes.ToArray();
+    }
+
+    private static Document RoundTrip(Document document)
+    {
+        Assert.True(DocumentCodecs.Site.CanWrite(document));
+        using var reader = new BinaryReader(new MemoryStream(Encode(document, null)), Encoding.UTF8);
+        var read = DocumentCodecs.Site.Read(reader, null);
+        Assert.Equal(reader.BaseStream.Length, reader.BaseStream.Position); // every byte read
+        Assert.Equal(document.Source, read.Source);
+        Assert.Equal(document.Destination, read.Destination);
+        return read;
+    }
+
+    private static string Json(PaperView view) => JsonSerializer.Serialize(view);
+
+    private static bool SameTypes(object? read, object? written) => (read, written) switch
+    {
+        (null, null) => true,
+        (ImmutableSortedDictionary<string, object?> a, ImmutableSortedDictionary<string, object?> b) =>
+            ReferenceEquals(a.KeyComparer, b.KeyComparer) && a.Keys.SequenceEqual(b.Keys) && a.Keys.All(k => SameTypes(a[k], b[k])),
+        (ImmutableArray<object?> a, ImmutableArray<object?> b) => a.Length == b.Length && a.Zip(b).All(p => SameTypes(p.First, p.Second)),
+        _ => read?.GetType() == written?.GetType(),
+    };
+}
