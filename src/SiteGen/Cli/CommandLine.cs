@@ -70,6 +70,7 @@ internal static class CommandLine
         Links.BrokenLinksException links => (ExitCodes.ContentError, string.Join('\n',
             [.. links.Warnings, $"error: {links.Warnings.Length} warning(s) and --strict (or CI=true): nothing was written; fix the links above"])),
         Site.ReuseMismatchException mismatch => (ExitCodes.ContentError, $"error: {mismatch.Message}"),
+        PipelineFailedException { InnerException: StoredWorkMismatchException stored } => (ExitCodes.ContentError, $"error: {stored.Message}"),
         Fetch.FetchFailedException fetch => (ExitCodes.ContentError, string.Join('\n', fetch.Lines)),
         IOException or UnauthorizedAccessException => (ExitCodes.ContentError, $"error: {exception.Message}"),
         _ => (ExitCodes.ContentError, $"error: SiteGen failed unexpectedly; this is a bug, please report it with the trace below.\n{exception}"),

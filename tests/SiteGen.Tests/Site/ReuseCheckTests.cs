@@ -39,6 +39,53 @@ public sealed class ReuseCheckTests
     }
 
     [Fact]
+    public async Task WorkTheStoreOfDocumentsGivesThatTheModuleWouldNotMakeFailsTheBuildInOneLineNamingTheInput()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
+        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards", "2024-11-02");
+        await Build(site, verify: false);
+        // A record of the store changed with its checksum: what a module that reads something it does not declare leaves.
+        var store = Directory.EnumerateFiles(site["cache"], "*.documents").Single();
+        var bytes = File.ReadAllBytes(store);
+        var renamed = 0;
+        for (var offset = 16; offset < bytes.Length;)
+        {
+            var size = BitConverter.ToInt32(bytes, offset);
+            var payload = bytes.AsSpan(offset + 28, size);
+            var at = payload.IndexOf("Sparse Rewards"u8);
+            if (at >= 0)
+            {
+                "Sharse"u8.CopyTo(payload[at..]);
+                BitConverter.TryWriteBytes(bytes.AsSpan(offset + 20), System.IO.Hashing.XxHash3.HashToUInt64(payload));
+                renamed++;
+            }
+            offset += 28 + size;
+        }
+        Assert.True(renamed > 0);
+        File.WriteAllBytes(store, bytes);
+        foreach (var stamp in Directory.EnumerateFiles(site["cache"], "*.up-to-date"))
+        {
+            File.Delete(stamp);
+        }
+
+        await Build(site, verify: false); // without verify mode, a record that checks is trusted
+        Assert.Contains("Sharse Rewards", File.ReadAllText(site["output/papers/reinforcement-learning-from-sparse-rewards/index.html"]), StringComparison.Ordinal);
+        foreach (var stamp in Directory.EnumerateFiles(site["cache"], "*.up-to-date"))
+        {
+            File.Delete(stamp);
+        }
+        var failure = await Assert.ThrowsAsync<Engine.PipelineFailedException>(() => Build(site, verify: true));
+
+        var stored = Assert.IsType<Engine.StoredWorkMismatchException>(failure.InnerException);
+        Assert.Contains("input/papers/two.md", stored.Message, StringComparison.Ordinal);
+        var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: verify: Papers/Process/", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
     public void TheFirstDifferenceInPathOrderIsNamedWithWhatIsWrong()
     {
         using var built = new TempFolder();
