@@ -30,7 +30,8 @@ internal sealed class CreatePaperPages : PerDocumentModule
         // The session's state, not the build's services: a rebuild reuses this document, and with it this function.
         var kept = site.Session.State(static remember => new Kept(remember));
         yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
-            .With(Keys.Produce, (Func<byte[]>)(() => kept.Pages.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))));
+            .With(Keys.Produce, (Func<byte[]>)(() => kept.Pages.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))))
+            .With(Keys.ProducedFrom, DocumentCodecs.FingerprintOf(paper));
         if (paper.Arxiv is { } arxiv)
         {
             var alias = Urls.PaperByArxiv(arxiv);

@@ -77,7 +77,10 @@ internal sealed class WriteFiles : IModule
         }
         else if (input.Get<Func<byte[]>>(Keys.Produce) is { } produce)
         {
-            page = new WrittenPage(destination, site.Output.WriteBytes(destination, produce(), 0));
+            var inputs = input.Get<ulong>(Keys.ProducedFrom) is var from and not 0 ? Fingerprint.Of(site.Fingerprint, from, destination) : 0;
+            page = new WrittenPage(destination, inputs != 0 && site.Output.TryKeep(destination, inputs, out var same)
+                ? same
+                : site.Output.WriteBytes(destination, produce(), inputs));
         }
         else if (input.Get<Action<Stream>>(Keys.Stream) is { } stream)
         {

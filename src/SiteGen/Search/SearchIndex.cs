@@ -48,32 +48,55 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
     /// </summary>
     public static int[] WordsOf(SearchVocabulary vocabulary, string title, IEnumerable<string> tagNames, string abstractText)
     {
-        // Words are numbered as they are met, into one table per thread, cleared for each paper: a table of strings
-        // made for each paper made a string of every word and grew through several sizes, half the time of the index.
-        var found = _found ??= new Dictionary<int, SearchFields>(256);
-        if (found.Count > 0)
-        {
-            found.Clear();
-        }
-        void Collect(string text, SearchFields field) =>
-            SearchWords.Split(text, word => CollectionsMarshal.GetValueRefOrAddDefault(found, vocabulary.NumberOf(word), out _) |= field);
+        // Where each word was met, by its number, in one table per thread that grows with the vocabulary; only the places
+        // this paper set are reset. A dictionary cleared for each paper cost more in clearing than in finding words.
+        var table = t_table ??= new PaperWordTable();
+        void Collect(string text, SearchFields field) => SearchWords.Split(text, word => table.Add(vocabulary.NumberOf(word), field));
         Collect(abstractText, SearchFields.Abstract);
         foreach (var tag in tagNames)
         {
             Collect(tag, SearchFields.Tags);
         }
         Collect(title, SearchFields.Title);
-        var words = new int[found.Count];
-        var at = 0;
-        foreach (var (number, where) in found)
-        {
-            words[at++] = number << FieldBits | (int)where;
-        }
-        return words;
+        return table.Take(FieldBits);
     }
 
     [ThreadStatic]
-    private static Dictionary<int, SearchFields>? _found;
+    private static PaperWordTable? t_table;
+
+    /// <summary>The distinct words of one paper as they are found, each with the fields it was found in.</summary>
+    private sealed class PaperWordTable
+    {
+        private SearchFields[] _fields = new SearchFields[1024];
+        private readonly List<int> _met = new(256);
+
+        public void Add(int number, SearchFields field)
+        {
+            if (number >= _fields.Length)
+            {
+                Array.Resize(ref _fields, Math.Max(number + 1, _fields.Length * 2));
+            }
+            if (_fields[number] == SearchFields.None)
+            {
+                _met.Add(number);
+            }
+            _fields[number] |= field;
+        }
+
+        /// <summary>Each word met as <c>number &lt;&lt; fieldBits | fields</c>, in the order met; the table is empty again.</summary>
+        public int[] Take(int fieldBits)
+        {
+            var words = new int[_met.Count];
+            for (var i = 0; i < words.Length; i++)
+            {
+                var number = _met[i];
+                words[i] = number << fieldBits | (int)_fields[number];
+                _fields[number] = SearchFields.None;
+            }
+            _met.Clear();
+            return words;
+        }
+    }
 
     /// <summary>The papers (ids, in order) that have <paramref name="word"/>, with where they have it.</summary>
     public IReadOnlyList<(int Paper, SearchFields Fields)> PapersWith(string word)

@@ -18,6 +18,30 @@ internal static class DocumentCodecs
         .Add<Paper>(Keys.Paper, WritePaper, ReadPaper)
         .Add<PaperView>(Keys.PaperView, WriteView, ReadView);
 
+    /// <summary>
+    /// A fingerprint of every field of <paramref name="paper"/>, from the bytes it is stored as: what its Markdown page is
+    /// made from. Zero (unknown) for a paper the store declines.
+    /// </summary>
+    public static ulong FingerprintOf(Paper paper)
+    {
+        var bytes = t_bytes ??= new MemoryStream();
+        bytes.SetLength(0);
+        using var writer = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            WritePaper(writer, paper);
+        }
+        catch (NotSupportedException)
+        {
+            return 0;
+        }
+        writer.Flush();
+        return Fingerprint.Of(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) is var hash and not 0 ? hash : 1;
+    }
+
+    [ThreadStatic]
+    private static MemoryStream? t_bytes;
+
     private static void WritePaper(BinaryWriter writer, Paper paper)
     {
         writer.Write(paper.Title);

@@ -27,6 +27,12 @@ internal static class Keys
     public const string Produce = nameof(Produce);
 
     /// <summary>
+    /// With <see cref="Produce"/>: a fingerprint (<c>ulong</c>) of everything its bytes depend on besides the program. When
+    /// the last build wrote the file from the same, it is kept without calling <see cref="Produce"/>.
+    /// </summary>
+    public const string ProducedFrom = nameof(ProducedFrom);
+
+    /// <summary>
     /// An <c>Action&lt;Stream&gt;</c> that writes a file's bytes into a stream when it is written: for a file too
     /// large to hold even once (papers.json of a million papers is gigabytes).
     /// </summary>

@@ -68,6 +68,14 @@ public sealed class DocumentCodecsTests
                 .Label(Json(view));
         });
 
+    /// <summary>A paper's Markdown page is kept without being written again while its fingerprint is the same.</summary>
+    [Property(MaxTest = 300)]
+    public Property PapersWhoseMarkdownPagesDifferHaveDifferentFingerprints() =>
+        Prop.ForAll(Arb.From(Papers), Arb.From(Papers), (a, b) =>
+            (FrontMatter.Write(a) == FrontMatter.Write(b) || DocumentCodecs.FingerprintOf(a) != DocumentCodecs.FingerprintOf(b))
+            && DocumentCodecs.FingerprintOf(a) == DocumentCodecs.FingerprintOf(a with { })
+            && DocumentCodecs.FingerprintOf(a) != DocumentCodecs.FingerprintOf(a with { Body = a.Body + "x" }));
+
     [Fact]
     public void AnOutputThatKeepsItsInputsPaperStoresNoPaper()
     {
