@@ -164,7 +164,14 @@ public sealed class DocumentStore : IDisposable
         long used = 0, unused = 0;
         foreach (var record in _records.Values)
         {
-            _ = record.Used ? used += RecordHeader + record.Size : unused += RecordHeader + record.Size;
+            if (record.Used)
+            {
+                used += RecordHeader + record.Size;
+            }
+            else
+            {
+                unused += RecordHeader + record.Size;
+            }
         }
         _pending?.Dispose(); // the new records are read back from the file: it is done with
         var rewrite = State != StoreState.Whole || (unused > MinimumUnused && unused * 4 > used + _pendingBytes);

@@ -27,10 +27,9 @@ internal sealed class CreatePaperPages : PerDocumentModule
                     Older = input.Get<PaperLinkView>(Keys.OlderPaper),
                 }, site)
             .With(Keys.Paper, paper);
-        // The session's state, not the build's services: a rebuild reuses this document, and with it this function.
-        var kept = site.Session.State(static remember => new Kept(remember));
+        // Made only when the paper changed: the last build's file is kept by the paper's fingerprint.
         yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
-            .With(Keys.Produce, (Func<byte[]>)(() => kept.Pages.GetOrAdd(paper, static p => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(p)))))
+            .With(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(paper))))
             .With(Keys.ProducedFrom, DocumentCodecs.FingerprintOf(paper));
         if (paper.Arxiv is { } arxiv)
         {
@@ -42,14 +41,4 @@ internal sealed class CreatePaperPages : PerDocumentModule
     }
 
     protected override bool OutputDependsOnlyOnInput => true;
-
-    /// <summary>What a session keeps: each paper's YAML-fronted page, as written to <c>/papers/{slug}.md</c> (UTF-8), by paper.</summary>
-    private sealed class Kept(bool remember) : SessionState
-    {
-        public Memo<Paper, byte[]> Pages { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-        // No BasisChanged: a paper's page depends on the paper alone.
-
-        public override void NextBuild() => Pages.NextGeneration();
-    }
 }
