@@ -135,7 +135,7 @@ public sealed class DocumentStore : IDisposable
         WriteHeader(header, key, payload);
         lock (_pendingLock)
         {
-            _pending ??= _files.CreateNew(PendingPath);
+            _pending ??= CreatePending();
             _pending.Write(header);
             _pending.Write(payload);
             _pendingBytes += RecordHeader + payload.Length;
@@ -148,6 +148,25 @@ public sealed class DocumentStore : IDisposable
         BinaryPrimitives.WriteUInt64LittleEndian(header[4..], (ulong)key);
         BinaryPrimitives.WriteUInt64LittleEndian(header[12..], (ulong)(key >> 64));
         BinaryPrimitives.WriteUInt64LittleEndian(header[20..], XxHash3.HashToUInt64(payload));
+    }
+
+    /// <summary>
+    /// The file of new records, which starts as a whole store does: a build with nothing to keep from the old file (a
+    /// first build, another basis) renames it into place instead of copying it.
+    /// </summary>
+    private Stream CreatePending()
+    {
+        var pending = _files.CreateNew(PendingPath);
+        WriteFileHeader(pending);
+        return pending;
+    }
+
+    private void WriteFileHeader(Stream stream)
+    {
+        Span<byte> header = stackalloc byte[FileHeader];
+        BinaryPrimitives.WriteUInt64LittleEndian(header, Magic);
+        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], _basis);
+        stream.Write(header);
     }
 
     private const string PendingSuffix = ".new";
@@ -175,7 +194,12 @@ public sealed class DocumentStore : IDisposable
         }
         _pending?.Dispose(); // the new records are read back from the file: it is done with
         var rewrite = State != StoreState.Whole || (unused > MinimumUnused && unused * 4 > used + _pendingBytes);
-        if (rewrite)
+        if (rewrite && used == 0 && _pending is not null)
+        {
+            _files.Replace(PendingPath, _path);
+            _pending = null;
+        }
+        else if (rewrite)
         {
             _files.WriteAtomically(_path, WriteWhole);
         }
@@ -191,10 +215,7 @@ public sealed class DocumentStore : IDisposable
 
     private void WriteWhole(Stream stream)
     {
-        Span<byte> header = stackalloc byte[FileHeader];
-        BinaryPrimitives.WriteUInt64LittleEndian(header, Magic);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[8..], _basis);
-        stream.Write(header);
+        WriteFileHeader(stream);
         var buffer = new byte[1 << 16];
         foreach (var record in _records.Values.Where(r => r.Used).OrderBy(r => r.Offset))
         {
@@ -216,6 +237,7 @@ public sealed class DocumentStore : IDisposable
             return;
         }
         using var pending = new FileStream(PendingPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        pending.Position = FileHeader;
         pending.CopyTo(destination);
     }
 
@@ -252,6 +274,9 @@ public interface IStoreFiles
 
     /// <summary>Replaces the file at <paramref name="path"/> by what <paramref name="write"/> writes, whole or not at all.</summary>
     void WriteAtomically(string path, Action<Stream> write);
+
+    /// <summary>Renames the file <paramref name="source"/> over <paramref name="destination"/> in one step.</summary>
+    void Replace(string source, string destination);
 
     /// <summary>Deletes the file if it is there.</summary>
     void Delete(string path);

@@ -282,6 +282,8 @@ public sealed class DocumentStoreTests : IDisposable
             File.Move(path + ".partial", path, overwrite: true);
         }
 
+        public void Replace(string source, string destination) => File.Move(source, destination, overwrite: true);
+
         public void Delete(string path) => File.Delete(path);
     }
 }
