@@ -31,13 +31,18 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
     {
         var kept = KeptBy(site);
         var index = new SearchIndex(kept.Vocabulary);
-        foreach (var paper in papers)
+        var all = papers as IReadOnlyList<Paper> ?? [.. papers];
+        // Papers' words are found on every core: the index is often the last file of a build. Words are numbered as
+        // they are met, so the numbers depend on the threads, but the script lists words in their own order, not by number.
+        var words = new int[all.Count][];
+        Parallel.For(0, all.Count, i => words[i] = kept.Words.GetOrAdd(all[i],
+            p => SearchIndex.WordsOf(kept.Vocabulary, p.Title,
+                [.. p.Tags.Select(site.Vocabulary.DisplayName), .. p.Keywords.IsDefault ? [] : p.Keywords, .. p.Authors.IsDefault ? [] : p.Authors,
+                    .. p.Organization is { } organization ? [organization] : Array.Empty<string>()],
+                p.Body)));
+        for (var i = 0; i < all.Count; i++)
         {
-            index.Add(paper.Title, paper.Slug, kept.Words.GetOrAdd(paper,
-                p => SearchIndex.WordsOf(kept.Vocabulary, p.Title,
-                    [.. p.Tags.Select(site.Vocabulary.DisplayName), .. p.Keywords.IsDefault ? [] : p.Keywords, .. p.Authors.IsDefault ? [] : p.Authors,
-                        .. p.Organization is { } organization ? [organization] : Array.Empty<string>()],
-                    p.Body)));
+            index.Add(all[i].Title, all[i].Slug, words[i]);
         }
         return index;
     }
