@@ -36,8 +36,8 @@ public sealed class DocumentCache
     public DocumentCodec? Codec { get; init; }
 
     /// <summary>
-    /// Verify mode: an output found in the store is made again the full way as well, and a difference fails the run
-    /// (<see cref="StoredWorkMismatchException"/>).
+    /// Verify mode: an output reused from memory or found in the store is made again the full way as well, and a
+    /// difference fails the run (<see cref="StoredWorkMismatchException"/>).
     /// </summary>
     public bool Verify { get; set; }
 
@@ -93,6 +93,32 @@ public sealed class DocumentCache
             }
         }
         return entry;
+    }
+
+    /// <summary>
+    /// <paramref name="reused"/>, an entry the last run in memory left for <paramref name="input"/>; in verify mode made
+    /// again by <paramref name="run"/> as well, and compared (when the codec can write both).
+    /// </summary>
+    internal Entry Checked(string module, Document input, Entry reused, Func<Entry> run)
+    {
+        if (!Verify || Codec is not { } codec || !codec.CanWrite(input) || !reused.Outputs.All(codec.CanWrite))
+        {
+            return reused;
+        }
+        byte[] kept;
+        try
+        {
+            kept = StoredEntries.Encode(reused, input, codec);
+        }
+        catch (NotSupportedException)
+        {
+            return reused;
+        }
+        if (!StoredEntries.Encode(run(), input, codec).AsSpan().SequenceEqual(kept))
+        {
+            throw new StoredWorkMismatchException(module, input.ToString());
+        }
+        return reused;
     }
 
     /// <summary>A module's outputs for one input, and the warnings it raised making them.</summary>

@@ -40,7 +40,9 @@ public abstract class PerDocumentModule : IModule
             var entries = new DocumentCache.Entry[inputs.Length];
             await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
             {
-                var entry = entries[i] = last?.Find(inputs[i], i) ?? (StoreOutputs ? cache.FromStoreOrRun(module, inputs[i], () => Run(inputs[i], context)) : Run(inputs[i], context));
+                var entry = entries[i] = last?.Find(inputs[i], i) is { } found ? cache.Checked(module, inputs[i], found, () => Run(inputs[i], context))
+                    : StoreOutputs ? cache.FromStoreOrRun(module, inputs[i], () => Run(inputs[i], context))
+                    : Run(inputs[i], context);
                 // Warnings are raised from the entry either way, so a reused output warns as a new one does.
                 foreach (var warning in entry.Warnings)
                 {

@@ -142,7 +142,7 @@ public sealed class DocumentStoreTests : IDisposable
     [Fact]
     public async Task VerifyModeFailsWhenAModuleMakesOtherOutputsThanTheStoredOnes()
     {
-        var inputs = Inputs(2);
+        var inputs = Inputs(1); // one: with more, whichever input a thread checks first is the one named
         await Build(new Upper(), inputs);
 
         // A module that reads something it did not declare: its outputs change while its input does not.
@@ -164,6 +164,23 @@ public sealed class DocumentStoreTests : IDisposable
 
         Assert.Equal(2, again.Calls); // run the full way as well
         Assert.Equal(Describe(first.Documents), Describe(second.Documents));
+    }
+
+    [Fact]
+    public async Task VerifyModeAlsoMakesAgainWhatTheLastRunInMemoryLeftAndFailsOnADifference()
+    {
+        var inputs = Inputs(2);
+        var module = new Upper();
+        var cache = new DocumentCache { Codec = Codec, Verify = true };
+        var engine = new Engine([new Pipeline("Papers") { Input = [Step.Return(inputs)], Process = [module] }]) { Cache = cache };
+        await engine.ExecuteWithinTimeoutAsync();
+        await engine.ExecuteWithinTimeoutAsync();
+        Assert.Equal(4, module.Calls); // the second run reused both, and made them again to compare
+
+        module.Suffix = "!"; // what it reads besides its input changed, and it did not say so
+        var failure = await Assert.ThrowsAsync<PipelineFailedException>(engine.ExecuteWithinTimeoutAsync);
+
+        Assert.IsType<StoredWorkMismatchException>(failure.InnerException);
     }
 
     [Fact]
@@ -251,6 +268,8 @@ public sealed class DocumentStoreTests : IDisposable
 
         public int Calls => _calls;
 
+        public string Suffix { get; set; } = suffix;
+
         protected override bool OutputDependsOnlyOnInput => true;
 
         protected override bool StoreOutputs => store;
@@ -262,7 +281,7 @@ public sealed class DocumentStoreTests : IDisposable
             {
                 context.Warn($"{input.Source} is odd");
             }
-            var output = input.WithDestination(input.Source + ".html").With(Box.Key, new Box(input.Content.ToUpperInvariant() + suffix));
+            var output = input.WithDestination(input.Source + ".html").With(Box.Key, new Box(input.Content.ToUpperInvariant() + Suffix));
             yield return extra is null ? output : output.With("Extra", extra);
         }
     }
