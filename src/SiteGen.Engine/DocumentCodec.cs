@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SiteGen.Engine;
 
 /// <summary>
@@ -97,6 +99,27 @@ public sealed class DocumentCodec
             });
         }
         return Document.Create(source, destination, content, metadata);
+    }
+
+    /// <summary>A list of texts, as its count and each text; a default array is written as an empty one.</summary>
+    public static void WriteTexts(BinaryWriter writer, ImmutableArray<string> texts)
+    {
+        writer.Write7BitEncodedInt(texts.IsDefault ? 0 : texts.Length);
+        foreach (var text in texts.IsDefault ? [] : texts)
+        {
+            writer.Write(text);
+        }
+    }
+
+    /// <summary>A list of texts <see cref="WriteTexts"/> wrote.</summary>
+    public static ImmutableArray<string> ReadTexts(BinaryReader reader)
+    {
+        var texts = ImmutableArray.CreateBuilder<string>(reader.Read7BitEncodedInt());
+        for (var i = 0; i < texts.Capacity; i++)
+        {
+            texts.Add(reader.ReadString());
+        }
+        return texts.MoveToImmutable();
     }
 
     private const byte NoValue = 0;

@@ -34,8 +34,8 @@ internal static class StoredEntries
     public static byte[] Encode(DocumentCache.Entry entry, Document input, DocumentCodec codec)
     {
         var (buffer, writer) = Start();
-        WriteTexts(writer, entry.Warnings);
-        WriteTexts(writer, entry.Notes);
+        DocumentCodec.WriteTexts(writer, entry.Warnings);
+        DocumentCodec.WriteTexts(writer, entry.Notes);
         writer.Write7BitEncodedInt(entry.Outputs.Length);
         foreach (var output in entry.Outputs)
         {
@@ -51,8 +51,8 @@ internal static class StoredEntries
         try
         {
             using var reader = new PayloadReader(payload);
-            var warnings = ReadTexts(reader);
-            var notes = ReadTexts(reader);
+            var warnings = DocumentCodec.ReadTexts(reader);
+            var notes = DocumentCodec.ReadTexts(reader);
             var outputs = new Document[reader.Read7BitEncodedInt()];
             for (var i = 0; i < outputs.Length; i++)
             {
@@ -64,25 +64,6 @@ internal static class StoredEntries
         {
             return null;
         }
-    }
-
-    private static void WriteTexts(BinaryWriter writer, ImmutableArray<string> texts)
-    {
-        writer.Write7BitEncodedInt(texts.Length);
-        foreach (var text in texts)
-        {
-            writer.Write(text);
-        }
-    }
-
-    private static ImmutableArray<string> ReadTexts(BinaryReader reader)
-    {
-        var texts = ImmutableArray.CreateBuilder<string>(reader.Read7BitEncodedInt());
-        for (var i = 0; i < texts.Capacity; i++)
-        {
-            texts.Add(reader.ReadString());
-        }
-        return texts.MoveToImmutable();
     }
 
     /// <summary>

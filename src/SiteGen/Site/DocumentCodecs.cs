@@ -47,7 +47,7 @@ internal static class DocumentCodecs
         writer.Write(paper.Title);
         writer.Write(paper.Slug);
         WriteText(writer, paper.Arxiv);
-        WriteTexts(writer, paper.Authors);
+        DocumentCodec.WriteTexts(writer, paper.Authors);
         WriteNumber(writer, paper.AuthorCount);
         WriteText(writer, paper.Organization);
         WriteDate(writer, paper.Published);
@@ -56,8 +56,8 @@ internal static class DocumentCodecs
         WriteNumber(writer, paper.Comments);
         WriteNumber(writer, paper.GithubStars);
         WriteText(writer, paper.Summary);
-        WriteTexts(writer, paper.Keywords);
-        WriteTexts(writer, paper.Tags);
+        DocumentCodec.WriteTexts(writer, paper.Keywords);
+        DocumentCodec.WriteTexts(writer, paper.Tags);
         WriteComparer(writer, paper.Links.KeyComparer);
         writer.Write7BitEncodedInt(paper.Links.Count);
         foreach (var (name, url) in paper.Links)
@@ -65,7 +65,7 @@ internal static class DocumentCodecs
             writer.Write(name);
             writer.Write(url);
         }
-        WriteTexts(writer, paper.Sources);
+        DocumentCodec.WriteTexts(writer, paper.Sources);
         writer.Write(paper.Body);
         writer.Write(paper.Capture is not null);
         if (paper.Capture is { } capture)
@@ -81,7 +81,7 @@ internal static class DocumentCodecs
         Title = reader.ReadString(),
         Slug = reader.ReadString(),
         Arxiv = ReadText(reader),
-        Authors = ReadTexts(reader),
+        Authors = DocumentCodec.ReadTexts(reader),
         AuthorCount = ReadNumber(reader),
         Organization = ReadText(reader),
         Published = ReadDate(reader),
@@ -90,10 +90,10 @@ internal static class DocumentCodecs
         Comments = ReadNumber(reader),
         GithubStars = ReadNumber(reader),
         Summary = ReadText(reader),
-        Keywords = ReadTexts(reader),
-        Tags = ReadTexts(reader),
+        Keywords = DocumentCodec.ReadTexts(reader),
+        Tags = DocumentCodec.ReadTexts(reader),
         Links = ReadLinks(reader),
-        Sources = ReadTexts(reader),
+        Sources = DocumentCodec.ReadTexts(reader),
         Body = reader.ReadString(),
         Capture = reader.ReadBoolean() ? new CaptureNote(ReadDate(reader), reader.ReadBoolean()) : null,
         Extra = (ImmutableSortedDictionary<string, object?>)ReadExtra(reader)!,
@@ -131,15 +131,15 @@ internal static class DocumentCodecs
         WriteText(writer, view.CodeUrl);
         writer.Write(view.AbstractHtml);
         writer.Write(view.Excerpt);
-        WriteTexts(writer, [.. view.Sources]);
+        DocumentCodec.WriteTexts(writer, [.. view.Sources]);
         WriteText(writer, view.YearUrl);
         WriteText(writer, view.Arxiv);
-        WriteTexts(writer, [.. view.Authors]);
+        DocumentCodec.WriteTexts(writer, [.. view.Authors]);
         WriteText(writer, view.Organization);
         WriteNumber(writer, view.Upvotes);
         WriteNumber(writer, view.GithubStars);
         WriteText(writer, view.Summary);
-        WriteTexts(writer, [.. view.Keywords]);
+        DocumentCodec.WriteTexts(writer, [.. view.Keywords]);
         WriteText(writer, view.SubmittedDisplay);
         WriteText(writer, view.ArxivUrl);
         WriteText(writer, view.PdfUrl);
@@ -162,16 +162,16 @@ internal static class DocumentCodecs
         CodeUrl: ReadText(reader),
         AbstractHtml: reader.ReadString(),
         Excerpt: reader.ReadString(),
-        Sources: ReadTexts(reader))
+        Sources: DocumentCodec.ReadTexts(reader))
     {
         YearUrl = ReadText(reader),
         Arxiv = ReadText(reader),
-        Authors = ReadTexts(reader),
+        Authors = DocumentCodec.ReadTexts(reader),
         Organization = ReadText(reader),
         Upvotes = ReadNumber(reader),
         GithubStars = ReadNumber(reader),
         Summary = ReadText(reader),
-        Keywords = ReadTexts(reader),
+        Keywords = DocumentCodec.ReadTexts(reader),
         SubmittedDisplay = ReadText(reader),
         ArxivUrl = ReadText(reader),
         PdfUrl = ReadText(reader),
@@ -199,26 +199,6 @@ internal static class DocumentCodecs
     }
 
     private static string? ReadText(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
-
-    private static void WriteTexts(BinaryWriter writer, ImmutableArray<string> texts)
-    {
-        // A default array (never set) and an empty one read back as empty: every reader of a paper treats them alike.
-        writer.Write7BitEncodedInt(texts.IsDefault ? 0 : texts.Length);
-        foreach (var text in texts.IsDefault ? [] : texts)
-        {
-            writer.Write(text);
-        }
-    }
-
-    private static ImmutableArray<string> ReadTexts(BinaryReader reader)
-    {
-        var texts = ImmutableArray.CreateBuilder<string>(reader.Read7BitEncodedInt());
-        for (var i = 0; i < texts.Capacity; i++)
-        {
-            texts.Add(reader.ReadString());
-        }
-        return texts.MoveToImmutable();
-    }
 
     private static void WriteNumber(BinaryWriter writer, int? number)
     {
