@@ -196,6 +196,7 @@ public sealed class DocumentStore : IDisposable
         var rewrite = State != StoreState.Whole || (unused > MinimumUnused && unused * 4 > used + _pendingBytes);
         if (rewrite && used == 0 && _pending is not null)
         {
+            Unmap();
             _files.Replace(PendingPath, _path);
             _pending = null;
         }
@@ -205,6 +206,7 @@ public sealed class DocumentStore : IDisposable
         }
         else if (_pendingBytes > 0)
         {
+            Unmap();
             using var file = _files.OpenAppend(_path);
             CopyPending(file);
         }
@@ -228,6 +230,13 @@ public sealed class DocumentStore : IDisposable
             }
         }
         CopyPending(stream);
+        Unmap(); // before the new file replaces it: a mapped file cannot be replaced everywhere (Windows)
+    }
+
+    private void Unmap()
+    {
+        _view?.Dispose();
+        _map?.Dispose();
     }
 
     private void CopyPending(Stream destination)
@@ -243,8 +252,7 @@ public sealed class DocumentStore : IDisposable
 
     public void Dispose()
     {
-        _view?.Dispose();
-        _map?.Dispose();
+        Unmap();
         if (_pending is not null)
         {
             _pending.Dispose();
