@@ -32,6 +32,13 @@ public sealed class DocumentCache
     /// <summary>Where outputs are kept between processes, for this run; null: in memory only.</summary>
     public DocumentStore? Store { get; set; }
 
+    /// <summary>
+    /// What every module's outputs were made with besides their inputs (the host's fingerprint of its settings and
+    /// services), part of each stored output's key unless the module declares less
+    /// (<see cref="PerDocumentModule.MadeWith"/>). The store's own basis is only what its format depends on (the program).
+    /// </summary>
+    public ulong Basis { get; set; }
+
     /// <summary>How documents are written into the <see cref="Store"/>.</summary>
     public DocumentCodec? Codec { get; init; }
 

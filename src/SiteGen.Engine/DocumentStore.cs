@@ -13,7 +13,7 @@ public enum StoreState
     /// <summary>No file: a first build, or a cache that was cleared.</summary>
     Missing,
 
-    /// <summary>Made on another basis (another program, other settings): nothing in it is used.</summary>
+    /// <summary>Written by another program (its records may read differently): nothing in it is used.</summary>
     OtherBasis,
 
     /// <summary>Not a store, cut short, or a record that does not match its checksum: only records that check are used.</summary>
@@ -23,8 +23,8 @@ public enum StoreState
 /// <summary>
 /// The <see cref="DocumentCache"/> on disk, for the next process: what per-document modules made, by a hash of the module
 /// and of the input document (<see cref="DocumentCodec"/>), so a new process reuses the work of the last one for every
-/// input that did not change. One file: a header with the basis the documents were made on (the host's fingerprint of
-/// the program and settings), then records <c>[length][key][checksum][outputs]</c>. A record is checked when it is read,
+/// input that did not change. One file: a header with the basis its records were written on (the host's fingerprint of
+/// the program: what decides how they read), then records <c>[length][key][checksum][outputs]</c>. A record is checked when it is read,
 /// so a cut or edited file costs work, never a wrong page.
 /// <para>
 /// A build appends the records it made; when the records it did not use (papers removed, old versions of edited ones)

@@ -26,6 +26,14 @@ public abstract class PerDocumentModule : IModule
     /// </summary>
     protected virtual bool StoreOutputs => true;
 
+    /// <summary>
+    /// With <see cref="OutputDependsOnlyOnInput"/>: a fingerprint of everything besides the input document that the
+    /// outputs depend on (the services the module reads: a setting, the vocabulary), for the store's keys. Null, the
+    /// default: all the host's <see cref="DocumentCache.Basis"/> stands for. A module that declares less keeps its
+    /// stored work when something it does not read changes (a tag added keeps every capture read).
+    /// </summary>
+    protected virtual ulong? MadeWith(IExecutionContext context) => null;
+
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var results = new Document[inputs.Length][];
@@ -36,7 +44,7 @@ public abstract class PerDocumentModule : IModule
         else
         {
             var last = cache.Last(running.PipelineName, running.Phase, running.Module);
-            var module = $"{running.PipelineName}/{running.Phase}/{running.Module}/{GetType().FullName}";
+            var module = $"{running.PipelineName}/{running.Phase}/{running.Module}/{GetType().FullName}/{MadeWith(context) ?? cache.Basis:x16}";
             var entries = new DocumentCache.Entry[inputs.Length];
             await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
             {

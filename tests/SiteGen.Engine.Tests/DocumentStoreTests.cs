@@ -167,6 +167,25 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatAModuleDeclaresItReadsDecidesWhetherAChangeOfTheHostsBasisMakesItsWorkAgain()
+    {
+        var inputs = Inputs(2);
+        await Build(new Upper(madeWith: 7), inputs, hostBasis: 1);
+        await Build(new Upper(), inputs, hostBasis: 1);
+
+        var declared = new Upper(madeWith: 7); // reads something that did not change
+        await Build(declared, inputs, hostBasis: 2);
+        var undeclared = new Upper(); // may read anything of the host's
+        await Build(undeclared, inputs, hostBasis: 2);
+        var changed = new Upper(madeWith: 8); // reads something that changed
+        await Build(changed, inputs, hostBasis: 2);
+
+        Assert.Equal(0, declared.Calls);
+        Assert.Equal(2, undeclared.Calls);
+        Assert.Equal(2, changed.Calls);
+    }
+
+    [Fact]
     public async Task VerifyModeAlsoMakesAgainWhatTheLastRunInMemoryLeftAndFailsOnADifference()
     {
         var inputs = Inputs(2);
@@ -239,10 +258,10 @@ public sealed class DocumentStoreTests : IDisposable
 
     /// <summary>One build in a new process: a new cache, the store opened, the engine run, the store saved.</summary>
     private async Task<(ImmutableArray<Document> Documents, ImmutableArray<string> Warnings)> Build(Upper module, ImmutableArray<Document> inputs,
-        ulong basis = 1, StoreState? expected = null, bool verify = false)
+        ulong basis = 1, StoreState? expected = null, bool verify = false, ulong hostBasis = 0)
     {
         using var store = DocumentStore.Open(StorePath, basis, new DiskFiles());
-        var cache = new DocumentCache { RemembersRuns = false, Codec = Codec, Store = store, Verify = verify };
+        var cache = new DocumentCache { RemembersRuns = false, Codec = Codec, Store = store, Verify = verify, Basis = hostBasis };
         var engine = new Engine([new Pipeline("Papers") { Input = [Step.Return(inputs)], Process = [module] }]) { Cache = cache };
         var result = await engine.ExecuteWithinTimeoutAsync();
         if (expected is { } state)
@@ -262,8 +281,10 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     /// <summary>Puts each input's content in upper case into a <see cref="Box"/>; warns of every odd-numbered input.</summary>
-    private sealed class Upper(object? extra = null, bool store = true, string suffix = "") : PerDocumentModule
+    private sealed class Upper(object? extra = null, bool store = true, string suffix = "", ulong? madeWith = null) : PerDocumentModule
     {
+        protected override ulong? MadeWith(IExecutionContext context) => madeWith;
+
         private int _calls;
 
         public int Calls => _calls;

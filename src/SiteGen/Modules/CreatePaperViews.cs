@@ -17,4 +17,7 @@ internal sealed class CreatePaperViews : PerDocumentModule
     }
 
     protected override bool OutputDependsOnlyOnInput => true;
+
+    /// <summary>Besides the paper, the vocabulary (its tags' names); the abstract's Markdown is rendered the same always.</summary>
+    protected override ulong? MadeWith(IExecutionContext context) => context.GetService<SiteServices>().VocabularyFingerprint;
 }

@@ -23,4 +23,7 @@ internal sealed class ExtractFrontMatter : PerDocumentModule
     }
 
     protected override bool OutputDependsOnlyOnInput => true;
+
+    /// <summary>The page alone: no setting, vocabulary or template changes what it reads.</summary>
+    protected override ulong? MadeWith(IExecutionContext context) => 0;
 }

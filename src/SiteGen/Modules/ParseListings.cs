@@ -28,4 +28,15 @@ internal sealed class ParseListings : PerDocumentModule
     }
 
     protected override bool OutputDependsOnlyOnInput => true;
+
+    /// <summary>Besides the capture, only the year the settings give its file (ListingCaptureYears).</summary>
+    protected override ulong? MadeWith(IExecutionContext context)
+    {
+        var years = new Fingerprint();
+        foreach (var (file, year) in context.GetService<SiteServices>().Settings.ListingCaptureYears)
+        {
+            years.Add(file).Add((ulong)year);
+        }
+        return years.Value;
+    }
 }

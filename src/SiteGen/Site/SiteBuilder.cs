@@ -127,9 +127,10 @@ internal static class SiteBuilder
         }
         // What the last process read and made of each input file; a session reads it once, then keeps its own in memory.
         var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
-        var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, session.Basis, files);
+        var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, ProgramFingerprint, files);
         session.StoreRead |= store is not null;
         session.Documents.Store = store;
+        session.Documents.Basis = session.Basis;
         session.Documents.Verify = ReuseCheck.IsOn(request.Environment!);
         Engine.EngineResult result;
         int removed;
@@ -245,10 +246,11 @@ internal static class SiteBuilder
         var inputFolders = SiteServices.Absolute(root, settings.InputPaths);
         var sources = new SourceTree(root, [.. inputFolders, .. themeFolders]);
         var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders, warnings);
+        var vocabularyFingerprint = new Fingerprint().Add(tagsText).Value;
         var menu = MenuOf(root, inputFolders, sources);
         session.StartBuild(new Fingerprint()
             .Add(ProgramFingerprint)
-            .Add(tagsText)
+            .Add(vocabularyFingerprint)
             .Add(settingsJson)
             .Add(string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}")))
             .Value);
@@ -261,6 +263,7 @@ internal static class SiteBuilder
             Sources = sources,
             ThemeFolders = themeFolders,
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
+            VocabularyFingerprint = vocabularyFingerprint,
         };
     }
 

@@ -24,6 +24,9 @@ internal sealed record SiteServices(
     /// </summary>
     public ulong Fingerprint { get; init; }
 
+    /// <summary>A fingerprint of the tag vocabulary (tags.yml as read), for what depends on it alone.</summary>
+    public ulong VocabularyFingerprint { get; init; }
+
     /// <summary>What earlier builds of this process computed that this one may reuse.</summary>
     public BuildSession Session { get; init; } = BuildSession.OneOff();
 

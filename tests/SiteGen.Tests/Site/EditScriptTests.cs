@@ -169,9 +169,15 @@ internal static class EditScript
                 }
                 File.WriteAllLines(listing, lines);
                 break;
-            case EditKind.Vocabulary:
+            case EditKind.Vocabulary when step.Seed % 2 == 0:
                 File.AppendAllText(site["input/tags.yml"],
                     $"\nzz-term-{step.Seed}:\n  name: Term {step.Seed}\n  match: [{Subjects[step.Seed % Subjects.Length].ToLowerInvariant()}]\n");
+                break;
+            case EditKind.Vocabulary:
+                // A tag the generated papers have, renamed: no paper's tags change, only what every page that shows it calls it.
+                var tags = File.ReadAllText(site["input/tags.yml"]);
+                var name = tags.IndexOf("\n  name: ", tags.IndexOf("\ndiffusion-models:", StringComparison.Ordinal), StringComparison.Ordinal) + "\n  name: ".Length;
+                site.Write("input/tags.yml", tags.Insert(tags.IndexOf('\n', name), $" {step.Seed}"));
                 break;
             case EditKind.Setting:
                 var settings = File.ReadAllText(site["statiq.json"]);

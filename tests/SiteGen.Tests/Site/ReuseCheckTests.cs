@@ -85,6 +85,30 @@ public sealed class ReuseCheckTests
         Assert.DoesNotContain('\n', message);
     }
 
+    /// <summary>
+    /// A new process reuses each paper's view from the store unless what the view is made with changed: here a tag's
+    /// name, which changes no paper but what every page of one calls the tag.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ATagRenamedIsCalledByItsNewNameOnThePagesOfItsPapersInTheNextProcess(bool verify)
+    {
+        using var site = new TempFolder().WithEmptySite();
+        site.Write("input/tags.yml", "diffusion-models:\n  name: Diffusion models\n  match: [diffusion]\n");
+        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
+        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards", "2024-11-02");
+        await Build(site, verify: false);
+        var page = site["output/papers/diffusion-models-for-fast-shape-generation/index.html"];
+        Assert.Contains(">Diffusion models<", File.ReadAllText(page), StringComparison.Ordinal);
+
+        site.Write("input/tags.yml", "diffusion-models:\n  name: Denoising diffusion\n  match: [diffusion]\n");
+        await Build(site, verify);
+
+        Assert.Contains(">Denoising diffusion<", File.ReadAllText(page), StringComparison.Ordinal);
+        Assert.DoesNotContain(">Diffusion models<", File.ReadAllText(page), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheFirstDifferenceInPathOrderIsNamedWithWhatIsWrong()
     {
