@@ -7,8 +7,9 @@ namespace SiteGen.Engine;
 /// What per-document modules produced in their last run, for a host that runs the same pipelines again and again
 /// (a preview server). A module that declares <see cref="PerDocumentModule.OutputDependsOnlyOnInput"/> is not run
 /// again for an input document its last run saw: its outputs and warnings of then are reused. Documents are
-/// immutable and compared by reference, so an entry can never be stale, only unused. The host must <see cref="Clear"/>
-/// the cache when what modules depend on besides their input (settings, services) changes.
+/// immutable and compared by reference, so an entry can never be stale, only unused. A module's last run is reused only
+/// while what it read besides its inputs is the same: what it declares (<see cref="PerDocumentModule.MadeWith"/>), else
+/// the host's <see cref="Basis"/>.
 /// <para>
 /// Each module keeps its last run's inputs and entries side by side, and an input is first looked for at its own
 /// place, then one place either side (a paper added or removed before it): a rebuild's inputs are nearly all last
@@ -132,8 +133,11 @@ public sealed class DocumentCache
     internal sealed record Entry(Document[] Outputs, ImmutableArray<string> Warnings, ImmutableArray<string> Notes);
 
     /// <summary>A module's last run: its inputs, and the entry each gave, at the same index.</summary>
-    internal sealed class LastRun(ImmutableArray<Document> inputs, Entry[] entries)
+    internal sealed class LastRun(ImmutableArray<Document> inputs, Entry[] entries, ulong madeWith)
     {
+        /// <summary>What the module read besides its inputs in that run (<see cref="PerDocumentModule.MadeWith"/>).</summary>
+        public ulong MadeWith => madeWith;
+
         private Dictionary<Document, int>? _index;
         private int _fartherMisses;
 

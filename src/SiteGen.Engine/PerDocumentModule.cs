@@ -43,8 +43,10 @@ public abstract class PerDocumentModule : IModule
         }
         else
         {
-            var last = cache.Last(running.PipelineName, running.Phase, running.Module);
-            var module = $"{running.PipelineName}/{running.Phase}/{running.Module}/{GetType().FullName}/{MadeWith(context) ?? cache.Basis:x16}";
+            var madeWith = MadeWith(context) ?? cache.Basis;
+            // The last run's work is reused only if what it read besides its inputs is what this run reads.
+            var last = cache.Last(running.PipelineName, running.Phase, running.Module) is { } run && run.MadeWith == madeWith ? run : null;
+            var module = $"{running.PipelineName}/{running.Phase}/{running.Module}/{GetType().FullName}/{madeWith:x16}";
             var entries = new DocumentCache.Entry[inputs.Length];
             await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
             {
@@ -62,7 +64,7 @@ public abstract class PerDocumentModule : IModule
                 }
                 results[i] = entry.Outputs;
             }).ConfigureAwait(false);
-            cache.Remember(running.PipelineName, running.Phase, running.Module, new DocumentCache.LastRun(inputs, entries));
+            cache.Remember(running.PipelineName, running.Phase, running.Module, new DocumentCache.LastRun(inputs, entries, madeWith));
         }
 
         var count = 0;

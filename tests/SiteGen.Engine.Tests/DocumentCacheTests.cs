@@ -94,6 +94,24 @@ public sealed class DocumentCacheTests
     }
 
     [Fact]
+    public async Task ALastRunIsReusedOnlyWhileWhatTheModuleReadIsTheSame()
+    {
+        var declared = new Counting(pure: true, madeWith: 7);
+        var undeclared = new Counting(pure: true);
+        DocumentCache first = new() { Basis = 1 }, second = new() { Basis = 1 };
+        await Run(declared, first);
+        await Run(undeclared, second);
+
+        // Something of the host's changed, that the declared module does not read.
+        first.Basis = second.Basis = 2;
+        await Run(declared, first);
+        await Run(undeclared, second);
+
+        Assert.Equal(2, declared.Calls);
+        Assert.Equal(4, undeclared.Calls);
+    }
+
+    [Fact]
     public async Task ClearForgetsEveryOutput()
     {
         var pure = new Counting(pure: true);
@@ -125,8 +143,10 @@ public sealed class DocumentCacheTests
         new([new Pipeline("Papers") { Input = [Step.Return(inputs ?? Inputs)], Process = [module] }]) { Cache = cache };
 
     /// <summary>Counts its calls and makes one new document per input, with a warning if given one.</summary>
-    private sealed class Counting(bool pure, string? warning = null) : PerDocumentModule
+    private sealed class Counting(bool pure, string? warning = null, ulong? madeWith = null) : PerDocumentModule
     {
+        protected override ulong? MadeWith(IExecutionContext context) => madeWith;
+
         private int _calls;
 
         public int Calls => _calls;

@@ -155,14 +155,13 @@ internal sealed class BuildSession(bool remember = true)
     /// </summary>
     private ulong _basis;
 
-    /// <summary>The basis of this build's documents (<see cref="StartBuild"/>), which the document store is kept on.</summary>
-    internal ulong Basis => _basis;
-
     internal void StartBuild(ulong basis)
     {
+        // Per-document work is kept by what each module declares it read (PerDocumentModule.MadeWith), the basis for
+        // the modules that declare nothing: a tag added keeps the captures read.
+        Documents.Basis = basis;
         if (basis != _basis)
         {
-            Documents.Clear();
             foreach (var state in _states.Values)
             {
                 state.BasisChanged();

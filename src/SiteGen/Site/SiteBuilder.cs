@@ -130,7 +130,6 @@ internal static class SiteBuilder
         var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, ProgramFingerprint, files);
         session.StoreRead |= store is not null;
         session.Documents.Store = store;
-        session.Documents.Basis = session.Basis;
         session.Documents.Verify = ReuseCheck.IsOn(request.Environment!);
         Engine.EngineResult result;
         int removed;

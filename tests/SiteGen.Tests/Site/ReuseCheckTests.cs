@@ -8,8 +8,9 @@ namespace SiteGen.Tests.Site;
 /// </summary>
 public sealed class ReuseCheckTests
 {
-    private static Task<BuildSummary> Build(TempFolder site, bool verify) =>
-        SiteBuilder.BuildAsync(new BuildRequest(site.Path, Environment: new Dictionary<string, string?> { [ReuseCheck.Variable] = verify ? "1" : null }));
+    private static Task<BuildSummary> Build(TempFolder site, bool verify, BuildSession? session = null) =>
+        SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session,
+            Environment: new Dictionary<string, string?> { [ReuseCheck.Variable] = verify ? "1" : null }));
 
     [Fact]
     public async Task APageKeptFromTheLastBuildThatIsNotWhatAColdBuildMakesFailsTheBuildNamingIt()
@@ -86,24 +87,31 @@ public sealed class ReuseCheckTests
     }
 
     /// <summary>
-    /// A new process reuses each paper's view from the store unless what the view is made with changed: here a tag's
-    /// name, which changes no paper but what every page of one calls the tag.
+    /// A build reuses each paper's view (from the store in a new process, from memory in a session) unless what the view
+    /// is made with changed: here a tag's name, which changes no paper but what every page of one calls the tag.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task ATagRenamedIsCalledByItsNewNameOnThePagesOfItsPapersInTheNextProcess(bool verify)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task ATagRenamedIsCalledByItsNewNameOnThePagesOfItsPapersInTheNextBuild(bool verify, bool inOneSession)
     {
+        var session = inOneSession ? new BuildSession() : null;
         using var site = new TempFolder().WithEmptySite();
         site.Write("input/tags.yml", "diffusion-models:\n  name: Diffusion models\n  match: [diffusion]\n");
         site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
         site.WritePaper("two", "Reinforcement Learning from Sparse Rewards", "2024-11-02");
-        await Build(site, verify: false);
+        await Build(site, verify: false, session);
         var page = site["output/papers/diffusion-models-for-fast-shape-generation/index.html"];
         Assert.Contains(">Diffusion models<", File.ReadAllText(page), StringComparison.Ordinal);
 
         site.Write("input/tags.yml", "diffusion-models:\n  name: Denoising diffusion\n  match: [diffusion]\n");
-        await Build(site, verify);
+        await Build(site, verify, session);
+        if (session is not null)
+        {
+            await session.FlushAsync();
+        }
 
         Assert.Contains(">Denoising diffusion<", File.ReadAllText(page), StringComparison.Ordinal);
         Assert.DoesNotContain(">Diffusion models<", File.ReadAllText(page), StringComparison.Ordinal);
