@@ -8,6 +8,15 @@ namespace SiteGen.Tests.Site;
 /// </summary>
 public sealed class ReuseCheckTests
 {
+    /// <summary>Deletes the up-to-date stamp, so that the next build runs even though no input changed.</summary>
+    private static void ForgetUpToDate(TempFolder site)
+    {
+        foreach (var stamp in Directory.EnumerateFiles(site["cache"], "*.up-to-date"))
+        {
+            File.Delete(stamp);
+        }
+    }
+
     private static Task<BuildSummary> Build(TempFolder site, bool verify, BuildSession? session = null) =>
         SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session,
             Environment: new Dictionary<string, string?> { [ReuseCheck.Variable] = verify ? "1" : null }));
@@ -28,10 +37,7 @@ public sealed class ReuseCheckTests
         Assert.Equal(text.Length, File.ReadAllText(page).Length);
         File.SetLastWriteTimeUtc(page, time);
         // Without the up-to-date stamp the whole build runs, and keeps the page, as it should: nothing it reads changed it.
-        foreach (var stamp in Directory.EnumerateFiles(site["cache"], "*.up-to-date"))
-        {
-            File.Delete(stamp);
-        }
+        ForgetUpToDate(site);
 
         var mismatch = await Assert.ThrowsAsync<ReuseMismatchException>(() => Build(site, verify: true));
 
@@ -65,17 +71,11 @@ public sealed class ReuseCheckTests
         }
         Assert.True(renamed > 0);
         File.WriteAllBytes(store, bytes);
-        foreach (var stamp in Directory.EnumerateFiles(site["cache"], "*.up-to-date"))
-        {
-            File.Delete(stamp);
-        }
+        ForgetUpToDate(site);
 
         await Build(site, verify: false); // without verify mode, a record that checks is trusted
         Assert.Contains("Sharse Rewards", File.ReadAllText(site["output/papers/reinforcement-learning-from-sparse-rewards/index.html"]), StringComparison.Ordinal);
-        foreach (var stamp in Directory.EnumerateFiles(site["cache"], "*.up-to-date"))
-        {
-            File.Delete(stamp);
-        }
+        ForgetUpToDate(site);
         var failure = await Assert.ThrowsAsync<Engine.PipelineFailedException>(() => Build(site, verify: true));
 
         var stored = Assert.IsType<Engine.StoredWorkMismatchException>(failure.InnerException);
