@@ -34,9 +34,10 @@ public sealed class DocumentCache
     public DocumentStore? Store { get; set; }
 
     /// <summary>
-    /// What every module's outputs were made with besides their inputs (the host's fingerprint of its settings and
-    /// services), part of each stored output's key unless the module declares less
-    /// (<see cref="PerDocumentModule.MadeWith"/>). The store's own basis is only what its format depends on (the program).
+    /// What a module's outputs are made with besides its inputs unless it declares less
+    /// (<see cref="PerDocumentModule.MadeWith"/>): the host's fingerprint of its settings and services. A last run in
+    /// memory is reused, and a stored output found, only under the same; the store's own basis is only what decides how
+    /// its records read (the program).
     /// </summary>
     public ulong Basis { get; set; }
 

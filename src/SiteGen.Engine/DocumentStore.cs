@@ -61,10 +61,7 @@ public sealed class DocumentStore : IDisposable
     /// <summary>How the file read; <see cref="StoreState.Damaged"/> also when a record failed its checksum as it was read.</summary>
     public StoreState State { get; private set; }
 
-    /// <summary>The file's length when it was opened.</summary>
-    public long Length { get; private init; }
-
-    /// <summary>Opens the store at <paramref name="path"/> for documents made on <paramref name="basis"/>.</summary>
+    /// <summary>Opens the store at <paramref name="path"/>, whose records count only if it was written on <paramref name="basis"/> (the program).</summary>
     public static DocumentStore Open(string path, ulong basis, IStoreFiles files)
     {
         // The new records of a build that was stopped before it saved: never trusted, never appended.
@@ -76,7 +73,7 @@ public sealed class DocumentStore : IDisposable
         }
         if (length < FileHeader)
         {
-            return new DocumentStore(path, basis, files, StoreState.Damaged, null, null) { Length = length };
+            return new DocumentStore(path, basis, files, StoreState.Damaged, null, null);
         }
         // Shared: the build appends to the file it reads (Save), and may replace it.
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -85,7 +82,7 @@ public sealed class DocumentStore : IDisposable
         var state = view.ReadUInt64(0) != Magic ? StoreState.Damaged
             : view.ReadUInt64(8) != basis ? StoreState.OtherBasis
             : StoreState.Whole;
-        var store = new DocumentStore(path, basis, files, state, map, view) { Length = length };
+        var store = new DocumentStore(path, basis, files, state, map, view);
         if (state == StoreState.Whole)
         {
             store.ReadIndex(length);
