@@ -22,12 +22,14 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
             return Task.FromResult(ImmutableArray<Document>.Empty);
         }
         var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
+        // The engine's bound on parallel work, which is still in force when the file is written (Output).
+        var parallel = context.ParallelOptions;
         var document = Document.Create(destination: Urls.SearchIndex)
-            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site).WriteScript(stream, Urls.Paper("{slug}"), KeptBy(site).Postings)));
+            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site, parallel).WriteScript(stream, Urls.Paper("{slug}"), KeptBy(site).Postings)));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 
-    public static SearchIndex Build(IEnumerable<Paper> papers, SiteServices site)
+    public static SearchIndex Build(IEnumerable<Paper> papers, SiteServices site, ParallelOptions parallel)
     {
         var kept = KeptBy(site);
         var index = new SearchIndex(kept.Vocabulary);
@@ -35,7 +37,7 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         // Papers' words are found on every core: the index is often the last file of a build. Words are numbered as
         // they are met, so the numbers depend on the threads, but the script lists words in their own order, not by number.
         var words = new int[all.Count][];
-        Parallel.For(0, all.Count, i => words[i] = kept.Words.GetOrAdd(all[i],
+        Parallel.For(0, all.Count, parallel, i => words[i] = kept.Words.GetOrAdd(all[i],
             p => SearchIndex.WordsOf(kept.Vocabulary, p.Title,
                 [.. p.Tags.Select(site.Vocabulary.DisplayName), .. p.Keywords.IsDefault ? [] : p.Keywords, .. p.Authors.IsDefault ? [] : p.Authors,
                     .. p.Organization is { } organization ? [organization] : Array.Empty<string>()],

@@ -1,8 +1,8 @@
 namespace SiteGen.Site;
 
 /// <summary>
-/// Why a build cannot take the last one's pages as they are, in one line for the user: the cache was cleared, cut
-/// short, left by another SiteGen, or the settings or theme changed. Nothing when it can, or on a first build.
+/// Why a build cannot take the last one's pages (or documents) as they are, in one line for the user: the cache was
+/// cleared, cut short, left by another SiteGen, or the settings or theme changed. Nothing when it can, or on a first build.
 /// </summary>
 internal static class CacheNote
 {
@@ -29,4 +29,9 @@ internal static class CacheNote
         _ when unreadLinks is not null => $"note: {unreadLinks} does not read whole (cut short or edited), so the links of the pages kept from the last build are read from {output}",
         _ => null,
     };
+
+    /// <summary>The line for a store of documents (<see cref="Engine.DocumentStore"/>) that did not read whole.</summary>
+    /// <param name="documents">The store's path as the user should see it.</param>
+    public static string StoreDamaged(string documents) =>
+        $"note: {documents} does not read whole (cut short or edited), so what it could not give was made again";
 }

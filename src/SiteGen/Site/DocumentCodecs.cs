@@ -24,23 +24,20 @@ internal static class DocumentCodecs
     /// </summary>
     public static ulong FingerprintOf(Paper paper)
     {
-        var bytes = t_bytes ??= new MemoryStream();
-        bytes.SetLength(0);
-        using var writer = new BinaryWriter(bytes, System.Text.Encoding.UTF8, leaveOpen: true);
-        try
+        using var hashing = new HashingStream(Stream.Null);
+        using (var writer = new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            WritePaper(writer, paper);
+            try
+            {
+                WritePaper(writer, paper);
+            }
+            catch (NotSupportedException)
+            {
+                return 0;
+            }
         }
-        catch (NotSupportedException)
-        {
-            return 0;
-        }
-        writer.Flush();
-        return Fingerprint.Of(bytes.GetBuffer().AsSpan(0, (int)bytes.Length)) is var hash and not 0 ? hash : 1;
+        return hashing.Hash is var hash and not 0 ? hash : 1;
     }
-
-    [ThreadStatic]
-    private static MemoryStream? t_bytes;
 
     private static void WritePaper(BinaryWriter writer, Paper paper)
     {

@@ -175,7 +175,7 @@ internal static class SiteBuilder
             TimeSpan.Zero)
         {
             Notes = [.. NotesOn(settings), .. cacheNote is null ? Array.Empty<string>() : [cacheNote],
-                .. store is { State: Engine.StoreState.Damaged } ? [$"note: {SitePath.Relative(root, documentsPath)} does not read whole (cut short or edited), so what it could not give was made again"] : Array.Empty<string>()],
+                .. store is { State: Engine.StoreState.Damaged } ? [CacheNote.StoreDamaged(SitePath.Relative(root, documentsPath))] : Array.Empty<string>()],
             Links = links.Report,
             Captures = [.. result.Notes.Order(StringComparer.Ordinal)],
             Cache = request.DryRun || session.Remembers ? [] : CacheFiles(manifestPath, linksPath, stampPath, documentsPath),

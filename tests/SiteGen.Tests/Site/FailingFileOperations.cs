@@ -3,7 +3,7 @@ using SiteGen.Site;
 namespace SiteGen.Tests.Site;
 
 /// <summary>
-/// The disk, except that the <see cref="FailAt"/>-th change (a folder made, a file created, a rename, a delete; counted
+/// The disk, except that the <see cref="FailAt"/>-th change (a folder made, a file created or appended to, a rename, a delete; counted
 /// from 1) fails as a full disk would, and with <see cref="Persistent"/> every change after it too. Counts them all.
 /// </summary>
 internal sealed class FailingFileOperations(int failAt = 0, bool persistent = false) : FileOperations
@@ -34,6 +34,12 @@ internal sealed class FailingFileOperations(int failAt = 0, bool persistent = fa
     {
         Next("create", path);
         return base.CreateNew(path);
+    }
+
+    public override Stream OpenAppend(string path)
+    {
+        Next("append", path);
+        return base.OpenAppend(path);
     }
 
     public override void Move(string source, string destination)

@@ -8,6 +8,14 @@ namespace SiteGen.Tests.Site;
 /// </summary>
 public sealed class ReuseCheckTests
 {
+    private static TempFolder TwoPapers()
+    {
+        var site = new TempFolder().WithEmptySite();
+        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
+        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards", "2024-11-02");
+        return site;
+    }
+
     /// <summary>Deletes the up-to-date stamp, so that the next build runs even though no input changed.</summary>
     private static void ForgetUpToDate(TempFolder site)
     {
@@ -24,9 +32,7 @@ public sealed class ReuseCheckTests
     [Fact]
     public async Task APageKeptFromTheLastBuildThatIsNotWhatAColdBuildMakesFailsTheBuildNamingIt()
     {
-        using var site = new TempFolder().WithEmptySite();
-        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
-        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards", "2024-11-02");
+        using var site = TwoPapers();
         await Build(site, verify: true);
         Assert.False(Directory.Exists(site["cache/verify"]), "a build that matches leaves no cold copy behind");
 
@@ -48,9 +54,7 @@ public sealed class ReuseCheckTests
     [Fact]
     public async Task WorkTheStoreOfDocumentsGivesThatTheModuleWouldNotMakeFailsTheBuildInOneLineNamingTheInput()
     {
-        using var site = new TempFolder().WithEmptySite();
-        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
-        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards", "2024-11-02");
+        using var site = TwoPapers();
         await Build(site, verify: false);
         // A record of the store changed with its checksum: what a module that reads something it does not declare leaves.
         var store = Directory.EnumerateFiles(site["cache"], "*.documents").Single();
