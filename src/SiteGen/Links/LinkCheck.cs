@@ -23,7 +23,11 @@ internal sealed class LinkCheck
     private readonly string _linkRoot;
     private readonly PageLinkTable? _previous;
     private readonly Func<string, string> _readPage;
-    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Every href met, once. Many lock stripes and room for a site's worth from the start: with a stripe per core and
+    /// the table growing (which takes every stripe) as a cold build met new hrefs, threads waited on each other here.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> _strings = new(Environment.ProcessorCount * 8, 1 << 14, StringComparer.Ordinal);
 
     /// <summary><see cref="InternSpan"/>, made a delegate once rather than for every page.</summary>
     private readonly Func<ReadOnlySpan<char>, string> _internSpan;
@@ -96,9 +100,11 @@ internal sealed class LinkCheck
 
     /// <summary>Resolves every link of every page; <paramref name="exists"/> tells whether the site has a file at a path.</summary>
     /// <param name="pages">Every page of the build, with its links.</param>
-    /// <param name="exists">Whether the site has a file at a path.</param>
+    /// <param name="exists">Whether the site has a file at a path; asked from several threads at once.</param>
     /// <param name="sameFiles">True when the site holds the very files of the session's last check (none added or removed).</param>
-    public LinkReport Check(IEnumerable<(string Page, PageLinks Links)> pages, Func<string, bool> exists, bool sameFiles = false)
+    /// <param name="parallel">The bound on parallel work the pages are resolved under (the engine's).</param>
+    public LinkReport Check(IEnumerable<(string Page, PageLinks Links)> pages, Func<string, bool> exists, bool sameFiles = false,
+        ParallelOptions? parallel = null)
     {
         _pages = new Dictionary<string, PageLinks>(_previous?.Pages.Count ?? 0, StringComparer.Ordinal);
         foreach (var (page, pageLinks) in pages)
@@ -110,62 +116,39 @@ internal sealed class LinkCheck
         }
         var memo = Session?.For(sameFiles, _pages.Count);
         var started = Stopwatch.GetTimestamp();
-        // Resolved once per href and the folder it starts from: "../../tags/a/index.html" leads to the same file
-        // from every paper's page, so the folder it counts from is the site root, the same for all of them.
-        var targets = new Dictionary<(string From, string Href), (string? Target, bool Outside)>();
-        var exist = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var all = _pages.ToArray();
+        // Resolved in a few runs of pages at once, each with its own table of what it resolved: the check runs once
+        // every file is written, so nothing else runs beside it. Only the sums below need the pages in one place.
+        var found = new PageResult?[all.Length];
+        var runs = Math.Clamp(all.Length / 512, 1, Environment.ProcessorCount);
+        Parallel.For(0, runs, parallel ?? new ParallelOptions(), run =>
+        {
+            var resolver = new PageResolver(_linkRoot, exists);
+            for (var i = run * all.Length / runs; i < (run + 1) * all.Length / runs; i++)
+            {
+                if (memo is null || !memo.ContainsKey(all[i].Value))
+                {
+                    found[i] = resolver.Resolve(all[i].Key, all[i].Value);
+                }
+            }
+        });
+
         var broken = new Dictionary<string, BrokenLink>(StringComparer.Ordinal);
         var links = 0;
-        var ancestors = new List<string>();
-        var pageBroken = new List<BrokenLink>();
         // In no particular order: the report is sorted at the end, and each broken link counted from its first page in
         // path order whatever the order pages come in (sorting 21,000 paths cost 10 ms an edit at 10,000 papers).
-        foreach (var (page, pageLinks) in _pages)
+        for (var i = 0; i < all.Length; i++)
         {
-            if (memo is not null && memo.TryGetValue(pageLinks, out var known))
+            var (pageLinkCount, pageBroken) = found[i] is { } result ? (result.Links, result.Broken) : (memo![all[i].Value].Links, memo[all[i].Value].Broken);
+            links += pageLinkCount;
+            foreach (var link in pageBroken)
             {
-                links += known.Links;
-                foreach (var link in known.Broken)
-                {
-                    Count(link);
-                }
-                continue;
+                Count(link);
             }
-            pageBroken.Clear();
-            var pageLinkCount = 0;
-            AncestorsOf(page, ancestors);
-            foreach (var href in pageLinks.Links)
+            if (found[i] is not null)
             {
-                var climbs = LeadingClimbs(href);
-                var from = href.StartsWith('/') ? "/" : climbs < ancestors.Count ? ancestors[climbs] : null;
-                if (from is null || !targets.TryGetValue((from, href), out var resolved))
-                {
-                    var target = LinkResolver.Resolve(page, href, _linkRoot, out var outside);
-                    resolved = (target, outside);
-                    if (from is not null)
-                    {
-                        targets[(from, href)] = resolved;
-                    }
-                }
-                if (resolved.Target is not { } path)
-                {
-                    continue;
-                }
-                links++;
-                pageLinkCount++;
-                if (!exist.TryGetValue(path, out var there))
-                {
-                    // A folder link without its slash (papers/x) is served as papers/x/index.html by hosts.
-                    exist[path] = there = !resolved.Outside && (exists(path) || exists(path + "/" + Site.Urls.Index));
-                }
-                if (!there)
-                {
-                    var link = new BrokenLink(page, href, path, resolved.Outside, 1);
-                    pageBroken.Add(link);
-                    Count(link);
-                }
+                Session?.Remember(all[i].Value, pageBroken, pageLinkCount);
             }
-            Session?.Remember(pageLinks, [.. pageBroken], pageLinkCount);
         }
         Session?.EndCheck(_replaced);
 
@@ -183,14 +166,96 @@ internal sealed class LinkCheck
         return Report;
     }
 
-    /// <summary>The folders of a page, from its own up to the root: <c>papers/x/</c>, <c>papers/</c>, <c>""</c>.</summary>
-    private static void AncestorsOf(string page, List<string> ancestors)
+    /// <summary>What one page's links came to: how many need a file of the site, and those that lead to none.</summary>
+    private sealed record PageResult(int Links, BrokenLink[] Broken);
+
+    /// <summary>Resolves pages' links for one thread, remembering what each href came to.</summary>
+    private sealed class PageResolver(string linkRoot, Func<string, bool> exists)
+    {
+        /// <summary>
+        /// What an href leads to from the folder it counts from: "../../tags/a/index.html" leads to the same file from
+        /// every paper's page, so it is resolved once. Keyed by the very strings, not their text: each href is one string
+        /// (<see cref="InternSpan"/>, <see cref="PageLinksFile"/>) and each folder too (<see cref="_folders"/>), and
+        /// hashing the text of two paths for each of half a million links was most of the check. A text met as two
+        /// strings is only resolved twice.
+        /// </summary>
+        private readonly Dictionary<(string From, string Href), (string? Path, bool Outside, bool There)> _targets = new(SameStrings.Instance);
+
+        /// <summary>Each folder a page is in, as one string.</summary>
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _folders =
+            new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        private readonly Dictionary<string, bool> _exist = new(StringComparer.Ordinal);
+        private readonly List<string> _ancestors = [];
+        private readonly List<BrokenLink> _broken = [];
+
+        public PageResult Resolve(string page, PageLinks pageLinks)
+        {
+            _broken.Clear();
+            var count = 0;
+            AncestorsOf(page, _ancestors, _folders);
+            foreach (var href in pageLinks.Links)
+            {
+                var climbs = LeadingClimbs(href);
+                var from = href.StartsWith('/') ? "/" : climbs < _ancestors.Count ? _ancestors[climbs] : null;
+                if (from is null || !_targets.TryGetValue((from, href), out var target))
+                {
+                    var path = LinkResolver.Resolve(page, href, linkRoot, out var outside);
+                    target = (path, outside, path is not null && Exists(path, outside));
+                    if (from is not null)
+                    {
+                        _targets[(from, href)] = target;
+                    }
+                }
+                if (target.Path is not { } resolved)
+                {
+                    continue;
+                }
+                count++;
+                if (!target.There)
+                {
+                    _broken.Add(new BrokenLink(page, href, resolved, target.Outside, 1));
+                }
+            }
+            return new PageResult(count, [.. _broken]);
+        }
+
+        private bool Exists(string path, bool outside)
+        {
+            if (!_exist.TryGetValue(path, out var there))
+            {
+                // A folder link without its slash (papers/x) is served as papers/x/index.html by hosts.
+                _exist[path] = there = !outside && (exists(path) || exists(path + "/" + Site.Urls.Index));
+            }
+            return there;
+        }
+    }
+
+    /// <summary>Two pairs of strings are the same when they are the very same strings.</summary>
+    private sealed class SameStrings : IEqualityComparer<(string, string)>
+    {
+        public static readonly SameStrings Instance = new();
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) pair) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
+    }
+
+    /// <summary>The folders of a page, from its own up to the root: <c>papers/x/</c>, <c>papers/</c>, <c>""</c>, each as the one string <paramref name="folders"/> holds for it.</summary>
+    private static void AncestorsOf(string page, List<string> ancestors, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> folders)
     {
         ancestors.Clear();
         var end = page.LastIndexOf('/');
         while (end >= 0)
         {
-            ancestors.Add(page[..(end + 1)]);
+            var folder = page.AsSpan(0, end + 1);
+            if (!folders.TryGetValue(folder, out var known))
+            {
+                known = folder.ToString();
+                folders[known] = known;
+            }
+            ancestors.Add(known);
             end = end == 0 ? -1 : page.LastIndexOf('/', end - 1);
         }
         ancestors.Add("");
