@@ -98,7 +98,7 @@ internal static class SiteBuilder
         var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun, files);
         var stampPath = UpToDateStamp.PathFor(manifestPath);
 
-        var linksPath = Path.ChangeExtension(manifestPath, ".links.json");
+        var linksPath = Path.ChangeExtension(manifestPath, ".links");
         // A dry run renders every page, so it needs no links of the last build.
         // The built-in theme comes last, under the site's own theme folders; it is part of the program, so the up-to-date
         // stamp, which fingerprints the program, leaves it out.

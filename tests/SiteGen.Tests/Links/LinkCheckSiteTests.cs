@@ -93,7 +93,7 @@ public sealed class LinkCheckSiteTests
         File.Delete(site["input/papers/note.md"]);
         if (withoutLinksFile)
         {
-            File.Delete(Assert.Single(Directory.GetFiles(site["cache"], "*.links.json")));
+            File.Delete(Assert.Single(Directory.GetFiles(site["cache"], "*.links")));
         }
         var rebuild = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
 

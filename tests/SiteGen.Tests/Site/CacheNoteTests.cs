@@ -155,9 +155,9 @@ public sealed class CacheNoteTests
     public async Task ALinksFileCutShortIsSaidAndTheBuildAndItsLinkCheckEqualAColdOne()
     {
         using var site = await BuiltSiteAsync();
-        var linksFile = Path.ChangeExtension(ManifestOf(site), ".links.json");
-        var text = File.ReadAllText(linksFile);
-        File.WriteAllText(linksFile, text[..(text.Length / 2)]);
+        var linksFile = Path.ChangeExtension(ManifestOf(site), ".links");
+        var bytes = File.ReadAllBytes(linksFile);
+        File.WriteAllBytes(linksFile, bytes[..(bytes.Length / 2)]);
         // A rebuild that keeps most pages and changes some: the kept ones' links come from their files.
         File.Delete(site["input/papers/three.md"]);
 
@@ -184,7 +184,7 @@ public sealed class CacheNoteTests
         var manifest = ManifestOf(site);
         var listed = new[]
         {
-            manifest, Path.ChangeExtension(manifest, ".links.json"), Path.ChangeExtension(manifest, ".up-to-date"), Path.ChangeExtension(manifest, ".documents"),
+            manifest, Path.ChangeExtension(manifest, ".links"), Path.ChangeExtension(manifest, ".up-to-date"), Path.ChangeExtension(manifest, ".documents"),
             site["cache/theme"],
         };
         foreach (var path in listed)
