@@ -25,7 +25,7 @@ internal static class HtmlReferenceScanner
 
     /// <summary>One list of open foreign elements per thread, emptied for each page (a page scan is on every page of every build).</summary>
     [ThreadStatic]
-    private static List<(string Name, bool Foreign)>? _contexts;
+    private static List<Context>? _contexts;
 
     /// <summary>One parser per thread, for the rare value with a character reference (see <see cref="Decode"/>).</summary>
     [ThreadStatic]
@@ -36,7 +36,8 @@ internal static class HtmlReferenceScanner
     {
         var i = 0;
         // The open <svg> and <math> elements (foreign: XML-like, CDATA, no raw text) and the HTML integration points
-        // inside them (an SVG <title>, <desc>, <foreignObject>; a MathML <mi>...), whose content is HTML again.
+        // inside them (an SVG <title>, <desc>, <foreignObject>; a MathML <mi>...), whose content is HTML again; for an
+        // integration point, the HTML elements of its own name open inside it: "</mi>" closes the innermost <mi>.
         var contexts = _contexts ??= [];
         contexts.Clear();
         while (i < text.Length)
@@ -68,7 +69,11 @@ internal static class HtmlReferenceScanner
             {
                 // An end tag (browsers ignore attributes there) may close a foreign element or an integration point.
                 var name = NameAt(text, i + 1);
-                if (contexts.Count > 0 && (foreign ? IsForeignRoot(name) : name.Equals(contexts[^1].Name, StringComparison.OrdinalIgnoreCase)))
+                if (contexts.Count > 0 && !foreign && contexts[^1].SameNamed > 0 && name.Equals(contexts[^1].Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    contexts[^1] = contexts[^1] with { SameNamed = contexts[^1].SameNamed - 1 };
+                }
+                else if (contexts.Count > 0 && (foreign ? IsForeignRoot(name) : name.Equals(contexts[^1].Name, StringComparison.OrdinalIgnoreCase)))
                 {
                     contexts.RemoveAt(contexts.Count - 1);
                 }
@@ -83,7 +88,7 @@ internal static class HtmlReferenceScanner
     }
 
     /// <summary>Reads a start tag from its name on; returns where the text after it (or after a raw-text element) starts.</summary>
-    private static int ReadStartTag(ReadOnlySpan<char> text, int i, List<string> into, Func<ReadOnlySpan<char>, string> intern, List<(string Name, bool Foreign)> contexts)
+    private static int ReadStartTag(ReadOnlySpan<char> text, int i, List<string> into, Func<ReadOnlySpan<char>, string> intern, List<Context> contexts)
     {
         var name = NameAt(text, i);
         i += name.Length;
@@ -168,14 +173,20 @@ internal static class HtmlReferenceScanner
             }
             else if (!selfClosing && (IsForeignRoot(name) || IsIntegrationPoint(contexts[^1].Name, name)))
             {
-                contexts.Add((name.ToString(), IsForeignRoot(name)));
+                contexts.Add(new Context(name.ToString(), IsForeignRoot(name)));
             }
             return i;
         }
-        switch (KindOf(name))
+        var kind = KindOf(name);
+        if (kind == Kind.Other && contexts.Count > 0 && name.Equals(contexts[^1].Name, StringComparison.OrdinalIgnoreCase))
+        {
+            // An HTML element named like the integration point it is in (its "/>" means nothing in HTML): its end tag is its own.
+            contexts[^1] = contexts[^1] with { SameNamed = contexts[^1].SameNamed + 1 };
+        }
+        switch (kind)
         {
             case Kind.ForeignRoot when !selfClosing:
-                contexts.Add((name.ToString(), true));
+                contexts.Add(new Context(name.ToString(), Foreign: true));
                 return i;
             case Kind.Text:
                 return SkipPastEndTag(text, i, name);
@@ -187,6 +198,9 @@ internal static class HtmlReferenceScanner
     }
 
     private enum Kind { Other, ForeignRoot, Text, Plaintext }
+
+    /// <summary>An open foreign element or integration point (see <see cref="Scan"/>).</summary>
+    private readonly record struct Context(string Name, bool Foreign, int SameNamed = 0);
 
     /// <summary>What a start tag opens in HTML content; by length first, as it runs on every tag of every page.</summary>
     private static Kind KindOf(ReadOnlySpan<char> name) => name.Length switch

@@ -18,6 +18,10 @@ public sealed class HtmlReferenceScannerTests(DefaultSiteFixture site) : IClassF
     [InlineData("<a href=\"first.html\" href=\"second.html\">x</a>", "first.html")]
     [InlineData("<p>a &lt;a href=\"escaped.html\"&gt; in text</p></a href=\"end-tag.html\">", new string[0])]
     [InlineData("<br/><a/href=\"slash.html\">x</a>", "slash.html")]
+    // An HTML <mi> inside MathML's <mi> (whose content is HTML) ends at its own end tag; the <style> after it is still
+    // HTML, so raw text.
+    [InlineData("<math><mi><b><mi></mi></b><style><link href=\"in-style.css\"></style></mi></math><a href=\"after.html\">x</a>", "after.html")]
+    [InlineData("<math><mi><mi/></mi><style><link href=\"in-style.css\"></style></mi></math>", new string[0])]
     public void FindsTheHrefAndSrcAttributesABrowserSees(string html, params string[] expected)
     {
         Assert.Equal(expected, Scan(html));
