@@ -173,7 +173,8 @@ internal static class HtmlReferenceScanner
             }
             else if (!selfClosing && (IsForeignRoot(name) || IsIntegrationPoint(contexts[^1].Name, name)))
             {
-                contexts.Add(new Context(name.ToString(), IsForeignRoot(name)));
+                // An <svg> or <math> inside foreign content is an element of the namespace it is in (its name says nothing).
+                contexts.Add(IsForeignRoot(name) ? contexts[^1] with { SameNamed = 0 } : new Context(name.ToString(), Foreign: false));
             }
             return i;
         }
@@ -199,7 +200,10 @@ internal static class HtmlReferenceScanner
 
     private enum Kind { Other, ForeignRoot, Text, Plaintext }
 
-    /// <summary>An open foreign element or integration point (see <see cref="Scan"/>).</summary>
+    /// <summary>
+    /// An open foreign element, named by its namespace's root ("svg" or "math"), or an integration point, by its own name
+    /// (see <see cref="Scan"/>).
+    /// </summary>
     private readonly record struct Context(string Name, bool Foreign, int SameNamed = 0);
 
     /// <summary>What a start tag opens in HTML content; by length first, as it runs on every tag of every page.</summary>

@@ -22,6 +22,8 @@ public sealed class HtmlReferenceScannerTests(DefaultSiteFixture site) : IClassF
     // HTML, so raw text.
     [InlineData("<math><mi><b><mi></mi></b><style><link href=\"in-style.css\"></style></mi></math><a href=\"after.html\">x</a>", "after.html")]
     [InlineData("<math><mi><mi/></mi><style><link href=\"in-style.css\"></style></mi></math>", new string[0])]
+    // <math> inside <svg> is an SVG element, so its <mi> is no integration point and <style> there is SVG's, not raw text.
+    [InlineData("<svg><math><mi><style><link href=\"in-svg.css\"></style></mi></math></svg>", "in-svg.css")]
     public void FindsTheHrefAndSrcAttributesABrowserSees(string html, params string[] expected)
     {
         Assert.Equal(expected, Scan(html));
