@@ -17,6 +17,13 @@ namespace SiteGen.Links;
 /// <see cref="PageLinksFile"/> beside the manifest, and a page kept with the same fingerprint takes its links from
 /// there. Without an entry (a deleted cache, a file from an older SiteGen) the page is read back from disk instead.
 /// </para>
+/// <para>
+/// What each page's links came to is kept with them, with the set of files they were resolved against. A kept page's
+/// links are resolved again only when that set lost a file since, or when one of them led to a file SiteGen did not
+/// make (which may have gone since); otherwise only its broken links are looked up again, since a file may have come.
+/// So a rebuild, in the preview or in a new process, resolves the links of the pages it rendered, and a site's half
+/// million links are not resolved again for one edit.
+/// </para>
 /// </summary>
 internal sealed class LinkCheck
 {
@@ -35,9 +42,6 @@ internal sealed class LinkCheck
     private long _readingTicks;
     private int _changed;
 
-    /// <summary>The last build's links of the pages this build rendered again: the session's memo forgets them.</summary>
-    private readonly ConcurrentBag<PageLinks> _replaced = [];
-
     /// <param name="linkRoot">The site's root path on its host: root-absolute links (the 404 page's) start with it.</param>
     /// <param name="previous">The last build's links of each page, for the pages this build keeps.</param>
     /// <param name="readPage">Reads a kept page's HTML from the output folder, when <paramref name="previous"/> lacks it.</param>
@@ -54,10 +58,16 @@ internal sealed class LinkCheck
     public LinkReport Report { get; private set; } = LinkReport.None;
 
     /// <summary>True when this build's links differ from <see cref="PageLinkTable"/> it started from (so the file is worth writing).</summary>
-    public bool Changed => _changed != 0 || _pages.Count != (_previous?.Pages.Count ?? 0);
+    public bool Changed => _changed != 0 || _pages.Count != (_previous?.Pages.Count ?? 0) || _files != _previous?.Files;
 
     /// <summary>The pages of the last <see cref="Check"/>, with their links.</summary>
     private Dictionary<string, PageLinks> _pages = new(StringComparer.Ordinal);
+
+    /// <summary>What the links of each page of the last <see cref="Check"/> came to.</summary>
+    private Dictionary<string, PageResult> _results = new(StringComparer.Ordinal);
+
+    /// <summary>The files the last <see cref="Check"/> resolved links against (<see cref="PageLinkTable.Files"/>).</summary>
+    private ulong _files;
 
     /// <summary>A page just rendered from inputs with fingerprint <paramref name="inputs"/>.</summary>
     /// <returns>The page's links, to travel with its document.</returns>
@@ -65,14 +75,9 @@ internal sealed class LinkCheck
     {
         var started = Stopwatch.GetTimestamp();
         var pageLinks = new PageLinks(inputs, Read(html));
-        PageLinks? old = null;
-        if (_previous is null || !_previous.Pages.TryGetValue(page, out old) || old.Inputs != inputs)
+        if (_previous is null || !_previous.Pages.TryGetValue(page, out var old) || old.Inputs != inputs)
         {
             Interlocked.Exchange(ref _changed, 1);
-        }
-        if (old is not null && Session is not null)
-        {
-            _replaced.Add(old);
         }
         Interlocked.Add(ref _readingTicks, Stopwatch.GetTimestamp() - started);
         return pageLinks;
@@ -84,26 +89,19 @@ internal sealed class LinkCheck
     {
         if (_previous is not null && _previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
         {
-            // Taken as it is: in a session that is what lets Check reuse what it found for it, and a table read from
-            // disk already holds each href once.
+            // Taken as it is: that is what tells Check it may reuse what its links came to, and a table read from disk
+            // already holds each href once.
             return old;
         }
         return Rendered(page, _readPage(page), inputs);
     }
 
-    /// <summary>
-    /// What a long-running session found for each page's links, by the very <see cref="PageLinks"/> object: while the site
-    /// holds the same files as when it was found, a kept page's links are broken or not as they were, so a rebuild
-    /// resolves only the links of the pages it rendered.
-    /// </summary>
-    public LinkCheckMemo? Session { get; init; }
-
-    /// <summary>Resolves every link of every page; <paramref name="exists"/> tells whether the site has a file at a path.</summary>
+    /// <summary>Resolves every link of every page against the files the site will hold.</summary>
     /// <param name="pages">Every page of the build, with its links.</param>
-    /// <param name="exists">Whether the site has a file at a path; asked from several threads at once.</param>
-    /// <param name="sameFiles">True when the site holds the very files of the session's last check (none added or removed).</param>
+    /// <param name="holds">What the site will hold at a path; asked from several threads at once.</param>
+    /// <param name="files">The files this build made and the last build made (<see cref="Site.OutputFolder.Files"/>).</param>
     /// <param name="parallel">The bound on parallel work the pages are resolved under (the engine's).</param>
-    public LinkReport Check(IEnumerable<(string Page, PageLinks Links)> pages, Func<string, bool> exists, bool sameFiles = false,
+    public LinkReport Check(IEnumerable<(string Page, PageLinks Links)> pages, Func<string, LinkTarget> holds, FileSets files,
         ParallelOptions? parallel = null)
     {
         _pages = new Dictionary<string, PageLinks>(_previous?.Pages.Count ?? 0, StringComparer.Ordinal);
@@ -114,22 +112,25 @@ internal sealed class LinkCheck
                 throw new InvalidOperationException($"The links of '{page}' were read twice.");
             }
         }
-        var memo = Session?.For(sameFiles, _pages.Count);
+        _files = FilesOf(files.Made);
+        // What the last check found holds for a kept page while no file it counted on has gone.
+        var last = _previous?.Results is { } results && files.MadeAllTheLastMade && _previous.Files == FilesOf(files.LastMade) ? results : null;
         var started = Stopwatch.GetTimestamp();
         var all = _pages.ToArray();
         // Resolved in a few runs of pages at once, each with its own table of what it resolved: the check runs once
         // every file is written, so nothing else runs beside it. Only the sums below need the pages in one place.
-        var found = new PageResult?[all.Length];
+        var found = new PageResult[all.Length];
         var runs = Math.Clamp(all.Length / 512, 1, Environment.ProcessorCount);
         Parallel.For(0, runs, parallel ?? new ParallelOptions(), run =>
         {
-            var resolver = new PageResolver(_linkRoot, exists);
+            var resolver = new PageResolver(_linkRoot, holds);
             for (var i = run * all.Length / runs; i < (run + 1) * all.Length / runs; i++)
             {
-                if (memo is null || !memo.ContainsKey(all[i].Value))
-                {
-                    found[i] = resolver.Resolve(all[i].Key, all[i].Value);
-                }
+                var (page, pageLinks) = all[i];
+                found[i] = last is not null && ReferenceEquals(pageLinks, _previous!.Pages.GetValueOrDefault(page))
+                    && last.TryGetValue(page, out var known) && !known.ReachesOther
+                    ? resolver.StillBroken(known)
+                    : resolver.Resolve(page, pageLinks);
             }
         });
 
@@ -137,20 +138,16 @@ internal sealed class LinkCheck
         var links = 0;
         // In no particular order: the report is sorted at the end, and each broken link counted from its first page in
         // path order whatever the order pages come in (sorting 21,000 paths cost 10 ms an edit at 10,000 papers).
+        _results = new Dictionary<string, PageResult>(all.Length, StringComparer.Ordinal);
         for (var i = 0; i < all.Length; i++)
         {
-            var (pageLinkCount, pageBroken) = found[i] is { } result ? (result.Links, result.Broken) : (memo![all[i].Value].Links, memo[all[i].Value].Broken);
-            links += pageLinkCount;
-            foreach (var link in pageBroken)
+            links += found[i].Links;
+            foreach (var link in found[i].Broken)
             {
                 Count(link);
             }
-            if (found[i] is not null)
-            {
-                Session?.Remember(all[i].Value, pageBroken, pageLinkCount);
-            }
+            _results[all[i].Key] = found[i];
         }
-        Session?.EndCheck(_replaced);
 
         // Each href once, at the first page (in path order) that has it, with the number of pages that do.
         void Count(BrokenLink link) =>
@@ -166,11 +163,11 @@ internal sealed class LinkCheck
         return Report;
     }
 
-    /// <summary>What one page's links came to: how many need a file of the site, and those that lead to none.</summary>
-    private sealed record PageResult(int Links, BrokenLink[] Broken);
+    /// <summary>The set of files <paramref name="made"/> stands for, as links resolve against it (they depend on the link root too).</summary>
+    private ulong FilesOf(ulong made) => new Site.Fingerprint().Add(made).Add(_linkRoot).Value;
 
     /// <summary>Resolves pages' links for one thread, remembering what each href came to.</summary>
-    private sealed class PageResolver(string linkRoot, Func<string, bool> exists)
+    private sealed class PageResolver(string linkRoot, Func<string, LinkTarget> holds)
     {
         /// <summary>
         /// What an href leads to from the folder it counts from: "../../tags/a/index.html" leads to the same file from
@@ -179,13 +176,13 @@ internal sealed class LinkCheck
         /// hashing the text of two paths for each of half a million links was most of the check. A text met as two
         /// strings is only resolved twice.
         /// </summary>
-        private readonly Dictionary<(string From, string Href), (string? Path, bool Outside, bool There)> _targets = new(SameStrings.Instance);
+        private readonly Dictionary<(string From, string Href), (string? Path, bool Outside, LinkTarget There)> _targets = new(SameStrings.Instance);
 
         /// <summary>Each folder a page is in, as one string.</summary>
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _folders =
             new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        private readonly Dictionary<string, bool> _exist = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, LinkTarget> _exist = new(StringComparer.Ordinal);
         private readonly List<string> _ancestors = [];
         private readonly List<BrokenLink> _broken = [];
 
@@ -193,6 +190,7 @@ internal sealed class LinkCheck
         {
             _broken.Clear();
             var count = 0;
+            var reachesOther = false;
             AncestorsOf(page, _ancestors, _folders);
             foreach (var href in pageLinks.Links)
             {
@@ -201,7 +199,7 @@ internal sealed class LinkCheck
                 if (from is null || !_targets.TryGetValue((from, href), out var target))
                 {
                     var path = LinkResolver.Resolve(page, href, linkRoot, out var outside);
-                    target = (path, outside, path is not null && Exists(path, outside));
+                    target = (path, outside, path is null ? LinkTarget.None : Holds(path, outside));
                     if (from is not null)
                     {
                         _targets[(from, href)] = target;
@@ -212,20 +210,38 @@ internal sealed class LinkCheck
                     continue;
                 }
                 count++;
-                if (!target.There)
+                reachesOther |= target.There == LinkTarget.Other;
+                if (target.There == LinkTarget.None)
                 {
                     _broken.Add(new BrokenLink(page, href, resolved, target.Outside, 1));
                 }
             }
-            return new PageResult(count, [.. _broken]);
+            return new PageResult(count, [.. _broken], reachesOther);
         }
 
-        private bool Exists(string path, bool outside)
+        /// <summary>
+        /// What a page's links came to in the last check, now that files may have come: its broken links looked up again.
+        /// One that now leads to a file put there by hand makes the page one to resolve again next time (that file may go).
+        /// </summary>
+        public PageResult StillBroken(PageResult last)
+        {
+            if (last.Broken.Length == 0)
+            {
+                return last;
+            }
+            var still = last.Broken.Where(b => Holds(b.Target, b.Outside) == LinkTarget.None).ToArray();
+            return still.Length == last.Broken.Length ? last
+                : new PageResult(last.Links, still, last.ReachesOther || last.Broken.Any(b => Holds(b.Target, b.Outside) == LinkTarget.Other));
+        }
+
+        private LinkTarget Holds(string path, bool outside)
         {
             if (!_exist.TryGetValue(path, out var there))
             {
                 // A folder link without its slash (papers/x) is served as papers/x/index.html by hosts.
-                _exist[path] = there = !outside && (exists(path) || exists(path + "/" + Site.Urls.Index));
+                _exist[path] = there = outside ? LinkTarget.None
+                    : holds(path) is not LinkTarget.None and var file ? file
+                    : holds(path + "/" + Site.Urls.Index);
             }
             return there;
         }
@@ -274,7 +290,7 @@ internal sealed class LinkCheck
 
     /// <summary>This build's links of each page, to save for the next build.</summary>
     /// <remarks>The table is this check's own (no copy: at 10,000 papers a copy cost 10 ms an edit); it is done once the build is.</remarks>
-    public PageLinkTable ToTable() => new(_pages);
+    public PageLinkTable ToTable() => new(_pages, _results, _files);
 
     [ThreadStatic]
     private static List<string>? _found;
@@ -309,3 +325,18 @@ internal sealed class LinkCheck
 
 /// <summary>A page's distinct link references, and the fingerprint of the inputs it was rendered from.</summary>
 internal sealed record PageLinks(ulong Inputs, string[] Links);
+
+/// <summary>
+/// What one page's links came to: how many need a file of the site, those that lead to none, and whether one led to a
+/// file SiteGen did not make.
+/// </summary>
+internal sealed record PageResult(int Links, BrokenLink[] Broken, bool ReachesOther);
+
+/// <summary>What the site will hold at a path: a file this build made, another file (put there by hand), or nothing.</summary>
+internal enum LinkTarget { None, Made, Other }
+
+/// <summary>
+/// The files a build made and the last build made, each set as a fingerprint of its paths, and whether this build made
+/// every file the last one did.
+/// </summary>
+internal readonly record struct FileSets(ulong Made, ulong LastMade, bool MadeAllTheLastMade);

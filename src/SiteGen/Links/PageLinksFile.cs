@@ -3,19 +3,23 @@ using SiteGen.Site;
 
 namespace SiteGen.Links;
 
-/// <summary>Each page's links as the last build found them, by page (see <see cref="LinkCheck"/>).</summary>
-internal sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Pages);
+/// <summary>
+/// Each page's links as the last build found them, by page, with what they came to (none for a table that was not
+/// checked) and the files they were resolved against (<see cref="LinkCheck"/>).
+/// </summary>
+internal sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Pages, IReadOnlyDictionary<string, PageResult>? Results = null, ulong Files = 0);
 
 /// <summary>
 /// <see cref="PageLinkTable"/> in the cache folder, beside the manifest: each href written once, then each page with the
-/// numbers of its hrefs in that list (a layout's links repeat on every page). Binary, because a new process reads it
-/// whole before its link check: as JSON it took 90 ms at 10,000 papers. Only ever a shortcut: a file that does not
-/// read whole is no file, and an entry counts only for a page rendered from the same inputs, so an old or
-/// half-written file can make a build slower (pages read back from disk), never its report wrong.
+/// numbers of its hrefs in that list (a layout's links repeat on every page) and what they came to. Binary, because a
+/// new process reads it whole before its link check: as JSON it took 90 ms at 10,000 papers. Only ever a shortcut: a
+/// file that does not read whole is no file, and an entry counts only for a page rendered from the same inputs, its
+/// result only against the same files, so an old or half-written file can make a build slower (pages read back from
+/// disk, links resolved again), never its report wrong.
 /// </summary>
 internal static class PageLinksFile
 {
-    private const string Header = "sitegen page links 2";
+    private const string Header = "sitegen page links 3";
 
     public static PageLinkTable? Read(string path)
     {
@@ -26,6 +30,7 @@ internal static class PageLinksFile
             {
                 return null;
             }
+            var files = reader.ReadUInt64();
             var strings = new string[CountOf(reader)];
             for (var i = 0; i < strings.Length; i++)
             {
@@ -33,6 +38,7 @@ internal static class PageLinksFile
             }
             var count = CountOf(reader);
             var pages = new Dictionary<string, PageLinks>(count, StringComparer.Ordinal);
+            var results = new Dictionary<string, PageResult>(count, StringComparer.Ordinal);
             for (var p = 0; p < count; p++)
             {
                 var page = reader.ReadString();
@@ -43,9 +49,17 @@ internal static class PageLinksFile
                     links[i] = strings[reader.Read7BitEncodedInt()];
                 }
                 pages[page] = new PageLinks(inputs, links);
+                var resolved = reader.Read7BitEncodedInt();
+                var reachesOther = reader.ReadBoolean();
+                var broken = new BrokenLink[CountOf(reader)];
+                for (var i = 0; i < broken.Length; i++)
+                {
+                    broken[i] = new BrokenLink(page, strings[reader.Read7BitEncodedInt()], reader.ReadString(), reader.ReadBoolean(), 1);
+                }
+                results[page] = new PageResult(resolved, broken, reachesOther);
             }
             // Anything after the last page is not ours: the file was edited.
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new PageLinkTable(pages) : null;
+            return reader.BaseStream.Position == reader.BaseStream.Length ? new PageLinkTable(pages, results, files) : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException
             or InvalidDataException)
@@ -61,9 +75,10 @@ internal static class PageLinksFile
         return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position ? count : throw new InvalidDataException();
     }
 
-    /// <summary>Writes the table whole or not at all (<see cref="FileOperations.WriteAtomically"/>).</summary>
+    /// <summary>Writes the table, which must have been checked (it has results), whole or not at all (<see cref="FileOperations.WriteAtomically"/>).</summary>
     public static void Write(FileOperations files, string path, PageLinkTable table)
     {
+        var results = table.Results ?? throw new ArgumentException("only a checked table is saved", nameof(table));
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var strings = new List<string>();
         var pages = table.Pages.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
@@ -81,6 +96,7 @@ internal static class PageLinksFile
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Header);
+            writer.Write(table.Files);
             writer.Write7BitEncodedInt(strings.Count);
             strings.ForEach(writer.Write);
             writer.Write7BitEncodedInt(pages.Length);
@@ -92,6 +108,16 @@ internal static class PageLinksFile
                 foreach (var link in links.Links)
                 {
                     writer.Write7BitEncodedInt(numbers[link]);
+                }
+                var result = results[page];
+                writer.Write7BitEncodedInt(result.Links);
+                writer.Write(result.ReachesOther);
+                writer.Write7BitEncodedInt(result.Broken.Length);
+                foreach (var broken in result.Broken)
+                {
+                    writer.Write7BitEncodedInt(numbers[broken.Href]);
+                    writer.Write(broken.Target);
+                    writer.Write(broken.Outside);
                 }
             }
         });

@@ -19,7 +19,7 @@ internal sealed class ValidateLinks(params string[] pagePipelines) : IModule
             .Select(d => (Page: d.Destination, Links: d.Get<Links.PageLinks>(Keys.Links)))
             .Where(p => p.Page is not null && p.Links is not null)
             .Select(p => (p.Page!, p.Links!));
-        var report = site.Links.Check(pages, site.Output.WillHold, site.Output.HoldsTheSameFiles, context.ParallelOptions);
+        var report = site.Links.Check(pages, site.Output.Holds, site.Output.Files, context.ParallelOptions);
         foreach (var broken in report.Broken)
         {
             context.Warn(broken.ToString());

@@ -83,9 +83,6 @@ internal sealed class BuildSession(bool remember = true)
     /// <summary>The feeds and sitemap files of the last build, by the lists they were made from.</summary>
     internal FileBytesMemo FileBytes { get; } = new(remember);
 
-    /// <summary>What the last link check found for each page's links (<see cref="Links.LinkCheck.Session"/>).</summary>
-    internal Links.LinkCheckMemo? LinkChecks { get; private set; } = remember ? new() : null;
-
     /// <summary>The manifest the last build of this session wrote, and where: the next build need not read it back.</summary>
     private (string Path, IReadOnlyDictionary<string, FileStamp> Stamps)? _manifest;
 
@@ -166,7 +163,6 @@ internal sealed class BuildSession(bool remember = true)
             {
                 state.BasisChanged();
             }
-            LinkChecks = remember ? new() : null;
             FileBytes.Clear();
             _cards = null;
             _basis = basis;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
 using System.Globalization;
 
 namespace SiteGen.Site;
@@ -67,11 +68,9 @@ internal sealed class OutputFolder
     /// <summary>1 once this build makes a file the last one did not.</summary>
     private int _newFiles;
 
-    /// <summary>
-    /// True when, so far, this build makes exactly the files this same process's last build made: no new one, none left
-    /// out. Asked once every file is made (the link check), it says the site holds the same files as last time.
-    /// </summary>
-    public bool HoldsTheSameFiles => _trusted && _newFiles == 0 && _produced.Count == _previous.Count;
+    /// <summary>What <see cref="Files"/> tells, as files are produced: a hash of each path, summed, and of those the last build made too, and how many of those.</summary>
+    private ulong _pathSum, _pathSumOfTheLast;
+    private int _producedOfTheLast;
 
     /// <param name="path">The output folder.</param>
     /// <param name="manifestPath">Where the manifest of this output folder is kept; null keeps none (every file is compared on disk).</param>
@@ -520,14 +519,23 @@ internal sealed class OutputFolder
     public string? LeftOver { get; private set; }
 
     /// <summary>
-    /// True when the folder will hold <paramref name="destination"/> once this build is done (the link check asks): this
-    /// build produced it, or it is a file SiteGen did not make (a CNAME, a PDF put there by hand), which builds leave
-    /// alone. A file only the last build made is stale: it is removed at the end of this build.
+    /// What the folder will hold at <paramref name="destination"/> once this build is done (the link check asks): a file
+    /// this build produced, or a file SiteGen did not make (a CNAME, a PDF put there by hand), which builds leave alone,
+    /// or nothing. A file only the last build made is stale: it is removed at the end of this build.
     /// </summary>
-    public bool WillHold(string destination) =>
-        _produced.ContainsKey(destination)
-        || (!_previous.ContainsKey(destination) && IsInside(destination, out var full) && IsInRealFolder(destination, fresh: false)
-            && Entries.KindOf(full) == EntryKind.File);
+    public Links.LinkTarget Holds(string destination) =>
+        _produced.ContainsKey(destination) ? Links.LinkTarget.Made
+        : !_previous.ContainsKey(destination) && IsInside(destination, out var full) && IsInRealFolder(destination, fresh: false)
+            && Entries.KindOf(full) == EntryKind.File ? Links.LinkTarget.Other
+        : Links.LinkTarget.None;
+
+    /// <summary>
+    /// The files this build produced and those the last build did (its manifest), each set as a sum of a hash of every
+    /// path, and whether this build produced every file the last one did; asked once every file is produced. Summed as
+    /// files are produced: going over the two tables at the end cost a preview's rebuild 10 to 15 ms at 10,000 papers.
+    /// When this build produced every file of the last, the paths it produced that the last build did are all of those.
+    /// </summary>
+    public Links.FileSets Files => new(_pathSum, _pathSumOfTheLast, _producedOfTheLast == _previous.Count);
 
     /// <summary>A page as a build left it, for the link check of a page this build keeps.</summary>
     public string ReadPage(string destination) => File.ReadAllText(Resolve(destination));
@@ -547,6 +555,13 @@ internal sealed class OutputFolder
         if (!_produced.TryAdd(destination, stamp))
         {
             throw new InvalidOperationException($"Two documents are written to '{destination}'.");
+        }
+        var pathHash = XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(destination.AsSpan()));
+        Interlocked.Add(ref _pathSum, pathHash);
+        if (previous is not null)
+        {
+            Interlocked.Add(ref _pathSumOfTheLast, pathHash);
+            Interlocked.Increment(ref _producedOfTheLast);
         }
         if (_stampsChanged == 0 && previous != stamp)
         {

@@ -105,10 +105,7 @@ internal static class SiteBuilder
         string[] themeFolders = [.. SiteFolders.SiteThemes(root, settings), Scaffold.BuiltInTheme.WriteOut(Path.GetDirectoryName(manifestPath)!, files)];
         var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, warnings) with { ChangedFiles = request.ChangedFiles };
         var savedLinks = request.DryRun || output.Recovering ? null : session.LastPageLinks(linksPath) ?? PageLinksFile.Read(linksPath);
-        var links = new LinkCheck(settings.LinkRoot, savedLinks, output.ReadPage)
-        {
-            Session = request.DryRun ? null : session.LinkChecks,
-        };
+        var links = new LinkCheck(settings.LinkRoot, savedLinks, output.ReadPage);
         services = services with { Links = links };
         output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);
         var cacheNote = request.DryRun ? null : CacheNote.Why(output.LastBuild, output.Key, SitePath.Relative(root, manifestPath),

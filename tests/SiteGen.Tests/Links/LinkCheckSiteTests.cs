@@ -127,4 +127,60 @@ public sealed class LinkCheckSiteTests
         Assert.Equal(mended.Links.Links + 1, broken.Links.Links);
         Assert.Equal((mended.Links.Pages, mended.Links.Links), (again.Links.Pages, again.Links.Links));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // in one session, as the preview server builds
+    public async Task AKeptPagesBrokenLinkIsNoLongerReportedOnceItsFileComes(bool inOneSession)
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var session = inOneSession ? new BuildSession() : null;
+        site.Write("input/layouts/page.liquid", File.ReadAllText(site["theme/layouts/page.liquid"]).Replace("</article>", LinkToNote));
+        var first = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+        Assert.Equal(("about/index.html", "../papers/a-standalone-note/index.html"), (Assert.Single(first.Links.Broken).Page, first.Links.Broken[0].Href));
+        var about = site["output/about/index.html"];
+        var written = File.GetLastWriteTimeUtc(about);
+
+        site.Write("input/papers/note.md", Note);
+        var rebuild = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(about)); // kept: what its links came to is the last check's, looked at again
+        Assert.Empty(rebuild.Links.Broken);
+        await AssertCountedAsAColdBuildAsync(site, rebuild);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AKeptPagesLinkToAFilePutThereByHandIsReportedOnceTheFileIsGone(bool inOneSession)
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var session = inOneSession ? new BuildSession() : null;
+        site.Write("input/layouts/page.liquid",
+            File.ReadAllText(site["theme/layouts/page.liquid"]).Replace("</article>", "<a href=\"{{ site.root }}extra.pdf\">pdf</a></article>"));
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+        site.Write("output/extra.pdf", "%PDF-1.4 by hand");
+        site.Write("input/papers/note.md", Note); // a change, so that the build runs and keeps the about page
+        var withFile = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+        Assert.Empty(withFile.Links.Broken);
+        var about = site["output/about/index.html"];
+        var written = File.GetLastWriteTimeUtc(about);
+
+        File.Delete(site["output/extra.pdf"]);
+        var rebuild = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session));
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(about));
+        Assert.Equal(("about/index.html", "../extra.pdf"), (Assert.Single(rebuild.Links.Broken).Page, rebuild.Links.Broken[0].Href));
+        Assert.Equal((withFile.Links.Pages, withFile.Links.Links), (rebuild.Links.Pages, rebuild.Links.Links));
+        await AssertCountedAsAColdBuildAsync(site, rebuild);
+    }
+
+    /// <summary>A cold build of the site into a fresh folder counts the same pages and links and finds the same broken ones.</summary>
+    private static async Task AssertCountedAsAColdBuildAsync(TempFolder site, BuildSummary rebuild)
+    {
+        using var cold = new TempFolder();
+        var coldBuild = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold["output"], Settings: [new("CachePath", cold["cache"])]));
+        Assert.Equal((coldBuild.Links.Pages, coldBuild.Links.Links), (rebuild.Links.Pages, rebuild.Links.Links));
+        Assert.Equal(coldBuild.Links.Broken.ToArray(), rebuild.Links.Broken.ToArray());
+    }
 }
