@@ -212,7 +212,11 @@ internal static class SiteBuilder
         };
     }
 
-    /// <summary>Each page's links, for the next build's kept pages (<see cref="LinkCheck"/>); written only when they changed.</summary>
+    /// <summary>
+    /// Each page's links, for the next build's kept pages (<see cref="LinkCheck"/>). A session keeps its table in memory
+    /// and writes the file whenever it changed, for the next process; a one-off build writes it only when it is worth it
+    /// (<see cref="LinkCheck.WorthWriting"/>).
+    /// </summary>
     private static void SaveLinks(LinkCheck links, string path, BuildSession session, FileOperations files)
     {
         if (!links.Changed && (!session.Remembers || session.LastPageLinks(path) is not null))
@@ -220,9 +224,8 @@ internal static class SiteBuilder
             return;
         }
         var table = links.ToTable();
-        if (links.Changed)
+        if (session.Remembers ? links.Changed : links.WorthWriting)
         {
-            // A session reads its own table from memory: the file is for the next process.
             PageLinksFile.Write(files, path, table);
         }
         session.RememberPageLinks(path, table);

@@ -175,6 +175,31 @@ public sealed class LinkCheckSiteTests
         await AssertCountedAsAColdBuildAsync(site, rebuild);
     }
 
+    [Fact]
+    public async Task AcrossProcessesAFewPagesWithOtherLinksLeaveTheLinksFileAndAreReadBackWhileKept()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var about = File.ReadAllText(site["input/about.md"]);
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        var linksFile = Assert.Single(Directory.GetFiles(site["cache"], "*.links"));
+        var saved = File.ReadAllBytes(linksFile);
+
+        // One page with other links: not worth writing the file again.
+        site.Write("input/about.md", about + "\nSee [nowhere](nowhere/index.html).\n");
+        var broken = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        Assert.Equal(saved, File.ReadAllBytes(linksFile));
+        // The page is kept, and the file's links for it are the old ones: they are read back from the page.
+        var written = File.GetLastWriteTimeUtc(site["output/about/index.html"]);
+        site.Write("input/papers/note.md", Note);
+        var kept = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(site["output/about/index.html"]));
+
+        Assert.Equal(("about/index.html", "nowhere/index.html"), (Assert.Single(broken.Links.Broken).Page, broken.Links.Broken[0].Href));
+        Assert.Equal(broken.Links.Broken.ToArray(), kept.Links.Broken.ToArray());
+        await AssertCountedAsAColdBuildAsync(site, kept);
+        Assert.NotEqual(saved, File.ReadAllBytes(linksFile)); // a new paper adds files: the file is written again
+    }
+
     /// <summary>A cold build of the site into a fresh folder counts the same pages and links and finds the same broken ones.</summary>
     private static async Task AssertCountedAsAColdBuildAsync(TempFolder site, BuildSummary rebuild)
     {
