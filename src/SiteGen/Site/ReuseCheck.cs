@@ -4,8 +4,9 @@ namespace SiteGen.Site;
 /// Verify mode (<c>SITEGEN_VERIFY=1</c>): after every build, the same input is built again cold (no session, an empty
 /// cache, an empty output folder) into <c>verify/</c> in the cache folder, and the two outputs are compared byte for byte.
 /// Whatever a build reused (the preview's memory, cache/, the files left in the output folder) that a cold build would
-/// have made otherwise fails the build, naming the first file that differs. For tests and for a user who doubts a
-/// build; it doubles the time.
+/// have made otherwise fails the build, naming the first file that differs; so does a report that differs (its
+/// warnings, broken links among them, and the pages and links the link check counted). For tests and for a user who
+/// doubts a build; it doubles the time.
 /// </summary>
 internal static class ReuseCheck
 {
@@ -15,15 +16,17 @@ internal static class ReuseCheck
         environment.TryGetValue(Variable, out var value) && value is "1" or "true";
 
     /// <summary>Builds cold beside the output and compares; throws <see cref="ReuseMismatchException"/> on a difference.</summary>
-    public static async Task VerifyAsync(BuildRequest request, IDictionary<string, string?> environment, SiteFolders folders, CancellationToken cancellationToken)
+    public static async Task VerifyAsync(BuildRequest request, IDictionary<string, string?> environment, BuildSummary built,
+        CancellationToken cancellationToken)
     {
+        var folders = built.Folders!;
         var folder = Path.Combine(folders.Cache, "verify");
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
         var coldOutput = Path.Combine(folder, "output");
-        await SiteBuilder.BuildAsync(request with
+        var cold = await SiteBuilder.BuildAsync(request with
         {
             Output = coldOutput,
             Settings = [.. request.Settings ?? [], new("CachePath", Path.Combine(folder, "cache"))],
@@ -34,11 +37,25 @@ internal static class ReuseCheck
             Files = null,
         }, cancellationToken).ConfigureAwait(false);
 
-        if (FirstDifference(folders.Output, coldOutput) is { } difference)
+        if ((FirstDifference(folders.Output, coldOutput) ?? OtherReport(built, cold)) is { } difference)
         {
             throw new ReuseMismatchException(difference, coldOutput);
         }
         Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>How the report of a build differs from a cold build's, if it does: its warnings, and what the link check counted.</summary>
+    internal static string? OtherReport(BuildSummary built, BuildSummary cold)
+    {
+        var warnings = built.Warnings.Order(StringComparer.Ordinal).ToArray();
+        var coldWarnings = cold.Warnings.Order(StringComparer.Ordinal).ToArray();
+        if (!warnings.SequenceEqual(coldWarnings))
+        {
+            return $"the build warns '{warnings.Except(coldWarnings).FirstOrDefault() ?? "(nothing)"}' where a cold build warns '{coldWarnings.Except(warnings).FirstOrDefault() ?? "(nothing)"}'";
+        }
+        return (built.Links.Pages, built.Links.Links) != (cold.Links.Pages, cold.Links.Links)
+            ? $"the link check counted {built.Links.Links} links on {built.Links.Pages} pages where a cold build counts {cold.Links.Links} on {cold.Links.Pages}"
+            : null;
     }
 
     /// <summary>The first file, in path order, that one folder has and the other has not, or has with other bytes.</summary>

@@ -27,7 +27,7 @@ internal static class SiteBuilder
         var summary = await BuildOnceAsync(request with { Environment = environment }, cancellationToken).ConfigureAwait(false);
         if (!request.DryRun && ReuseCheck.IsOn(environment))
         {
-            await ReuseCheck.VerifyAsync(request, environment, summary.Folders!, cancellationToken).ConfigureAwait(false);
+            await ReuseCheck.VerifyAsync(request, environment, summary, cancellationToken).ConfigureAwait(false);
         }
         return summary;
     }

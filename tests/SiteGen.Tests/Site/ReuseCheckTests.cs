@@ -90,6 +90,30 @@ public sealed class ReuseCheckTests
         Assert.DoesNotContain('\n', message);
     }
 
+    [Fact]
+    public async Task WhatTheLinkCheckKeptThatAColdBuildWouldNotFindFailsTheBuildNamingTheWarning()
+    {
+        using var site = TwoPapers();
+        site.Write("input/about.md", "# About\n\nSee [the notes](nowhere.html).\n");
+        var first = await Build(site, verify: true);
+        var broken = Assert.Single(first.Warnings, w => w.Contains("broken link", StringComparison.Ordinal));
+        // What the about page's links came to, kept in cache/, changed: what a wrong reuse of the link check leaves.
+        var linksFile = Directory.EnumerateFiles(site["cache"], "*.links").Single();
+        var table = SiteGen.Links.PageLinksFile.Read(linksFile)!;
+        SiteGen.Links.PageLinksFile.Write(FileOperations.Disk, linksFile, table with
+        {
+            Results = table.Results!.ToDictionary(r => r.Key, r => r.Value with { Broken = [] }, StringComparer.Ordinal),
+        });
+        ForgetUpToDate(site);
+
+        var trusted = await Build(site, verify: false); // without verify mode, the file is trusted
+        Assert.DoesNotContain(trusted.Warnings, w => w.Contains("broken link", StringComparison.Ordinal));
+        ForgetUpToDate(site);
+        var mismatch = await Assert.ThrowsAsync<ReuseMismatchException>(() => Build(site, verify: true));
+
+        Assert.Equal($"the build warns '(nothing)' where a cold build warns '{broken}'", mismatch.Difference);
+    }
+
     /// <summary>
     /// A build reuses each paper's view (from the store in a new process, from memory in a session) unless what the view
     /// is made with changed: here a tag's name, which changes no paper but what every page of one calls the tag.
