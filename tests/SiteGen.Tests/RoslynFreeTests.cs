@@ -24,7 +24,7 @@ public sealed class RoslynFreeTests
     public async Task NoRoslynOrRazorAssemblyIsLoadedDuringABuild()
     {
         using var output = new Site.TempFolder();
-        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, output.Path));
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, output["output"], Settings: [new("CachePath", output["cache"])]));
 
         var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name ?? "").ToList();
         Assert.Contains("Fluid", loaded);

@@ -16,7 +16,9 @@ public sealed class DefaultSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Summary = await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, Output, Strict: true));
+        // The cache beside the output, not in the repository's cache/ (where each run would leave another output's files).
+        Summary = await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, Output, Strict: true,
+            Settings: [new("CachePath", _folder["cache"])]));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Output, "papers.json")));
         Papers = [.. json.RootElement.EnumerateArray().Select(e => e.Clone())];
     }

@@ -73,12 +73,12 @@ public sealed class SafetyTests
         using var first = new TempFolder();
         using var second = new TempFolder();
         List<KeyValuePair<string, string>> settings = host is null ? [] : [new("Host", host)];
-        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, first.Path, Settings: settings));
-        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, second.Path, Settings: settings));
-        Assert.Equal(host is not null, File.Exists(first["feed.xml"]));
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, first["output"], Settings: [.. settings, new("CachePath", first["cache"])]));
+        await SiteBuilder.BuildAsync(new BuildRequest(TestPaths.RepositoryRoot, second["output"], Settings: [.. settings, new("CachePath", second["cache"])]));
+        Assert.Equal(host is not null, File.Exists(first["output/feed.xml"]));
 
-        var a = TempFolder.Snapshot(first.Path);
-        var b = TempFolder.Snapshot(second.Path);
+        var a = TempFolder.Snapshot(first["output"]);
+        var b = TempFolder.Snapshot(second["output"]);
         TempFolder.AssertSameFiles(a, b);
     }
 
