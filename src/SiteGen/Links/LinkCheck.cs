@@ -40,6 +40,7 @@ internal sealed class LinkCheck
     private readonly Func<ReadOnlySpan<char>, string> _internSpan;
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private long _readingTicks;
+
     /// <summary>How many pages have links other than those of the table this build started from.</summary>
     private int _changed;
 
@@ -58,7 +59,7 @@ internal sealed class LinkCheck
     /// <summary>The report of the last <see cref="Check"/>.</summary>
     public LinkReport Report { get; private set; } = LinkReport.None;
 
-    /// <summary>True when this build's links differ from <see cref="PageLinkTable"/> it started from (so the file is worth writing).</summary>
+    /// <summary>True when this build's table differs from the <see cref="PageLinkTable"/> it started from: other links, other pages or other files.</summary>
     public bool Changed => _changed != 0 || _pages.Count != (_previous?.Pages.Count ?? 0) || _files != _previous?.Files;
 
     /// <summary>
