@@ -34,4 +34,10 @@ internal static class CacheNote
     /// <param name="documents">The store's path as the user should see it.</param>
     public static string StoreDamaged(string documents) =>
         $"note: {documents} does not read whole (cut short or edited), so what it could not give was made again";
+
+    /// <summary>The line for the cache files of other output folders that a build removed (<see cref="StaleCaches"/>).</summary>
+    /// <param name="folders">How many output folders' files went.</param>
+    /// <param name="cache">The cache folder as the user should see it.</param>
+    public static string StaleRemoved(int folders, string cache) =>
+        $"note: removed from {cache} the files of {folders} other output folder(s) that no build used for {StaleCaches.MaxAge.TotalDays:0} days (their next build starts over)";
 }

@@ -161,6 +161,7 @@ internal static class SiteBuilder
             new UpToDateStamp(read, UpToDateStamp.OutputOf(outputPath), papers, output.FilesProduced, links.Report.Pages, links.Report.Links,
                 [.. result.Warnings]).Write(files, stampPath);
         }
+        var staleCaches = request.DryRun || session.Remembers ? 0 : StaleCaches.Remove(Path.GetDirectoryName(manifestPath)!, manifestPath, files, DateTime.UtcNow);
         return new BuildSummary(
             shownOutput,
             papers,
@@ -172,7 +173,8 @@ internal static class SiteBuilder
             TimeSpan.Zero)
         {
             Notes = [.. NotesOn(settings), .. cacheNote is null ? Array.Empty<string>() : [cacheNote],
-                .. store is { State: Engine.StoreState.Damaged } ? [CacheNote.StoreDamaged(SitePath.Relative(root, documentsPath))] : Array.Empty<string>()],
+                .. store is { State: Engine.StoreState.Damaged } ? [CacheNote.StoreDamaged(SitePath.Relative(root, documentsPath))] : Array.Empty<string>(),
+                .. staleCaches > 0 ? [CacheNote.StaleRemoved(staleCaches, SitePath.Relative(root, Path.GetDirectoryName(manifestPath)!))] : Array.Empty<string>()],
             Links = links.Report,
             Captures = [.. result.Notes.Order(StringComparer.Ordinal)],
             Cache = request.DryRun || session.Remembers ? [] : CacheFiles(manifestPath, linksPath, stampPath, documentsPath),

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace SiteGen.Site;
+
+/// <summary>
+/// The cache files of other output folders (<c>cache/output-{id}.*</c>, one set per folder ever built with
+/// <c>--output</c>) that no build has touched for <see cref="MaxAge"/>: a build removes them, so that <c>cache/</c>
+/// does not keep a manifest and a store of documents for every folder a site was ever built into. Removing them only
+/// makes that folder's next build start over. A set is left alone while a build of its folder holds its lock, or when
+/// a build of it stopped half way (its journal is what lets the next build finish or undo it); the lock files stay.
+/// </summary>
+internal static partial class StaleCaches
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
+
+    /// <summary>Removes the stale sets of <paramref name="cacheFolder"/> but <paramref name="manifestPath"/>'s own.</summary>
+    /// <returns>How many output folders' files were removed.</returns>
+    public static int Remove(string cacheFolder, string manifestPath, FileOperations files, DateTime now)
+    {
+        var own = IdOf(Path.GetFileName(manifestPath));
+        var removed = 0;
+        foreach (var set in Directory.EnumerateFiles(cacheFolder, "output-*").GroupBy(f => IdOf(Path.GetFileName(f))))
+        {
+            if (set.Key is null || set.Key == own || set.Any(f => f.EndsWith(".journal", StringComparison.Ordinal))
+                || set.Max(File.GetLastWriteTimeUtc) > now - MaxAge)
+            {
+                continue;
+            }
+            var lockPath = Path.Combine(cacheFolder, $"output-{set.Key}.lock");
+            BuildLock buildLock;
+            try
+            {
+                buildLock = BuildLock.AcquireAsync(files, lockPath, TimeSpan.Zero, waiting: null, CancellationToken.None).GetAwaiter().GetResult();
+            }
+            catch (IOException)
+            {
+                continue; // a build of that folder is running
+            }
+            using (buildLock)
+            {
+                foreach (var file in set.Where(f => !f.EndsWith(".lock", StringComparison.Ordinal) && !f.EndsWith(".lock.owner", StringComparison.Ordinal)))
+                {
+                    files.TryDelete(file);
+                }
+            }
+            removed++;
+        }
+        return removed;
+    }
+
+    /// <summary>The output folder's id in a cache file's name, null for a file that is not one of those sets.</summary>
+    private static string? IdOf(string fileName) => SetFile().Match(fileName) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [GeneratedRegex(@"^output-([0-9a-f]{16})\.")]
+    private static partial Regex SetFile();
+}

@@ -1,0 +1,60 @@
+using SiteGen.Site;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>A build removes the cache files of other output folders that no build used for 30 days, and only those.</summary>
+public sealed class StaleCachesTests
+{
+    private static readonly DateTime LongAgo = DateTime.UtcNow - TimeSpan.FromDays(40);
+
+    /// <summary>A set of cache files of another output folder, last written at <paramref name="when"/>.</summary>
+    private static string[] FakeSet(TempFolder site, string id, DateTime when, params string[] extensions)
+    {
+        var files = extensions.Select(e => site[$"cache/output-{id}{e}"]).ToArray();
+        foreach (var file in files)
+        {
+            File.WriteAllText(file, "x");
+            File.SetLastWriteTimeUtc(file, when);
+        }
+        return files;
+    }
+
+    [Fact]
+    public async Task OnlyTheFilesOfOutputFoldersUnusedFor30DaysGoAndTheBuildSaysSo()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        var own = Directory.GetFiles(site["cache"], "output-*").Order(StringComparer.Ordinal).ToArray();
+        var stale = FakeSet(site, "0123456789abcdef", LongAgo, ".manifest", ".documents", ".links", ".links.json", ".up-to-date", ".lock", ".lock.owner");
+        var recent = FakeSet(site, "1111111111111111", DateTime.UtcNow - TimeSpan.FromDays(3), ".manifest", ".documents");
+        var halfDone = FakeSet(site, "2222222222222222", LongAgo, ".manifest", ".journal");
+        var notOurs = FakeSet(site, "not-an-id", LongAgo, ".manifest");
+        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards"); // so that the build runs
+
+        var build = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+        Assert.Equal([stale[^2], stale[^1]], stale.Where(File.Exists)); // the lock files stay
+        Assert.All([.. recent, .. halfDone, .. notOurs, .. own], f => Assert.True(File.Exists(f), f));
+        Assert.Contains("note: removed from cache the files of 1 other output folder(s) that no build used for 30 days (their next build starts over)",
+            build.Notes);
+        var again = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Settings: [new("SiteTitle", "Other")]));
+        Assert.DoesNotContain(again.Notes, n => n.StartsWith("note: removed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheFilesOfAFolderWhoseBuildHoldsItsLockStay()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        var stale = FakeSet(site, "0123456789abcdef", LongAgo, ".manifest", ".documents");
+        using var held = await BuildLock.AcquireAsync(FileOperations.Disk, site["cache/output-0123456789abcdef.lock"], TimeSpan.Zero, null, CancellationToken.None);
+        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards");
+
+        var build = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+        Assert.All(stale, f => Assert.True(File.Exists(f), f));
+        Assert.DoesNotContain(build.Notes, n => n.StartsWith("note: removed", StringComparison.Ordinal));
+    }
+}
