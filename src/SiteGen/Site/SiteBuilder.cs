@@ -161,7 +161,13 @@ internal static class SiteBuilder
             new UpToDateStamp(read, UpToDateStamp.OutputOf(outputPath), papers, output.FilesProduced, links.Report.Pages, links.Report.Links,
                 [.. result.Warnings]).Write(files, stampPath);
         }
-        var staleCaches = request.DryRun || session.Remembers ? 0 : StaleCaches.Remove(Path.GetDirectoryName(manifestPath)!, manifestPath, files, DateTime.UtcNow);
+        var staleCaches = 0;
+        if (!request.DryRun && !session.Remembers)
+        {
+            staleCaches = StaleCaches.Remove(Path.GetDirectoryName(manifestPath)!, manifestPath, files, DateTime.UtcNow);
+            // The file of each page's links as SiteGen wrote it before it was binary: read by no build now.
+            files.TryDelete(Path.ChangeExtension(manifestPath, ".links.json"));
+        }
         return new BuildSummary(
             shownOutput,
             papers,

@@ -26,6 +26,8 @@ public sealed class StaleCachesTests
         site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
         await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
         var own = Directory.GetFiles(site["cache"], "output-*").Order(StringComparer.Ordinal).ToArray();
+        var oldLinks = Path.ChangeExtension(own.Single(f => f.EndsWith(".manifest", StringComparison.Ordinal)), ".links.json");
+        File.WriteAllText(oldLinks, "{}"); // the file of links as SiteGen wrote it before it was binary
         var stale = FakeSet(site, "0123456789abcdef", LongAgo, ".manifest", ".documents", ".links", ".links.json", ".up-to-date", ".lock", ".lock.owner");
         var recent = FakeSet(site, "1111111111111111", DateTime.UtcNow - TimeSpan.FromDays(3), ".manifest", ".documents");
         var halfDone = FakeSet(site, "2222222222222222", LongAgo, ".manifest", ".journal");
@@ -36,6 +38,7 @@ public sealed class StaleCachesTests
 
         Assert.Equal([stale[^2], stale[^1]], stale.Where(File.Exists)); // the lock files stay
         Assert.All([.. recent, .. halfDone, .. notOurs, .. own], f => Assert.True(File.Exists(f), f));
+        Assert.False(File.Exists(oldLinks));
         Assert.Contains("note: removed from cache the files of 1 other output folder(s) that no build used for 30 days (their next build starts over)",
             build.Notes);
         var again = await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Settings: [new("SiteTitle", "Other")]));
