@@ -80,12 +80,17 @@ internal static class PageLinksFile
     public static void Write(FileOperations files, string path, PageLinkTable table)
     {
         var results = table.Results ?? throw new ArgumentException("only a checked table is saved", nameof(table));
-        var strings = new Numbering();
+        // Each distinct href numbered in the order met; the pages then write numbers.
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var strings = new List<string>();
         foreach (var (_, links) in table.Pages)
         {
             foreach (var link in links.Links)
             {
-                strings.NumberOf(link);
+                if (numbers.TryAdd(link, strings.Count))
+                {
+                    strings.Add(link);
+                }
             }
         }
         files.WriteAtomically(path, file =>
@@ -94,8 +99,8 @@ internal static class PageLinksFile
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Header);
             writer.Write(table.Files);
-            writer.Write7BitEncodedInt(strings.Texts.Count);
-            strings.Texts.ForEach(writer.Write);
+            writer.Write7BitEncodedInt(strings.Count);
+            strings.ForEach(writer.Write);
             writer.Write7BitEncodedInt(table.Pages.Count);
             // In no order: the file is read into a table by page.
             foreach (var (page, links) in table.Pages)
@@ -105,7 +110,7 @@ internal static class PageLinksFile
                 writer.Write7BitEncodedInt(links.Links.Length);
                 foreach (var link in links.Links)
                 {
-                    writer.Write7BitEncodedInt(strings.NumberOf(link));
+                    writer.Write7BitEncodedInt(numbers[link]);
                 }
                 var result = results[page];
                 writer.Write7BitEncodedInt(result.Links);
@@ -113,38 +118,11 @@ internal static class PageLinksFile
                 writer.Write7BitEncodedInt(result.Broken.Length);
                 foreach (var broken in result.Broken)
                 {
-                    writer.Write7BitEncodedInt(strings.NumberOf(broken.Href));
+                    writer.Write7BitEncodedInt(numbers[broken.Href]);
                     writer.Write(broken.Target);
                     writer.Write(broken.Outside);
                 }
             }
         });
-    }
-
-    /// <summary>
-    /// Each distinct href, numbered. An href is one string on every page that has it (<see cref="LinkCheck"/>), so it is
-    /// looked up by the string itself first, and by its text only the first time that string is met: hashing the text of
-    /// each of 3.6 million links took most of the writing at 100,000 papers.
-    /// </summary>
-    private sealed class Numbering
-    {
-        private readonly Dictionary<string, int> _byString = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<string, int> _byText = new(StringComparer.Ordinal);
-
-        public List<string> Texts { get; } = [];
-
-        public int NumberOf(string text)
-        {
-            if (!_byString.TryGetValue(text, out var number))
-            {
-                if (!_byText.TryGetValue(text, out number))
-                {
-                    _byText[text] = number = Texts.Count;
-                    Texts.Add(text);
-                }
-                _byString[text] = number;
-            }
-            return number;
-        }
     }
 }

@@ -19,34 +19,41 @@ internal sealed class BuildLock : IDisposable
     public static async Task<BuildLock> AcquireAsync(FileOperations files, string path, TimeSpan timeout, Action<string>? waiting,
         CancellationToken cancellation)
     {
-        files.CreateDirectory(Path.GetDirectoryName(path)!);
-        var owner = path + ".owner";
         var deadline = DateTime.UtcNow + timeout;
         var told = false;
-        while (true)
+        BuildLock? buildLock;
+        while ((buildLock = TryAcquire(files, path)) is null)
         {
-            try
+            var holder = ReadOwner(path + ".owner");
+            if (DateTime.UtcNow >= deadline)
             {
-                // FileShare.None is an exclusive advisory lock (flock) on Unix, a share mode on Windows.
-                var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                File.WriteAllText(owner, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-                return new BuildLock(file);
+                throw new IOException(
+                    $"another build ({holder}) still holds '{path}' after {Describe(timeout)}; wait for it to end, or stop it, or raise --lock-timeout");
             }
-            catch (IOException exception) when (IsHeldElsewhere(exception))
+            if (!told)
             {
-                var holder = ReadOwner(owner);
-                if (DateTime.UtcNow >= deadline)
-                {
-                    throw new IOException(
-                        $"another build ({holder}) still holds '{path}' after {Describe(timeout)}; wait for it to end, or stop it, or raise --lock-timeout");
-                }
-                if (!told)
-                {
-                    waiting?.Invoke($"waiting for the build of {holder} to finish (up to {Describe(timeout)}, --lock-timeout)");
-                    told = true;
-                }
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation).ConfigureAwait(false);
+                waiting?.Invoke($"waiting for the build of {holder} to finish (up to {Describe(timeout)}, --lock-timeout)");
+                told = true;
             }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation).ConfigureAwait(false);
+        }
+        return buildLock;
+    }
+
+    /// <summary>The lock, or null at once when another build holds it.</summary>
+    public static BuildLock? TryAcquire(FileOperations files, string path)
+    {
+        files.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            // FileShare.None is an exclusive advisory lock (flock) on Unix, a share mode on Windows.
+            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(path + ".owner", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            return new BuildLock(file);
+        }
+        catch (IOException exception) when (IsHeldElsewhere(exception))
+        {
+            return null;
         }
     }
 

@@ -26,13 +26,16 @@ internal static partial class StaleCaches
             {
                 continue;
             }
-            var lockPath = Path.Combine(cacheFolder, $"output-{set.Key}.lock");
-            BuildLock buildLock;
+            BuildLock? buildLock;
             try
             {
-                buildLock = BuildLock.AcquireAsync(files, lockPath, TimeSpan.Zero, waiting: null, CancellationToken.None).GetAwaiter().GetResult();
+                buildLock = BuildLock.TryAcquire(files, Path.Combine(cacheFolder, $"output-{set.Key}.lock"));
             }
-            catch (IOException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                continue; // removing is only ever a tidying up: a lock file that cannot be opened leaves its set alone
+            }
+            if (buildLock is null)
             {
                 continue; // a build of that folder is running
             }
