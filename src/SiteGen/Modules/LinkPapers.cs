@@ -8,8 +8,8 @@ namespace SiteGen.Modules;
 
 /// <summary>
 /// Gives each paper its links to other papers: those that share the most tags with it (<see cref="RelatedPapers"/>;
-/// the site's order breaks ties, so this runs after <see cref="OrderPapers"/>) and its neighbours in that order, the
-/// newer paper just before it and the older one just after.
+/// the site's order breaks ties, so this runs after <see cref="OrderPapers"/>), older or of its day unless
+/// <c>RelatedIncludeNewer</c>, and its neighbours in that order, the newer paper just before it and the older one just after.
 /// </summary>
 /// <remarks>
 /// The links depend on every paper's title, date, URL and tags and on their order, and on nothing else: an edit to an
@@ -36,7 +36,7 @@ internal sealed class LinkPapers : IModule
             links = [.. views.Select(PaperLinks.Of)];
             basis = BasisOf(links, views);
         }
-        var related = last?.Basis == basis ? last.Related : Find(views, links, last, context.ParallelOptions);
+        var related = last?.Basis == basis ? last.Related : Find(views, links, last, site.Settings.RelatedIncludeNewer, context.ParallelOptions);
         var outputs = last is not null && ReferenceEquals(links, last.Links) ? Mended(inputs, views, related, last) : null;
         if (outputs is null)
         {
@@ -107,9 +107,11 @@ internal sealed class LinkPapers : IModule
         ]);
 
     /// <summary>Related links of every paper by URL; a list equal to last time's is last time's object.</summary>
-    private static Dictionary<string, IReadOnlyList<PaperLinkView>> Find(PaperView[] views, PaperLinkView[] links, SessionLinks? last, ParallelOptions parallel)
+    private static Dictionary<string, IReadOnlyList<PaperLinkView>> Find(PaperView[] views, PaperLinkView[] links, SessionLinks? last,
+        bool includeNewer, ParallelOptions parallel)
     {
-        var found = RelatedPapers.Find([.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])], parallel: parallel);
+        var found = RelatedPapers.Find([.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])],
+            includeNewer ? null : FirstOfEachDay(links), parallel: parallel);
         var related = new Dictionary<string, IReadOnlyList<PaperLinkView>>(views.Length, StringComparer.Ordinal);
         for (var i = 0; i < views.Length; i++)
         {
@@ -117,6 +119,21 @@ internal sealed class LinkPapers : IModule
             related[views[i].Url] = last is not null && last.Related.TryGetValue(views[i].Url, out var old) && old.SequenceEqual(list) ? old : list;
         }
         return related;
+    }
+
+    /// <summary>
+    /// For each paper, the first paper of its day in the site's order (newest first, so a day's papers are together):
+    /// papers after it are older or of its day. Undated papers come last, and are one "day".
+    /// </summary>
+    /// <remarks>The day is read from <see cref="PaperLinkView.PublishedDisplay"/>, one per date, which the basis hashes.</remarks>
+    private static int[] FirstOfEachDay(PaperLinkView[] links)
+    {
+        var first = new int[links.Length];
+        for (var i = 1; i < links.Length; i++)
+        {
+            first[i] = links[i].PublishedDisplay == links[i - 1].PublishedDisplay ? first[i - 1] : i;
+        }
+        return first;
     }
 
     /// <summary>A hash of everything the links are made from: each paper's link and tags, in the site's order.</summary>

@@ -5,7 +5,9 @@ namespace SiteGen.Papers;
 /// <summary>
 /// For each paper, the other papers that share the most tags with it: at most <see cref="DefaultCount"/>, most
 /// shared tags first, ties in the site's order (newer first, then title, then slug). A paper without tags has
-/// none. Papers are given by their position in the site's order, so "newer first" is "lower index first".
+/// none. Papers are given by their position in the site's order, so "newer first" is "lower index first". A paper
+/// may be given a first candidate, the lowest index it may be related to (the first paper of its own day, so that no
+/// newer paper is related to it and a day's new papers leave older papers' related papers as they were).
 /// </summary>
 /// <remarks>
 /// Not every pair is compared: an inverted index (tag -> papers holding it, in site order) gives each paper
@@ -17,10 +19,10 @@ namespace SiteGen.Papers;
 ///
 /// The bound: a tag may hold 15% of 100,000 papers, and a paper whose tags rarely occur together would walk
 /// its lists to the end: 15,000 papers for each of 15,000 papers is 225 million steps for that tag alone.
-/// So a paper looks at most at <see cref="DefaultCandidateBudget"/> candidates, the newest papers that share a
-/// tag with it, and picks the best of those. Below that many candidates (every tag of a site of a few
-/// thousand papers) the result is exact; above it, a paper's related papers are the ones sharing the most
-/// tags among the newest candidates, which is where the newer-first tie-break would look first anyway.
+/// So a paper looks at most at <see cref="DefaultCandidateBudget"/> candidates, the first in the site's order
+/// (from its first candidate) that share a tag with it, and picks the best of those. Below that many candidates
+/// (every tag of a site of a few thousand papers) the result is exact; above it, a paper's related papers are the
+/// ones sharing the most tags among the first candidates, which is where the tie-break would look first anyway.
 /// Work is at most papers × budget × tags-per-paper steps, each an array read: see docs/site.md and docs/performance.md for the figure
 /// at 100,000 papers.
 /// </remarks>
@@ -35,10 +37,15 @@ internal static class RelatedPapers
     /// The related papers of each paper, as indexes into <paramref name="tagsInSiteOrder"/>, best first.
     /// </summary>
     /// <param name="tagsInSiteOrder">Each paper's tags, papers in the site's order (newest first).</param>
+    /// <param name="firstCandidates">Each paper's lowest index it may be related to (at most its own); null: any paper.</param>
     /// <param name="parallel">The build's degree of parallelism; papers are searched in parallel.</param>
-    public static int[][] Find(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, int count = DefaultCount,
-        int candidateBudget = DefaultCandidateBudget, ParallelOptions? parallel = null)
+    public static int[][] Find(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates = null,
+        int count = DefaultCount, int candidateBudget = DefaultCandidateBudget, ParallelOptions? parallel = null)
     {
+        if (firstCandidates is not null && firstCandidates.Count != tagsInSiteOrder.Count)
+        {
+            throw new ArgumentException("one first candidate per paper", nameof(firstCandidates));
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfNegative(candidateBudget);
         var (paperTags, postings) = Index(tagsInSiteOrder);
@@ -48,7 +55,7 @@ internal static class RelatedPapers
             () => new Walk(count),
             (paper, _, walk) =>
             {
-                result[paper] = walk.Run(paper, paperTags[paper], postings, candidateBudget);
+                result[paper] = walk.Run(paper, firstCandidates?[paper] ?? 0, paperTags[paper], postings, candidateBudget);
                 return walk;
             },
             _ => { });
@@ -92,7 +99,7 @@ internal static class RelatedPapers
         private int[][] _lists = new int[4][];
         private int[] _cursors = new int[4];
 
-        public int[] Run(int self, int[] tags, int[][] postings, int budget)
+        public int[] Run(int self, int first, int[] tags, int[][] postings, int budget)
         {
             if (tags.Length == 0 || count == 0)
             {
@@ -106,7 +113,7 @@ internal static class RelatedPapers
             for (var i = 0; i < tags.Length; i++)
             {
                 _lists[i] = postings[tags[i]];
-                _cursors[i] = 0;
+                _cursors[i] = FirstAtOrAfter(_lists[i], first);
             }
 
             var found = 0;
@@ -154,6 +161,13 @@ internal static class RelatedPapers
                 found = Offer(next, shared, found);
             }
             return _topPapers.AsSpan(0, found).ToArray();
+        }
+
+        /// <summary>The position of the first paper at or after <paramref name="first"/> in a sorted list of papers.</summary>
+        private static int FirstAtOrAfter(int[] papers, int first)
+        {
+            var at = Array.BinarySearch(papers, first);
+            return at >= 0 ? at : ~at;
         }
 
         /// <summary>

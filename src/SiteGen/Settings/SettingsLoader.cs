@@ -24,7 +24,7 @@ internal static class SettingsLoader
         nameof(SiteSettings.LinkRoot), nameof(SiteSettings.LinksUseHttps), nameof(SiteSettings.OutputPath), nameof(SiteSettings.CachePath),
         nameof(SiteSettings.InputPaths), nameof(SiteSettings.ThemePaths), nameof(SiteSettings.GenerateSitemap),
         nameof(SiteSettings.GenerateSearchIndex), nameof(SiteSettings.ArchivePageSize), nameof(SiteSettings.FeedSize),
-        nameof(SiteSettings.ListingCaptureYears),
+        nameof(SiteSettings.ListingCaptureYears), nameof(SiteSettings.RelatedIncludeNewer),
     ];
 
     /// <summary>
@@ -133,6 +133,7 @@ internal static class SettingsLoader
         nameof(SiteSettings.ArchivePageSize) => s with { ArchivePageSize = PositiveInt(value, origin) },
         nameof(SiteSettings.FeedSize) => s with { FeedSize = PositiveInt(value, origin) },
         nameof(SiteSettings.ListingCaptureYears) => s with { ListingCaptureYears = Years(value, origin) },
+        nameof(SiteSettings.RelatedIncludeNewer) => s with { RelatedIncludeNewer = Bool(value, origin) },
         _ => throw new InvalidOperationException($"Setting {key} is listed but not applied."),
     };
 

@@ -42,6 +42,12 @@ internal sealed record SiteSettings
     /// <summary>Papers in each feed (the site's Atom and JSON feeds, each tag's Atom feed), newest first.</summary>
     public int FeedSize { get; init; } = 20;
 
+    /// <summary>
+    /// Whether a paper's related papers may be newer than it. Off by default, as Hugo's <c>includeNewer</c>: a day's
+    /// new papers then leave every older paper's page as it was, so a daily build writes (and deploys) few files.
+    /// </summary>
+    public bool RelatedIncludeNewer { get; init; }
+
     /// <summary>Listing file name -> the year it was captured, for dates shown without a year.</summary>
     public ImmutableSortedDictionary<string, int> ListingCaptureYears { get; init; } =
         ImmutableSortedDictionary<string, int>.Empty;

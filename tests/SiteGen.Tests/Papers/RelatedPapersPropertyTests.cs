@@ -18,7 +18,7 @@ public sealed class RelatedPapersPropertyTests
     [Property(MaxTest = 300)]
     public Property EqualsComparingEveryPair() =>
         Prop.ForAll(Arb.From(Collections), Arb.From(Gen.Choose(0, 7)), (papers, count) =>
-            SameResults(BruteForce(papers, count, int.MaxValue), RelatedPapers.Find(papers, count)).Label(Describe(papers)));
+            SameResults(BruteForce(papers, count, int.MaxValue), RelatedPapers.Find(papers, count: count)).Label(Describe(papers)));
 
     [Property(MaxTest = 300)]
     public Property WithABudgetEqualsComparingEveryPairAmongTheNewestCandidates() =>
@@ -26,14 +26,29 @@ public sealed class RelatedPapersPropertyTests
             SameResults(BruteForce(papers, RelatedPapers.DefaultCount, budget), RelatedPapers.Find(papers, candidateBudget: budget))
                 .Label(Describe(papers)));
 
+    /// <summary>Papers in days: each paper starts a new day or is of the day of the paper before it.</summary>
+    [Property(MaxTest = 300)]
+    public Property WithFirstCandidatesEqualsComparingEveryPairFromThere() =>
+        Prop.ForAll(Arb.From(Collections), Arb.From(Gen.Elements(true, false).ArrayOf()), Arb.From(Gen.Choose(0, 12)), (papers, newDay, budget) =>
+        {
+            var first = new int[papers.Length];
+            for (var i = 1; i < papers.Length; i++)
+            {
+                first[i] = i < newDay.Length && !newDay[i] ? first[i - 1] : i;
+            }
+            return SameResults(BruteForce(papers, RelatedPapers.DefaultCount, budget, first), RelatedPapers.Find(papers, first, candidateBudget: budget))
+                .Label($"{Describe(papers)} first: {string.Join(',', first)}");
+        });
+
     /// <summary>
-    /// The definition, done the slow way: every other paper that shares a tag, the first <paramref name="budget"/> of
-    /// them in site order, sorted by shared tags (most first) then by position, the first <paramref name="count"/> kept.
+    /// The definition, done the slow way: every other paper that shares a tag (from its first candidate on, when given),
+    /// the first <paramref name="budget"/> of them in site order, sorted by shared tags (most first) then by position, the
+    /// first <paramref name="count"/> kept.
     /// </summary>
-    private static int[][] BruteForce(string[][] papers, int count, int budget) =>
+    private static int[][] BruteForce(string[][] papers, int count, int budget, int[]? first = null) =>
         [.. papers.Select((tags, self) => papers
             .Select((other, index) => (Index: index, Shared: other.Distinct().Count(tags.Contains)))
-            .Where(c => c.Index != self && c.Shared > 0)
+            .Where(c => c.Index != self && c.Index >= (first?[self] ?? 0) && c.Shared > 0)
             .Take(budget)
             .OrderByDescending(c => c.Shared)
             .ThenBy(c => c.Index)

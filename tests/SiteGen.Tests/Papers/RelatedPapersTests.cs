@@ -68,6 +68,22 @@ public sealed class RelatedPapersTests
     }
 
     [Fact]
+    public void GivenFirstCandidatesLeavesOutNewerPapersButNotThoseOfItsOwnDay()
+    {
+        // Days: papers 0 and 1 (newest), 2, 3 and 4, then 5. Every paper shares tag a.
+        string[][] papers = [["a"], ["a", "b"], ["a"], ["a", "b"], ["a"], ["a", "b"]];
+        int[] first = [0, 0, 2, 2, 2, 5];
+
+        var related = RelatedPapers.Find(papers, first);
+
+        Assert.Equal([1, 2, 3, 4, 5], related[0]);
+        Assert.Equal([3, 5, 0, 2, 4], related[1]); // of its day, paper 0 too
+        Assert.Equal([3, 4, 5], related[2]);       // 0 and 1 are newer
+        Assert.Equal([5, 2, 4], related[3]);
+        Assert.Empty(related[5]);                  // the oldest day holds only itself
+    }
+
+    [Fact]
     public void LooksAtNoMoreCandidatesThanTheBudgetTheNewestFirst()
     {
         // Paper 0 shares both tags only with paper 4, the fifth candidate; with a budget of three it never sees it.

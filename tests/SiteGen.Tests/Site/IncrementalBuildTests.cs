@@ -60,6 +60,36 @@ public sealed class IncrementalBuildTests
         await AssertSameAsAColdBuild(site);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ANewerPaperIsNoOlderPapersRelatedPaperUnlessTheSettingAsksForIt(bool includeNewer)
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        KeyValuePair<string, string>[] settings = includeNewer ? [new("RelatedIncludeNewer", "true")] : [];
+        Task<BuildSummary> Build() => SiteBuilder.BuildAsync(new BuildRequest(site.Path, Settings: settings));
+        site.Write("input/papers/older.md", "---\ntitle: An Older Standalone Note\npublished: 2025-11-01\ntags: [zz-day]\n---\nNothing else.\n");
+        site.Write("input/papers/same-day.md", "---\ntitle: A Standalone Note of the Same Day\npublished: 2025-11-01\ntags: [zz-day]\n---\nNothing else.\n");
+        await Build();
+        const string Older = "papers/an-older-standalone-note/index.html";
+        var before = File.ReadAllBytes(site["output/" + Older]);
+        Assert.Equal(["a-standalone-note-of-the-same-day"], RelatedOf(site, Older)); // its own day counts, either way
+
+        // The next day's paper, sharing the tag.
+        site.Write("input/papers/newer.md", "---\ntitle: A Newer Standalone Note\npublished: 2025-11-02\ntags: [zz-day]\n---\nNothing else.\n");
+        await Build();
+
+        Assert.Equal(["a-standalone-note-of-the-same-day", "an-older-standalone-note"], RelatedOf(site, "papers/a-newer-standalone-note/index.html"));
+        if (includeNewer)
+        {
+            Assert.Equal(["a-newer-standalone-note", "a-standalone-note-of-the-same-day"], RelatedOf(site, Older));
+        }
+        else
+        {
+            Assert.Equal(before, File.ReadAllBytes(site["output/" + Older])); // not even written again
+        }
+    }
+
     [Fact]
     public async Task APaperRedatedOrRetitledInOneSessionEndsAsAColdBuildWould()
     {

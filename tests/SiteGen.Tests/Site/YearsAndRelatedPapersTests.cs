@@ -69,6 +69,25 @@ public sealed class YearsAndRelatedPapersTests(DefaultSiteFixture site) : IClass
         Assert.True(withRelated > tags.Count / 2, $"only {withRelated} of {tags.Count} papers have related papers");
     }
 
+    [Fact]
+    public void NoRelatedPaperIsNewerThanThePaper()
+    {
+        // ISO dates compare as strings; an undated paper is older than every dated one.
+        var published = site.Papers.ToDictionary(p => p.GetProperty("slug").GetString()!,
+            p => p.GetProperty("published") is { ValueKind: JsonValueKind.String } d ? d.GetString()! : "");
+        var checkedPairs = 0;
+        foreach (var (slug, date) in published)
+        {
+            foreach (var other in SiteLinks.Parse(site.Read($"papers/{slug}/index.html")).QuerySelectorAll("main .related a")
+                .Select(a => a.GetAttribute("href")!.Split('/')[^2]))
+            {
+                Assert.True(string.CompareOrdinal(published[other], date) <= 0, $"{slug} ({date}) -> {other} ({published[other]})");
+                checkedPairs++;
+            }
+        }
+        Assert.True(checkedPairs > 100, $"only {checkedPairs} related links");
+    }
+
     private List<string> ListedInOrder(string folder)
     {
         var listed = new List<string>();
