@@ -46,10 +46,20 @@ internal sealed class OutputFolder
 
     /// <summary>
     /// True when <see cref="_previous"/> is what this very process wrote in its last build (a preview session):
-    /// then the files are taken to be as it left them, without a stat each. Only a manifest read from disk, which
-    /// may be older than the folder, is checked against it.
+    /// then the files are taken to be as it left them, without a stat each. A manifest read from disk, which
+    /// may be older than the folder, is checked against it, unless the folder is as the last build left it
+    /// (<see cref="_unchangedSinceLastBuild"/>).
     /// </summary>
-    private readonly bool _trusted;
+    private readonly bool _remembered;
+
+    /// <summary>The output folder's files as this build found them, walked beside the build (<see cref="WalkInBackground"/>).</summary>
+    private Task<FileSum?>? _before;
+
+    /// <summary>True when that walk is what the last build left: no file of the folder changed since.</summary>
+    private Lazy<bool>? _unchangedSinceLastBuild;
+
+    /// <summary>Whether the files are taken to be as <see cref="_previous"/> says, without a stat each.</summary>
+    private bool Trusted => _remembered || (_unchangedSinceLastBuild?.Value ?? false);
 
     private readonly ConcurrentDictionary<string, FileStamp> _produced;
     private readonly ConcurrentQueue<string> _staged = new();
@@ -91,7 +101,7 @@ internal sealed class OutputFolder
             remembered = null;
         }
         var outputExists = Directory.Exists(Path);
-        _trusted = remembered is not null && outputExists;
+        _remembered = remembered is not null && outputExists;
         if (manifestPath is null || !outputExists)
         {
             _previous = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
@@ -132,6 +142,44 @@ internal sealed class OutputFolder
     /// <summary>Files this build produced, changed or not.</summary>
     public int FilesProduced => _produced.Count;
 
+    /// <summary>
+    /// Walks the output folder beside the build, while it renders into the staging folder, so that no walk is needed
+    /// after the commit (<see cref="FilesAfterCommit"/>); and when the walk finds the folder as the last build left it
+    /// (<paramref name="lastBuildLeft"/>, from the up-to-date stamp that goes with the manifest read), every file is taken
+    /// to be as the manifest says, without a stat each (the first page kept waits for the walk).
+    /// </summary>
+    public void WalkInBackground(ulong? lastBuildLeft)
+    {
+        if (DryRun || _before is not null)
+        {
+            return;
+        }
+        var before = _before = Task.Factory.StartNew(WalkOrNone, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (lastBuildLeft is { } left && _manifestPath is not null)
+        {
+            _unchangedSinceLastBuild = new Lazy<bool>(() => before.GetAwaiter().GetResult()?.Fingerprint == left);
+        }
+    }
+
+    /// <summary>The walk of <see cref="WalkInBackground"/>; none when a folder of the output cannot be read (a build then trusts no file unseen).</summary>
+    private FileSum? WalkOrNone()
+    {
+        try
+        {
+            return UpToDateStamp.FilesOf(Path, StagingFolder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The output folder's files once the commit is done, as <see cref="UpToDateStamp.FilesOf"/> counts them: the walk
+    /// before (<see cref="WalkInBackground"/>), plus what the commit moved in, minus what it moved aside. Null without that walk.
+    /// </summary>
+    public FileSum? FilesAfterCommit { get; private set; }
+
     /// <summary>True when a build of <paramref name="path"/> stopped half way: it left its journal, or its staging folder.</summary>
     public static bool StoppedHalfWay(string path, string manifestPath) =>
         File.Exists(BuildJournal.PathFor(manifestPath)) || Entries.KindOf(System.IO.Path.Combine(path, StagingFolder)) != EntryKind.Missing;
@@ -156,7 +204,7 @@ internal sealed class OutputFolder
     {
         stamp = default;
         if (DryRun || !_previous.TryGetValue(destination, out stamp) || stamp.IsUnknown || stamp.Inputs != inputs
-            || !(_trusted || IsIntact(destination, stamp)))
+            || !(Trusted || IsIntact(destination, stamp)))
         {
             return false;
         }
@@ -168,7 +216,7 @@ internal sealed class OutputFolder
     /// True when this build starts from the very manifest that the build which produced <paramref name="produced"/>
     /// (<see cref="Produced"/>) left, in this process: every file it made is as it left it.
     /// </summary>
-    internal bool ContinuesFrom(object produced) => _trusted && !DryRun && ReferenceEquals(_previous, produced);
+    internal bool ContinuesFrom(object produced) => _remembered && !DryRun && ReferenceEquals(_previous, produced);
 
     /// <summary>This build's files, as the next build of the session will start from them (<see cref="ContinuesFrom"/>).</summary>
     internal object Produced => _produced;
@@ -196,12 +244,12 @@ internal sealed class OutputFolder
         Produce(destination, stamp, _previous.TryGetValue(destination, out var last) ? last : null);
         // A file this process wrote with these very bytes (a session's manifest) is left as it is without a look at the
         // disk, or a path made for it: its path was checked when it was first written.
-        if (known && _trusted && old.SameBytes(stamp))
+        if (known && Trusted && old.SameBytes(stamp))
         {
             return stamp;
         }
         Resolve(destination);
-        if (known ? old.SameBytes(stamp) && (_trusted || IsIntact(destination, stamp)) : SameBytesOnDisk(destination, bytes))
+        if (known ? old.SameBytes(stamp) && (Trusted || IsIntact(destination, stamp)) : SameBytesOnDisk(destination, bytes))
         {
             return stamp;
         }
@@ -239,7 +287,7 @@ internal sealed class OutputFolder
         }
         Produce(destination, stamp);
         var unchanged = _previous.TryGetValue(destination, out var old) && !old.IsUnknown
-            ? old.SameBytes(stamp) && (_trusted || IsIntact(destination, stamp))
+            ? old.SameBytes(stamp) && (Trusted || IsIntact(destination, stamp))
             : SameFileOnDisk(destination, staged);
         if (unchanged)
         {
@@ -296,6 +344,10 @@ internal sealed class OutputFolder
             {
                 BuildJournal.Write(_files, journal, [.. _journaled.Where(j => j != BuildJournal.Unreadable), .. staged, .. stale]);
             }
+            // The walk beside the build ends before the folder changes; staged and moved aside, files keep their paths
+            // (under new/ and old/), lengths and times.
+            var before = _before?.GetAwaiter().GetResult();
+            var movedIn = before is null || staged.Length == 0 ? default : UpToDateStamp.FilesOf(NewPath(""));
             var placed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var destination in staged)
             {
@@ -310,9 +362,11 @@ internal sealed class OutputFolder
                 }
                 RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!, undo);
             }
+            var after = before?.Plus(movedIn).Minus(UpToDateStamp.FilesOf(AsidePath("")));
             var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0
                 || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
             Record(saveCache, manifestChanged, journal);
+            FilesAfterCommit = after;
         }
         catch
         {

@@ -97,6 +97,12 @@ internal static class SiteBuilder
         // Before anything is read: what a build that stopped half way left is cleared, or noted (OutputFolder).
         var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun, files);
         var stampPath = UpToDateStamp.PathFor(manifestPath);
+        if (inputs is not null)
+        {
+            // The build leaves a stamp of the output folder: walked beside the build rather than after it.
+            output.WalkInBackground(UpToDateStamp.Read(stampPath) is { } last && last.Manifest == UpToDateStamp.ManifestVersionOf(manifestPath)
+                ? last.Output : null);
+        }
 
         var linksPath = Path.ChangeExtension(manifestPath, ".links");
         // A dry run renders every page, so it needs no links of the last build.
@@ -158,7 +164,8 @@ internal static class SiteBuilder
         var papers = result[SitePipelines.Papers].Modules.Last(m => m.Phase == Engine.Phase.Process).DocumentsOut;
         if (inputs is { } read)
         {
-            new UpToDateStamp(read, UpToDateStamp.OutputOf(outputPath), papers, output.FilesProduced, links.Report.Pages, links.Report.Links,
+            new UpToDateStamp(read, output.FilesAfterCommit?.Fingerprint ?? UpToDateStamp.OutputOf(outputPath), UpToDateStamp.ManifestVersionOf(manifestPath),
+                papers, output.FilesProduced, links.Report.Pages, links.Report.Links,
                 [.. result.Warnings]).Write(files, stampPath);
         }
         var staleCaches = 0;

@@ -14,9 +14,10 @@ namespace SiteGen.Site;
 /// deleted from the output or added to it, another setting or program) runs the build as usual; deleting the cache
 /// folder is safe.
 /// </summary>
-internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int Files, int LinkPages, int Links, IReadOnlyList<string> Warnings)
+/// <param name="Manifest">The manifest the build left (<see cref="ManifestVersionOf"/>): the output folder it vouches for is that manifest's.</param>
+internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest, int Papers, int Files, int LinkPages, int Links, IReadOnlyList<string> Warnings)
 {
-    private const string Header = "sitegen up-to-date 1";
+    private const string Header = "sitegen up-to-date 2";
 
     public static string PathFor(string manifestPath) => Path.ChangeExtension(manifestPath, ".up-to-date");
 
@@ -40,23 +41,28 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
         return fingerprint.Value;
     }
 
-    /// <summary>The output folder as it is: every file's path, length and time.</summary>
-    public static ulong OutputOf(string outputPath)
+    /// <summary>The output folder as it is: every file's path, length and time (SiteGen's staging folder left out).</summary>
+    public static ulong OutputOf(string outputPath) => FilesOf(outputPath, OutputFolder.StagingFolder).Fingerprint;
+
+    /// <summary>The manifest file as a number that changes whenever it is written again (its length and time); 0 when there is none.</summary>
+    public static ulong ManifestVersionOf(string manifestPath)
     {
-        var (sum, count) = FilesOf(outputPath);
-        return new Fingerprint().Add(sum).Add(count).Value;
+        var file = new FileInfo(manifestPath);
+        return file.Exists ? new Fingerprint().Add((ulong)file.Length).Add((ulong)file.LastWriteTimeUtc.Ticks).Value : 0;
     }
 
     /// <summary>
     /// The sum of a hash of every file's path (under <paramref name="folder"/>), length and time, and how many there are
-    /// (none if it does not exist). A sum does not depend on the order the folder is read in, so nothing is held or
-    /// sorted: at a million papers the output has two million files.
+    /// (none if it does not exist), leaving out the folder <paramref name="skip"/> at its top. A sum does not depend on the
+    /// order the folder is read in, so nothing is held or sorted (at a million papers the output has two million files),
+    /// and the sums of two folders add up as the files do: moved into the output with their paths, lengths and times,
+    /// they add their sum to its.
     /// </summary>
-    private static (ulong Sum, ulong Count) FilesOf(string folder)
+    public static FileSum FilesOf(string folder, string? skip = null)
     {
         if (!Directory.Exists(folder))
         {
-            return (0, 0);
+            return default;
         }
         var root = Path.TrimEndingDirectorySeparator(folder).Length;
         var hashes = new FileSystemEnumerable<ulong>(folder, (ref FileSystemEntry entry) => HashOf(ref entry, root),
@@ -64,7 +70,8 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
             // A link in the output is counted as what it is (its own length and time), never followed.
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint)
+                && !(skip is not null && Path.TrimEndingDirectorySeparator(entry.Directory).Length == root && entry.FileName.SequenceEqual(skip)),
         };
         ulong sum = 0, count = 0;
         foreach (var hash in hashes)
@@ -72,7 +79,7 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
             sum += hash;
             count++;
         }
-        return (sum, count);
+        return new FileSum(sum, count);
     }
 
     private static ulong HashOf(ref FileSystemEntry entry, int root)
@@ -105,6 +112,7 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
             return new UpToDateStamp(
                 ulong.Parse(numbers[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
                 ulong.Parse(numbers[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                ulong.Parse(numbers[2], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
                 int.Parse(counts[0], CultureInfo.InvariantCulture),
                 int.Parse(counts[1], CultureInfo.InvariantCulture),
                 int.Parse(counts[2], CultureInfo.InvariantCulture),
@@ -134,7 +142,7 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
             {
                 using var writer = new StreamWriter(stream) { NewLine = "\n" };
                 writer.WriteLine(Header);
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Inputs:x16} {Output:x16}"));
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Inputs:x16} {Output:x16} {Manifest:x16}"));
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Papers} {Files} {LinkPages} {Links}"));
                 foreach (var warning in Warnings)
                 {
@@ -147,4 +155,17 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, int Papers, int
             files.TryDelete(path);
         }
     }
+}
+
+/// <summary>
+/// Files as <see cref="UpToDateStamp.FilesOf"/> counts them: a sum of their hashes and how many. A commit's folder is
+/// the one before it, plus the files it moved in, minus those it moved aside.
+/// </summary>
+internal readonly record struct FileSum(ulong Sum, ulong Count)
+{
+    public ulong Fingerprint => new Fingerprint().Add(Sum).Add(Count).Value;
+
+    public FileSum Plus(FileSum other) => new(Sum + other.Sum, Count + other.Count);
+
+    public FileSum Minus(FileSum other) => new(Sum - other.Sum, Count - other.Count);
 }

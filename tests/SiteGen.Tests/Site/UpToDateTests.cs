@@ -82,6 +82,29 @@ public sealed class UpToDateTests
     }
 
     [Fact]
+    public async Task TheStampOfTheOutputFolderCountedBesideABuildThatAddsReplacesAndRemovesFilesIsTheFolderAsItIs()
+    {
+        // The build walks the output folder while it renders, and adds what its commit moved in and takes away what it
+        // moved aside: the next build finds that sum equal to a walk of the folder, so it is up to date.
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site);
+        site.Write("input/papers/new.md", "---\ntitle: A New Paper on Diffusion Models\npublished: 2030-01-01\n---\nWe study diffusion models.\n");
+        site.Write("output/CNAME", "papers.example.org\n"); // by hand, counted as it is
+        var added = await Build(site);
+        File.Delete(site["input/papers/new.md"]);
+        var removed = await Build(site);
+        Directory.CreateDirectory(site["output/papers/left-by-hand"]);
+        site.Write("output/papers/left-by-hand/index.html", "<p>mine</p>\n");
+        site.Write("input/papers/new.md", "---\ntitle: A New Paper on Diffusion Models\npublished: 2030-01-01\n---\nWe study it again.\n");
+        var again = await Build(site);
+
+        Assert.InRange(added.FilesWritten, 4, int.MaxValue);
+        Assert.InRange(removed.FilesRemoved, 2, int.MaxValue);
+        Assert.InRange(again.FilesWritten, 4, int.MaxValue);
+        Assert.True((await Build(site)).UpToDate);
+    }
+
+    [Fact]
     public async Task TheLastBuildsWarningsAreReportedAgain()
     {
         using var site = new TempFolder().WithDefaultSite();
