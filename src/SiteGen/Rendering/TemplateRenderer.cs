@@ -259,25 +259,7 @@ internal sealed partial class TemplateRenderer
             TemplateCache = new PreparsedTemplateCache(partials),
 #pragma warning restore FLUID001
         };
-        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        // The only CLR types templates can read members of. One generic call per type, so that the
-        // trimmer of a native build keeps their members.
-        var access = options.MemberAccessStrategy;
-        access.Register<PageModel>();
-        access.Register<SiteView>();
-        access.Register<MenuLinkView>();
-        access.Register<PageView>();
-        access.Register<PaperView>();
-        access.Register<TagLinkView>();
-        access.Register<PaginationView>();
-        access.Register<PageLinkView>();
-        access.Register<TagSummaryView>();
-        access.Register<AuthorBucketView>();
-        access.Register<ChartView>();
-        access.Register<FeedLinkView>();
-        access.Register<PaperLinkView>();
-        access.Register<YearSummaryView>();
-        ViewAccessors.Register(access);
+        ViewAccessors.Register(options.MemberAccessStrategy);
 
         return options;
     }
