@@ -154,19 +154,23 @@ internal sealed class OutputFolder
         {
             return;
         }
-        var before = _before = Task.Factory.StartNew(WalkOrNone, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var before = _before = Task.Factory.StartNew(() => WalkOrNone(Path, StagingFolder), CancellationToken.None, TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         if (lastBuildLeft is { } left && _manifestPath is not null)
         {
             _unchangedSinceLastBuild = new Lazy<bool>(() => before.GetAwaiter().GetResult()?.Fingerprint == left);
         }
     }
 
-    /// <summary>The walk of <see cref="WalkInBackground"/>; none when a folder of the output cannot be read (a build then trusts no file unseen).</summary>
-    private FileSum? WalkOrNone()
+    /// <summary>
+    /// The files of <paramref name="folder"/>; none when one of its folders cannot be read: then a build trusts no file
+    /// unseen, and the stamp walks the folder after the commit, as it did without this walk.
+    /// </summary>
+    private static FileSum? WalkOrNone(string folder, string? skip = null)
     {
         try
         {
-            return UpToDateStamp.FilesOf(Path, StagingFolder);
+            return UpToDateStamp.FilesOf(folder, skip);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -347,7 +351,7 @@ internal sealed class OutputFolder
             // The walk beside the build ends before the folder changes; staged and moved aside, files keep their paths
             // (under new/ and old/), lengths and times.
             var before = _before?.GetAwaiter().GetResult();
-            var movedIn = before is null || staged.Length == 0 ? default : UpToDateStamp.FilesOf(NewPath(""));
+            var movedIn = before is null || staged.Length == 0 ? default(FileSum) : WalkOrNone(NewPath(""));
             var placed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var destination in staged)
             {
@@ -362,7 +366,7 @@ internal sealed class OutputFolder
                 }
                 RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!, undo);
             }
-            var after = before?.Plus(movedIn).Minus(UpToDateStamp.FilesOf(AsidePath("")));
+            var after = before is { } b && movedIn is { } m && WalkOrNone(AsidePath("")) is { } aside ? b.Plus(m).Minus(aside) : (FileSum?)null;
             var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0
                 || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
             Record(saveCache, manifestChanged, journal);
