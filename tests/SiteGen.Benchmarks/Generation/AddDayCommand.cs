@@ -9,7 +9,8 @@ namespace SiteGen.Benchmarks.Generation;
 /// <c>add-day --site DIR [--hugo DIR] --day K [--seed S]</c>: the daily update of a generated site. Writes one new listing
 /// of 50 papers, as a person saves the day's page, to the SiteGen site (<c>input/listings/day-K.txt</c>) and the same 50
 /// papers as pages to the Hugo site (<c>content/papers/</c>). The papers are new: each title starts with a name no other
-/// paper has (<c>D3N17: ...</c>), and they are dated the day after the generated papers end, so they come first.
+/// paper has (<c>D3N17: ...</c>). A paper whose card has an authors line is dated the day after the generated papers end,
+/// so it comes first; one without (about half) is undated, as in a real browser copy, which shows a date only on that line.
 /// </summary>
 internal static class AddDayCommand
 {
