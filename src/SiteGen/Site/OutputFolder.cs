@@ -75,9 +75,6 @@ internal sealed class OutputFolder
     /// <summary>1 once a file's stamp differs from the manifest's: a build that changed nothing leaves the manifest as it is.</summary>
     private int _stampsChanged;
 
-    /// <summary>1 once this build makes a file the last one did not.</summary>
-    private int _newFiles;
-
     /// <summary>What <see cref="Files"/> tells, as files are produced: a hash of each path, summed, and of those the last build made too, and how many of those.</summary>
     private ulong _pathSum, _pathSumOfTheLast;
     private int _producedOfTheLast;
@@ -529,8 +526,8 @@ internal sealed class OutputFolder
     private List<string> StaleFiles()
     {
         var stale = new List<string>();
-        // Every file of the last build made again, and as many: none is stale, and 21,000 lookups are saved an edit.
-        if (_newFiles == 0 && _produced.Count == _previous.Count)
+        // Every file of the last build made again: none is stale, and 21,000 lookups are saved an edit.
+        if (_producedOfTheLast == _previous.Count)
         {
             return stale;
         }
@@ -624,10 +621,6 @@ internal sealed class OutputFolder
         if (_stampsChanged == 0 && previous != stamp)
         {
             Interlocked.Exchange(ref _stampsChanged, 1);
-        }
-        if (_newFiles == 0 && previous is null)
-        {
-            Interlocked.Exchange(ref _newFiles, 1);
         }
     }
 
