@@ -48,6 +48,21 @@ internal sealed record SiteFolders(string Output, string Cache)
     }
 
     /// <summary>
+    /// What names the output folder's files in the cache (<c>cache/output-{id}.*</c>): its path from the site folder when
+    /// both it and the cache are inside the site, so a site moved or checked out elsewhere (a CI runner's workspace, a
+    /// copy) keeps its cache; else its full path, so that the output folders of two sites sharing a cache folder never
+    /// share files.
+    /// </summary>
+    public string CacheId(string root)
+    {
+        var realRoot = RealPath(root);
+        var name = IsSameOrInside(Output, realRoot) && IsSameOrInside(Cache, realRoot)
+            ? "site:" + Path.GetRelativePath(realRoot, Output).Replace(Path.DirectorySeparatorChar, '/')
+            : Output;
+        return $"{new Fingerprint().Add(name).Value:x16}";
+    }
+
+    /// <summary>
     /// The site's own theme folders, absolute, in priority order: those ThemePaths names, or theme/ when the setting is not
     /// given and the site has one. The built-in theme comes after them.
     /// </summary>

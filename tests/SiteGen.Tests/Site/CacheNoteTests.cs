@@ -195,4 +195,44 @@ public sealed class CacheNoteTests
             : Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length));
         Assert.StartsWith(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  Cache: {total / 1024.0:0.0} KB ("), line);
     }
+
+    /// <summary>
+    /// A site copied or moved to another folder (a CI runner's workspace, a clone) keeps its cache: its files are named by
+    /// where the output is in the site, not on the disk. So an edit in the copy writes what the same edit writes in place.
+    /// </summary>
+    [Fact]
+    public async Task ASiteCopiedElsewhereKeepsItsCache()
+    {
+        using var site = await BuiltSiteAsync();
+        using var copy = new TempFolder();
+        TempFolder.CopyFolder(site.Path, copy.Path);
+        site.WritePaper("two", "A Second Paper", body: "An edited abstract.");
+        copy.WritePaper("two", "A Second Paper", body: "An edited abstract.");
+
+        var inPlace = (await RebuildWithSummaryAsync(site)).Summary;
+        var (note, copied) = await RebuildWithSummaryAsync(copy);
+
+        Assert.Null(note);
+        Assert.Equal(Path.GetFileName(ManifestOf(site)), Path.GetFileName(ManifestOf(copy)));
+        Assert.InRange(copied.FilesWritten, 1, copied.FilesProduced - 1);
+        Assert.Equal(inPlace.FilesWritten, copied.FilesWritten);
+        await AssertSameAsAColdBuildAsync(copy);
+    }
+
+    /// <summary>Two sites that share a cache folder outside both never share its files: each output has its own.</summary>
+    [Fact]
+    public async Task TwoSitesSharingACacheFolderOutsideThemHaveEachTheirOwnFiles()
+    {
+        using var shared = new TempFolder();
+        using var first = new TempFolder().WithEmptySite();
+        using var second = new TempFolder().WithEmptySite();
+        first.WritePaper("one", "A Paper of the First Site");
+        second.WritePaper("one", "A Paper of the Second Site");
+        KeyValuePair<string, string>[] cache = [new("CachePath", shared["cache"])];
+
+        await SiteBuilder.BuildAsync(new BuildRequest(first.Path, Settings: cache));
+        await SiteBuilder.BuildAsync(new BuildRequest(second.Path, Settings: cache));
+
+        Assert.Equal(2, Directory.EnumerateFiles(shared["cache"], "*.manifest").Count());
+    }
 }
