@@ -71,6 +71,10 @@ internal static class SiteBuilder
                 cancellationToken).ConfigureAwait(false);
         try
         {
+            if (buildLock is not null)
+            {
+                StaleCaches.AdoptFormerName($"{new Fingerprint().Add(folders.Output).Value:x16}", manifestPath, files);
+            }
             var summary = await BuildLockedAsync(request, root, settings, settingsJson, warnings, folders.Output, shownOutput, manifestPath,
                 session, files, inputs, cancellationToken).ConfigureAwait(false);
             if (buildLock is not null && session.Remembers)

@@ -8,6 +8,7 @@ namespace SiteGen.Site;
 /// does not keep a manifest and a store of documents for every folder a site was ever built into. Removing them only
 /// makes that folder's next build start over. A set is left alone while a build of its folder holds its lock, or when
 /// a build of it stopped half way (its journal is what lets the next build finish or undo it); the lock files stay.
+/// The set of a build's own folder under its former name is taken over instead (<see cref="AdoptFormerName"/>).
 /// </summary>
 internal static partial class StaleCaches
 {
@@ -49,6 +50,37 @@ internal static partial class StaleCaches
             removed++;
         }
         return removed;
+    }
+
+    /// <summary>
+    /// The set of this output folder under the name SiteGen gave it before sets were named by the output's place in the
+    /// site (<paramref name="formerId"/>, from its full path), renamed to <paramref name="manifestPath"/>'s when that has
+    /// no manifest yet: so the first build after the change still knows which files of the output it made, and removes
+    /// those it no longer makes. Called under the build's lock; a file that cannot be renamed is left to the tidying up.
+    /// </summary>
+    public static void AdoptFormerName(string formerId, string manifestPath, FileOperations files)
+    {
+        var cacheFolder = Path.GetDirectoryName(manifestPath)!;
+        var id = IdOf(Path.GetFileName(manifestPath));
+        if (id is null || formerId == id || File.Exists(manifestPath) || !File.Exists(Path.Combine(cacheFolder, $"output-{formerId}.manifest")))
+        {
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(cacheFolder, $"output-{formerId}.*"))
+        {
+            var extension = Path.GetFileName(file)[$"output-{formerId}".Length..];
+            if (extension is ".lock" or ".lock.owner")
+            {
+                continue; // a build of the former name holds its own lock
+            }
+            try
+            {
+                files.Move(file, Path.Combine(cacheFolder, $"output-{id}{extension}"));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <summary>The output folder's id in a cache file's name, null for a file that is not one of those sets.</summary>

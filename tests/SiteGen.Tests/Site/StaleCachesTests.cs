@@ -60,4 +60,34 @@ public sealed class StaleCachesTests
         Assert.All(stale, f => Assert.True(File.Exists(f), f));
         Assert.DoesNotContain(build.Notes, n => n.StartsWith("note: removed", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The set SiteGen named by the output folder's full path, before sets were named by its place in the site, is taken
+    /// over by the next build: it still knows which files it made, so the page of a paper removed since goes too.
+    /// </summary>
+    [Fact]
+    public async Task TheSetOfTheOutputFolderUnderItsFormerNameIsTakenOver()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
+        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards");
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        var removedPage = site["output/papers/reinforcement-learning-from-sparse-rewards/index.html"];
+        Assert.True(File.Exists(removedPage));
+        var formerId = $"{new Fingerprint().Add(SiteFolders.RealPath(site["output"])).Value:x16}";
+        foreach (var file in Directory.GetFiles(site["cache"], "output-*"))
+        {
+            var name = Path.GetFileName(file);
+            File.Move(file, site[$"cache/output-{formerId}{name[name.IndexOf('.', StringComparison.Ordinal)..]}"]);
+        }
+        File.Delete(site["input/papers/two.md"]);
+
+        var build = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+        Assert.DoesNotContain(build.Notes, n => n.Contains("manifest", StringComparison.Ordinal));
+        Assert.False(File.Exists(removedPage));
+        // Only the lock files stay under the former name, as they do for any other set.
+        Assert.Equal([$"output-{formerId}.lock", $"output-{formerId}.lock.owner"],
+            Directory.GetFiles(site["cache"], $"output-{formerId}.*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }
