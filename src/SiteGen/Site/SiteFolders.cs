@@ -7,7 +7,7 @@ namespace SiteGen.Site;
 /// The folders a build writes to, the output and the cache, as they really are (every symbolic link on the way
 /// resolved), checked before anything is read or written: a build may remove files from the output folder and write
 /// its own into both, so neither may be the file system's root or the site folder, nor hold or sit in one of the site's
-/// sources. The defaults (<c>output/</c> and <c>cache/</c> in the site folder) always pass.
+/// sources, nor be inside the other. The defaults (<c>output/</c> and <c>cache/</c> in the site folder) always pass.
 /// </summary>
 internal sealed record SiteFolders(string Output, string Cache)
 {
@@ -43,6 +43,12 @@ internal sealed record SiteFolders(string Output, string Cache)
             {
                 throw new UsageException($"{what} names '{folder}', which overlaps '{source}', one of the site's input or theme folders; choose another, such as '{name}'");
             }
+        }
+        if (IsSameOrInside(cacheFolder.Real, outputFolder.Real) || IsSameOrInside(outputFolder.Real, cacheFolder.Real))
+        {
+            // A cache in the output would be published with the site and counted as its files; an output in the cache
+            // would be tidied up with it.
+            throw new UsageException($"{cacheFolder.Origin} names '{cacheFolder.Real}' and {outputFolder.Origin} '{outputFolder.Real}': one is inside the other; keep them apart, such as 'cache' and 'output'");
         }
         return new SiteFolders(outputFolder.Real, cacheFolder.Real);
     }

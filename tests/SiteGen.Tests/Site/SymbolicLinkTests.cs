@@ -176,7 +176,10 @@ public sealed class SymbolicLinkTests
     [InlineData("--setting", "CachePath=input")]
     [InlineData("--setting", "CachePath=linked-input/cache")]
     [InlineData("--setting", "CachePath=.")]
-    public async Task AnOutputOrCacheFolderThatIsTheRootTheSiteOrHoldsOrSitsInItsSourcesIsOneLineAndExitTwo(string option, string value)
+    [InlineData("--setting", "CachePath=output/cache")] // it would be published with the site
+    [InlineData("--setting", "CachePath=output")]
+    [InlineData("--output", "cache/site")]
+    public async Task AnOutputOrCacheFolderThatIsTheRootTheSiteHoldsOrSitsInItsSourcesOrTheOtherIsOneLineAndExitTwo(string option, string value)
     {
         using var site = SmallSite();
         Directory.CreateSymbolicLink(site["linked-input"], site["input"]);
