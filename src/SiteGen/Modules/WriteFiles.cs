@@ -1,9 +1,6 @@
-using System.Buffers;
 using System.Collections.Immutable;
-using System.Text;
 using SiteGen.Engine;
 using SiteGen.Links;
-using SiteGen.Rendering;
 using SiteGen.Rendering.Views;
 using SiteGen.Site;
 
@@ -11,8 +8,8 @@ namespace SiteGen.Modules;
 
 /// <summary>
 /// Writes each document with a destination into the output folder. A page (a document with a layout) is
-/// rendered here, as it is written, so no page's HTML outlives its write: memory stays flat however many
-/// pages there are. A page whose inputs did not change since the last build is neither rendered nor written.
+/// rendered as it is written (<see cref="PageWriter"/>), so no page's HTML outlives its write: memory stays flat however
+/// many pages there are; a page whose inputs did not change since the last build is neither rendered nor written.
 /// Assets are copied byte for byte.
 /// <para>
 /// In a session, each pipeline's last run is kept (<see cref="LastWrite"/>): a page (or a file made by
@@ -61,7 +58,7 @@ internal sealed class WriteFiles : IModule
 
     /// <param name="carrying">
     /// True when this run carries the unchanged pages over: the few it writes have their models hashed without the
-    /// session's memo, which would otherwise see a run that used a handful of its 21,000 entries, and drop the rest.
+    /// session's memo (<see cref="PageWriter"/>).
     /// </param>
     private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, Kept kept, bool carrying)
     {
@@ -88,50 +85,17 @@ internal sealed class WriteFiles : IModule
         }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
-            (page, links) = WritePage(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, kept, carrying);
+            (var stamp, links) = PageWriter.Write(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, carrying ? null : kept.PageModels);
+            page = new WrittenPage(destination, stamp);
         }
         else
         {
-            WriteText(site.Output, destination, input.Content, 0);
+            site.Output.WriteText(destination, input.Content, 0);
         }
         // What was written flows on without its content (the engine's report counts it), and a page with its links for
         // the link check (ValidateLinks).
         var output = input.Content.Length == 0 ? input : input.WithContent(string.Empty);
         return (links is null ? output : output.With(Keys.Links, links), page);
-    }
-
-    private static (WrittenPage Page, PageLinks Links) WritePage(string destination, string layout, PageModel model, SiteServices site, Kept state, bool carrying)
-    {
-        // A page model reused from the last build of a session was hashed then: only the site-wide part is new.
-        var modelHash = carrying ? PageFingerprint.HashOf(model) : state.PageModels.GetOrAdd(model, PageFingerprint.HashOf);
-        var inputs = Fingerprint.Of(site.Fingerprint, modelHash, layout);
-        if (site.Output.TryKeep(destination, inputs, out var kept))
-        {
-            return (new WrittenPage(destination, kept), site.Links.Kept(destination, inputs));
-        }
-        if (model.Papers.Count > 0)
-        {
-            model = model with { CardsHtml = site.Cards.For(model.Papers, model.Site) };
-        }
-        var html = TextBuffer.ForThisThread();
-        site.Templates.Render(layout, model, html);
-        // Its links are read here, where the HTML exists, rather than from the file later.
-        var links = site.Links.Rendered(destination, html.Written, inputs);
-        return (new WrittenPage(destination, WriteText(site.Output, destination, html.Written, inputs)), links);
-    }
-
-    private static FileStamp WriteText(OutputFolder output, string destination, ReadOnlySpan<char> text, ulong inputs)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(text, buffer);
-            return output.WriteBytes(destination, buffer.AsSpan(0, length), inputs);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Globalization;
@@ -229,6 +231,22 @@ internal sealed class OutputFolder
     internal void Carry(string destination, FileStamp stamp) => Produce(destination, stamp, stamp);
 
     public void Write(string destination, ReadOnlySpan<byte> bytes, ulong inputs = 0) => WriteBytes(destination, bytes, inputs);
+
+    /// <summary><paramref name="text"/> as UTF-8, through a pooled buffer.</summary>
+    /// <returns>The file's stamp, as the manifest will hold it.</returns>
+    internal FileStamp WriteText(string destination, ReadOnlySpan<char> text, ulong inputs)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            return WriteBytes(destination, buffer.AsSpan(0, length), inputs);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <returns>The file's stamp, as the manifest will hold it.</returns>
     internal FileStamp WriteBytes(string destination, ReadOnlySpan<byte> bytes, ulong inputs)
