@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Text;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Globalization;
+using System.Text;
 
 namespace SiteGen.Site;
 

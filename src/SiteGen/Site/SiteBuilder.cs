@@ -73,7 +73,7 @@ internal static class SiteBuilder
         {
             if (buildLock is not null)
             {
-                StaleCaches.AdoptFormerName($"{new Fingerprint().Add(folders.Output).Value:x16}", manifestPath, files);
+                StaleCaches.AdoptFormerName(folders.FormerCacheId, manifestPath, files);
             }
             var summary = await BuildLockedAsync(request, root, settings, settingsJson, warnings, folders.Output, shownOutput, manifestPath,
                 session, files, inputs, cancellationToken).ConfigureAwait(false);

@@ -68,6 +68,9 @@ internal sealed record SiteFolders(string Output, string Cache)
         return $"{new Fingerprint().Add(name).Value:x16}";
     }
 
+    /// <summary>What named the output folder's cache files before <see cref="CacheId"/>: its full path, always.</summary>
+    public string FormerCacheId => $"{new Fingerprint().Add(Output).Value:x16}";
+
     /// <summary>
     /// The site's own theme folders, absolute, in priority order: those ThemePaths names, or theme/ when the setting is not
     /// given and the site has one. The built-in theme comes after them.
