@@ -357,6 +357,10 @@ internal sealed class OutputFolder
         var changed = staged.Length > 0 || stale.Count > 0;
         var journal = _manifestPath is null ? null : BuildJournal.PathFor(_manifestPath);
         var undo = new UndoLog(_files);
+        // A one-off build writes its caches (each page's links, the store of documents) while the files are moved: neither
+        // says anything of the output folder that a crash could leave wrong (a page's links count only under the
+        // fingerprint of its inputs, a stored document only for its input), and the manifest, which does, comes after both.
+        var saving = saveCache is not null && _manifestPath is not null && _session is not { Remembers: true } ? Task.Run(saveCache) : null;
         try
         {
             if (changed && journal is not null)
@@ -384,11 +388,13 @@ internal sealed class OutputFolder
             var after = before is { } b && movedIn is { } m && WalkOrNone(AsidePath("")) is { } aside ? b.Plus(m).Minus(aside) : (FileSum?)null;
             var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0
                 || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
-            Record(saveCache, manifestChanged, journal);
+            Record(saving is null ? saveCache : saving.GetAwaiter().GetResult, manifestChanged, journal);
             FilesAfterCommit = after;
         }
         catch
         {
+            // The caches are not written over while they are being undone, nor the store closed under its writer.
+            saving?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
             Undo(undo);
             throw;
         }

@@ -150,7 +150,8 @@ internal static class SiteBuilder
             removed = output.Commit(request.DryRun ? null : () =>
             {
                 SaveLinks(links, linksPath, session, files);
-                // With the manifest, so a failure undoes the commit; in a session, once the build has returned.
+                // Before the manifest, so a failure undoes the commit: beside the moves in a one-off build, once the build has
+                // returned in a session.
                 using (store)
                 {
                     store?.Save();
