@@ -62,7 +62,9 @@ internal static partial class StaleCaches
     {
         var cacheFolder = Path.GetDirectoryName(manifestPath)!;
         var id = IdOf(Path.GetFileName(manifestPath));
-        if (id is null || formerId == id || File.Exists(manifestPath) || !File.Exists(Path.Combine(cacheFolder, $"output-{formerId}.manifest")))
+        var former = Path.Combine(cacheFolder, $"output-{formerId}.manifest");
+        // A journal alone is a first build stopped half way: what it names is still to be finished or undone.
+        if (id is null || formerId == id || File.Exists(manifestPath) || !(File.Exists(former) || File.Exists(BuildJournal.PathFor(former))))
         {
             return;
         }

@@ -90,4 +90,50 @@ public sealed class StaleCachesTests
         Assert.Equal([$"output-{formerId}.lock", $"output-{formerId}.lock.owner"],
             Directory.GetFiles(site["cache"], $"output-{formerId}.*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// A first build stopped half way under the former name leaves a journal and no manifest: the next build takes the
+    /// journal over too, finishes or undoes what it names, and ends as a cold build, with nothing left under that name.
+    /// </summary>
+    [Fact]
+    public async Task AFirstBuildStoppedHalfWayUnderTheFormerNameIsTakenOverToo()
+    {
+        for (var n = 1; n < 500; n++)
+        {
+            using var site = new TempFolder().WithEmptySite();
+            site.WritePaper("one", "Diffusion Models for Fast Shape Generation");
+            site.WritePaper("two", "Reinforcement Learning from Sparse Rewards");
+            var failing = new FailingFileOperations(n, persistent: true);
+            try
+            {
+                await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Files: failing));
+            }
+            catch (Exception exception) when (exception is IOException || exception.InnerException is IOException)
+            {
+            }
+            Assert.True(failing.Failed, "no change of a first build left its journal and no manifest");
+            if (!Directory.Exists(site["cache"]) || Directory.GetFiles(site["cache"], "*.journal").Length == 0
+                || Directory.GetFiles(site["cache"], "*.manifest").Length > 0)
+            {
+                continue;
+            }
+            var formerId = $"{new Fingerprint().Add(SiteFolders.RealPath(site["output"])).Value:x16}";
+            foreach (var file in Directory.GetFiles(site["cache"], "output-*"))
+            {
+                var name = Path.GetFileName(file);
+                File.Move(file, site[$"cache/output-{formerId}{name[name.IndexOf('.', StringComparison.Ordinal)..]}"]);
+            }
+
+            await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+            Assert.Equal([$"output-{formerId}.lock", $"output-{formerId}.lock.owner"],
+                Directory.GetFiles(site["cache"], $"output-{formerId}.*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.Empty(Directory.GetFiles(site["cache"], "*.journal"));
+            using var cold = new TempFolder();
+            await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold["output"], Settings: [new("CachePath", cold["cache"])]));
+            TempFolder.AssertSameFiles(TempFolder.Snapshot(cold["output"]), TempFolder.Snapshot(site["output"]));
+            return;
+        }
+        Assert.Fail("no first build stopped half way");
+    }
 }
