@@ -12,6 +12,8 @@
 #   rebuild-1file     one hand-written paper's abstract gets one more sentence (the same paper in both sites), rebuild
 #   add-day           the daily update: a new listing of 50 new papers (`add-day`; the same papers as pages in the Hugo
 #                     site), rebuild over the previous output and cache (Hugo has no such mode: it builds everything)
+#   add-day-ci        add-day as a CI runner finds the site: every input file touched (a fresh checkout), every file of
+#                     SiteGen's output and cache set to one whole second (restored from an archive); not in the defaults
 #
 # Knobs (environment, defaults in brackets):
 #   SIZES          paper counts                                        [1000 10000 100000]
@@ -194,9 +196,18 @@ for n in $SIZES; do
           [ -d "$(out_of "$tool" "$n")" ] || { clean "$tool" "$n"; timed "$n" "$tool" prime "$rep" >/dev/null 2>&1; }
         done
       fi
-      if [ "$scenario" = add-day ]; then
-        $BENCH add-day --site "$(site_of sitegen "$n")" --hugo "$(site_of hugo "$n")" --day "$rep" --seed "$SEED" >> "$RESULTS/run.log" 2>&1 \
-          || say "N=$n: add-day $rep failed; see $RESULTS/run.log"
+      if [ "$scenario" = add-day ] || [ "$scenario" = add-day-ci ]; then
+        # add-day-ci's days come after add-day's, so both scenarios can run on one site
+        day=$rep; [ "$scenario" = add-day-ci ] && day=$((REPS + rep))
+        $BENCH add-day --site "$(site_of sitegen "$n")" --hugo "$(site_of hugo "$n")" --day "$day" --seed "$SEED" >> "$RESULTS/run.log" 2>&1 \
+          || say "N=$n: add-day $day failed; see $RESULTS/run.log"
+      fi
+      if [ "$scenario" = add-day-ci ]; then
+        find "$(site_of sitegen "$n")/input" -type f -exec touch {} +
+        second=$(date +%s)
+        for kept in "$(out_of sitegen "$n")" "$(site_of sitegen "$n")/cache"; do
+          [ -d "$kept" ] && find "$kept" -type f -print0 | xargs -0 -r touch -d "@$second"
+        done
       fi
       if [ "$scenario" = rebuild-1file ]; then
         f=$(edited_paper "$n" "$rep")
