@@ -47,7 +47,7 @@ internal static class SiteBuilder
         var shownOutput = request.Output is { } o ? Path.GetFullPath(o) : Path.GetFullPath(settings.OutputPath, root);
         var session = request.Session ?? BuildSession.OneOff();
         var files = request.Files ?? FileOperations.Disk;
-        var manifestPath = Path.Combine(folders.Cache, $"output-{folders.CacheId(root)}.manifest");
+        var manifestPath = Path.Combine(folders.Cache, $"output-{folders.CacheId}.manifest");
 
         var settingsJson = JsonSerializer.Serialize(settings, SettingsJson.Default.SiteSettings);
         // A build from the command line first asks whether the last one left nothing to do (UpToDateStamp): it only reads,

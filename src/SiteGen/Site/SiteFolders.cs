@@ -9,7 +9,13 @@ namespace SiteGen.Site;
 /// its own into both, so neither may be the file system's root or the site folder, nor hold or sit in one of the site's
 /// sources, nor be inside the other. The defaults (<c>output/</c> and <c>cache/</c> in the site folder) always pass.
 /// </summary>
-internal sealed record SiteFolders(string Output, string Cache)
+/// <param name="CacheId">
+/// What names the output folder's files in the cache (<c>cache/output-{id}.*</c>): its path from the site folder when
+/// both it and the cache are inside the site, so a site moved or checked out elsewhere (a CI runner's workspace, a
+/// copy) keeps its cache; else its full path, so that the output folders of two sites sharing a cache folder never
+/// share files.
+/// </param>
+internal sealed record SiteFolders(string Output, string Cache, string CacheId)
 {
     /// <param name="output">--output, when given; else the OutputPath setting.</param>
     public static SiteFolders Resolve(string root, SiteSettings settings, string? output)
@@ -50,22 +56,10 @@ internal sealed record SiteFolders(string Output, string Cache)
             // would be tidied up with it.
             throw new UsageException($"{cacheFolder.Origin} names '{cacheFolder.Real}' and {outputFolder.Origin} '{outputFolder.Real}': one is inside the other; keep them apart, such as 'cache' and 'output'");
         }
-        return new SiteFolders(outputFolder.Real, cacheFolder.Real);
-    }
-
-    /// <summary>
-    /// What names the output folder's files in the cache (<c>cache/output-{id}.*</c>): its path from the site folder when
-    /// both it and the cache are inside the site, so a site moved or checked out elsewhere (a CI runner's workspace, a
-    /// copy) keeps its cache; else its full path, so that the output folders of two sites sharing a cache folder never
-    /// share files.
-    /// </summary>
-    public string CacheId(string root)
-    {
-        var realRoot = RealPath(root);
-        var name = IsSameOrInside(Output, realRoot) && IsSameOrInside(Cache, realRoot)
-            ? "site:" + Path.GetRelativePath(realRoot, Output).Replace(Path.DirectorySeparatorChar, '/')
-            : Output;
-        return $"{new Fingerprint().Add(name).Value:x16}";
+        var cacheName = IsSameOrInside(outputFolder.Real, realRoot) && IsSameOrInside(cacheFolder.Real, realRoot)
+            ? "site:" + Path.GetRelativePath(realRoot, outputFolder.Real).Replace(Path.DirectorySeparatorChar, '/')
+            : outputFolder.Real;
+        return new SiteFolders(outputFolder.Real, cacheFolder.Real, $"{new Fingerprint().Add(cacheName).Value:x16}");
     }
 
     /// <summary>What named the output folder's cache files before <see cref="CacheId"/>: its full path, always.</summary>
