@@ -136,7 +136,7 @@ internal sealed class LinkedText
         return only;
     }
 
-    private static bool TryLink(string text, int open, int[] closing, int[] closingParen, IReadOnlyDictionary<string, string> references,
+    private static bool TryLink(string text, int open, BracketPairs closing, BracketPairs closingParen, IReadOnlyDictionary<string, string> references,
         out string label, out string url, out int end)
     {
         (label, url, end) = ("", "", open);
@@ -233,23 +233,31 @@ internal sealed class LinkedText
     }
 
     /// <summary>For each opening bracket, where its match closes (nested pairs matched); -1 when none.</summary>
-    private static int[] Matches(string text, char open, char close)
+    private static BracketPairs Matches(string text, char open, char close)
     {
-        var matches = new int[text.Length];
+        var matches = new Dictionary<int, int>();
         var stack = new Stack<int>();
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.AsSpan().IndexOfAny(open, close); i >= 0; i = text.AsSpan(i + 1).IndexOfAny(open, close) is var next and >= 0 ? i + 1 + next : -1)
         {
-            matches[i] = -1;
             if (text[i] == open)
             {
                 stack.Push(i);
             }
-            else if (text[i] == close && stack.TryPop(out var at))
+            else if (stack.TryPop(out var at))
             {
                 matches[at] = i;
             }
         }
-        return matches;
+        return new BracketPairs(matches);
+    }
+
+    /// <summary>
+    /// Where each opening bracket's match is, kept for the brackets only: a listing's whole text is parsed at once, and
+    /// an array as long as the text, two per listing, was most of what reading the listings allocated.
+    /// </summary>
+    private readonly struct BracketPairs(Dictionary<int, int> closeOf)
+    {
+        public int this[int open] => closeOf.TryGetValue(open, out var close) ? close : -1;
     }
 
     private static int Newlines(string text, int from, int to) => text.AsSpan(from, to - from).Count('\n');

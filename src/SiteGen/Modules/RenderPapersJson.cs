@@ -37,18 +37,28 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         // memo, which would otherwise see a build that used a handful of its entries, and drop the rest.
         var last = kept.Last.Papers?.Length == papers.Length ? kept.Last : default;
         var lines = remember ? new byte[papers.Length][] : null;
+        // A build that keeps no lines (one per process) writes each through one buffer instead of an array per paper.
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var json = new Utf8JsonWriter(buffer, Options);
         // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
         stream.Write("[\n"u8);
         for (var i = 0; i < papers.Length; i++)
         {
-            var line = last.Papers is not null
-                ? ReferenceEquals(last.Papers[i], papers[i]) ? last.Lines[i] : Line(papers[i])
-                : kept.Lines.GetOrAdd(papers[i], Line);
-            if (lines is not null)
+            if (lines is null)
             {
-                lines[i] = line;
+                buffer.ResetWrittenCount();
+                json.Reset(buffer);
+                Write(json, papers[i]);
+                json.Flush();
+                stream.Write(buffer.WrittenSpan);
             }
-            stream.Write(line);
+            else
+            {
+                lines[i] = last.Papers is not null
+                    ? ReferenceEquals(last.Papers[i], papers[i]) ? last.Lines[i] : Line(papers[i])
+                    : kept.Lines.GetOrAdd(papers[i], Line);
+                stream.Write(lines[i]);
+            }
             stream.Write(i < papers.Length - 1 ? ",\n"u8 : "\n"u8);
         }
         stream.Write("]\n"u8);

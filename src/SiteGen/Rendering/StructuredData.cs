@@ -87,14 +87,23 @@ internal static class StructuredData
 
     private static string Write(Action<Utf8JsonWriter> body)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("@context", Context);
-            body(json);
-            json.WriteEndObject();
-        }
+        // One buffer and writer per thread, emptied for each page: a new pair for each of 20,000 pages, each buffer
+        // grown a few times, was a twentieth of what a cold build allocated.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = t_json ??= new Utf8JsonWriter(buffer, Options);
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("@context", Context);
+        body(json);
+        json.WriteEndObject();
+        json.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_json;
 }

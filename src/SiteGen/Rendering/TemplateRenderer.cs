@@ -178,8 +178,8 @@ internal sealed partial class TemplateRenderer
     }
 
     /// <summary>
-    /// <see cref="Render(string, PageModel)"/> into <paramref name="page"/> (empty; this thread's <see cref="TextBuffer"/>):
-    /// only the page layout's part becomes a string, for the base layout's <c>body_html</c>.
+    /// <see cref="Render(string, PageModel)"/> into <paramref name="page"/> (empty; this thread's <see cref="TextBuffer"/>).
+    /// The page layout's part is rendered into a buffer of its own, which the base layout writes as <c>body_html</c>.
     /// </summary>
     public void Render(string layout, PageModel model, TextBuffer page)
     {
@@ -187,16 +187,21 @@ internal sealed partial class TemplateRenderer
         var layoutTemplate = LayoutOf(layout);
 
         var context = new TemplateContext(model, _options, allowModelMembers: false);
-        RenderOne(layoutTemplate, context, page);
         if (layout == BaseLayout)
         {
+            RenderOne(layoutTemplate, context, page);
             return;
         }
-
-        context.SetValue(BodyVariable, new StringValue(page.ToString()));
-        page.Clear();
+        var body = t_body ??= new TextBuffer();
+        body.Clear();
+        RenderOne(layoutTemplate, context, body);
+        context.SetValue(BodyVariable, new RawHtml(body.WrittenMemory));
         RenderOne(_layouts[LayoutName(BaseLayout)], context, page);
     }
+
+    /// <summary>Each thread's buffer for the page layout's part of a page, while the base layout is rendered around it.</summary>
+    [ThreadStatic]
+    private static TextBuffer? t_body;
 
     /// <summary>
     /// Renders <c>partials/{partial}.liquid</c> alone with the given variables (e.g. <c>paper</c> and <c>site</c>), so that
@@ -260,6 +265,7 @@ internal sealed partial class TemplateRenderer
 #pragma warning restore FLUID001
         };
         ViewAccessors.Register(options.MemberAccessStrategy);
+        options.Filters.AddFilter("raw", RawHtml.RawFilter);
 
         return options;
     }

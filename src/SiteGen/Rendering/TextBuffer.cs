@@ -32,6 +32,9 @@ internal sealed class TextBuffer : TextWriter
 
     public ReadOnlySpan<char> Written => _chars.AsSpan(0, _length);
 
+    /// <summary>What <see cref="Written"/> holds, until the buffer is written to or cleared again.</summary>
+    public ReadOnlyMemory<char> WrittenMemory => _chars.AsMemory(0, _length);
+
     public void Clear()
     {
         _length = 0;

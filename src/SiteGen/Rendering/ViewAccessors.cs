@@ -81,7 +81,7 @@ internal static class ViewAccessors
         access.Register<PageModel, PaperView?>("paper", m => m.Paper);
         access.Register<PageModel, IReadOnlyList<PaperView>>("papers", m => m.Papers);
         access.Register<PageModel, PaginationView?>("pagination", m => m.Pagination);
-        access.Register<PageModel, IReadOnlyList<string>>("cards_html", m => m.CardsHtml);
+        access.Register<PageModel, IReadOnlyList<RawHtml>>("cards_html", m => m.CardsHtml);
         access.Register<PageModel, TagSummaryView?>("tag", m => m.Tag);
         access.Register<PageModel, IReadOnlyList<TagSummaryView>>("tags", m => m.Tags);
         access.Register<PageModel, IReadOnlyList<AuthorBucketView>>("buckets", m => m.Buckets);

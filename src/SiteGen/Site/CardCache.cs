@@ -30,10 +30,10 @@ internal sealed class CardCache(TemplateRenderer templates)
     public TemplateRenderer Templates => templates;
     private SiteView? _cardSite;
 
-    public IReadOnlyList<string> For(IReadOnlyList<PaperView> papers, SiteView site)
+    public IReadOnlyList<RawHtml> For(IReadOnlyList<PaperView> papers, SiteView site)
     {
         var cardSite = _cardSite ??= site with { Root = Marker };
-        var cards = new string[papers.Count];
+        var cards = new RawHtml[papers.Count];
         for (var i = 0; i < cards.Length; i++)
         {
             var paper = papers[i];
@@ -42,7 +42,7 @@ internal sealed class CardCache(TemplateRenderer templates)
                 kept = (paper, templates.RenderPartial(Partial, [new("paper", paper), new("site", cardSite)]));
                 _cards[paper.Slug] = kept;
             }
-            cards[i] = kept.Card.Replace(RenderedMarker, site.Root, StringComparison.Ordinal);
+            cards[i] = new RawHtml(kept.Card, RenderedMarker, site.Root);
         }
         return cards;
     }

@@ -272,7 +272,7 @@ internal sealed class OutputFolder
         {
             return stamp;
         }
-        using (var file = _files.CreateNew(Stage(destination)))
+        using (var file = _files.CreateNew(Stage(destination), buffered: false))
         {
             file.Write(bytes);
         }

@@ -49,6 +49,33 @@ public sealed class TemplateRendererTests : IDisposable
     }
 
     [Fact]
+    public void TheBodyIsWrittenAsItIsWithRawEscapedWithoutAndAStringToAnyOtherFilter()
+    {
+        Write("theme/layouts/base.liquid", "{{ body_html | raw }}|{{ body_html }}|{{ body_html | size }}|{{ body_html | upcase | raw }}");
+        Write("theme/layouts/home.liquid", "<b>{{ site.title }}</b>");
+
+        var html = Load().Render("home", Model("Home"));
+
+        Assert.Equal("<b>Site</b>|&lt;b&gt;Site&lt;/b&gt;|11|<B>SITE</B>", html);
+    }
+
+    [Fact]
+    public void ACardIsWrittenWithThePagesWayBackToTheRootAndEscapedWithoutRaw()
+    {
+        Write("theme/layouts/base.liquid", MinimalBase);
+        Write("theme/layouts/home.liquid", "{% for card in cards_html %}[{{ card | raw }}]({{ card }}){{ card | size }};{% endfor %}");
+        Write("theme/partials/paper-card.liquid", "<a href=\"{{ site.root }}{{ paper.url }}\">{{ paper.title }}</a>");
+        var renderer = Load();
+        var model = Model("Home", root: "../../") with { Papers = [ThemeSamples.Paper(1, "A & B")] };
+
+        var html = renderer.Render("home", model with { CardsHtml = new SiteGen.Site.CardCache(renderer).For(model.Papers, model.Site) });
+
+        const string Card = "<a href=\"../../papers/paper-1/index.html\">A &amp; B</a>";
+        const string Escaped = "&lt;a href=&quot;../../papers/paper-1/index.html&quot;&gt;A &amp;amp; B&lt;/a&gt;";
+        Assert.Equal($"<main>[{Card}]({Escaped}){Card.Length};</main>", html);
+    }
+
+    [Fact]
     public void AFileInAnEarlierRootOverridesTheSameFileInALaterOne()
     {
         Write("theme/layouts/base.liquid", MinimalBase);

@@ -30,10 +30,10 @@ internal sealed class FailingFileOperations(int failAt = 0, bool persistent = fa
         base.CreateDirectory(path);
     }
 
-    public override Stream CreateNew(string path)
+    public override Stream CreateNew(string path, bool buffered = true)
     {
         Next("create", path);
-        return base.CreateNew(path);
+        return base.CreateNew(path, buffered);
     }
 
     public override Stream OpenAppend(string path)

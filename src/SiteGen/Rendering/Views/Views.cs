@@ -127,7 +127,7 @@ internal sealed partial record PageModel(SiteView Site, PageView Page)
 
     /// <summary>
     /// <c>partials/paper-card.liquid</c> rendered for each of <see cref="Papers"/>, in the same order: a paper's card is
-    /// rendered once per depth of page and reused on every list page that shows it.
+    /// rendered once and reused on every list page that shows it, with the page's way back to the root written in.
     /// </summary>
-    public IReadOnlyList<string> CardsHtml { get; init; } = [];
+    public IReadOnlyList<RawHtml> CardsHtml { get; init; } = [];
 }
