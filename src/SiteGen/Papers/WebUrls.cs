@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SiteGen.Papers;
 
 /// <summary>
@@ -7,6 +9,12 @@ namespace SiteGen.Papers;
 /// </summary>
 internal static class WebUrls
 {
+    /// <summary>
+    /// Where a URL may start, in any case. A vectorized search: <c>IndexOf("http", OrdinalIgnoreCase)</c> goes a
+    /// character at a time when globalization is invariant, and was 2% of a cold build, reading every listing's abstracts.
+    /// </summary>
+    private static readonly SearchValues<string> Scheme = SearchValues.Create(["http"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Characters that end a sentence or a quotation rather than a URL, when they come last.</summary>
     private const string TrailingPunctuation = ".,:;!?'*_~";
 
@@ -16,11 +24,12 @@ internal static class WebUrls
         var from = 0;
         while (from < text.Length)
         {
-            var start = text.IndexOf("http", from, StringComparison.OrdinalIgnoreCase);
-            if (start < 0)
+            var found = text.AsSpan(from).IndexOfAny(Scheme);
+            if (found < 0)
             {
                 yield break;
             }
+            var start = from + found;
             var end = MatchAt(text, start);
             if (end > start)
             {
