@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SiteGen.Text;
 
 /// <summary>Text as a page shows it: every run of white space one space, none at the ends.</summary>
@@ -9,6 +11,10 @@ internal static class Whitespace
     /// </summary>
     public static string Collapse(string text)
     {
+        if (IsCollapsed(text))
+        {
+            return text;
+        }
         var (length, changes) = Collapsed(text);
         return !changes ? text : string.Create(length, text, static (span, text) =>
         {
@@ -30,6 +36,19 @@ internal static class Whitespace
             }
         });
     }
+
+    /// <summary>
+    /// True when nothing is to collapse, found by vectorized searches (most texts): no white space at the ends, none
+    /// but ' ', and no two spaces together.
+    /// </summary>
+    private static bool IsCollapsed(string text) =>
+        text.Length == 0
+        || (!char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
+            && text.AsSpan().IndexOfAny(WhiteSpaceButSpace) < 0 && !text.AsSpan().Contains("  ", StringComparison.Ordinal));
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> holds to be white space, but ' '.</summary>
+    private static readonly SearchValues<char> WhiteSpaceButSpace =
+        SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
 
     /// <summary>The collapsed text's length, and whether it differs from the text at all.</summary>
     private static (int Length, bool Changes) Collapsed(string text)
