@@ -14,13 +14,21 @@ namespace SiteGen.Engine;
 /// </summary>
 public sealed class DocumentCodec
 {
-    private readonly Dictionary<string, (Type Type, Action<BinaryWriter, object> Write, Func<BinaryReader, object> Read)> _values =
+    private readonly Dictionary<string, (Type Type, Action<BinaryWriter, object, Document?> Write, Func<BinaryReader, Document?, object> Read)> _values =
         new(StringComparer.Ordinal);
 
     /// <summary>Values under <paramref name="key"/> are <typeparamref name="T"/>s, written by <paramref name="write"/> and read by <paramref name="read"/>.</summary>
-    public DocumentCodec Add<T>(string key, Action<BinaryWriter, T> write, Func<BinaryReader, T> read) where T : class
+    public DocumentCodec Add<T>(string key, Action<BinaryWriter, T> write, Func<BinaryReader, T> read) where T : class =>
+        Add<T>(key, (writer, value, _) => write(writer, value), (reader, _) => read(reader));
+
+    /// <summary>
+    /// As <see cref="Add{T}(string, Action{BinaryWriter, T}, Func{BinaryReader, T})"/>, for values that share parts with
+    /// the input document the output was made from: both are given it (null when there is none), so a part that is the
+    /// input's can be written as such (<see cref="WriteTextBeside"/>) and read back as the very same object.
+    /// </summary>
+    public DocumentCodec Add<T>(string key, Action<BinaryWriter, T, Document?> write, Func<BinaryReader, Document?, T> read) where T : class
     {
-        _values[key] = (typeof(T), (writer, value) => write(writer, (T)value), reader => read(reader));
+        _values[key] = (typeof(T), (writer, value, input) => write(writer, (T)value, input), (reader, input) => read(reader, input));
         return this;
     }
 
@@ -53,9 +61,9 @@ public sealed class DocumentCodec
     /// </summary>
     public void Write(BinaryWriter writer, Document document, Document? input)
     {
-        WriteText(writer, document.Source, input?.Source);
-        WriteText(writer, document.Destination, input?.Destination);
-        WriteText(writer, document.Content, input?.Content);
+        WriteTextBeside(writer, document.Source, input?.Source);
+        WriteTextBeside(writer, document.Destination, input?.Destination);
+        WriteTextBeside(writer, document.Content, input?.Content);
         var keys = document.Metadata.Keys.ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
         writer.Write7BitEncodedInt(keys.Length);
@@ -74,7 +82,7 @@ public sealed class DocumentCodec
             else
             {
                 writer.Write(OwnValue);
-                _values[key].Write(writer, value);
+                _values[key].Write(writer, value, input);
             }
         }
     }
@@ -82,9 +90,9 @@ public sealed class DocumentCodec
     /// <summary>Reads a document <see cref="Write"/> wrote beside <paramref name="input"/>.</summary>
     public Document Read(BinaryReader reader, Document? input)
     {
-        var source = ReadText(reader, input?.Source);
-        var destination = ReadText(reader, input?.Destination);
-        var content = ReadText(reader, input?.Content) ?? "";
+        var source = ReadTextBeside(reader, input?.Source);
+        var destination = ReadTextBeside(reader, input?.Destination);
+        var content = ReadTextBeside(reader, input?.Content) ?? "";
         var count = reader.Read7BitEncodedInt();
         var metadata = new KeyValuePair<string, object?>[count];
         for (var i = 0; i < count; i++)
@@ -94,7 +102,7 @@ public sealed class DocumentCodec
             {
                 InputsValue => input!.Metadata[key],
                 NoValue => null,
-                OwnValue => _values.TryGetValue(key, out var codec) ? codec.Read(reader) : throw new InvalidDataException($"no codec for '{key}'"),
+                OwnValue => _values.TryGetValue(key, out var codec) ? codec.Read(reader, input) : throw new InvalidDataException($"no codec for '{key}'"),
                 var other => throw new InvalidDataException($"unknown value marker {other}"),
             });
         }
@@ -126,7 +134,11 @@ public sealed class DocumentCodec
     private const byte InputsValue = 1;
     private const byte OwnValue = 2;
 
-    private static void WriteText(BinaryWriter writer, string? text, string? inputs)
+    /// <summary>
+    /// <paramref name="text"/>, or a mark that it is <paramref name="inputs"/> (the input's text: the same object, or a
+    /// short text equal to it), which <see cref="ReadTextBeside"/> reads back as that text.
+    /// </summary>
+    public static void WriteTextBeside(BinaryWriter writer, string? text, string? inputs)
     {
         if (text is null)
         {
@@ -143,7 +155,8 @@ public sealed class DocumentCodec
         }
     }
 
-    private static string? ReadText(BinaryReader reader, string? inputs) => reader.ReadByte() switch
+    /// <summary>A text <see cref="WriteTextBeside"/> wrote beside <paramref name="inputs"/>.</summary>
+    public static string? ReadTextBeside(BinaryReader reader, string? inputs) => reader.ReadByte() switch
     {
         NoValue => null,
         InputsValue => inputs ?? throw new InvalidDataException("a text marked as the input's, with no input"),

@@ -46,6 +46,7 @@ internal static class ViewAccessors
         access.Register<PaperView, IReadOnlyList<TagLinkView>>("tags", p => p.Tags);
         access.Register<PaperView, string?>("code_url", p => p.CodeUrl);
         access.Register<PaperView, string>("abstract_html", p => p.AbstractHtml);
+        access.Register<PaperView, string>("abstract_markdown", p => p.AbstractMarkdown);
         access.Register<PaperView, string>("excerpt", p => p.Excerpt);
         access.Register<PaperView, IReadOnlyList<string>>("sources", p => p.Sources);
         access.Register<PaperView, string?>("year_url", p => p.YearUrl);

@@ -18,6 +18,9 @@ internal static class DocumentCodecs
         .Add<Paper>(Keys.Paper, WritePaper, ReadPaper)
         .Add<PaperView>(Keys.PaperView, WriteView, ReadView);
 
+    /// <summary>The body of the paper a view was made beside (the input's): a view's abstract is the same text.</summary>
+    private static string? BodyBeside(Document? input) => input?.Get<Paper>(Keys.Paper)?.Body;
+
     /// <summary>
     /// A fingerprint of every field of <paramref name="paper"/>, from the bytes it is stored as: what its Markdown page is
     /// made from. Zero (unknown) for a paper the store declines.
@@ -106,7 +109,7 @@ internal static class DocumentCodecs
         return links.ToImmutable();
     }
 
-    private static void WriteView(BinaryWriter writer, PaperView view)
+    private static void WriteView(BinaryWriter writer, PaperView view, Document? input)
     {
         writer.Write(view.Title);
         writer.Write(view.Slug);
@@ -126,7 +129,7 @@ internal static class DocumentCodecs
             writer.Write(tag.Url);
         }
         WriteText(writer, view.CodeUrl);
-        writer.Write(view.AbstractHtml);
+        DocumentCodec.WriteTextBeside(writer, view.AbstractMarkdown, BodyBeside(input));
         writer.Write(view.Excerpt);
         DocumentCodec.WriteTexts(writer, [.. view.Sources]);
         WriteText(writer, view.YearUrl);
@@ -144,7 +147,7 @@ internal static class DocumentCodecs
         writer.Write(view.Fingerprint);
     }
 
-    private static PaperView ReadView(BinaryReader reader) => new(
+    private static PaperView ReadView(BinaryReader reader, Document? input) => new(
         Title: reader.ReadString(),
         Slug: reader.ReadString(),
         Url: reader.ReadString(),
@@ -157,7 +160,7 @@ internal static class DocumentCodecs
         Comments: ReadNumber(reader),
         Tags: ReadTags(reader),
         CodeUrl: ReadText(reader),
-        AbstractHtml: reader.ReadString(),
+        AbstractMarkdown: DocumentCodec.ReadTextBeside(reader, BodyBeside(input)) ?? throw new InvalidDataException("a view without its abstract"),
         Excerpt: reader.ReadString(),
         Sources: DocumentCodec.ReadTexts(reader))
     {

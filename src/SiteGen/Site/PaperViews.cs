@@ -12,7 +12,7 @@ internal static class PaperViews
     public static PaperView Create(Paper paper, SiteServices site)
     {
         var tags = paper.Tags.Select(t => new TagLinkView(t, site.Vocabulary.DisplayName(t), Urls.ListPage(Urls.TagFolder(t), 1))).ToArray();
-        var markdown = site.Markdown.Render(paper.Body);
+
         var view = new PaperView(
             Title: paper.Title,
             Slug: paper.Slug,
@@ -26,8 +26,8 @@ internal static class PaperViews
             Comments: paper.Comments,
             Tags: tags,
             CodeUrl: SafeUrl.IsHttp(paper.CodeUrl) ? paper.CodeUrl : null,
-            AbstractHtml: markdown.Html,
-            Excerpt: Excerpt(markdown.PlainText),
+            AbstractMarkdown: paper.Body,
+            Excerpt: Excerpt(site.Markdown.ToPlainText(paper.Body)),
             Sources: paper.Sources)
         {
             YearUrl = paper.Published is { } published ? Urls.ListPage(Urls.YearFolder(published.Year), 1) : null,

@@ -39,7 +39,7 @@ public sealed class TemplateRendererTests : IDisposable
     {
         Write("theme/layouts/base.liquid", MinimalBase);
         Write("theme/layouts/paper.liquid", "<h1>{{ paper.title }}</h1><a title=\"{{ paper.title }}\">x</a>{{ paper.abstract_html | raw }}");
-        var paper = ThemeSamples.Paper(1, "<script>alert(1)</script> \"q\" & é") with { AbstractHtml = "<p>kept</p>" };
+        var paper = ThemeSamples.Paper(1, "<script>alert(1)</script> \"q\" & é") with { AbstractMarkdown = "kept" };
 
         var html = Load().Render("paper", Model("P") with { Paper = paper });
 

@@ -61,7 +61,7 @@ internal static class ThemeSamples
             Comments: 4,
             Tags: [new TagLinkView("diffusion", "Diffusion", "tags/diffusion/index.html"), new TagLinkView("3d-generation", "3D generation", "tags/3d-generation/index.html")],
             CodeUrl: codeUrl,
-            AbstractHtml: "<p>3D shape generation has greatly flourished through <em>native</em> 3D diffusion.</p>",
+            AbstractMarkdown: "3D shape generation has greatly flourished through *native* 3D diffusion.",
             Excerpt: "3D shape generation has greatly flourished through native 3D diffusion.",
             Sources: ["000_e26a98970d65545d.txt"])
         {

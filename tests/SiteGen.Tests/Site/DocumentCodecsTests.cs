@@ -92,6 +92,31 @@ public sealed class DocumentCodecsTests
         Assert.Same(paper, DocumentCodecs.Site.Read(reader, input).GetRequired<Paper>(Keys.Paper));
     }
 
+    /// <summary>
+    /// A view's abstract is its paper's text: stored beside the paper, it is not stored again, and a new process reads
+    /// it as the very text its own paper holds, so a build does not keep every abstract twice.
+    /// </summary>
+    [Fact]
+    public void AViewStoredBesideItsPaperReadsItsAbstractAsThePapersOwnText()
+    {
+        var paper = new Paper { Title = "T", Slug = "t", Body = "An *abstract* " + new string('x', 5_000) };
+        var input = Document.Create(source: "input/papers/t.md").With(Keys.Paper, paper);
+        var view = PaperViews.Create(paper, Services);
+        var output = input.WithDestination(view.Url).With(Keys.PaperView, view);
+
+        var beside = Encode(output, input);
+
+        Assert.True(Encode(output, null).Length > 10_000);
+        Assert.True(beside.Length < 3_000, $"{beside.Length} bytes");
+        // The next process's paper: the same text, another string.
+        var again = Document.Create(source: "input/papers/t.md").With(Keys.Paper, paper with { Body = new string([.. paper.Body]) });
+        using var reader = new BinaryReader(new MemoryStream(beside), Encoding.UTF8);
+        var read = DocumentCodecs.Site.Read(reader, again).GetRequired<PaperView>(Keys.PaperView);
+        Assert.Same(again.GetRequired<Paper>(Keys.Paper).Body, read.AbstractMarkdown);
+        Assert.Equal(view.AbstractHtml, read.AbstractHtml);
+        Assert.StartsWith("<p>An <em>abstract</em>", read.AbstractHtml, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AFrontMatterValueOfAnotherTypeIsDeclinedNotWrittenWrong()
     {

@@ -40,10 +40,18 @@ internal sealed record PaperView(
     int? Comments,
     IReadOnlyList<TagLinkView> Tags,
     string? CodeUrl,
-    string AbstractHtml,
+    string AbstractMarkdown,
     string Excerpt,
     IReadOnlyList<string> Sources)
 {
+    /// <summary>
+    /// The abstract as HTML, rendered each time it is asked for: by the paper's own page when it is rendered, and by the
+    /// feeds. Kept, it was a fifth of everything a 100,000-paper build held, and most of what a new process read back
+    /// of each paper's view; the Markdown it comes from is the paper's own text, which the build holds anyway.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string AbstractHtml => MarkdownRenderer.Default.ToHtml(AbstractMarkdown);
+
     /// <summary>The paper's year in the archive (<c>years/2025/index.html</c>); null when it has no date.</summary>
     public string? YearUrl { get; init; }
 
