@@ -18,8 +18,6 @@ internal static class DocumentCodecs
         .Add<Paper>(Keys.Paper, WritePaper, ReadPaper)
         .Add<PaperView>(Keys.PaperView, WriteView, ReadView);
 
-    /// <summary>The body of the paper a view was made beside (the input's): a view's abstract is the same text.</summary>
-    private static string? BodyBeside(Document? input) => input?.Get<Paper>(Keys.Paper)?.Body;
 
     /// <summary>
     /// A fingerprint of every field of <paramref name="paper"/>, from the bytes it is stored as: what its Markdown page is
@@ -109,10 +107,16 @@ internal static class DocumentCodecs
         return links.ToImmutable();
     }
 
+    /// <summary>
+    /// A view, beside the paper it was made from (the input's): what it shows of the paper as it is (title, abstract,
+    /// authors, summary...) is written as the paper's, and read back as the very objects the next process's paper holds,
+    /// so a build keeps them once.
+    /// </summary>
     private static void WriteView(BinaryWriter writer, PaperView view, Document? input)
     {
-        writer.Write(view.Title);
-        writer.Write(view.Slug);
+        var paper = input?.Get<Paper>(Keys.Paper);
+        DocumentCodec.WriteTextBeside(writer, view.Title, paper?.Title);
+        DocumentCodec.WriteTextBeside(writer, view.Slug, paper?.Slug);
         writer.Write(view.Url);
         writer.Write(view.MarkdownUrl);
         WriteNumber(writer, view.AuthorCount);
@@ -128,18 +132,18 @@ internal static class DocumentCodecs
             writer.Write(tag.Name);
             writer.Write(tag.Url);
         }
-        WriteText(writer, view.CodeUrl);
-        DocumentCodec.WriteTextBeside(writer, view.AbstractMarkdown, BodyBeside(input));
+        DocumentCodec.WriteTextBeside(writer, view.CodeUrl, paper?.CodeUrl);
+        DocumentCodec.WriteTextBeside(writer, view.AbstractMarkdown, paper?.Body);
         writer.Write(view.Excerpt);
-        DocumentCodec.WriteTexts(writer, [.. view.Sources]);
+        WriteTextsBeside(writer, view.Sources, paper?.Sources);
         WriteText(writer, view.YearUrl);
-        WriteText(writer, view.Arxiv);
-        DocumentCodec.WriteTexts(writer, [.. view.Authors]);
-        WriteText(writer, view.Organization);
+        DocumentCodec.WriteTextBeside(writer, view.Arxiv, paper?.Arxiv);
+        WriteTextsBeside(writer, view.Authors, paper?.Authors);
+        DocumentCodec.WriteTextBeside(writer, view.Organization, paper?.Organization);
         WriteNumber(writer, view.Upvotes);
         WriteNumber(writer, view.GithubStars);
-        WriteText(writer, view.Summary);
-        DocumentCodec.WriteTexts(writer, [.. view.Keywords]);
+        DocumentCodec.WriteTextBeside(writer, view.Summary, paper?.Summary);
+        WriteTextsBeside(writer, view.Keywords, paper?.Keywords);
         WriteText(writer, view.SubmittedDisplay);
         WriteText(writer, view.ArxivUrl);
         WriteText(writer, view.PdfUrl);
@@ -147,9 +151,11 @@ internal static class DocumentCodecs
         writer.Write(view.Fingerprint);
     }
 
-    private static PaperView ReadView(BinaryReader reader, Document? input) => new(
-        Title: reader.ReadString(),
-        Slug: reader.ReadString(),
+    private static PaperView ReadView(BinaryReader reader, Document? input) => ReadView(reader, input?.Get<Paper>(Keys.Paper));
+
+    private static PaperView ReadView(BinaryReader reader, Paper? paper) => new(
+        Title: Required(DocumentCodec.ReadTextBeside(reader, paper?.Title)),
+        Slug: Required(DocumentCodec.ReadTextBeside(reader, paper?.Slug)),
         Url: reader.ReadString(),
         MarkdownUrl: reader.ReadString(),
         AuthorCount: ReadNumber(reader),
@@ -159,25 +165,43 @@ internal static class DocumentCodecs
         PublishedDisplay: ReadText(reader),
         Comments: ReadNumber(reader),
         Tags: ReadTags(reader),
-        CodeUrl: ReadText(reader),
-        AbstractMarkdown: DocumentCodec.ReadTextBeside(reader, BodyBeside(input)) ?? throw new InvalidDataException("a view without its abstract"),
+        CodeUrl: DocumentCodec.ReadTextBeside(reader, paper?.CodeUrl),
+        AbstractMarkdown: Required(DocumentCodec.ReadTextBeside(reader, paper?.Body)),
         Excerpt: reader.ReadString(),
-        Sources: DocumentCodec.ReadTexts(reader))
+        Sources: ReadTextsBeside(reader, paper?.Sources))
     {
         YearUrl = ReadText(reader),
-        Arxiv = ReadText(reader),
-        Authors = DocumentCodec.ReadTexts(reader),
-        Organization = ReadText(reader),
+        Arxiv = DocumentCodec.ReadTextBeside(reader, paper?.Arxiv),
+        Authors = ReadTextsBeside(reader, paper?.Authors),
+        Organization = DocumentCodec.ReadTextBeside(reader, paper?.Organization),
         Upvotes = ReadNumber(reader),
         GithubStars = ReadNumber(reader),
-        Summary = ReadText(reader),
-        Keywords = DocumentCodec.ReadTexts(reader),
+        Summary = DocumentCodec.ReadTextBeside(reader, paper?.Summary),
+        Keywords = ReadTextsBeside(reader, paper?.Keywords),
         SubmittedDisplay = ReadText(reader),
         ArxivUrl = ReadText(reader),
         PdfUrl = ReadText(reader),
         ProjectUrl = ReadText(reader),
         Fingerprint = reader.ReadUInt64(),
     };
+
+    private static string Required(string? text) => text ?? throw new InvalidDataException("a view without a text it must have");
+
+    /// <summary>Texts that are, as a rule, the paper's own list (a view's authors, keywords, sources): written as such.</summary>
+    private static void WriteTextsBeside(BinaryWriter writer, IReadOnlyList<string> texts, ImmutableArray<string>? inputs)
+    {
+        var same = inputs is { IsDefault: false } paper && texts is ImmutableArray<string> own && own == paper;
+        writer.Write(same);
+        if (!same)
+        {
+            DocumentCodec.WriteTexts(writer, [.. texts]);
+        }
+    }
+
+    private static ImmutableArray<string> ReadTextsBeside(BinaryReader reader, ImmutableArray<string>? inputs) =>
+        !reader.ReadBoolean() ? DocumentCodec.ReadTexts(reader)
+        : inputs is { IsDefault: false } paper ? paper
+        : throw new InvalidDataException("a list marked as the paper's, with no paper");
 
     private static TagLinkView[] ReadTags(BinaryReader reader)
     {

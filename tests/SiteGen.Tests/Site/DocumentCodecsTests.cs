@@ -93,13 +93,17 @@ public sealed class DocumentCodecsTests
     }
 
     /// <summary>
-    /// A view's abstract is its paper's text: stored beside the paper, it is not stored again, and a new process reads
-    /// it as the very text its own paper holds, so a build does not keep every abstract twice.
+    /// What a view shows of its paper as it is (the abstract, the title, the authors...) is the paper's: stored beside
+    /// the paper, it is not stored again, and a new process reads it as the very objects its own paper holds, so a
+    /// build does not keep every abstract twice.
     /// </summary>
     [Fact]
     public void AViewStoredBesideItsPaperReadsItsAbstractAsThePapersOwnText()
     {
-        var paper = new Paper { Title = "T", Slug = "t", Body = "An *abstract* " + new string('x', 5_000) };
+        var paper = new Paper
+        {
+            Title = "T", Slug = "t", Body = "An *abstract* " + new string('x', 5_000), Authors = ["Ada", "Alan"], Summary = "In short.",
+        };
         var input = Document.Create(source: "input/papers/t.md").With(Keys.Paper, paper);
         var view = PaperViews.Create(paper, Services);
         var output = input.WithDestination(view.Url).With(Keys.PaperView, view);
@@ -112,7 +116,11 @@ public sealed class DocumentCodecsTests
         var again = Document.Create(source: "input/papers/t.md").With(Keys.Paper, paper with { Body = new string([.. paper.Body]) });
         using var reader = new BinaryReader(new MemoryStream(beside), Encoding.UTF8);
         var read = DocumentCodecs.Site.Read(reader, again).GetRequired<PaperView>(Keys.PaperView);
-        Assert.Same(again.GetRequired<Paper>(Keys.Paper).Body, read.AbstractMarkdown);
+        var againPaper = again.GetRequired<Paper>(Keys.Paper);
+        Assert.Same(againPaper.Body, read.AbstractMarkdown);
+        Assert.Same(againPaper.Title, read.Title);
+        Assert.Same(againPaper.Summary, read.Summary);
+        Assert.True(read.Authors is ImmutableArray<string> authors && authors == againPaper.Authors, "the paper's own list of authors");
         Assert.Equal(view.AbstractHtml, read.AbstractHtml);
         Assert.StartsWith("<p>An <em>abstract</em>", read.AbstractHtml, StringComparison.Ordinal);
     }
