@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace SiteGen.Engine;
 
 /// <summary>
@@ -9,9 +7,9 @@ namespace SiteGen.Engine;
 /// </summary>
 public sealed class Document
 {
-    public static readonly Document Empty = new(null, null, ImmutableDictionary<string, object?>.Empty, string.Empty);
+    public static readonly Document Empty = new(null, null, MetadataDictionary.Empty, string.Empty);
 
-    private Document(string? source, string? destination, ImmutableDictionary<string, object?> metadata, string content)
+    private Document(string? source, string? destination, MetadataDictionary metadata, string content)
     {
         Source = source;
         Destination = destination;
@@ -25,15 +23,13 @@ public sealed class Document
     /// <summary>The output path, relative to the output folder, with forward slashes; null when not written.</summary>
     public string? Destination { get; }
 
-    public ImmutableDictionary<string, object?> Metadata { get; }
+    public MetadataDictionary Metadata { get; }
 
     public string Content { get; }
 
     public static Document Create(string? source = null, string? destination = null, string content = "",
         IEnumerable<KeyValuePair<string, object?>>? metadata = null) =>
-        new(source, destination, metadata is null
-            ? ImmutableDictionary<string, object?>.Empty
-            : ImmutableDictionary.CreateRange(StringComparer.Ordinal, metadata), content);
+        new(source, destination, metadata is null ? MetadataDictionary.Empty : MetadataDictionary.Of(metadata), content);
 
     public Document WithSource(string? source) => new(source, Destination, Metadata, Content);
 
@@ -41,10 +37,10 @@ public sealed class Document
 
     public Document WithContent(string content) => new(Source, Destination, Metadata, content);
 
-    public Document With(string key, object? value) => new(Source, Destination, Metadata.SetItem(key, value), Content);
+    public Document With(string key, object? value) => new(Source, Destination, Metadata.With(key, value), Content);
 
     public Document With(IEnumerable<KeyValuePair<string, object?>> values) =>
-        new(Source, Destination, Metadata.SetItems(values), Content);
+        new(Source, Destination, Metadata.With(values), Content);
 
     /// <summary>The value under <paramref name="key"/> when it is a <typeparamref name="T"/>, else the default.</summary>
     public T? Get<T>(string key) => Metadata.TryGetValue(key, out var value) && value is T typed ? typed : default;
