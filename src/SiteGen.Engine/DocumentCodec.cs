@@ -35,8 +35,8 @@ public sealed class DocumentCodec
     /// <summary>True when every metadata value of <paramref name="document"/> can be written.</summary>
     public bool CanWrite(Document document)
     {
-        // The codec's few keys are looked up, rather than the document's walked: walking an immutable dictionary costs
-        // an enumerator and a tree walk per document, a quarter of a rebuild's use of the store.
+        // The codec's few keys are looked up, rather than the document's walked: walking the immutable dictionary that
+        // documents had cost an enumerator and a tree walk per document, a quarter of a rebuild's use of the store.
         var known = 0;
         foreach (var (key, codec) in _values)
         {

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 
 namespace SiteGen.Engine;
 
@@ -17,19 +18,7 @@ public sealed class MetadataDictionary : IReadOnlyDictionary<string, object?>
     private MetadataDictionary(KeyValuePair<string, object?>[] pairs) => _pairs = pairs;
 
     /// <summary>A table of <paramref name="pairs"/>; a key given twice with two different values is an error.</summary>
-    public static MetadataDictionary Of(IEnumerable<KeyValuePair<string, object?>> pairs)
-    {
-        var table = Empty;
-        foreach (var (key, value) in pairs)
-        {
-            if (table.IndexOf(key) is var at and >= 0 && !Equals(table._pairs[at].Value, value))
-            {
-                throw new ArgumentException($"The key '{key}' is given twice, with different values.", nameof(pairs));
-            }
-            table = table.With(key, value);
-        }
-        return table;
-    }
+    public static MetadataDictionary Of(IEnumerable<KeyValuePair<string, object?>> pairs) => Empty.Set(pairs, sameValueTwice: true);
 
     public int Count => _pairs.Length;
 
@@ -52,7 +41,7 @@ public sealed class MetadataDictionary : IReadOnlyDictionary<string, object?>
     public MetadataDictionary With(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var at = IndexOf(key);
+        var at = IndexOf(_pairs, key);
         var pairs = new KeyValuePair<string, object?>[at >= 0 ? _pairs.Length : _pairs.Length + 1];
         _pairs.CopyTo(pairs, 0);
         pairs[at >= 0 ? at : _pairs.Length] = new(key, value);
@@ -60,32 +49,54 @@ public sealed class MetadataDictionary : IReadOnlyDictionary<string, object?>
     }
 
     /// <summary>This table with each of <paramref name="values"/> set in turn (a key given twice: the last value).</summary>
-    public MetadataDictionary With(IEnumerable<KeyValuePair<string, object?>> values)
+    public MetadataDictionary With(IEnumerable<KeyValuePair<string, object?>> values) => Set(values, sameValueTwice: false);
+
+    /// <summary>
+    /// This table with <paramref name="values"/> set, in one new array (a document read from the store is made with all
+    /// its keys at once). <paramref name="sameValueTwice"/>: a key set twice must keep its value, else it is an error.
+    /// </summary>
+    private MetadataDictionary Set(IEnumerable<KeyValuePair<string, object?>> values, bool sameValueTwice)
     {
-        var table = this;
+        var pairs = new List<KeyValuePair<string, object?>>(_pairs.Length + (values.TryGetNonEnumeratedCount(out var count) ? count : 4));
+        pairs.AddRange(_pairs);
         foreach (var (key, value) in values)
         {
-            table = table.With(key, value);
+            ArgumentNullException.ThrowIfNull(key);
+            var at = IndexOf(CollectionsMarshal.AsSpan(pairs), key);
+            if (at < 0)
+            {
+                pairs.Add(new(key, value));
+            }
+            else if (sameValueTwice && !Equals(pairs[at].Value, value))
+            {
+                throw new ArgumentException($"The key '{key}' is given twice, with different values.", nameof(values));
+            }
+            else
+            {
+                pairs[at] = new(key, value);
+            }
         }
-        return table;
+        return pairs.Count == 0 ? Empty : new MetadataDictionary([.. pairs]);
     }
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)_pairs).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private int IndexOf(string key)
+    private int IndexOf(string key) => IndexOf(_pairs, key);
+
+    private static int IndexOf(ReadOnlySpan<KeyValuePair<string, object?>> pairs, string key)
     {
-        for (var i = 0; i < _pairs.Length; i++)
+        for (var i = 0; i < pairs.Length; i++)
         {
-            if (ReferenceEquals(_pairs[i].Key, key))
+            if (ReferenceEquals(pairs[i].Key, key))
             {
                 return i;
             }
         }
-        for (var i = 0; i < _pairs.Length; i++)
+        for (var i = 0; i < pairs.Length; i++)
         {
-            if (string.Equals(_pairs[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(pairs[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }

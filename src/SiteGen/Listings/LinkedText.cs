@@ -237,7 +237,8 @@ internal sealed class LinkedText
     {
         var matches = new Dictionary<int, int>();
         var stack = new Stack<int>();
-        for (var i = text.AsSpan().IndexOfAny(open, close); i >= 0; i = text.AsSpan(i + 1).IndexOfAny(open, close) is var next and >= 0 ? i + 1 + next : -1)
+        // Only the brackets are visited: the text between them is skipped by a vectorized search.
+        for (var i = text.AsSpan().IndexOfAny(open, close); i >= 0; i = NextOf(text, i + 1, open, close))
         {
             if (text[i] == open)
             {
@@ -250,6 +251,9 @@ internal sealed class LinkedText
         }
         return new BracketPairs(matches);
     }
+
+    private static int NextOf(string text, int from, char open, char close) =>
+        text.AsSpan(from).IndexOfAny(open, close) is var next and >= 0 ? from + next : -1;
 
     /// <summary>
     /// Where each opening bracket's match is, kept for the brackets only: a listing's whole text is parsed at once, and

@@ -28,8 +28,11 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
             .ToArray();
 
         var title = site.Settings.SiteTitle;
+        // A paper's entry is made once for every feed it is in: its abstract's HTML is rendered when asked for.
+        var entries = new System.Collections.Concurrent.ConcurrentDictionary<PaperView, FeedEntry>(ReferenceEqualityComparer.Instance);
+        FeedEntry EntryOf((Paper Paper, PaperView View) p) => entries.GetOrAdd(p.View, static (_, p) => Entry(p.Paper, p.View, p.BaseUrl), (p.Paper, p.View, BaseUrl: baseUrl));
         var newestPapers = papers.Take(size).ToArray();
-        var newest = newestPapers.Select(p => Entry(p.Paper, p.View, baseUrl)).ToArray();
+        var newest = newestPapers.Select(EntryOf).ToArray();
         var documents = ImmutableArray.CreateBuilder<Document>();
         documents.Add(Produce(site, Urls.AtomFeed, newestPapers, () => AtomFeedWriter.Write(SiteFeed(Urls.AtomFeed))));
         documents.Add(Produce(site, Urls.JsonFeed, newestPapers, () => JsonFeedWriter.Write(SiteFeed(Urls.JsonFeed))));
@@ -43,7 +46,7 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
                 AbsoluteUrls.Of(baseUrl, Urls.TagFeed(tag)),
                 AbsoluteUrls.Of(baseUrl, Urls.ListPage(Urls.TagFolder(tag), 1)),
                 title,
-                [.. tagged.Select(p => Entry(p.Paper, p.View, baseUrl))]);
+                [.. tagged.Select(EntryOf)]);
             documents.Add(Produce(site, Urls.TagFeed(tag), [.. tagged], () => AtomFeedWriter.Write(TagFeed())));
         }
         return Task.FromResult(documents.ToImmutable());

@@ -32,16 +32,6 @@ internal sealed class MarkdownRenderer
     public string ToHtml(string markdown) => Markdown.ToHtml(markdown, _pipeline);
 
     /// <summary>
-    /// <see cref="ToHtml"/> and <see cref="ToPlainText"/> of the same text, for the price of one parse: a paper
-    /// page needs both, and parsing costs as much as rendering.
-    /// </summary>
-    public RenderedMarkdown Render(string markdown)
-    {
-        var document = Markdown.Parse(markdown, _pipeline);
-        return new RenderedMarkdown(document.ToHtml(_pipeline), PlainText(document, markdown.Length));
-    }
-
-    /// <summary>
     /// The text a reader sees, for excerpts and descriptions: no markup and no HTML escaping (the template
     /// escapes it), blocks separated by a line break, no trailing line break.
     /// </summary>

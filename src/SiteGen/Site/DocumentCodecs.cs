@@ -18,7 +18,6 @@ internal static class DocumentCodecs
         .Add<Paper>(Keys.Paper, WritePaper, ReadPaper)
         .Add<PaperView>(Keys.PaperView, WriteView, ReadView);
 
-
     /// <summary>
     /// A fingerprint of every field of <paramref name="paper"/>, from the bytes it is stored as: what its Markdown page is
     /// made from. Zero (unknown) for a paper the store declines.

@@ -12,7 +12,6 @@ internal static class PaperViews
     public static PaperView Create(Paper paper, SiteServices site)
     {
         var tags = paper.Tags.Select(t => new TagLinkView(t, site.Vocabulary.DisplayName(t), Urls.ListPage(Urls.TagFolder(t), 1))).ToArray();
-
         var view = new PaperView(
             Title: paper.Title,
             Slug: paper.Slug,

@@ -47,15 +47,6 @@ public sealed partial class MarkdownRendererPropertyTests
             return (safeElements && noHandlers && webOrRelativeLinks).Label(body.InnerHtml);
         });
 
-    [Property(MaxTest = 1000)]
-    public Property RenderGivesWhatToHtmlAndToPlainTextGive() =>
-        Prop.ForAll(Arb.From(PaperGenerators.Literal), markdown =>
-        {
-            var rendered = Renderer.Render(markdown);
-            return (rendered.Html == Renderer.ToHtml(markdown) && rendered.PlainText == Renderer.ToPlainText(markdown))
-                .Label($"html: {rendered.Html}\ntext: {rendered.PlainText}");
-        });
-
     private static string WithoutWhitespace(string text) => Whitespace().Replace(text, "");
 
     [GeneratedRegex(@"\s+")]

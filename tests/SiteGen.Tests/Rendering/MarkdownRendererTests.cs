@@ -91,19 +91,20 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void RendersHtmlAndPlainTextFromOneParse()
+    public void RendersHtmlAndPlainText()
     {
-        var rendered = Renderer.Render("Some *text* & <b>, [bad](javascript:x) and https://x.org/?a=1&b=2.\n\n    code");
+        const string Markdown = "Some *text* & <b>, [bad](javascript:x) and https://x.org/?a=1&b=2.\n\n    code";
 
         Assert.Equal(
             "<p>Some <em>text</em> &amp; &lt;b&gt;, bad and <a href=\"https://x.org/?a=1&amp;b=2\">https://x.org/?a=1&amp;b=2</a>.</p>\n<pre><code>code\n</code></pre>\n",
-            rendered.Html);
-        Assert.Equal("Some text & <b>, bad and https://x.org/?a=1&b=2.\ncode", rendered.PlainText);
+            Renderer.ToHtml(Markdown));
+        Assert.Equal("Some text & <b>, bad and https://x.org/?a=1&b=2.\ncode", Renderer.ToPlainText(Markdown));
     }
 
     [Fact]
     public void RendersAnEmptyTextAsNothing()
     {
-        Assert.Equal(new RenderedMarkdown("", ""), Renderer.Render(""));
+        Assert.Equal("", Renderer.ToHtml(""));
+        Assert.Equal("", Renderer.ToPlainText(""));
     }
 }
