@@ -41,6 +41,17 @@ public sealed class RelatedPapersPropertyTests
         });
 
     /// <summary>
+    /// The walk counts a window of indexes at a time; windows of 1 to 40 indexes make a collection of 40 papers cross
+    /// many of them, and take both ways of reading one: a window of 17 indexes or more with few candidates (under one
+    /// in 16) is sorted, any other is scanned.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property AnyWindowGivesWhatComparingEveryPairGives() =>
+        Prop.ForAll(Arb.From(Collections), Arb.From(Gen.Choose(1, 40)), Arb.From(Gen.Choose(0, 12)), (papers, window, budget) =>
+            SameResults(BruteForce(papers, RelatedPapers.DefaultCount, budget), RelatedPapers.Find(papers, candidateBudget: budget, window: window))
+                .Label($"{Describe(papers)} window: {window}"));
+
+    /// <summary>
     /// The definition, done the slow way: every other paper that shares a tag (from its first candidate on, when given),
     /// the first <paramref name="budget"/> of them in site order, sorted by shared tags (most first) then by position, the
     /// first <paramref name="count"/> kept.
