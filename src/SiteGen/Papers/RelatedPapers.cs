@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace SiteGen.Papers;
@@ -33,7 +34,7 @@ internal static class RelatedPapers
     /// <summary>The most candidates one paper looks at (see the remarks for why, and what it changes).</summary>
     public const int DefaultCandidateBudget = 1000;
 
-    /// <summary>Indexes a paper's walk counts at a time: 8 KB of counts, which stay in the core's nearest cache.</summary>
+    /// <summary>The most indexes a paper's walk counts at a time: 8 KB of counts, which stay in the core's nearest cache.</summary>
     private const int DefaultWindow = 2048;
 
     /// <summary>
@@ -42,7 +43,7 @@ internal static class RelatedPapers
     /// <param name="tagsInSiteOrder">Each paper's tags, papers in the site's order (newest first).</param>
     /// <param name="firstCandidates">Each paper's lowest index it may be related to (at most its own); null: any paper.</param>
     /// <param name="parallel">The build's degree of parallelism; papers are searched in parallel.</param>
-    /// <param name="window">Indexes the walk counts at a time (see <see cref="Walk"/>); the result does not depend on it.</param>
+    /// <param name="window">The most indexes the walk counts at a time (see <see cref="Walk"/>); the result does not depend on it.</param>
     public static int[][] Find(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates = null,
         int count = DefaultCount, int candidateBudget = DefaultCandidateBudget, ParallelOptions? parallel = null, int window = DefaultWindow)
     {
@@ -102,14 +103,17 @@ internal static class RelatedPapers
     /// the window it holds, then the window's candidates come out in ascending index with their counts. That is what a
     /// merge of the lists' heads gives, without comparing every list's head for every candidate (a paper of the lean
     /// benchmark has seven tags, and its lists cover most of the site). The window opens at the lowest head, so sparse
-    /// lists do not make it scan empty indexes; a window with few candidates sorts them instead of scanning.
+    /// lists do not make it scan empty indexes, and a bit per index marks the candidates, so reading a window tests a
+    /// word per 64 indexes. Whether the walk can stop is asked between windows, so they start small.
     /// </remarks>
     private sealed class Walk(int count, int window)
     {
         private readonly int[] _topPapers = new int[count];
         private readonly int[] _topShared = new int[count];
         private readonly int[] _counts = new int[window];
-        private readonly List<int> _met = new(window);
+
+        /// <summary>One bit per index of the window: set where <see cref="_counts"/> is not zero.</summary>
+        private readonly ulong[] _met = new ulong[(window + 63) / 64];
         private int[][] _lists = new int[4][];
         private int[] _cursors = new int[4];
 
@@ -131,7 +135,10 @@ internal static class RelatedPapers
             }
 
             var found = 0;
-            for (var seen = 0; seen < budget;)
+            // Windows start small and double: a paper with one or two tags often has its top full, of papers sharing
+            // every tag it has, after a few candidates, and the walk stops there.
+            var size = Math.Max(1, window / 32);
+            for (var seen = 0; seen < budget; size = Math.Min(size * 2, window))
             {
                 // The lowest head opens the window; how many lists still have papers bounds what a candidate to come shares.
                 var low = int.MaxValue;
@@ -149,51 +156,42 @@ internal static class RelatedPapers
                 {
                     break;
                 }
-                var end = low + Math.Min(window, int.MaxValue - low);
+                var end = low + Math.Min(size, int.MaxValue - low);
                 for (var i = 0; i < tags.Length; i++)
                 {
                     var (list, at) = (_lists[i], _cursors[i]);
                     for (; at < list.Length && list[at] < end; at++)
                     {
-                        if (_counts[list[at] - low]++ == 0)
-                        {
-                            _met.Add(list[at] - low);
-                        }
+                        var offset = list[at] - low;
+                        _counts[offset]++;
+                        _met[offset >> 6] |= 1UL << offset;
                     }
                     _cursors[i] = at;
                 }
-                (found, seen) = OfferWindow(low, self, found, seen, budget);
+                (found, seen) = OfferWindow(low, size, self, found, seen, budget);
             }
             return _topPapers.AsSpan(0, found).ToArray();
         }
 
         /// <summary>Offers the window's candidates in ascending index, up to the budget, and empties the window.</summary>
-        private (int Found, int Seen) OfferWindow(int low, int self, int found, int seen, int budget)
+        private (int Found, int Seen) OfferWindow(int low, int size, int self, int found, int seen, int budget)
         {
-            // Few candidates: sorting them costs less than scanning every index of the window.
-            var sorted = _met.Count * 16 < window;
-            if (sorted)
+            // The window's candidates are the bits set in its words, read lowest first: a word of 64 empty indexes is one test.
+            var words = _met.AsSpan(0, (size + 63) / 64);
+            for (var w = 0; w < words.Length; w++)
             {
-                _met.Sort();
-            }
-            var last = sorted ? _met.Count : window;
-            for (var k = 0; k < last; k++)
-            {
-                var offset = sorted ? _met[k] : k;
-                var shared = _counts[offset];
-                if (shared == 0)
+                for (var bits = words[w]; bits != 0; bits &= bits - 1)
                 {
-                    continue;
+                    var offset = w * 64 + BitOperations.TrailingZeroCount(bits);
+                    if (low + offset != self && seen < budget) // else the paper itself, or past the budget: only its count is cleared
+                    {
+                        seen++;
+                        found = Offer(low + offset, _counts[offset], found);
+                    }
+                    _counts[offset] = 0;
                 }
-                _counts[offset] = 0;
-                if (low + offset == self || seen == budget)
-                {
-                    continue; // the paper itself, or past the budget: only its count is cleared
-                }
-                seen++;
-                found = Offer(low + offset, shared, found);
+                words[w] = 0;
             }
-            _met.Clear();
             return (found, seen);
         }
 

@@ -41,9 +41,8 @@ public sealed class RelatedPapersPropertyTests
         });
 
     /// <summary>
-    /// The walk counts a window of indexes at a time; windows of 1 to 40 indexes make a collection of 40 papers cross
-    /// many of them, and take both ways of reading one: a window of 17 indexes or more with few candidates (under one
-    /// in 16) is sorted, any other is scanned.
+    /// The walk counts a window of indexes at a time, the first ones smaller; windows of at most 1 to 40 indexes make a
+    /// collection of 40 papers cross many of them, of every size.
     /// </summary>
     [Property(MaxTest = 300)]
     public Property AnyWindowGivesWhatComparingEveryPairGives() =>
