@@ -28,6 +28,9 @@ internal static class SearchWords
         "were", "which", "with", "without",
     ];
 
+    /// <summary>A longer word is no stop word: most words of an abstract skip the lookup.</summary>
+    private static readonly int LongestStopWord = StopWords.Max(word => word.Length);
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop =
         new HashSet<string>(StopWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -59,7 +62,7 @@ internal static class SearchWords
                 length++;
                 continue;
             }
-            if (length >= MinLength && !tooLong && !Stop.Contains(buffer[..length]))
+            if (length >= MinLength && !tooLong && (length > LongestStopWord || !Stop.Contains(buffer[..length])))
             {
                 word(buffer[..length]);
             }

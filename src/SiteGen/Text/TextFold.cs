@@ -16,7 +16,8 @@ internal static class TextFold
     {
         if (Ascii.IsValid(text))
         {
-            return text.ToLowerInvariant();
+            // Vectorized; string.ToLowerInvariant goes a character at a time when globalization is invariant.
+            return string.Create(text.Length, text, static (lower, text) => Ascii.ToLower(text, lower, out _));
         }
         var folded = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
