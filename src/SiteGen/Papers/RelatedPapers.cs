@@ -13,8 +13,8 @@ namespace SiteGen.Papers;
 /// <remarks>
 /// Not every pair is compared: an inverted index (tag -> papers holding it, in site order) gives each paper
 /// only the papers that share at least one tag with it. Its tag lists are walked together, lowest index
-/// first, so each candidate comes out once, with its exact count of shared tags (it sits at the same place
-/// in every list that holds it), and candidates come out in tie-break order: a later one can only enter the
+/// first (a window of indexes at a time, see <see cref="Walk"/>), so each candidate comes out once, with its exact
+/// count of shared tags, and candidates come out in tie-break order: a later one can only enter the
 /// top by sharing strictly more tags. That lets the walk stop early, as soon as the top is full and no
 /// candidate still to come (one in at most as many lists as are not exhausted) could beat its last entry.
 ///
