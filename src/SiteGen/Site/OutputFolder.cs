@@ -68,7 +68,7 @@ internal sealed class OutputFolder
     private readonly ConcurrentDictionary<string, byte> _stagingFolders = new(StringComparer.Ordinal);
 
     /// <summary>Folders of the output (relative) with no symbolic link on the way from the output folder: files in them are real.</summary>
-    private readonly ConcurrentDictionary<string, bool> _realFolders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Way> _ways = new(StringComparer.Ordinal);
     private readonly Lock _stagingGate = new();
     private bool _stagingMade;
     private bool _outputMade;
@@ -604,7 +604,7 @@ internal sealed class OutputFolder
     /// </summary>
     public Links.LinkTarget Holds(string destination) =>
         _produced.ContainsKey(destination) ? Links.LinkTarget.Made
-        : !_previous.ContainsKey(destination) && IsInside(destination, out var full) && IsInRealFolder(destination, fresh: false)
+        : !_previous.ContainsKey(destination) && IsInside(destination, out var full) && WayToFolderOf(destination, fresh: false) == Way.Real
             && Entries.KindOf(full) == EntryKind.File ? Links.LinkTarget.Other
         : Links.LinkTarget.None;
 
@@ -682,9 +682,9 @@ internal sealed class OutputFolder
 
     private bool IsRealFile(string destination, string full, long length)
     {
-        if (!IsInRealFolder(destination, fresh: false))
+        if (WayToFolderOf(destination, fresh: false) != Way.Real)
         {
-            return false;
+            return false; // through a link, or in a folder that is not there (a first build's every file): nothing to look at
         }
         var file = new FileInfo(full);
         return file.Exists && !file.Attributes.HasFlag(FileAttributes.ReparsePoint) && file.Length == length;
@@ -695,19 +695,42 @@ internal sealed class OutputFolder
     /// file): what is there is in the output folder, not somewhere a link leads. Remembered per folder, unless
     /// <paramref name="fresh"/> (the commit asks after it has replaced links).
     /// </summary>
-    private bool IsInRealFolder(string destination, bool fresh)
+    private bool IsInRealFolder(string destination, bool fresh) => WayToFolderOf(destination, fresh) != Way.NotReal;
+
+    /// <summary>The way from the output folder to the folder <paramref name="destination"/> is in (see <see cref="Way"/>).</summary>
+    private Way WayToFolderOf(string destination, bool fresh)
     {
         var slash = destination.LastIndexOf('/');
         if (slash < 0)
         {
-            return true;
+            return Way.Real;
         }
         var folder = destination[..slash];
-        return fresh ? IsRealFolder(folder, fresh) : _realFolders.GetOrAdd(folder, static (f, output) => output.IsRealFolder(f, fresh: false), this);
+        return fresh ? WayTo(folder, fresh) : _ways.GetOrAdd(folder, static (f, output) => output.WayTo(f, fresh: false), this);
     }
 
-    private bool IsRealFolder(string folder, bool fresh) =>
-        IsInRealFolder(folder, fresh) && Entries.KindOf(System.IO.Path.Combine(Path, folder)) is EntryKind.Directory or EntryKind.Missing;
+    private Way WayTo(string folder, bool fresh) =>
+        // Below a folder that is not there nothing is, and below a link nothing counts: only a real way is looked at further.
+        WayToFolderOf(folder, fresh) is not Way.Real and var above ? above
+        : Entries.KindOf(System.IO.Path.Combine(Path, folder)) switch
+        {
+            EntryKind.Directory => Way.Real,
+            EntryKind.Missing => Way.Missing,
+            _ => Way.NotReal,
+        };
+
+    /// <summary>What is on the way from the output folder to a folder in it.</summary>
+    private enum Way
+    {
+        /// <summary>Real folders, all the way.</summary>
+        Real,
+
+        /// <summary>Real folders up to one that is not there, so neither is anything below it.</summary>
+        Missing,
+
+        /// <summary>A symbolic link or a file on the way.</summary>
+        NotReal,
+    }
 
     private bool IsInside(string destination, out string full)
     {
