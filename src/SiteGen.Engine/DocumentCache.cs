@@ -105,6 +105,31 @@ public sealed class DocumentCache
     }
 
     /// <summary>
+    /// A value made from exactly what <paramref name="key"/> is a hash of (the caller's declaration: what the value is,
+    /// and every input it is made from), for a step that is not per document: from the <see cref="Store"/> when an earlier
+    /// process made it, else made by <paramref name="make"/> and stored for the next. In verify mode a stored value is made
+    /// again as well, and a difference in its bytes fails the run.
+    /// </summary>
+    public T StoredOrMade<T>(string what, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode)
+    {
+        if (Store is not { } store)
+        {
+            return make();
+        }
+        if (store.Read(key) is { } payload)
+        {
+            if (Verify && !encode(make()).AsSpan().SequenceEqual(payload))
+            {
+                throw new StoredWorkMismatchException(what, $"{key:x32}");
+            }
+            return decode(payload);
+        }
+        var value = make();
+        store.Add(key, encode(value));
+        return value;
+    }
+
+    /// <summary>
     /// <paramref name="reused"/>, an entry the last run in memory left for <paramref name="input"/>; in verify mode made
     /// again by <paramref name="run"/> as well, and compared (when the codec can write both).
     /// </summary>

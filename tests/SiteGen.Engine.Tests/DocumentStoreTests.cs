@@ -256,6 +256,29 @@ public sealed class DocumentStoreTests : IDisposable
         return module;
     }
 
+    [Fact]
+    public void AValueOfAStepThatIsNotPerDocumentIsMadeOnceAndReadByTheNextProcessByItsKey()
+    {
+        var makes = 0;
+        string Stored(UInt128 key, string made, bool verify = false)
+        {
+            using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
+            var cache = new DocumentCache { Store = store, Verify = verify };
+            var value = cache.StoredOrMade("words", key, () => { makes++; return made; }, v => System.Text.Encoding.UTF8.GetBytes(v),
+                b => System.Text.Encoding.UTF8.GetString(b));
+            store.Save();
+            return value;
+        }
+
+        Assert.Equal("first", Stored(1, "first"));
+        Assert.Equal("first", Stored(1, "made again")); // the next process reads it: make is not called
+        Assert.Equal(1, makes);
+        Assert.Equal("other", Stored(2, "other")); // another key is another value
+        Assert.Equal(2, makes);
+        var mismatch = Assert.Throws<StoredWorkMismatchException>(() => Stored(1, "not what was stored", verify: true));
+        Assert.Equal("words", mismatch.Module);
+    }
+
     /// <summary>One build in a new process: a new cache, the store opened, the engine run, the store saved.</summary>
     private async Task<(ImmutableArray<Document> Documents, ImmutableArray<string> Warnings)> Build(Upper module, ImmutableArray<Document> inputs,
         ulong basis = 1, StoreState? expected = null, bool verify = false, ulong hostBasis = 0)

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using SiteGen.Engine;
 using SiteGen.Papers;
 using SiteGen.Search;
@@ -37,16 +40,47 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         // Papers' words are found on every core: the index is often the last file of a build. Words are numbered as
         // they are met, so the numbers depend on the threads, but the script lists words in their own order, not by number.
         var words = new int[all.Count][];
-        Parallel.For(0, all.Count, parallel, i => words[i] = kept.Words.GetOrAdd(all[i],
-            p => SearchIndex.WordsOf(kept.Vocabulary, p.Title,
-                [.. p.Tags.Select(site.Vocabulary.DisplayName), .. p.Keywords.IsDefault ? [] : p.Keywords, .. p.Authors.IsDefault ? [] : p.Authors,
-                    .. p.Organization is { } organization ? [organization] : Array.Empty<string>()],
-                p.Body)));
+        try
+        {
+            Parallel.For(0, all.Count, parallel, i => words[i] = kept.Words.GetOrAdd(all[i], p => WordsOf(p, kept.Vocabulary, site)));
+        }
+        catch (AggregateException failure) when (failure.InnerExceptions.Count == 1)
+        {
+            // The failure itself (verify mode's mismatch), for the one-line report, not the loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
+        }
         for (var i = 0; i < all.Count; i++)
         {
             index.Add(all[i].Title, all[i].Slug, words[i]);
         }
         return index;
+    }
+
+    /// <summary>
+    /// A paper's words: found in its title, tag names and abstract, or read back as text from what an earlier process
+    /// found (the cache's store, by a hash of exactly that), which costs a third of splitting and folding the text again.
+    /// </summary>
+    private static int[] WordsOf(Paper paper, SearchVocabulary vocabulary, SiteServices site)
+    {
+        string[] names = [.. paper.Tags.Select(site.Vocabulary.DisplayName), .. paper.Keywords.IsDefault ? [] : paper.Keywords,
+            .. paper.Authors.IsDefault ? [] : paper.Authors, .. paper.Organization is { } organization ? [organization] : Array.Empty<string>()];
+        if (site.Session.Documents.Store is null)
+        {
+            return SearchIndex.WordsOf(vocabulary, paper.Title, names, paper.Body);
+        }
+        // Each text with its length first, so no two lists of texts hash alike by their joins.
+        var key = new XxHash128();
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        foreach (var text in (ReadOnlySpan<string>)["search words", paper.Title, .. names, paper.Body])
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
+            key.Append(length);
+            key.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+        return site.Session.Documents.StoredOrMade<(int[] Words, byte[] Text)>("search words", key.GetCurrentHashAsUInt128(),
+            () => SearchIndex.WordsAndTextOf(vocabulary, paper.Title, names, paper.Body),
+            static words => words.Text,
+            text => (SearchIndex.WordsFrom(vocabulary, text), text)).Words;
     }
 
     private static Kept KeptBy(SiteServices site) => site.Session.State(static remember => new Kept(remember));

@@ -25,6 +25,32 @@ public sealed class ReuseCheckTests
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="with"/> over the start of each <paramref name="find"/> in the records of the cache's store,
+    /// with their checksums made again: a record that checks, but holds what the module would not make. Returns how many.
+    /// </summary>
+    private static int ReplaceInStoredRecords(TempFolder site, ReadOnlySpan<byte> find, ReadOnlySpan<byte> with)
+    {
+        var store = Directory.EnumerateFiles(site["cache"], "*.documents").Single();
+        var bytes = File.ReadAllBytes(store);
+        var replaced = 0;
+        for (var offset = 16; offset < bytes.Length;)
+        {
+            var size = BitConverter.ToInt32(bytes, offset);
+            var payload = bytes.AsSpan(offset + 28, size);
+            var at = payload.IndexOf(find);
+            if (at >= 0)
+            {
+                with.CopyTo(payload[at..]);
+                BitConverter.TryWriteBytes(bytes.AsSpan(offset + 20), System.IO.Hashing.XxHash3.HashToUInt64(payload));
+                replaced++;
+            }
+            offset += 28 + size;
+        }
+        File.WriteAllBytes(store, bytes);
+        return replaced;
+    }
+
     private static Task<BuildSummary> Build(TempFolder site, bool verify, BuildSession? session = null) =>
         SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session,
             Environment: new Dictionary<string, string?> { [ReuseCheck.Variable] = verify ? "1" : null }));
@@ -57,24 +83,7 @@ public sealed class ReuseCheckTests
         using var site = TwoPapers();
         await Build(site, verify: false);
         // A record of the store changed with its checksum: what a module that reads something it does not declare leaves.
-        var store = Directory.EnumerateFiles(site["cache"], "*.documents").Single();
-        var bytes = File.ReadAllBytes(store);
-        var renamed = 0;
-        for (var offset = 16; offset < bytes.Length;)
-        {
-            var size = BitConverter.ToInt32(bytes, offset);
-            var payload = bytes.AsSpan(offset + 28, size);
-            var at = payload.IndexOf("Sparse Rewards"u8);
-            if (at >= 0)
-            {
-                "Sharse"u8.CopyTo(payload[at..]);
-                BitConverter.TryWriteBytes(bytes.AsSpan(offset + 20), System.IO.Hashing.XxHash3.HashToUInt64(payload));
-                renamed++;
-            }
-            offset += 28 + size;
-        }
-        Assert.True(renamed > 0);
-        File.WriteAllBytes(store, bytes);
+        Assert.True(ReplaceInStoredRecords(site, "Sparse Rewards"u8, "Sharse"u8) > 0);
         ForgetUpToDate(site);
 
         await Build(site, verify: false); // without verify mode, a record that checks is trusted
@@ -87,6 +96,29 @@ public sealed class ReuseCheckTests
         var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
         Assert.Equal(1, exitCode);
         Assert.StartsWith("error: verify: Papers/Process/", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
+    public async Task SearchWordsTheStoreGivesThatThePaperDoesNotHaveFailTheBuildInOneLine()
+    {
+        using var site = TwoPapers();
+        await Build(site, verify: false);
+        // A paper's words are kept as text, each after its fields (a byte) and its length: "rewards" is 7 bytes long.
+        Assert.Equal(1, ReplaceInStoredRecords(site, "\u0007rewards"u8, "\u0007rewordz"u8));
+        ForgetUpToDate(site);
+
+        await Build(site, verify: false); // the next process reads the paper's words from the store, as they are there
+        var terms = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(site["output/search-index.js"]), "\"terms\":\"([^\"]*)\"").Groups[1].Value.Split(' ');
+        Assert.Contains("rewordz", terms);
+        Assert.DoesNotContain("rewards", terms);
+        ForgetUpToDate(site);
+        var failure = await Assert.ThrowsAsync<Engine.PipelineFailedException>(() => Build(site, verify: true));
+
+        Assert.IsType<Engine.StoredWorkMismatchException>(failure.InnerException);
+        var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: verify: search words makes other outputs", message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', message);
     }
 
