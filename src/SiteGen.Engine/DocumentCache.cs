@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 
 namespace SiteGen.Engine;
 
@@ -102,6 +105,23 @@ public sealed class DocumentCache
             }
         }
         return entry;
+    }
+
+    /// <summary>
+    /// A key for <see cref="StoredOrMade{T}"/>: a hash of <paramref name="texts"/>, each after its length, so that two
+    /// different lists never hash alike by their joins. The first text should say what the value is.
+    /// </summary>
+    public static UInt128 KeyOf(ReadOnlySpan<string> texts)
+    {
+        var hash = new XxHash128();
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        foreach (var text in texts)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
+            hash.Append(length);
+            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+        return hash.GetCurrentHashAsUInt128();
     }
 
     /// <summary>

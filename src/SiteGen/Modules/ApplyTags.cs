@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using SiteGen.Engine;
 using SiteGen.Papers;
 using SiteGen.Site;
+using SiteGen.Tags;
 
 namespace SiteGen.Modules;
 
@@ -11,11 +14,57 @@ internal sealed class ApplyTags : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var paper = input.GetRequired<Paper>(Keys.Paper);
-        yield return input.With(Keys.Paper, paper with { Tags = site.TagMatcher.Apply(paper) });
+        yield return input.With(Keys.Paper, paper with { Tags = TagsOf(paper, site) });
+    }
+
+    /// <summary>
+    /// The paper's tags: matched, or as an earlier process matched them for the same title, abstract, keywords and own
+    /// tags under the same vocabulary (the cache's store), which costs a fifth of matching again.
+    /// </summary>
+    private static ImmutableArray<string> TagsOf(Paper paper, SiteServices site)
+    {
+        if (site.Session.Documents.Store is null)
+        {
+            return site.TagMatcher.Apply(paper);
+        }
+        var (keywords, own) = (paper.Keywords.IsDefault ? [] : paper.Keywords, paper.Tags.IsDefault ? [] : paper.Tags);
+        var key = DocumentCache.KeyOf(["tags", $"{site.VocabularyFingerprint:x16}", paper.Title, paper.Body,
+            $"{keywords.Length}", .. keywords, $"{own.Length}", .. own]);
+        return site.Session.Documents.StoredOrMade("tags", key, () => site.TagMatcher.Apply(paper), Encode, tags => Decode(tags, site.Vocabulary));
+    }
+
+    private static byte[] Encode(ImmutableArray<string> tags)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes))
+        {
+            writer.Write7BitEncodedInt(tags.Length);
+            foreach (var tag in tags)
+            {
+                writer.Write(tag);
+            }
+        }
+        return bytes.ToArray();
+    }
+
+    /// <summary>The tags as written; one the vocabulary defines is its definition's own string, as a match gives it.</summary>
+    private static ImmutableArray<string> Decode(byte[] stored, TagVocabulary vocabulary)
+    {
+        using var reader = new BinaryReader(new MemoryStream(stored));
+        var tags = new string[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var tag = reader.ReadString();
+            tags[i] = vocabulary.TryGet(tag, out var definition) ? definition.Slug : tag;
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(tags);
     }
 
     protected override bool OutputDependsOnlyOnInput => true;
 
-    /// <summary>Matching the vocabulary costs less than hashing the paper and reading it back (56 against 145 ms at 10,000 papers).</summary>
+    /// <summary>
+    /// Matching the vocabulary costs less than hashing the whole paper and reading it back (56 against 145 ms at 10,000
+    /// papers): what is stored is the tags alone, by a hash of what they are matched in (<see cref="TagsOf"/>).
+    /// </summary>
     protected override bool StoreOutputs => false;
 }

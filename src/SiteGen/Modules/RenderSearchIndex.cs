@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Collections.Immutable;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using SiteGen.Engine;
 using SiteGen.Papers;
 using SiteGen.Search;
@@ -68,16 +65,8 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         {
             return SearchIndex.WordsOf(vocabulary, paper.Title, names, paper.Body);
         }
-        // Each text with its length first, so no two lists of texts hash alike by their joins.
-        var key = new XxHash128();
-        Span<byte> length = stackalloc byte[sizeof(int)];
-        foreach (var text in (ReadOnlySpan<string>)["search words", paper.Title, .. names, paper.Body])
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
-            key.Append(length);
-            key.Append(MemoryMarshal.AsBytes(text.AsSpan()));
-        }
-        return site.Session.Documents.StoredOrMade<(int[] Words, byte[] Text)>("search words", key.GetCurrentHashAsUInt128(),
+        return site.Session.Documents.StoredOrMade<(int[] Words, byte[] Text)>("search words",
+            DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.Body]),
             () => SearchIndex.WordsAndTextOf(vocabulary, paper.Title, names, paper.Body),
             static words => words.Text,
             text => (SearchIndex.WordsFrom(vocabulary, text), text)).Words;

@@ -123,6 +123,28 @@ public sealed class ReuseCheckTests
     }
 
     [Fact]
+    public async Task TagsTheStoreGivesThatTheVocabularyDoesNotMatchFailTheBuildInOneLine()
+    {
+        using var site = TwoPapers();
+        await Build(site, verify: false);
+        // A paper's tags are kept as their count, then each slug after its length: 22 for "reinforcement-learning". Its view
+        // keeps them the same way and is changed too; only a failure naming the tags shows that the tags were read back.
+        Assert.True(ReplaceInStoredRecords(site, "\u0002\u0016reinforcement-learning"u8, "\u0002\u0016reinforcement-leaxning"u8) > 0);
+        ForgetUpToDate(site);
+
+        await Build(site, verify: false); // the next process reads the paper's tags from the store, as they are there
+        Assert.True(File.Exists(site["output/tags/reinforcement-leaxning/index.html"]), "the stored tag is the paper's");
+        ForgetUpToDate(site);
+        var failure = await Assert.ThrowsAsync<Engine.PipelineFailedException>(() => Build(site, verify: true));
+
+        Assert.IsType<Engine.StoredWorkMismatchException>(failure.InnerException);
+        var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error: verify: tags makes other outputs", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
     public async Task WhatTheLinkCheckKeptThatAColdBuildWouldNotFindFailsTheBuildNamingTheWarning()
     {
         using var site = TwoPapers();
