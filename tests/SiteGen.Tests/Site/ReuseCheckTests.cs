@@ -51,6 +51,35 @@ public sealed class ReuseCheckTests
         return replaced;
     }
 
+    /// <summary>
+    /// Builds, changes the store's records (<see cref="ReplaceInStoredRecords"/>), and builds again as a new process would,
+    /// without verify mode, which trusts a record that checks. Returns how many records were changed.
+    /// </summary>
+    private static async Task<int> BuildAgainWithStoredRecordsChanged(TempFolder site, byte[] find, byte[] with)
+    {
+        await Build(site, verify: false);
+        var changed = ReplaceInStoredRecords(site, find, with);
+        ForgetUpToDate(site);
+        await Build(site, verify: false);
+        return changed;
+    }
+
+    /// <summary>
+    /// A build in verify mode (all of it: the up-to-date stamp forgotten) fails on what the store gave, with exit code 1
+    /// and one line that starts with <paramref name="start"/>.
+    /// </summary>
+    private static async Task<Engine.StoredWorkMismatchException> VerifyFailsInOneLine(TempFolder site, string start)
+    {
+        ForgetUpToDate(site);
+        var failure = await Assert.ThrowsAsync<Engine.PipelineFailedException>(() => Build(site, verify: true));
+        var stored = Assert.IsType<Engine.StoredWorkMismatchException>(failure.InnerException);
+        var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith(start, message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+        return stored;
+    }
+
     private static Task<BuildSummary> Build(TempFolder site, bool verify, BuildSession? session = null) =>
         SiteBuilder.BuildAsync(new BuildRequest(site.Path, Session: session,
             Environment: new Dictionary<string, string?> { [ReuseCheck.Variable] = verify ? "1" : null }));
@@ -81,67 +110,35 @@ public sealed class ReuseCheckTests
     public async Task WorkTheStoreOfDocumentsGivesThatTheModuleWouldNotMakeFailsTheBuildInOneLineNamingTheInput()
     {
         using var site = TwoPapers();
-        await Build(site, verify: false);
         // A record of the store changed with its checksum: what a module that reads something it does not declare leaves.
-        Assert.True(ReplaceInStoredRecords(site, "Sparse Rewards"u8, "Sharse"u8) > 0);
-        ForgetUpToDate(site);
-
-        await Build(site, verify: false); // without verify mode, a record that checks is trusted
+        Assert.True(await BuildAgainWithStoredRecordsChanged(site, "Sparse Rewards"u8.ToArray(), "Sharse"u8.ToArray()) > 0);
         Assert.Contains("Sharse Rewards", File.ReadAllText(site["output/papers/reinforcement-learning-from-sparse-rewards/index.html"]), StringComparison.Ordinal);
-        ForgetUpToDate(site);
-        var failure = await Assert.ThrowsAsync<Engine.PipelineFailedException>(() => Build(site, verify: true));
-
-        var stored = Assert.IsType<Engine.StoredWorkMismatchException>(failure.InnerException);
+        var stored = await VerifyFailsInOneLine(site, "error: verify: Papers/Process/");
         Assert.Contains("input/papers/two.md", stored.Message, StringComparison.Ordinal);
-        var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
-        Assert.Equal(1, exitCode);
-        Assert.StartsWith("error: verify: Papers/Process/", message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', message);
     }
 
     [Fact]
     public async Task SearchWordsTheStoreGivesThatThePaperDoesNotHaveFailTheBuildInOneLine()
     {
         using var site = TwoPapers();
-        await Build(site, verify: false);
         // A paper's words are kept as text, each after its fields (a byte) and its length: "rewards" is 7 bytes long.
-        Assert.Equal(1, ReplaceInStoredRecords(site, "\u0007rewards"u8, "\u0007rewordz"u8));
-        ForgetUpToDate(site);
-
-        await Build(site, verify: false); // the next process reads the paper's words from the store, as they are there
+        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, "\u0007rewards"u8.ToArray(), "\u0007rewordz"u8.ToArray()));
         var terms = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(site["output/search-index.js"]), "\"terms\":\"([^\"]*)\"").Groups[1].Value.Split(' ');
         Assert.Contains("rewordz", terms);
         Assert.DoesNotContain("rewards", terms);
-        ForgetUpToDate(site);
-        var failure = await Assert.ThrowsAsync<Engine.PipelineFailedException>(() => Build(site, verify: true));
-
-        Assert.IsType<Engine.StoredWorkMismatchException>(failure.InnerException);
-        var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
-        Assert.Equal(1, exitCode);
-        Assert.StartsWith("error: verify: search words makes other outputs", message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', message);
+        await VerifyFailsInOneLine(site, "error: verify: search words makes other outputs");
     }
 
     [Fact]
     public async Task TagsTheStoreGivesThatTheVocabularyDoesNotMatchFailTheBuildInOneLine()
     {
         using var site = TwoPapers();
-        await Build(site, verify: false);
         // A paper's tags are kept as their count, then each slug after its length: 22 for "reinforcement-learning". Its view
         // keeps them the same way and is changed too; only a failure naming the tags shows that the tags were read back.
-        Assert.True(ReplaceInStoredRecords(site, "\u0002\u0016reinforcement-learning"u8, "\u0002\u0016reinforcement-leaxning"u8) > 0);
-        ForgetUpToDate(site);
-
-        await Build(site, verify: false); // the next process reads the paper's tags from the store, as they are there
+        Assert.True(await BuildAgainWithStoredRecordsChanged(site, "\u0002\u0016reinforcement-learning"u8.ToArray(),
+            "\u0002\u0016reinforcement-leaxning"u8.ToArray()) > 0);
         Assert.True(File.Exists(site["output/tags/reinforcement-leaxning/index.html"]), "the stored tag is the paper's");
-        ForgetUpToDate(site);
-        var failure = await Assert.ThrowsAsync<Engine.PipelineFailedException>(() => Build(site, verify: true));
-
-        Assert.IsType<Engine.StoredWorkMismatchException>(failure.InnerException);
-        var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
-        Assert.Equal(1, exitCode);
-        Assert.StartsWith("error: verify: tags makes other outputs", message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', message);
+        await VerifyFailsInOneLine(site, "error: verify: tags makes other outputs");
     }
 
     [Fact]
