@@ -126,9 +126,11 @@ public sealed class DocumentCache
 
     /// <summary>
     /// A value made from exactly what <paramref name="key"/> is a hash of (the caller's declaration: what the value is,
-    /// and every input it is made from), for a step that is not per document: from the <see cref="Store"/> when an earlier
-    /// process made it, else made by <paramref name="make"/> and stored for the next. In verify mode a stored value is made
-    /// again as well, and a difference in its bytes fails the run.
+    /// and every input it is made from), for a part of a step that the store of whole documents does not fit (a paper's
+    /// words for the search index; a paper's tags, cheaper to key and read back alone than the paper): from the
+    /// <see cref="Store"/> when an earlier process made it, else made by <paramref name="make"/> and stored for the next.
+    /// A record that checks but does not decode is made again. In verify mode a stored value is made again as well, and a
+    /// difference in its bytes fails the run.
     /// </summary>
     public T StoredOrMade<T>(string what, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode)
     {
@@ -138,11 +140,21 @@ public sealed class DocumentCache
         }
         if (store.Read(key) is { } payload)
         {
+            T stored;
+            try
+            {
+                stored = decode(payload);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or FormatException
+                or ArgumentException or IndexOutOfRangeException)
+            {
+                return make();
+            }
             if (Verify && !encode(make()).AsSpan().SequenceEqual(payload))
             {
                 throw new StoredWorkMismatchException(what, $"{key:x32}");
             }
-            return decode(payload);
+            return stored;
         }
         var value = make();
         store.Add(key, encode(value));

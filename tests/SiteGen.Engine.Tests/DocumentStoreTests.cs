@@ -257,15 +257,15 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
-    public void AValueOfAStepThatIsNotPerDocumentIsMadeOnceAndReadByTheNextProcessByItsKey()
+    public void AStoredValueIsMadeOnceAndReadByTheNextProcessByItsKeyUnlessItDoesNotDecode()
     {
         var makes = 0;
-        string Stored(UInt128 key, string made, bool verify = false)
+        string Stored(UInt128 key, string made, bool verify = false, Func<byte[], string>? decode = null)
         {
             using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
             var cache = new DocumentCache { Store = store, Verify = verify };
             var value = cache.StoredOrMade("words", key, () => { makes++; return made; }, v => System.Text.Encoding.UTF8.GetBytes(v),
-                b => System.Text.Encoding.UTF8.GetString(b));
+                decode ?? (b => System.Text.Encoding.UTF8.GetString(b)));
             store.Save();
             return value;
         }
@@ -277,6 +277,9 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal(2, makes);
         var mismatch = Assert.Throws<StoredWorkMismatchException>(() => Stored(1, "not what was stored", verify: true));
         Assert.Equal("words", mismatch.Module);
+        // A record that checks but does not decode (a reader that changed without the program's fingerprint) is made again.
+        Assert.Equal("made again", Stored(1, "made again", decode: _ => throw new InvalidDataException("not words")));
+        Assert.Equal(4, makes);
     }
 
     /// <summary>One build in a new process: a new cache, the store opened, the engine run, the store saved.</summary>

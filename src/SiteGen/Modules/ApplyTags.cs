@@ -19,7 +19,7 @@ internal sealed class ApplyTags : PerDocumentModule
 
     /// <summary>
     /// The paper's tags: matched, or as an earlier process matched them for the same title, abstract, keywords and own
-    /// tags under the same vocabulary (the cache's store), which costs a fifth of matching again.
+    /// tags under the same vocabulary (the cache's store), which costs less than matching again.
     /// </summary>
     private static ImmutableArray<string> TagsOf(Paper paper, SiteServices site)
     {
@@ -51,7 +51,12 @@ internal sealed class ApplyTags : PerDocumentModule
     private static ImmutableArray<string> Decode(byte[] stored, TagVocabulary vocabulary)
     {
         using var reader = new BinaryReader(new MemoryStream(stored));
-        var tags = new string[reader.Read7BitEncodedInt()];
+        var count = reader.Read7BitEncodedInt();
+        if (count < 0 || count > stored.Length)
+        {
+            throw new InvalidDataException("more tags than bytes");
+        }
+        var tags = new string[count];
         for (var i = 0; i < tags.Length; i++)
         {
             var tag = reader.ReadString();

@@ -55,7 +55,7 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
 
     /// <summary>
     /// A paper's words: found in its title, tag names and abstract, or read back as text from what an earlier process
-    /// found (the cache's store, by a hash of exactly that), which costs a third of splitting and folding the text again.
+    /// found (the cache's store, by a hash of exactly that), which costs less than splitting and folding the text again.
     /// </summary>
     private static int[] WordsOf(Paper paper, SearchVocabulary vocabulary, SiteServices site)
     {
