@@ -67,7 +67,7 @@ internal sealed class OutputFolder
     private readonly ConcurrentQueue<string> _staged = new();
     private readonly ConcurrentDictionary<string, byte> _stagingFolders = new(StringComparer.Ordinal);
 
-    /// <summary>Folders of the output (relative) with no symbolic link on the way from the output folder: files in them are real.</summary>
+    /// <summary>What is on the way from the output folder to each of its folders asked about (relative): see <see cref="Way"/>.</summary>
     private readonly ConcurrentDictionary<string, Way> _ways = new(StringComparer.Ordinal);
     private readonly Lock _stagingGate = new();
     private bool _stagingMade;
