@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using Fluid;
 using Fluid.Values;
@@ -14,17 +16,22 @@ namespace SiteGen.Rendering;
 internal sealed class RawHtml : FluidValue
 {
     private readonly ReadOnlyMemory<char> _html;
-    private readonly string? _marker;
+    private readonly byte[]? _utf8;
+    private readonly byte[]? _marker;
     private readonly string? _replacement;
     private readonly bool _escaped = true;
 
     /// <summary><paramref name="html"/> as it is; it must not change until the page is rendered.</summary>
     public RawHtml(ReadOnlyMemory<char> html) => _html = html;
 
-    /// <summary><paramref name="html"/> with <paramref name="replacement"/> at every <paramref name="marker"/>.</summary>
-    public RawHtml(string html, string marker, string replacement) => (_html, _marker, _replacement) = (html.AsMemory(), marker, replacement);
+    /// <summary>
+    /// <paramref name="utf8"/> (HTML as UTF-8, half the memory of a string for a card kept all build long) with
+    /// <paramref name="replacement"/> at every <paramref name="marker"/>, which must be ASCII.
+    /// </summary>
+    public RawHtml(byte[] utf8, byte[] marker, string replacement) => (_utf8, _marker, _replacement) = (utf8, marker, replacement);
 
-    private RawHtml(RawHtml html) => (_html, _marker, _replacement, _escaped) = (html._html, html._marker, html._replacement, false);
+    private RawHtml(RawHtml html) =>
+        (_html, _utf8, _marker, _replacement, _escaped) = (html._html, html._utf8, html._marker, html._replacement, false);
 
     public override FluidValues Type => FluidValues.String;
 
@@ -45,18 +52,27 @@ internal sealed class RawHtml : FluidValue
 
     private void Write(TextWriter writer)
     {
-        var html = _html.Span;
-        if (_marker is null)
+        if (_utf8 is null)
         {
-            writer.Write(html);
+            writer.Write(_html.Span);
             return;
         }
-        for (int at; (at = html.IndexOf(_marker, StringComparison.Ordinal)) >= 0; html = html[(at + _marker.Length)..])
+        // The marker is ASCII, so cutting the bytes at it never cuts a character.
+        var html = _utf8.AsSpan();
+        for (int at; (at = html.IndexOf(_marker)) >= 0; html = html[(at + _marker!.Length)..])
         {
-            writer.Write(html[..at]);
+            WriteUtf8(writer, html[..at]);
             writer.Write(_replacement);
         }
-        writer.Write(html);
+        WriteUtf8(writer, html);
+    }
+
+    private static void WriteUtf8(TextWriter writer, ReadOnlySpan<byte> utf8)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(utf8.Length); // never more characters than bytes
+        var count = Encoding.UTF8.GetChars(utf8, chars);
+        writer.Write(chars.AsSpan(0, count));
+        ArrayPool<char>.Shared.Return(chars);
     }
 
     public override string ToStringValue()

@@ -22,10 +22,11 @@ internal sealed class CardCache(TemplateRenderer templates)
     /// </summary>
     private const string Marker = "\u0001";
 
-    /// <summary>The marker as it appears in a rendered card.</summary>
-    private const string RenderedMarker = "&#x1;";
+    /// <summary>The marker as it appears in a rendered card (UTF-8).</summary>
+    private static readonly byte[] RenderedMarker = "&#x1;"u8.ToArray();
 
-    private readonly ConcurrentDictionary<string, (PaperView View, string Card)> _cards = new(Environment.ProcessorCount * 8, 4096, StringComparer.Ordinal);
+    /// <summary>Each paper's card as UTF-8: a card per paper is kept all build long, and a string would take twice the memory.</summary>
+    private readonly ConcurrentDictionary<string, (PaperView View, byte[] Card)> _cards = new(Environment.ProcessorCount * 8, 4096, StringComparer.Ordinal);
 
     public TemplateRenderer Templates => templates;
     private SiteView? _cardSite;
@@ -39,7 +40,7 @@ internal sealed class CardCache(TemplateRenderer templates)
             var paper = papers[i];
             if (!_cards.TryGetValue(paper.Slug, out var kept) || !ReferenceEquals(kept.View, paper))
             {
-                kept = (paper, templates.RenderPartial(Partial, [new("paper", paper), new("site", cardSite)]));
+                kept = (paper, System.Text.Encoding.UTF8.GetBytes(templates.RenderPartial(Partial, [new("paper", paper), new("site", cardSite)])));
                 _cards[paper.Slug] = kept;
             }
             cards[i] = new RawHtml(kept.Card, RenderedMarker, site.Root);

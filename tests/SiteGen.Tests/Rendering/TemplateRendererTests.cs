@@ -75,6 +75,23 @@ public sealed class TemplateRendererTests : IDisposable
         Assert.Equal($"<main>[{Card}]({Escaped}){Card.Length};</main>", html);
     }
 
+    /// <summary>A card is kept as UTF-8 all build long: any text in it comes back as the card rendered for the page itself.</summary>
+    [Fact]
+    public void ACardKeptAsUtf8IsWrittenAsTheCardRenderedForThePage()
+    {
+        Write("theme/layouts/base.liquid", MinimalBase);
+        Write("theme/layouts/home.liquid", "{% for card in cards_html %}{{ card | raw }}|{{ card | size }};{% endfor %}");
+        Write("theme/partials/paper-card.liquid", "<a href=\"{{ site.root }}{{ paper.url }}\">{{ paper.title }}</a> {{ site.root }}");
+        var renderer = Load();
+        var model = Model("Home", root: "../../") with { Papers = [ThemeSamples.Paper(1, "Café — naïve 模型 𝒳 & <b>")] };
+
+        var html = renderer.Render("home", model with { CardsHtml = new SiteGen.Site.CardCache(renderer).For(model.Papers, model.Site) });
+
+        var card = renderer.RenderPartial(SiteGen.Site.CardCache.Partial, [new("paper", model.Papers[0]), new("site", model.Site)]);
+        Assert.Contains("../../", card, StringComparison.Ordinal);
+        Assert.Equal($"<main>{card}|{card.Length};</main>", html);
+    }
+
     [Fact]
     public void AFileInAnEarlierRootOverridesTheSameFileInALaterOne()
     {
