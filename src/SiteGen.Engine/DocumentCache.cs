@@ -84,27 +84,9 @@ public sealed class DocumentCache
         {
             return run(); // a value the codec declines (an unusual one inside a known type): made in every process
         }
-        if (store.Read(key) is { } payload && StoredEntries.TryRead(payload, input, codec) is { } stored)
-        {
-            if (Verify && !StoredEntries.Encode(run(), input, codec).AsSpan().SequenceEqual(payload))
-            {
-                throw new StoredWorkMismatchException(module, input.ToString());
-            }
-            return stored;
-        }
-        var entry = run();
-        if (entry.Outputs.All(codec.CanWrite))
-        {
-            try
-            {
-                store.Add(key, StoredEntries.Encode(entry, input, codec));
-            }
-            catch (NotSupportedException)
-            {
-                // Not stored: made again by the next process.
-            }
-        }
-        return entry;
+        return Stored(store, module, input.ToString(), key, run,
+            entry => entry.Outputs.All(codec.CanWrite) ? StoredEntries.Encode(entry, input, codec) : throw new NotSupportedException(),
+            payload => StoredEntries.TryRead(payload, input, codec) ?? throw new InvalidDataException("the stored outputs do not read"));
     }
 
     /// <summary>
@@ -129,15 +111,18 @@ public sealed class DocumentCache
     /// and every input it is made from), for a part of a step that the store of whole documents does not fit (a paper's
     /// words for the search index; a paper's tags, cheaper to key and read back alone than the paper): from the
     /// <see cref="Store"/> when an earlier process made it, else made by <paramref name="make"/> and stored for the next.
-    /// A record that checks but does not decode is made again. In verify mode a stored value is made again as well, and a
-    /// difference in its bytes fails the run.
     /// </summary>
-    public T StoredOrMade<T>(string what, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode)
+    public T StoredOrMade<T>(string what, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode) =>
+        Store is { } store ? Stored(store, what, $"{key:x32}", key, make, encode, decode) : make();
+
+    /// <summary>
+    /// The one way both kinds of stored work are reused: a record that checks but does not decode is made again; in
+    /// verify mode a stored value is made again as well, and a difference in its bytes fails the run (naming
+    /// <paramref name="what"/> and <paramref name="about"/>); a value <paramref name="encode"/> declines
+    /// (<see cref="NotSupportedException"/>) is not stored, and made again by the next process.
+    /// </summary>
+    private T Stored<T>(DocumentStore store, string what, string about, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode)
     {
-        if (Store is not { } store)
-        {
-            return make();
-        }
         if (store.Read(key) is { } payload)
         {
             T stored;
@@ -152,12 +137,19 @@ public sealed class DocumentCache
             }
             if (Verify && !encode(make()).AsSpan().SequenceEqual(payload))
             {
-                throw new StoredWorkMismatchException(what, $"{key:x32}");
+                throw new StoredWorkMismatchException(what, about);
             }
             return stored;
         }
         var value = make();
-        store.Add(key, encode(value));
+        try
+        {
+            store.Add(key, encode(value));
+        }
+        catch (NotSupportedException)
+        {
+            // Not stored: made again by the next process.
+        }
         return value;
     }
 

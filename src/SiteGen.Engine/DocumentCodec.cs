@@ -120,9 +120,16 @@ public sealed class DocumentCodec
     }
 
     /// <summary>A list of texts <see cref="WriteTexts"/> wrote.</summary>
+    /// <exception cref="InvalidDataException">A count that cannot be: more texts than bytes left (an edited record).</exception>
     public static ImmutableArray<string> ReadTexts(BinaryReader reader)
     {
-        var texts = ImmutableArray.CreateBuilder<string>(reader.Read7BitEncodedInt());
+        var count = reader.Read7BitEncodedInt();
+        var stream = reader.BaseStream;
+        if (count < 0 || (stream.CanSeek && count > stream.Length - stream.Position))
+        {
+            throw new InvalidDataException("more texts than bytes");
+        }
+        var texts = ImmutableArray.CreateBuilder<string>(count);
         for (var i = 0; i < texts.Capacity; i++)
         {
             texts.Add(reader.ReadString());

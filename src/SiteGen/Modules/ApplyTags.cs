@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using SiteGen.Engine;
 using SiteGen.Papers;
 using SiteGen.Site;
@@ -23,10 +22,6 @@ internal sealed class ApplyTags : PerDocumentModule
     /// </summary>
     private static ImmutableArray<string> TagsOf(Paper paper, SiteServices site)
     {
-        if (site.Session.Documents.Store is null)
-        {
-            return site.TagMatcher.Apply(paper);
-        }
         var (keywords, own) = (paper.Keywords.IsDefault ? [] : paper.Keywords, paper.Tags.IsDefault ? [] : paper.Tags);
         var key = DocumentCache.KeyOf(["tags", $"{site.VocabularyFingerprint:x16}", paper.Title, paper.Body,
             $"{keywords.Length}", .. keywords, $"{own.Length}", .. own]);
@@ -38,11 +33,7 @@ internal sealed class ApplyTags : PerDocumentModule
         using var bytes = new MemoryStream();
         using (var writer = new BinaryWriter(bytes))
         {
-            writer.Write7BitEncodedInt(tags.Length);
-            foreach (var tag in tags)
-            {
-                writer.Write(tag);
-            }
+            DocumentCodec.WriteTexts(writer, tags);
         }
         return bytes.ToArray();
     }
@@ -51,18 +42,7 @@ internal sealed class ApplyTags : PerDocumentModule
     private static ImmutableArray<string> Decode(byte[] stored, TagVocabulary vocabulary)
     {
         using var reader = new BinaryReader(new MemoryStream(stored));
-        var count = reader.Read7BitEncodedInt();
-        if (count < 0 || count > stored.Length)
-        {
-            throw new InvalidDataException("more tags than bytes");
-        }
-        var tags = new string[count];
-        for (var i = 0; i < tags.Length; i++)
-        {
-            var tag = reader.ReadString();
-            tags[i] = vocabulary.TryGet(tag, out var definition) ? definition.Slug : tag;
-        }
-        return ImmutableCollectionsMarshal.AsImmutableArray(tags);
+        return [.. DocumentCodec.ReadTexts(reader).Select(tag => vocabulary.TryGet(tag, out var definition) ? definition.Slug : tag)];
     }
 
     protected override bool OutputDependsOnlyOnInput => true;

@@ -68,7 +68,7 @@ public sealed class TemplateRendererTests : IDisposable
         var renderer = Load();
         var model = Model("Home", root: "../../") with { Papers = [ThemeSamples.Paper(1, "A & B")] };
 
-        var html = renderer.Render("home", model with { CardsHtml = new SiteGen.Site.CardCache(renderer).For(model.Papers, model.Site) });
+        var html = WithCards(renderer, model);
 
         const string Card = "<a href=\"../../papers/paper-1/index.html\">A &amp; B</a>";
         const string Escaped = "&lt;a href=&quot;../../papers/paper-1/index.html&quot;&gt;A &amp;amp; B&lt;/a&gt;";
@@ -85,7 +85,7 @@ public sealed class TemplateRendererTests : IDisposable
         var renderer = Load();
         var model = Model("Home", root: "../../") with { Papers = [ThemeSamples.Paper(1, "Café — naïve 模型 𝒳 & <b>")] };
 
-        var html = renderer.Render("home", model with { CardsHtml = new SiteGen.Site.CardCache(renderer).For(model.Papers, model.Site) });
+        var html = WithCards(renderer, model);
 
         var card = renderer.RenderPartial(SiteGen.Site.CardCache.Partial, [new("paper", model.Papers[0]), new("site", model.Site)]);
         Assert.Contains("../../", card, StringComparison.Ordinal);
@@ -243,6 +243,10 @@ public sealed class TemplateRendererTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
     }
+
+    /// <summary>The home layout rendered with the model's papers' cards, as list pages get them (<see cref="SiteGen.Site.CardCache"/>).</summary>
+    private static string WithCards(TemplateRenderer renderer, PageModel model) =>
+        renderer.Render("home", model with { CardsHtml = new SiteGen.Site.CardCache(renderer).For(model.Papers, model.Site) });
 
     private static PageModel Model(string title, string root = "") =>
         new(new SiteView("Site", "A site", root), new PageView(title, "home", "index.html"));
