@@ -28,7 +28,8 @@ namespace SiteGen.Links;
 internal sealed class LinkCheck
 {
     private readonly string _linkRoot;
-    private readonly PageLinkTable? _previous;
+    /// <summary>The last build's links, read beside the build's first phases: a rendered page is the first to need them.</summary>
+    private readonly Task<PageLinkTable?> _previousRead;
     private readonly Func<string, string> _readPage;
     /// <summary>
     /// Every href met, once. Many lock stripes and room for a site's worth from the start: with a stripe per core and
@@ -48,19 +49,28 @@ internal sealed class LinkCheck
     /// <param name="previous">The last build's links of each page, for the pages this build keeps.</param>
     /// <param name="readPage">Reads a kept page's HTML from the output folder, when <paramref name="previous"/> lacks it.</param>
     public LinkCheck(string linkRoot, PageLinkTable? previous, Func<string, string> readPage)
+        : this(linkRoot, Task.FromResult(previous), readPage)
+    {
+    }
+
+    /// <param name="previous">The reading of the last build's links of each page (null when there are none), awaited when first needed.</param>
+    public LinkCheck(string linkRoot, Task<PageLinkTable?> previous, Func<string, string> readPage)
     {
         _linkRoot = linkRoot;
-        _previous = previous;
+        _previousRead = previous;
         _readPage = readPage;
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
         _internSpan = InternSpan;
     }
 
+    /// <summary>The last build's links of each page, for the pages this build keeps (null when there are none).</summary>
+    public PageLinkTable? Previous => _previousRead.GetAwaiter().GetResult();
+
     /// <summary>The report of the last <see cref="Check"/>.</summary>
     public LinkReport Report { get; private set; } = LinkReport.None;
 
     /// <summary>True when this build's table differs from the <see cref="PageLinkTable"/> it started from: other links, other pages or other files.</summary>
-    public bool Changed => _changed != 0 || _pages.Count != (_previous?.Pages.Count ?? 0) || _files != _previous?.Files;
+    public bool Changed => _changed != 0 || _pages.Count != (Previous?.Pages.Count ?? 0) || _files != Previous?.Files;
 
     /// <summary>
     /// True when the table this build started from is worth writing again for the next process: its files changed, or
@@ -68,7 +78,7 @@ internal sealed class LinkCheck
     /// the output instead (a page whose links the table lacks is, see <see cref="Kept"/>): at 100,000 papers, writing
     /// the table took 0.6 s, reading a page back well under a millisecond.
     /// </summary>
-    public bool WorthWriting => _previous is null || _pages.Count != _previous.Pages.Count || _files != _previous.Files
+    public bool WorthWriting => Previous is null || _pages.Count != Previous.Pages.Count || _files != Previous.Files
         || _changed > Math.Max(64, _pages.Count / 50);
 
     /// <summary>The pages of the last <see cref="Check"/>, with their links.</summary>
@@ -86,7 +96,7 @@ internal sealed class LinkCheck
     {
         var started = Stopwatch.GetTimestamp();
         var pageLinks = new PageLinks(inputs, Read(html));
-        if (_previous is null || !_previous.Pages.TryGetValue(page, out var old) || old.Inputs != inputs)
+        if (Previous is null || !Previous.Pages.TryGetValue(page, out var old) || old.Inputs != inputs)
         {
             Interlocked.Increment(ref _changed);
         }
@@ -98,7 +108,7 @@ internal sealed class LinkCheck
     /// <returns>The page's links, to travel with its document.</returns>
     public PageLinks Kept(string page, ulong inputs)
     {
-        if (_previous is not null && _previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
+        if (Previous is not null && Previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
         {
             // Taken as it is: that is what tells Check it may reuse what its links came to, and a table read from disk
             // already holds each href once.
@@ -115,7 +125,7 @@ internal sealed class LinkCheck
     public LinkReport Check(IEnumerable<(string Page, PageLinks Links)> pages, Func<string, LinkTarget> holds, FileSets files,
         ParallelOptions? parallel = null)
     {
-        _pages = new Dictionary<string, PageLinks>(_previous?.Pages.Count ?? 0, StringComparer.Ordinal);
+        _pages = new Dictionary<string, PageLinks>(Previous?.Pages.Count ?? 0, StringComparer.Ordinal);
         foreach (var (page, pageLinks) in pages)
         {
             if (!_pages.TryAdd(page, pageLinks))
@@ -125,7 +135,7 @@ internal sealed class LinkCheck
         }
         _files = FilesOf(files.Made);
         // What the last check found holds for a kept page while no file it counted on has gone.
-        var last = _previous?.Results is { } results && files.MadeAllTheLastMade && _previous.Files == FilesOf(files.LastMade) ? results : null;
+        var last = Previous?.Results is { } results && files.MadeAllTheLastMade && Previous.Files == FilesOf(files.LastMade) ? results : null;
         var started = Stopwatch.GetTimestamp();
         var all = _pages.ToArray();
         // Resolved in a few runs of pages at once, each with its own table of what it resolved: the check runs once
@@ -138,7 +148,7 @@ internal sealed class LinkCheck
             for (var i = run * all.Length / runs; i < (run + 1) * all.Length / runs; i++)
             {
                 var (page, pageLinks) = all[i];
-                found[i] = last is not null && ReferenceEquals(pageLinks, _previous!.Pages.GetValueOrDefault(page))
+                found[i] = last is not null && ReferenceEquals(pageLinks, Previous!.Pages.GetValueOrDefault(page))
                     && last.TryGetValue(page, out var known) && !known.ReachesOther
                     ? resolver.StillBroken(known)
                     : resolver.Resolve(page, pageLinks);
