@@ -102,12 +102,21 @@ internal static class ManifestFile
     public static void Write(FileOperations files, string path, BuildKey key, IReadOnlyCollection<KeyValuePair<string, FileStamp>> stamps) =>
         files.WriteAtomically(path, stream =>
         {
+            var entries = stamps.ToArray();
+            var destinations = Array.ConvertAll(entries, entry => entry.Key);
+            Array.Sort(destinations, entries, StringComparer.Ordinal);
             using var writer = new StreamWriter(stream);
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"{Header} program={key.Program:x16} settings={key.Settings:x16} theme={key.Theme:x16} files={stamps.Count}\n"));
-            foreach (var (destination, stamp) in stamps.OrderBy(s => s.Key, StringComparer.Ordinal))
+                $"{Header} program={key.Program:x16} settings={key.Settings:x16} theme={key.Theme:x16} files={entries.Length}\n"));
+            // Each line written in place, not made a string first: at 100,000 papers the manifest has 200,000 lines.
+            Span<char> numbers = stackalloc char[64]; // two hashes, a length and three spaces: at most 55
+            for (var i = 0; i < destinations.Length; i++)
             {
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{stamp.Inputs:x16} {stamp.Bytes:x16} {stamp.Length} {destination}\n"));
+                var stamp = entries[i].Value;
+                numbers.TryWrite(CultureInfo.InvariantCulture, $"{stamp.Inputs:x16} {stamp.Bytes:x16} {stamp.Length} ", out var written);
+                writer.Write(numbers[..written]);
+                writer.Write(destinations[i]);
+                writer.Write('\n');
             }
         });
 
