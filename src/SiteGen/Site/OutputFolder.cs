@@ -361,6 +361,8 @@ internal sealed class OutputFolder
         // says anything of the output folder that a crash could leave wrong (a page's links count only under the
         // fingerprint of its inputs, a stored document only for its input), and the manifest, which does, comes after both.
         var saving = saveCache is not null && _manifestPath is not null && _session is not { Remembers: true } ? Task.Run(saveCache) : null;
+        // Every file is produced by now: the manifest's entries are sorted while the files move.
+        var manifestEntries = _manifestPath is null ? null : Task.Run(() => ManifestFile.Sorted(_produced));
         try
         {
             if (changed && journal is not null)
@@ -388,13 +390,14 @@ internal sealed class OutputFolder
             var after = before is { } b && movedIn is { } m && WalkOrNone(AsidePath("")) is { } aside ? b.Plus(m).Minus(aside) : (FileSum?)null;
             var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0
                 || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
-            Record(saving is null ? saveCache : saving.GetAwaiter().GetResult, manifestChanged, journal);
+            Record(saving is null ? saveCache : saving.GetAwaiter().GetResult, manifestChanged ? manifestEntries : null, journal);
             FilesAfterCommit = after;
         }
         catch
         {
             // The caches are not written over while they are being undone, nor the store closed under its writer.
             saving?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
+            manifestEntries?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
             Undo(undo);
             throw;
         }
@@ -405,7 +408,8 @@ internal sealed class OutputFolder
     /// The manifest, then no journal: from then on the folder is this build's. A session writes them while the next
     /// edit is awaited (its next build waits for them); the files moved aside go with them.
     /// </summary>
-    private void Record(Action? saveCache, bool manifestChanged, string? journal)
+    /// <param name="manifestEntries">The sorting of the manifest's entries (<see cref="ManifestFile.Sorted"/>), when it changed.</param>
+    private void Record(Action? saveCache, Task<KeyValuePair<string, FileStamp>[]>? manifestEntries, string? journal)
     {
         if (_manifestPath is null)
         {
@@ -415,13 +419,13 @@ internal sealed class OutputFolder
         // This build's table is a session's from now on, changed or not: its next build continues from this one
         // (ContinuesFrom).
         _session?.RememberManifest(_manifestPath, _produced);
-        var (files, manifest, produced, key) = (_files, _manifestPath, _produced, Key);
+        var (files, manifest, key) = (_files, _manifestPath, Key);
         void Write()
         {
             saveCache?.Invoke();
-            if (manifestChanged)
+            if (manifestEntries is not null)
             {
-                ManifestFile.Write(files, manifest, key, produced);
+                ManifestFile.Write(files, manifest, key, manifestEntries.GetAwaiter().GetResult());
             }
             if (journal is not null)
             {

@@ -152,13 +152,22 @@ internal static class SiteBuilder
             }
             removed = output.Commit(request.DryRun ? null : () =>
             {
-                SaveLinks(links, linksPath, session, files);
-                // Before the manifest, so a failure undoes the commit: beside the moves in a one-off build, once the build has
-                // returned in a session.
-                using (store)
+                // Both caches side by side (at 100,000 papers 0.8 s and 0.4 s), before the manifest, so a failure undoes the
+                // commit: beside the moves in a one-off build, once the build has returned in a session.
+                var savingLinks = Task.Run(() => SaveLinks(links, linksPath, session, files));
+                try
                 {
-                    store?.Save();
+                    using (store)
+                    {
+                        store?.Save();
+                    }
                 }
+                finally
+                {
+                    // A failed save of the store still waits for the links': nothing is left writing.
+                    savingLinks.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
+                }
+                savingLinks.GetAwaiter().GetResult();
             });
         }
         catch

@@ -12,12 +12,12 @@ public sealed class ManifestFileTests
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "output-x.manifest");
-        ManifestFile.Write(FileOperations.Disk, path, Key, new Dictionary<string, FileStamp>
+        ManifestFile.Write(FileOperations.Disk, path, Key, ManifestFile.Sorted(new Dictionary<string, FileStamp>
         {
             ["tags/b/index.html"] = new(0x10, 0x2f, 120),
             ["index.html"] = new(0xfedcba9876543210, 0, 0),
             ["Tags/a.html"] = new(0x1, 0x1, 7),
-        });
+        }));
 
         // Ordinal order: upper case before lower case.
         Assert.Equal(
@@ -41,7 +41,7 @@ public sealed class ManifestFileTests
             [longPath] = new(0x0123456789abcdef, 0x42, long.MaxValue),
             ["papers/ü/index.html"] = new(2, 3, 4),
         };
-        ManifestFile.Write(FileOperations.Disk, path, Key, stamps);
+        ManifestFile.Write(FileOperations.Disk, path, Key, ManifestFile.Sorted(stamps));
 
         var read = ManifestFile.Read(path);
 
