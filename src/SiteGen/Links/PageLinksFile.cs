@@ -85,7 +85,7 @@ internal static class PageLinksFile
         // papers, six million look-ups by text were most of the time the file took).
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var strings = new List<string>();
-        var linkNumbers = new List<int>();
+        var linkNumbers = new List<int>(table.Pages.Values.Sum(links => links.Links.Length));
         foreach (var (_, links) in table.Pages)
         {
             foreach (var link in links.Links)

@@ -361,8 +361,10 @@ internal sealed class OutputFolder
         // says anything of the output folder that a crash could leave wrong (a page's links count only under the
         // fingerprint of its inputs, a stored document only for its input), and the manifest, which does, comes after both.
         var saving = saveCache is not null && _manifestPath is not null && _session is not { Remembers: true } ? Task.Run(saveCache) : null;
+        var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0
+            || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
         // Every file is produced by now: the manifest's entries are sorted while the files move.
-        var manifestEntries = _manifestPath is null ? null : Task.Run(() => ManifestFile.Sorted(_produced));
+        var manifestEntries = _manifestPath is null || !manifestChanged ? null : Task.Run(() => ManifestFile.Sorted(_produced));
         try
         {
             if (changed && journal is not null)
@@ -388,9 +390,7 @@ internal sealed class OutputFolder
                 RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!, undo);
             }
             var after = before is { } b && movedIn is { } m && WalkOrNone(AsidePath("")) is { } aside ? b.Plus(m).Minus(aside) : (FileSum?)null;
-            var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0
-                || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
-            Record(saving is null ? saveCache : saving.GetAwaiter().GetResult, manifestChanged ? manifestEntries : null, journal);
+            Record(saving is null ? saveCache : saving.GetAwaiter().GetResult, manifestEntries, journal);
             FilesAfterCommit = after;
         }
         catch
