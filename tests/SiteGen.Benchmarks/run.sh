@@ -93,6 +93,7 @@ SITEGEN=$ROOT/bin/sitegen/sitegen
   echo "date_utc: $(date -u +%FT%TZ)"
   echo "host: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB RAM, kernel $(uname -r)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other builds on the machine show here)"
+  echo "memory available at start: $(free -g | awk '/Mem:/{print $7}') GiB (files on a tmpfs hold memory: with little left, builds spend far more system time)"
   echo "bench_root: $ROOT ($(stat -f -c %T "$ROOT"))"
   echo "dotnet: $(dotnet --version); SiteGen commit: $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src || echo ' (src has uncommitted changes)')"
   echo "hugo: $(hugo version 2>/dev/null)"
