@@ -46,14 +46,11 @@ internal sealed class LinkCheck
     private int _changed;
 
     /// <param name="linkRoot">The site's root path on its host: root-absolute links (the 404 page's) start with it.</param>
-    /// <param name="previous">The last build's links of each page, for the pages this build keeps.</param>
+    /// <param name="previous">
+    /// The reading of the last build's links of each page, for the pages this build keeps (null when there are none),
+    /// awaited when first needed.
+    /// </param>
     /// <param name="readPage">Reads a kept page's HTML from the output folder, when <paramref name="previous"/> lacks it.</param>
-    public LinkCheck(string linkRoot, PageLinkTable? previous, Func<string, string> readPage)
-        : this(linkRoot, Task.FromResult(previous), readPage)
-    {
-    }
-
-    /// <param name="previous">The reading of the last build's links of each page (null when there are none), awaited when first needed.</param>
     public LinkCheck(string linkRoot, Task<PageLinkTable?> previous, Func<string, string> readPage)
     {
         _linkRoot = linkRoot;
@@ -96,7 +93,7 @@ internal sealed class LinkCheck
     {
         var started = Stopwatch.GetTimestamp();
         var pageLinks = new PageLinks(inputs, Read(html));
-        if (Previous is null || !Previous.Pages.TryGetValue(page, out var old) || old.Inputs != inputs)
+        if (Previous is not { } previous || !previous.Pages.TryGetValue(page, out var old) || old.Inputs != inputs)
         {
             Interlocked.Increment(ref _changed);
         }
@@ -108,7 +105,7 @@ internal sealed class LinkCheck
     /// <returns>The page's links, to travel with its document.</returns>
     public PageLinks Kept(string page, ulong inputs)
     {
-        if (Previous is not null && Previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
+        if (Previous is { } previous && previous.Pages.TryGetValue(page, out var old) && old.Inputs == inputs)
         {
             // Taken as it is: that is what tells Check it may reuse what its links came to, and a table read from disk
             // already holds each href once.
@@ -125,7 +122,8 @@ internal sealed class LinkCheck
     public LinkReport Check(IEnumerable<(string Page, PageLinks Links)> pages, Func<string, LinkTarget> holds, FileSets files,
         ParallelOptions? parallel = null)
     {
-        _pages = new Dictionary<string, PageLinks>(Previous?.Pages.Count ?? 0, StringComparer.Ordinal);
+        var previous = Previous;
+        _pages = new Dictionary<string, PageLinks>(previous?.Pages.Count ?? 0, StringComparer.Ordinal);
         foreach (var (page, pageLinks) in pages)
         {
             if (!_pages.TryAdd(page, pageLinks))
@@ -135,7 +133,7 @@ internal sealed class LinkCheck
         }
         _files = FilesOf(files.Made);
         // What the last check found holds for a kept page while no file it counted on has gone.
-        var last = Previous?.Results is { } results && files.MadeAllTheLastMade && Previous.Files == FilesOf(files.LastMade) ? results : null;
+        var last = previous?.Results is { } results && files.MadeAllTheLastMade && previous.Files == FilesOf(files.LastMade) ? results : null;
         var started = Stopwatch.GetTimestamp();
         var all = _pages.ToArray();
         // Resolved in a few runs of pages at once, each with its own table of what it resolved: the check runs once
@@ -148,7 +146,7 @@ internal sealed class LinkCheck
             for (var i = run * all.Length / runs; i < (run + 1) * all.Length / runs; i++)
             {
                 var (page, pageLinks) = all[i];
-                found[i] = last is not null && ReferenceEquals(pageLinks, Previous!.Pages.GetValueOrDefault(page))
+                found[i] = last is not null && ReferenceEquals(pageLinks, previous!.Pages.GetValueOrDefault(page))
                     && last.TryGetValue(page, out var known) && !known.ReachesOther
                     ? resolver.StillBroken(known)
                     : resolver.Resolve(page, pageLinks);

@@ -37,7 +37,7 @@ internal sealed record SiteServices(
     public CardCache Cards { get; init; } = new(Templates);
 
     /// <summary>Every page's internal links, handed over as pages are written and checked once all are (<see cref="Modules.ValidateLinks"/>).</summary>
-    public Links.LinkCheck Links { get; init; } = new(Settings.LinkRoot, previous: (Links.PageLinkTable?)null, Output.ReadPage);
+    public Links.LinkCheck Links { get; init; } = new(Settings.LinkRoot, previous: Task.FromResult<Links.PageLinkTable?>(null), Output.ReadPage);
 
     /// <summary>The site's sources, as the build may read them (symbolic links out of the site are not followed).</summary>
     internal SourceTree Sources { get; init; } = new(Root, [.. Absolute(Root, Settings.InputPaths), .. Absolute(Root, Settings.ThemePaths)]);
