@@ -20,7 +20,8 @@
 #   REPS           runs of each scenario per tool                      [3]
 #   SEED           generator seed                                      [42]
 #   SCENARIOS      which scenarios                                     [cold rebuild-nochange rebuild-1file add-day]
-#   TOOLS          which tools                                         [sitegen hugo]
+#   TOOLS          which tools: sitegen, hugo (the repository's Hugo site, SiteGen's page set), hugo-lean (hugo-lean/:
+#                  a minimal Hugo site of about half the pages, the anchor SiteGen's cold build is held to)  [sitegen hugo]
 #   MAX_BUILD_S    a build taking longer is killed (counted as failed) [900]
 #   MAX_GEN_S      the generator's time limit                          [1200]
 #   HEAP_LIMIT_GB  SiteGen's GC heap limit (DOTNET_GCHeapHardLimit), so that a build that would exhaust the
@@ -52,7 +53,7 @@ say() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RESULTS/run.log" >&2; }
 [ -x "$TIME" ] || die "/usr/bin/time is missing: apt-get update && apt-get install -y time"
 command -v timeout >/dev/null || die "timeout is missing (coreutils)"
 command -v dotnet >/dev/null || die "dotnet is missing: install the .NET 10 SDK"
-case " $TOOLS " in *" hugo "*) command -v hugo >/dev/null || die "hugo is missing: apt-get update && apt-get install -y hugo time" ;; esac
+case " $TOOLS " in *" hugo "*|*" hugo-lean "*) command -v hugo >/dev/null || die "hugo is missing: apt-get update && apt-get install -y hugo time" ;; esac
 
 # ------------------------------------------------------------------------------------------------ scratch folder
 MOUNTED=0
@@ -110,7 +111,7 @@ RAW=$RESULTS/raw.tsv
 printf 'n\ttool\tscenario\trep\twall_s\tuser_s\tsys_s\tmaxrss_kb\tfiles\twritten\trc\n' > "$RAW"
 
 # ------------------------------------------------------------------------------------------------ per tool
-site_of() { case $1 in sitegen) echo "$ROOT/site-$2" ;; hugo) echo "$ROOT/hugo-$2" ;; esac; }
+site_of() { case $1 in sitegen) echo "$ROOT/site-$2" ;; hugo) echo "$ROOT/hugo-$2" ;; hugo-lean) echo "$ROOT/hugo-lean-$2" ;; esac; }
 out_of() { echo "$ROOT/out/$1-$2"; }
 
 # build TOOL N: the command line of one build
@@ -118,7 +119,7 @@ build_cmd() {
   local site out; site=$(site_of "$1" "$2"); out=$(out_of "$1" "$2")
   case $1 in
     sitegen) echo "${SITEGEN_ENV[*]} $SITEGEN build --root $site --output $out" ;;
-    hugo) echo "hugo --quiet --source $site --destination $out --cacheDir $ROOT/cache/hugo-$2" ;;
+    hugo|hugo-lean) echo "hugo --quiet --source $site --destination $out --cacheDir $ROOT/cache/$1-$2" ;;
   esac
 }
 
@@ -128,7 +129,7 @@ clean() {
   rm -rf "$(out_of "$1" "$2")"
   case $1 in
     sitegen) rm -rf "$site/cache" ;;
-    hugo) rm -rf "$ROOT/cache/hugo-$2" "$site/resources" "$site/.hugo_build.lock" ;;
+    hugo|hugo-lean) rm -rf "$ROOT/cache/$1-$2" "$site/resources" "$site/.hugo_build.lock" ;;
   esac
 }
 
@@ -137,7 +138,7 @@ edited_paper() { ls "$(site_of sitegen "$1")/input/papers" | sed -n "$(( $2 * 7 
 paper_file() {
   case $1 in
     sitegen) echo "$(site_of sitegen "$2")/input/papers/$3" ;;
-    hugo) echo "$(site_of hugo "$2")/content/papers/$3" ;;
+    hugo|hugo-lean) echo "$(site_of "$1" "$2")/content/papers/$3" ;;
   esac
 }
 
@@ -186,6 +187,12 @@ for n in $SIZES; do
   fi
   cat "$RESULTS/logs/generate-$n.txt" >&2
   grep '^sha256' "$RESULTS/logs/generate-$n.txt" | sed "s/^/N=$n /" >> "$RESULTS/env.txt"
+  case " $TOOLS " in *" hugo-lean "*)
+    # the lean site: its own configuration and layouts, the generated Hugo site's papers
+    lean=$(site_of hugo-lean "$n"); rm -rf "$lean"; mkdir -p "$lean/content"
+    cp -r "$HERE/hugo-lean/." "$lean/" && cp -r "$(site_of hugo "$n")/content/papers" "$lean/content/" \
+      || say "N=$n: staging the lean Hugo site failed" ;;
+  esac
   sync
 
   alive=" $TOOLS "
@@ -202,6 +209,11 @@ for n in $SIZES; do
         day=$rep; [ "$scenario" = add-day-ci ] && day=$((REPS + rep))
         $BENCH add-day --site "$(site_of sitegen "$n")" --hugo "$(site_of hugo "$n")" --day "$day" --seed "$SEED" >> "$RESULTS/run.log" 2>&1 \
           || say "N=$n: add-day $day failed; see $RESULTS/run.log"
+        # the same papers into the lean site (the listing is written again with the same bytes)
+        case " $TOOLS " in *" hugo-lean "*)
+          $BENCH add-day --site "$(site_of sitegen "$n")" --hugo "$(site_of hugo-lean "$n")" --day "$day" --seed "$SEED" >> "$RESULTS/run.log" 2>&1 \
+            || say "N=$n: add-day $day for the lean site failed; see $RESULTS/run.log" ;;
+        esac
       fi
       if [ "$scenario" = add-day-ci ]; then
         find "$(site_of sitegen "$n")/input" -type f -exec touch {} +
@@ -222,7 +234,7 @@ for n in $SIZES; do
       done
     done
   done
-  [ "$KEEP" = 1 ] || rm -rf "$(site_of sitegen "$n")" "$(site_of hugo "$n")" "$ROOT/out" "$ROOT/cache"
+  [ "$KEEP" = 1 ] || rm -rf "$(site_of sitegen "$n")" "$(site_of hugo "$n")" "$(site_of hugo-lean "$n")" "$ROOT/out" "$ROOT/cache"
 done
 
 $BENCH summarize "$RAW" > "$RESULTS/summary.md" || die "summarize failed"

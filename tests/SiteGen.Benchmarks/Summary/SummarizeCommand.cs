@@ -5,12 +5,13 @@ namespace SiteGen.Benchmarks.Summary;
 
 /// <summary>
 /// <c>summarize raw.tsv</c>: the Markdown table of run.sh's runs, one row per size, scenario and tool: median wall
-/// time over the runs that succeeded, their range, CPU time, peak RSS, files, and SiteGen's median over Hugo's.
+/// time over the runs that succeeded, their range, CPU time, peak RSS, files, and SiteGen's median over Hugo's: the
+/// repository's Hugo site (<c>hugo</c>, SiteGen's page set) and the lean one (<c>hugo-lean</c>, about half the pages).
 /// </summary>
 internal static class SummarizeCommand
 {
     private static readonly string[] ScenarioOrder = ["cold", "rebuild-nochange", "rebuild-1file", "add-day"];
-    private static readonly string[] ToolOrder = ["sitegen", "hugo"];
+    private static readonly string[] ToolOrder = ["sitegen", "hugo", "hugo-lean"];
 
     public static int Run(IReadOnlyList<string> args)
     {
@@ -26,8 +27,8 @@ internal static class SummarizeCommand
     public static string Table(IReadOnlyList<RunRecord> runs)
     {
         var text = new StringBuilder();
-        text.Append("| N | scenario | tool | runs ok | median wall s | min–max s | CPU s (user+sys) | peak RSS MB | files in output | files written | SiteGen/Hugo wall | SiteGen/Hugo RSS | notes |\n");
-        text.Append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        text.Append("| N | scenario | tool | runs ok | median wall s | min–max s | CPU s (user+sys) | peak RSS MB | files in output | files written | SiteGen/Hugo wall | SiteGen/Hugo RSS | SiteGen/lean Hugo wall | SiteGen/lean Hugo RSS | notes |\n");
+        text.Append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         var groups = runs
             .GroupBy(r => (r.N, r.Scenario, r.Tool))
             .OrderBy(g => g.Key.N)
@@ -39,20 +40,12 @@ internal static class SummarizeCommand
             var (n, scenario, tool) = group.Key;
             var all = group.ToArray();
             var ok = all.Where(r => r.ExitCode == 0).ToArray();
-            string wallRatio = "", rssRatio = "";
-            if (tool == "sitegen")
-            {
-                var hugo = lookup[(n, scenario, "hugo")].Where(r => r.ExitCode == 0).ToArray();
-                if (ok.Length > 0 && hugo.Length > 0)
-                {
-                    wallRatio = Format(Median(ok.Select(r => r.WallSeconds)) / Median(hugo.Select(r => r.WallSeconds)), "0.00") + "×";
-                    rssRatio = Format(Median(ok.Select(r => r.MaxRssKb)) / Median(hugo.Select(r => r.MaxRssKb)), "0.00") + "×";
-                }
-            }
+            var (wallRatio, rssRatio) = tool == "sitegen" ? Ratios(ok, lookup[(n, scenario, "hugo")]) : ("", "");
+            var (leanWallRatio, leanRssRatio) = tool == "sitegen" ? Ratios(ok, lookup[(n, scenario, "hugo-lean")]) : ("", "");
             text.Append(CultureInfo.InvariantCulture, $"| {n} | {scenario} | {tool} | {ok.Length}/{all.Length} | ");
             if (ok.Length == 0)
             {
-                text.Append("— | — | — | — | — | — | | | ");
+                text.Append("— | — | — | — | — | — | | | | | ");
             }
             else
             {
@@ -63,13 +56,26 @@ internal static class SummarizeCommand
                 text.Append(Format(Median(ok.Select(r => (double)r.Files)), "0")).Append(" | ");
                 text.Append(Format(Median(ok.Select(r => (double)r.Written)), "0")).Append(" | ");
                 text.Append(wallRatio).Append(" | ").Append(rssRatio).Append(" | ");
+                text.Append(leanWallRatio).Append(" | ").Append(leanRssRatio).Append(" | ");
             }
             text.Append(string.Join("; ", all.Where(r => r.ExitCode != 0).Select(Failure))).Append(" |\n");
         }
         text.Append('\n');
         text.Append("Medians are over the runs that succeeded; peak RSS is the median of each run's maximum resident set size (`/usr/bin/time -v`). ");
-        text.Append("Files written: files whose modification time is newer than the start of the run. SiteGen/Hugo: ratio of the medians (below 1: SiteGen is faster or smaller).\n");
+        text.Append("Files written: files whose modification time is newer than the start of the run. SiteGen/Hugo: ratio of the medians (below 1: SiteGen is faster or smaller); lean Hugo makes about half the pages.\n");
         return text.ToString();
+    }
+
+    /// <summary>SiteGen's medians over another tool's, wall time and peak RSS; empty when either has no good run.</summary>
+    private static (string Wall, string Rss) Ratios(RunRecord[] sitegen, IEnumerable<RunRecord> other)
+    {
+        var them = other.Where(r => r.ExitCode == 0).ToArray();
+        if (sitegen.Length == 0 || them.Length == 0)
+        {
+            return ("", "");
+        }
+        return (Format(Median(sitegen.Select(r => r.WallSeconds)) / Median(them.Select(r => r.WallSeconds)), "0.00") + "×",
+            Format(Median(sitegen.Select(r => r.MaxRssKb)) / Median(them.Select(r => r.MaxRssKb)), "0.00") + "×");
     }
 
     private static string Failure(RunRecord run)
