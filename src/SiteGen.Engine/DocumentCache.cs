@@ -95,7 +95,8 @@ public sealed class DocumentCache
     /// </summary>
     public static UInt128 KeyOf(ReadOnlySpan<string> texts)
     {
-        var hash = new XxHash128();
+        var hash = t_keyHash ??= new XxHash128();
+        hash.Reset();
         Span<byte> length = stackalloc byte[sizeof(int)];
         foreach (var text in texts)
         {
@@ -105,6 +106,11 @@ public sealed class DocumentCache
         }
         return hash.GetCurrentHashAsUInt128();
     }
+
+    /// <summary>One per thread: every paper's tags and words are keyed in each build, and a new hash each time was
+    /// much of a one-paper rebuild's garbage.</summary>
+    [ThreadStatic]
+    private static XxHash128? t_keyHash;
 
     /// <summary>
     /// A value made from exactly what <paramref name="key"/> is a hash of (the caller's declaration: what the value is,

@@ -114,6 +114,13 @@ internal static class BuildCommand
         }
         Console.WriteLine(string.Create(inv,
             $"  Link check: {summary.Links.Links} internal links on {summary.Links.Pages} pages, {summary.Links.Broken.Length} broken; reading pages {summary.Links.ReadingTime.TotalMilliseconds:0} ms (all threads), resolving {summary.Links.CheckingTime.TotalMilliseconds:0} ms"));
+        // The process's own figures, for whoever measures a build: the collector's pauses run on one thread, so they
+        // cost wall time beyond their share of the CPU.
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            Console.WriteLine(string.Create(inv,
+                $"  Memory: peak {Size(self.PeakWorkingSet64)}, {Size(GC.GetTotalAllocatedBytes())} allocated; collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen0 / gen1 / gen2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
+        }
         if (summary.Cache.Length > 0)
         {
             Console.WriteLine("  Cache: " + Size(summary.Cache.Sum(f => f.Bytes)) + " ("

@@ -24,19 +24,29 @@ internal static class DocumentCodecs
     /// </summary>
     public static ulong FingerprintOf(Paper paper)
     {
-        using var hashing = new HashingStream(Stream.Null);
-        using (var writer = new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true))
+        var (hashing, writer) = t_fingerprinting ??= NewFingerprinting();
+        hashing.Reset();
+        try
         {
-            try
-            {
-                WritePaper(writer, paper);
-            }
-            catch (NotSupportedException)
-            {
-                return 0;
-            }
+            WritePaper(writer, paper);
         }
+        catch (NotSupportedException)
+        {
+            return 0;
+        }
+        writer.Flush();
         return hashing.Hash is var hash and not 0 ? hash : 1;
+    }
+
+    /// <summary>One hash and writer per thread: a build fingerprints every paper, and a new hash for each was much of
+    /// a one-paper rebuild's garbage.</summary>
+    [ThreadStatic]
+    private static (HashingStream, BinaryWriter)? t_fingerprinting;
+
+    private static (HashingStream, BinaryWriter) NewFingerprinting()
+    {
+        var hashing = new HashingStream(Stream.Null);
+        return (hashing, new BinaryWriter(hashing, System.Text.Encoding.UTF8, leaveOpen: true));
     }
 
     private static void WritePaper(BinaryWriter writer, Paper paper)

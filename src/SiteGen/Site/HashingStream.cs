@@ -11,6 +11,13 @@ internal sealed class HashingStream(Stream inner) : Stream
 
     public long Written { get; private set; }
 
+    /// <summary>Starts again, as a new stream over the same inner one would.</summary>
+    public void Reset()
+    {
+        _hash.Reset();
+        Written = 0;
+    }
+
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _hash.Append(buffer);

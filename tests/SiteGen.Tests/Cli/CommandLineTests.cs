@@ -21,6 +21,26 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task VerboseAlsoSaysWhatMemoryTheBuildTookAndWhatTheCollectorDid()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        var quiet = await SiteGenProcess.RunAsync("build", "--root", site.Path);
+        site.WritePaper("verbose", "A Paper To Build Again");
+        var verbose = await SiteGenProcess.RunAsync("build", "--root", site.Path, "--verbose");
+
+        Assert.Equal((0, 0), (quiet.ExitCode, verbose.ExitCode));
+        Assert.DoesNotContain("Memory:", quiet.StandardOutput, StringComparison.Ordinal);
+        var line = Assert.Single(verbose.StandardOutput.Split('\n'), l => l.StartsWith("  Memory: ", StringComparison.Ordinal));
+        var match = System.Text.RegularExpressions.Regex.Match(line,
+            @"^  Memory: peak (\d+\.\d) MB, (\d+\.\d) MB allocated; collections (\d+) / (\d+) / (\d+) \(gen0 / gen1 / gen2\), paused (\d+) ms$");
+        Assert.True(match.Success, line);
+        double Figure(int group) => double.Parse(match.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(Figure(1), 1, 100_000); // a process that read a site holds more than a megabyte
+        Assert.InRange(Figure(2), 1, 100_000);
+        Assert.True(Figure(3) >= Figure(4) && Figure(4) >= Figure(5), $"every gen1 collection is also counted in gen0, and so on: {line}");
+    }
+
+    [Fact]
     public async Task BrokenFrontMatterFailsWithFileLineAndColumnAndLeavesThePreviousOutputAsItWas()
     {
         using var site = new TempFolder().WithDefaultSite();
