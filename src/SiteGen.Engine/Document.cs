@@ -9,12 +9,15 @@ public sealed class Document
 {
     public static readonly Document Empty = new(null, null, MetadataDictionary.Empty, string.Empty);
 
-    private Document(string? source, string? destination, MetadataDictionary metadata, string content)
+    /// <summary>The content: a string, or a <see cref="KeyedContent"/> made when first read.</summary>
+    private readonly object _content;
+
+    private Document(string? source, string? destination, MetadataDictionary metadata, object content)
     {
         Source = source;
         Destination = destination;
         Metadata = metadata;
-        Content = content;
+        _content = content;
     }
 
     /// <summary>The input path this document was read from, relative to the site root; null when generated.</summary>
@@ -25,22 +28,44 @@ public sealed class Document
 
     public MetadataDictionary Metadata { get; }
 
-    public string Content { get; }
+    public string Content => _content as string ?? ((KeyedContent)_content).Value;
+
+    /// <summary>
+    /// For a document made by <see cref="CreateKeyed"/>, the hash its content is known by, which stands for the content in
+    /// the keys of the document store, so that work stored for it is found without making the content; else null.
+    /// </summary>
+    public UInt128? ContentKey => (_content as KeyedContent)?.Key;
+
+    /// <summary>True when this document's content is <paramref name="other"/>'s very own, made or not.</summary>
+    public bool SharesContentWith(Document other) => ReferenceEquals(_content, other._content);
 
     public static Document Create(string? source = null, string? destination = null, string content = "",
         IEnumerable<KeyValuePair<string, object?>>? metadata = null) =>
         new(source, destination, metadata is null ? MetadataDictionary.Empty : MetadataDictionary.Of(metadata), content);
 
-    public Document WithSource(string? source) => new(source, Destination, Metadata, Content);
+    /// <summary>
+    /// A document whose content is made by <paramref name="content"/> the first time it is read (once, whichever thread
+    /// asks), and is known until then by <paramref name="contentKey"/>, a hash of what it is made from (a file's bytes):
+    /// a module whose work for it is in the document store never needs it made.
+    /// </summary>
+    public static Document CreateKeyed(string? source, UInt128 contentKey, Func<string> content) =>
+        new(source, null, MetadataDictionary.Empty, new KeyedContent(contentKey, content));
 
-    public Document WithDestination(string? destination) => new(Source, destination, Metadata, Content);
+    /// <summary>A document <see cref="DocumentCodec"/> reads back: its content is <paramref name="contentOf"/>'s when given.</summary>
+    internal static Document Create(string? source, string? destination, string content, Document? contentOf,
+        IEnumerable<KeyValuePair<string, object?>> metadata) =>
+        new(source, destination, MetadataDictionary.Of(metadata), contentOf?._content ?? content);
+
+    public Document WithSource(string? source) => new(source, Destination, Metadata, _content);
+
+    public Document WithDestination(string? destination) => new(Source, destination, Metadata, _content);
 
     public Document WithContent(string content) => new(Source, Destination, Metadata, content);
 
-    public Document With(string key, object? value) => new(Source, Destination, Metadata.With(key, value), Content);
+    public Document With(string key, object? value) => new(Source, Destination, Metadata.With(key, value), _content);
 
     public Document With(IEnumerable<KeyValuePair<string, object?>> values) =>
-        new(Source, Destination, Metadata.With(values), Content);
+        new(Source, Destination, Metadata.With(values), _content);
 
     /// <summary>The value under <paramref name="key"/> when it is a <typeparamref name="T"/>, else the default.</summary>
     public T? Get<T>(string key) => Metadata.TryGetValue(key, out var value) && value is T typed ? typed : default;
@@ -52,4 +77,14 @@ public sealed class Document
             : throw new InvalidOperationException($"Document '{Source ?? Destination ?? "(generated)"}' has no '{key}' of type {typeof(T).Name}.");
 
     public override string ToString() => Source ?? Destination ?? "(generated document)";
+
+    /// <summary>Content made on first use, shared by every document derived from the one it was made for.</summary>
+    private sealed class KeyedContent(UInt128 key, Func<string> make)
+    {
+        private readonly Lazy<string> _value = new(make, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public UInt128 Key => key;
+
+        public string Value => _value.Value;
+    }
 }

@@ -63,7 +63,7 @@ public sealed class DocumentCodec
     {
         WriteTextBeside(writer, document.Source, input?.Source);
         WriteTextBeside(writer, document.Destination, input?.Destination);
-        WriteTextBeside(writer, document.Content, input?.Content);
+        WriteContent(writer, document, input);
         var keys = document.Metadata.Keys.ToArray();
         Array.Sort(keys, StringComparer.Ordinal);
         writer.Write7BitEncodedInt(keys.Length);
@@ -87,12 +87,42 @@ public sealed class DocumentCodec
         }
     }
 
+    /// <summary>
+    /// A document's content, made only when it must be: a content the input shares is marked as the input's (a keyed
+    /// content is never compared by its text, so that its bytes are the same whether it was made or not); written with no
+    /// input, which only the store's keys are, a keyed content is its key.
+    /// </summary>
+    private static void WriteContent(BinaryWriter writer, Document document, Document? input)
+    {
+        if (input is not null && document.SharesContentWith(input))
+        {
+            writer.Write(InputsValue);
+        }
+        else if (input is null && document.ContentKey is { } key)
+        {
+            writer.Write(KeyValue);
+            writer.Write((ulong)(key >> 64));
+            writer.Write((ulong)key);
+        }
+        else
+        {
+            WriteTextBeside(writer, document.Content, input is { ContentKey: null } ? input.Content : null);
+        }
+    }
+
     /// <summary>Reads a document <see cref="Write"/> wrote beside <paramref name="input"/>.</summary>
     public Document Read(BinaryReader reader, Document? input)
     {
         var source = ReadTextBeside(reader, input?.Source);
         var destination = ReadTextBeside(reader, input?.Destination);
-        var content = ReadTextBeside(reader, input?.Content) ?? "";
+        // The input's content is taken as it is, made or not.
+        var (content, contentOf) = reader.ReadByte() switch
+        {
+            NoValue => ("", null),
+            InputsValue => ("", input ?? throw new InvalidDataException("a content marked as the input's, with no input")),
+            OwnValue => (reader.ReadString(), (Document?)null),
+            var other => throw new InvalidDataException($"unknown text marker {other}"),
+        };
         var count = reader.Read7BitEncodedInt();
         var metadata = new KeyValuePair<string, object?>[count];
         for (var i = 0; i < count; i++)
@@ -106,7 +136,7 @@ public sealed class DocumentCodec
                 var other => throw new InvalidDataException($"unknown value marker {other}"),
             });
         }
-        return Document.Create(source, destination, content, metadata);
+        return Document.Create(source, destination, content, contentOf, metadata);
     }
 
     /// <summary>A list of texts, as its count and each text; a default array is written as an empty one.</summary>
@@ -140,6 +170,9 @@ public sealed class DocumentCodec
     private const byte NoValue = 0;
     private const byte InputsValue = 1;
     private const byte OwnValue = 2;
+
+    /// <summary>A keyed content's key (<see cref="Document.ContentKey"/>), in the store's keys only: never read back.</summary>
+    private const byte KeyValue = 3;
 
     /// <summary>
     /// <paramref name="text"/>, or a mark that it is <paramref name="inputs"/> (the input's text: the same object, or a

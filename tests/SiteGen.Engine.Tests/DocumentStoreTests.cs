@@ -52,6 +52,31 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AKeyedInputWhoseWorkIsStoredIsNeverMadeAndItsOutputsShareItsContent()
+    {
+        var made = 0;
+        ImmutableArray<Document> Keyed(params (string Text, ulong Key)[] contents) =>
+            [.. contents.Select((c, i) => Document.CreateKeyed($"d{i}", c.Key, () => { Interlocked.Increment(ref made); return c.Text; }))];
+        var first = await Build(new Upper(), Keyed(("ab", 1), ("cd", 2)));
+        Assert.Equal(2, made); // the module read both
+
+        made = 0;
+        var again = new Upper();
+        var second = await Build(again, Keyed(("ab", 1), ("cd", 2)));
+
+        Assert.Equal((0, 0), (again.Calls, made));
+        Assert.Equal(["AB", "CD"], second.Documents.Select(d => d.GetRequired<Box>(Box.Key).Text));
+        Assert.Equal(0, made); // an output that shares its input's content does not make it to be read back
+        Assert.Equal(Describe(first.Documents), Describe(second.Documents));
+        Assert.Equal(2, made); // until it is read
+
+        made = 0;
+        var other = new Upper();
+        await Build(other, Keyed(("ab", 1), ("cd", 3))); // another key is another content, whatever its text
+        Assert.Equal((1, 1), (other.Calls, made));
+    }
+
+    [Fact]
     public async Task AStoreOnAnotherBasisIsNotUsedAndIsWrittenAgainOnTheNewOne()
     {
         var inputs = Inputs(3);

@@ -34,9 +34,10 @@ internal sealed class ReadFiles(string folder, string pattern, IReadOnlyList<str
         }
         var documents = new Document[keys.Length];
         // An unchanged file (same time and length) is not read again in a long-running session: it is the same
-        // document as last time, and every module that saw it can reuse its work.
+        // document as last time, and every module that saw it can reuse its work. A new process reads each file's bytes
+        // for their hash, and decodes them only for a module whose work for them is not in the cache.
         await ParallelRanges.ForAsync(keys.Length, context.ParallelOptions, i => documents[i] = kept.Files.GetOrAdd(keys[i],
-            key => Document.Create(source: site.Relative(key.Path), content: SourceText.Read(key.Path, site.Relative(key.Path))))).ConfigureAwait(false);
+            key => SourceText.Keyed(key.Path, site.Relative(key.Path)))).ConfigureAwait(false);
         return [.. inputs, .. documents];
     }
 

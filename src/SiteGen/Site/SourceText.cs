@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.IO.Hashing;
 using System.Text;
 using SiteGen.Diagnostics;
+using SiteGen.Engine;
 
 namespace SiteGen.Site;
 
@@ -26,6 +29,61 @@ internal static class SourceText
             throw new ContentException(displayPath, 0, 0, $"cannot be read ({e.Message}); check that it is a readable file");
         }
         return Decode(bytes, displayPath);
+    }
+
+    /// <summary>
+    /// The input file at <paramref name="path"/> as a document keyed by a hash of its bytes, whose text is made only when a
+    /// module reads it: a rebuild finds most files' work in the cache by that hash, and never decodes them. The text is
+    /// made from the file read again, and must have the bytes the key was made from.
+    /// </summary>
+    /// <exception cref="ContentException">The file cannot be read.</exception>
+    public static Document Keyed(string path, string displayPath)
+    {
+        var key = WithBytes(path, displayPath, static bytes => XxHash128.HashToUInt128(bytes));
+        return Document.CreateKeyed(displayPath, key, () => WithBytes(path, displayPath, bytes => XxHash128.HashToUInt128(bytes) == key
+            ? Decode(bytes, displayPath)
+            : throw new ContentException(displayPath, 0, 0, "changed while the site was being built; build again")));
+    }
+
+    /// <summary>What <paramref name="use"/> makes of the file's bytes, read into a pooled buffer: a capture is often larger
+    /// than the collector's large-object threshold, and a new array for each made full collections.</summary>
+    private static T WithBytes<T>(string path, string displayPath, Func<ReadOnlySpan<byte>, T> use)
+    {
+        byte[]? rented = null;
+        try
+        {
+            int length;
+            using (var file = File.OpenHandle(path))
+            {
+                var size = RandomAccess.GetLength(file);
+                if (size >= Array.MaxLength)
+                {
+                    throw new IOException($"it is {size} bytes, more than can be read at once");
+                }
+                rented = ArrayPool<byte>.Shared.Rent((int)size + 1);
+                length = 0;
+                while (length < rented.Length && RandomAccess.Read(file, rented.AsSpan(length), length) is var read and > 0)
+                {
+                    length += read;
+                }
+                if (length == rented.Length)
+                {
+                    throw new IOException("it grew while it was read");
+                }
+            }
+            return use(rented.AsSpan(0, length));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ContentException(displayPath, 0, 0, $"cannot be read ({e.Message}); check that it is a readable file");
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <exception cref="ContentException">The bytes are not UTF-8.</exception>
