@@ -140,6 +140,8 @@ internal static class SiteBuilder
         session.StoreRead |= store is not null;
         session.Documents.Store = store;
         session.Documents.Verify = ReuseCheck.IsOn(request.Environment!);
+        // A one-off rebuild that reads its work back and will allocate little runs without collections.
+        using var hold = !session.Remembers && store is { State: Engine.StoreState.Whole } ? CollectorHold.For(new FileInfo(documentsPath).Length) : null;
         Engine.EngineResult result;
         int removed;
         try
