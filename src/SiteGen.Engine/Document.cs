@@ -44,8 +44,7 @@ public sealed class Document
         new(source, destination, metadata is null ? MetadataDictionary.Empty : MetadataDictionary.Of(metadata), content);
 
     /// <summary>
-    /// A document whose content is made by <paramref name="content"/> the first time it is read (once, whichever thread
-    /// asks), and is known until then by <paramref name="contentKey"/>, a hash of what it is made from (a file's bytes):
+    /// A document whose content is made by <paramref name="content"/> the first time it is read, and is known until then by <paramref name="contentKey"/>, a hash of what it is made from (a file's bytes):
     /// a module whose work for it is in the document store never needs it made.
     /// </summary>
     public static Document CreateKeyed(string? source, UInt128 contentKey, Func<string> content) =>
@@ -78,10 +77,14 @@ public sealed class Document
 
     public override string ToString() => Source ?? Destination ?? "(generated document)";
 
-    /// <summary>Content made on first use, shared by every document derived from the one it was made for.</summary>
+    /// <summary>
+    /// Content made on first use, shared by every document derived from the one it was made for. A failure is not kept
+    /// (a file that could not be read is tried again by the next reader), and two threads may make it at once: the first
+    /// made is the one all get.
+    /// </summary>
     private sealed class KeyedContent(UInt128 key, Func<string> make)
     {
-        private readonly Lazy<string> _value = new(make, LazyThreadSafetyMode.ExecutionAndPublication);
+        private readonly Lazy<string> _value = new(make, LazyThreadSafetyMode.PublicationOnly);
 
         public UInt128 Key => key;
 

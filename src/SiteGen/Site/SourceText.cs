@@ -17,19 +17,7 @@ internal static class SourceText
 
     /// <param name="displayPath">The path errors name (relative to the site folder).</param>
     /// <exception cref="ContentException">The file cannot be read, or is not UTF-8.</exception>
-    public static string Read(string path, string displayPath)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ContentException(displayPath, 0, 0, $"cannot be read ({e.Message}); check that it is a readable file");
-        }
-        return Decode(bytes, displayPath);
-    }
+    public static string Read(string path, string displayPath) => WithBytes(path, displayPath, bytes => Decode(bytes, displayPath));
 
     /// <summary>
     /// The input file at <paramref name="path"/> as a document keyed by a hash of its bytes, whose text is made only when a
