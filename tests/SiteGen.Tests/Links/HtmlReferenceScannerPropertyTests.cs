@@ -9,8 +9,9 @@ namespace SiteGen.Tests.Links;
 /// A theme may write any markup, and <c>build</c> and <c>check</c> both find its links with the scanner: on generated
 /// templates (nested elements, inline SVG and MathML with their HTML integration points, script and style and the other raw-text elements with tags in
 /// their text, comments with every ending the tokenizer knows, character references in values, bare and quoted values,
-/// repeated attributes, a tag cut off at the end, plaintext) the scanner finds the references AngleSharp's HTML5 parser finds. Not generated: misnested or stray tags that the tree builder repairs (the scanner's
-/// documented limit).
+/// repeated attributes, a tag cut off at the end, plaintext, SVG and MathML ended by a breakout tag) the scanner finds the
+/// references AngleSharp's HTML5 parser finds. Not generated: misnested or stray tags that the tree builder repairs (the
+/// scanner's documented limit).
 /// </summary>
 public sealed class HtmlReferenceScannerPropertyTests
 {
@@ -47,14 +48,20 @@ public sealed class HtmlReferenceScannerPropertyTests
                     from attributes in Attributes
                     from children in Element(size / 3, foreign).ListOf().Select(c => string.Concat(c.Take(4)))
                     select $"<{name}{attributes}>{children}</{name}>"),
-                (2, from name in Gen.Elements("img", "link", "image", "br", "source")
+                // In foreign content, not <img> or <br>: they end every foreign element open (breakouts), and the end
+                // tags that follow would be stray ones, which the tree builder repairs (in an integration point, a stray
+                // </svg> closes an <svg> further out).
+                (2, from name in foreign ? Gen.Elements("link", "image", "source") : Gen.Elements("img", "link", "image", "br", "source")
                     from attributes in Attributes
                     from end in Gen.Elements(">", "/>", " >")
                     select $"<{name}{attributes}{end}"),
+                // SVG or MathML, ended by its end tag or, in HTML content, by a breakout, which closes it and every
+                // foreign element inside it.
                 (1, from name in Gen.Elements("svg", "math")
                     from attributes in Attributes
                     from children in Element(size / 3, foreign: true).ListOf().Select(c => string.Concat(c.Take(4)))
-                    select $"<{name}{attributes}>{children}</{name}>"));
+                    from end in foreign ? Gen.Constant($"</{name}>") : Gen.Elements($"</{name}>", $"</{name}>", "<img/>", "<br>", "<p>text</p>")
+                    select $"<{name}{attributes}>{children}{end}"));
 
     private static readonly Gen<string> Page =
         from body in Gen.Sized(size => Element(size, foreign: false).ListOf()).Select(string.Concat)
