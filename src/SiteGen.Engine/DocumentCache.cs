@@ -119,15 +119,15 @@ public sealed class DocumentCache
     /// <see cref="Store"/> when an earlier process made it, else made by <paramref name="make"/> and stored for the next.
     /// </summary>
     public T StoredOrMade<T>(string what, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode) =>
-        Store is { } store ? Stored(store, what, $"{key:x32}", key, make, encode, decode) : make();
+        Store is { } store ? Stored(store, what, about: null, key, make, encode, decode) : make();
 
     /// <summary>
     /// The one way both kinds of stored work are reused: a record that checks but does not decode is made again; in
     /// verify mode a stored value is made again as well, and a difference in its bytes fails the run (naming
-    /// <paramref name="what"/> and <paramref name="about"/>); a value <paramref name="encode"/> declines
+    /// <paramref name="what"/> and <paramref name="about"/>, else the key, written out only then); a value <paramref name="encode"/> declines
     /// (<see cref="NotSupportedException"/>) is not stored, and made again by the next process.
     /// </summary>
-    private T Stored<T>(DocumentStore store, string what, string about, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode)
+    private T Stored<T>(DocumentStore store, string what, string? about, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode)
     {
         if (store.Read(key) is { } payload)
         {
@@ -143,7 +143,7 @@ public sealed class DocumentCache
             }
             if (Verify && !encode(make()).AsSpan().SequenceEqual(payload))
             {
-                throw new StoredWorkMismatchException(what, about);
+                throw new StoredWorkMismatchException(what, about ?? $"{key:x32}");
             }
             return stored;
         }

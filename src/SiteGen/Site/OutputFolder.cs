@@ -396,8 +396,8 @@ internal sealed class OutputFolder
         catch
         {
             // The caches are not written over while they are being undone, nor the store closed under its writer.
-            saving?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
-            manifestEntries?.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
+            saving.WaitToEnd();
+            manifestEntries.WaitToEnd();
             Undo(undo);
             throw;
         }

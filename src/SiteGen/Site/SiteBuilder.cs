@@ -167,7 +167,7 @@ internal static class SiteBuilder
                 finally
                 {
                     // A failed save of the store still waits for the links': nothing is left writing.
-                    savingLinks.ContinueWith(static _ => { }, TaskScheduler.Default).Wait();
+                    savingLinks.WaitToEnd();
                 }
                 savingLinks.GetAwaiter().GetResult();
             });
