@@ -8,8 +8,8 @@ namespace SiteGen.Site;
 /// Fingerprints of what templates see. A page's fingerprint (with the templates' and the program's own)
 /// decides whether it must be rendered again: equal fingerprints, equal page. The models are hashed as
 /// their JSON, so a member added to a view model is covered without anyone remembering to add it here;
-/// inside a page, a paper counts by its own precomputed fingerprint, so a list page of 50 papers hashes
-/// 50 numbers, not 50 abstracts.
+/// inside a page, a paper counts by its own precomputed fingerprint (<see cref="PageModel.PaperFingerprints"/>), so a
+/// list page of 50 papers hashes 50 numbers, not 50 abstracts.
 /// </summary>
 internal static class PageFingerprint
 {
@@ -41,18 +41,7 @@ internal static class PageFingerprint
     }
 }
 
-/// <summary>Writes a paper inside a page model as its fingerprint.</summary>
-internal sealed class PaperViewAsFingerprint : JsonConverter<PaperView>
-{
-    public override PaperView Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("Page models are only ever written, to be hashed.");
-
-    public override void Write(Utf8JsonWriter writer, PaperView value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.Fingerprint);
-}
-
 // Source-generated, so hashing starts without reflection and stays cheap per page.
-[JsonSourceGenerationOptions(Converters = [typeof(PaperViewAsFingerprint)])]
 [JsonSerializable(typeof(PageModel))]
 internal sealed partial class PageModelJson : JsonSerializerContext;
 

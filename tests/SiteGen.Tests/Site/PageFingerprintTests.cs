@@ -18,6 +18,8 @@ public sealed class PageFingerprintTests
     private static PageModel List(params PaperView[] papers) =>
         new(Site, new PageView("Home", "home", "index.html")) { Papers = papers };
 
+    private static PageModel PaperPage(PaperView paper) => new(Site, new PageView(paper.Title, "paper", paper.Url)) { Paper = paper };
+
     [Fact]
     public void TheSameInputsGiveTheSameFingerprint()
     {
@@ -34,6 +36,8 @@ public sealed class PageFingerprintTests
         Assert.NotEqual(PageFingerprint.Of(Paper()), PageFingerprint.Of(Paper(authors: null)));
         Assert.NotEqual(before, PageFingerprint.Of("home", List(Paper(abstractHtml: "<p>b</p>"), Paper("U")), 1));
         Assert.NotEqual(before, PageFingerprint.Of("home", List(Paper("U"), Paper()), 1)); // order matters
+        Assert.NotEqual(PageFingerprint.Of("paper", PaperPage(Paper()), 1), PageFingerprint.Of("paper", PaperPage(Paper(authors: null)), 1));
+        Assert.Equal(PageFingerprint.Of("paper", PaperPage(Paper()), 1), PageFingerprint.Of("paper", PaperPage(Paper()), 1));
     }
 
     [Fact]

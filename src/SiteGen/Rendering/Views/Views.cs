@@ -105,8 +105,10 @@ internal sealed record ChartView(double Width, double Height, double BaselineY, 
 /// </summary>
 internal sealed partial record PageModel(SiteView Site, PageView Page)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public PaperView? Paper { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<PaperView> Papers { get; init; } = [];
 
     public PaginationView? Pagination { get; init; }
@@ -137,5 +139,6 @@ internal sealed partial record PageModel(SiteView Site, PageView Page)
     /// <c>partials/paper-card.liquid</c> rendered for each of <see cref="Papers"/>, in the same order: a paper's card is
     /// rendered once and reused on every list page that shows it, with the page's way back to the root written in.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<RawHtml> CardsHtml { get; init; } = [];
 }
