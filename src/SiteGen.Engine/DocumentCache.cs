@@ -117,9 +117,11 @@ public sealed class DocumentCache
     /// and every input it is made from), for a part of a step that the store of whole documents does not fit (a paper's
     /// words for the search index; a paper's tags, cheaper to key and read back alone than the paper): from the
     /// <see cref="Store"/> when an earlier process made it, else made by <paramref name="make"/> and stored for the next.
+    /// The key is asked for only when there is a store: without one (a check, a session's later builds) the value is made
+    /// without hashing what it is made from.
     /// </summary>
-    public T StoredOrMade<T>(string what, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode) =>
-        Store is { } store ? Stored(store, what, about: null, key, make, encode, decode) : make();
+    public T StoredOrMade<T>(string what, Func<UInt128> key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode) =>
+        Store is { } store ? Stored(store, what, about: null, key(), make, encode, decode) : make();
 
     /// <summary>
     /// The one way both kinds of stored work are reused: a record that checks but does not decode is made again; in

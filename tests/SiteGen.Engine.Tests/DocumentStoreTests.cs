@@ -289,7 +289,7 @@ public sealed class DocumentStoreTests : IDisposable
         {
             using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
             var cache = new DocumentCache { Store = store, Verify = verify };
-            var value = cache.StoredOrMade("words", key, () => { makes++; return made; }, v => System.Text.Encoding.UTF8.GetBytes(v),
+            var value = cache.StoredOrMade("words", () => key, () => { makes++; return made; }, v => System.Text.Encoding.UTF8.GetBytes(v),
                 decode ?? (b => System.Text.Encoding.UTF8.GetString(b)));
             store.Save();
             return value;
@@ -305,6 +305,17 @@ public sealed class DocumentStoreTests : IDisposable
         // A record that checks but does not decode (a reader that changed without the program's fingerprint) is made again.
         Assert.Equal("made again", Stored(1, "made again", decode: _ => throw new InvalidDataException("not words")));
         Assert.Equal(4, makes);
+    }
+
+    [Fact]
+    public void WithoutAStoreAValueIsMadeWithoutItsKey()
+    {
+        var cache = new DocumentCache();
+
+        var value = cache.StoredOrMade("words", () => throw new InvalidOperationException("the key was hashed"), () => "made",
+            v => System.Text.Encoding.UTF8.GetBytes(v), b => System.Text.Encoding.UTF8.GetString(b));
+
+        Assert.Equal("made", value);
     }
 
     /// <summary>One build in a new process: a new cache, the store opened, the engine run, the store saved.</summary>

@@ -23,9 +23,10 @@ internal sealed class ApplyTags : PerDocumentModule
     private static ImmutableArray<string> TagsOf(Paper paper, SiteServices site)
     {
         var (keywords, own) = (paper.Keywords.IsDefault ? [] : paper.Keywords, paper.Tags.IsDefault ? [] : paper.Tags);
-        var key = DocumentCache.KeyOf(["tags", $"{site.VocabularyFingerprint:x16}", paper.Title, paper.Body,
-            $"{keywords.Length}", .. keywords, $"{own.Length}", .. own]);
-        return site.Session.Documents.StoredOrMade("tags", key, () => site.TagMatcher.Apply(paper), Encode, tags => Decode(tags, site.Vocabulary));
+        return site.Session.Documents.StoredOrMade("tags",
+            () => DocumentCache.KeyOf(["tags", $"{site.VocabularyFingerprint:x16}", paper.Title, paper.Body,
+                $"{keywords.Length}", .. keywords, $"{own.Length}", .. own]),
+            () => site.TagMatcher.Apply(paper), Encode, tags => Decode(tags, site.Vocabulary));
     }
 
     private static byte[] Encode(ImmutableArray<string> tags)

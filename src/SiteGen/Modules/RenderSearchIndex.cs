@@ -63,10 +63,11 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
             .. paper.Authors.IsDefault ? [] : paper.Authors, .. paper.Organization is { } organization ? [organization] : Array.Empty<string>()];
         if (site.Session.Documents.Store is null)
         {
+            // Found without the text that only a store keeps.
             return SearchIndex.WordsOf(vocabulary, paper.Title, names, paper.Body);
         }
         return site.Session.Documents.StoredOrMade<(int[] Words, byte[] Text)>("search words",
-            DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.Body]),
+            () => DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.Body]),
             () => SearchIndex.WordsAndTextOf(vocabulary, paper.Title, names, paper.Body),
             static words => words.Text,
             text => (SearchIndex.WordsFrom(vocabulary, text), text)).Words;
