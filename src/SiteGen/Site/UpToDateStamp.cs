@@ -69,7 +69,8 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-            // A link in the output is counted as what it is (its own length and time), never followed.
+            // A link in the output is never followed: a link to a file counts as what it is (its own length and time), a
+            // link to a folder, which the enumerator takes for a folder, not at all.
             ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint)
                 && !(skip is not null && Path.TrimEndingDirectorySeparator(entry.Directory).Length == root && entry.FileName.SequenceEqual(skip)),
         };

@@ -105,6 +105,23 @@ public sealed class UpToDateTests
     }
 
     [Fact]
+    public void ALinkToAFolderInTheOutputIsNotWalked()
+    {
+        using var site = new TempFolder();
+        var output = Directory.CreateDirectory(Path.Combine(site.Path, "output")).FullName;
+        var elsewhere = Directory.CreateDirectory(Path.Combine(site.Path, "elsewhere")).FullName;
+        File.WriteAllText(Path.Combine(elsewhere, "a.html"), "a");
+        File.WriteAllText(Path.Combine(elsewhere, "b.html"), "b");
+        Directory.CreateDirectory(Path.Combine(output, "papers"));
+        File.WriteAllText(Path.Combine(output, "papers", "index.html"), "i");
+        Directory.CreateSymbolicLink(Path.Combine(output, "linked"), elsewhere);
+
+        // Only papers/index.html: the enumerator takes the link for a folder, and the walk does not go into it (without
+        // that check it counted the two files it leads to).
+        Assert.Equal(1UL, UpToDateStamp.FilesOf(output).Count);
+    }
+
+    [Fact]
     public async Task TheLastBuildsWarningsAreReportedAgain()
     {
         using var site = new TempFolder().WithDefaultSite();
