@@ -6,9 +6,9 @@ using SiteGen.Tags;
 namespace SiteGen.Benchmarks.Generation;
 
 /// <summary>
-/// <c>add-day --site DIR [--hugo DIR] --day K [--seed S]</c>: the daily update of a generated site. Writes one new listing
+/// <c>add-day --site DIR [--hugo DIR]... --day K [--seed S]</c>: the daily update of a generated site. Writes one new listing
 /// of 50 papers, as a person saves the day's page, to the SiteGen site (<c>input/listings/day-K.txt</c>) and the same 50
-/// papers as pages to the Hugo site (<c>content/papers/</c>). The papers are new: each title starts with a name no other
+/// papers as pages to each Hugo site (<c>content/papers/</c>; <c>--hugo</c> once per site). The papers are new: each title starts with a name no other
 /// paper has (<c>D3N17: ...</c>). A paper whose card has an authors line is dated the day after the generated papers end,
 /// so it comes first; one without (about half) is undated, as in a real browser copy, which shows a date only on that line.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class AddDayCommand
 {
     public const int PapersPerDay = 50;
 
-    private const string Usage = "usage: add-day --site DIR [--hugo DIR] --day K [--seed S]";
+    private const string Usage = "usage: add-day --site DIR [--hugo DIR]... --day K [--seed S]";
 
     public static int Run(IReadOnlyList<string> args)
     {
@@ -27,7 +27,7 @@ internal static class AddDayCommand
             return 2;
         }
         var seed = int.TryParse(Value("--seed"), CultureInfo.InvariantCulture, out var s) ? s : 42;
-        var hugo = Value("--hugo");
+        var hugoSites = args.Select((a, i) => (a, i)).Where(p => p.a == "--hugo" && p.i + 1 < args.Count).Select(p => args[p.i + 1]).ToArray();
 
         var vocabulary = TagVocabulary.Load("input/tags.yml", File.ReadAllText(Path.Combine(site, "input", "tags.yml")));
         var matcher = new TagMatcher(vocabulary);
@@ -44,14 +44,14 @@ internal static class AddDayCommand
         {
             throw new InvalidOperationException($"{path}: {read.Entries.Length} of {papers.Length} cards read back, {read.Warnings.Length} warnings");
         }
-        if (hugo is not null)
+        foreach (var hugo in hugoSites)
         {
             foreach (var paper in papers)
             {
                 FileTree.Write(hugo, Path.Combine("content", "papers", paper.Slug + ".md"), HugoSiteWriter.Page(paper));
             }
         }
-        Console.WriteLine($"day {day}: {papers.Length} new papers in {path}{(hugo is null ? "" : $" and {hugo}/content/papers/")}");
+        Console.WriteLine($"day {day}: {papers.Length} new papers in {path}{string.Concat(hugoSites.Select(hugo => $" and {hugo}/content/papers/"))}");
         return 0;
     }
 
