@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SiteGen.Rendering.Views;
 
 // The models handed to the Liquid templates. Members reach templates in snake_case
@@ -49,7 +51,7 @@ internal sealed record PaperView(
     /// feeds. Kept, it was a fifth of everything a 100,000-paper build held, and most of what a new process read back
     /// of each paper's view; the Markdown it comes from is the paper's own text, which the build holds anyway.
     /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public string AbstractHtml => MarkdownRenderer.Default.ToHtml(AbstractMarkdown);
 
     /// <summary>The paper's year in the archive (<c>years/2025/index.html</c>); null when it has no date.</summary>
@@ -105,10 +107,10 @@ internal sealed record ChartView(double Width, double Height, double BaselineY, 
 /// </summary>
 internal sealed partial record PageModel(SiteView Site, PageView Page)
 {
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public PaperView? Paper { get; init; }
 
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public IReadOnlyList<PaperView> Papers { get; init; } = [];
 
     public PaginationView? Pagination { get; init; }
@@ -139,6 +141,6 @@ internal sealed partial record PageModel(SiteView Site, PageView Page)
     /// <c>partials/paper-card.liquid</c> rendered for each of <see cref="Papers"/>, in the same order: a paper's card is
     /// rendered once and reused on every list page that shows it, with the page's way back to the root written in.
     /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    [JsonIgnore]
     public IReadOnlyList<RawHtml> CardsHtml { get; init; } = [];
 }
