@@ -114,7 +114,7 @@ internal static class BuildCommand
         }
         Console.WriteLine(string.Create(inv,
             $"  Link check: {summary.Links.Links} internal links on {summary.Links.Pages} pages, {summary.Links.Broken.Length} broken; reading pages {summary.Links.ReadingTime.TotalMilliseconds:0} ms (all threads), resolving {summary.Links.CheckingTime.TotalMilliseconds:0} ms"));
-        // The process's own figures, for whoever measures a build: the collector's pauses run on one thread, so they
+        // The process's own figures, for whoever measures a build: the collector's pauses stop every thread, so they
         // cost wall time beyond their share of the CPU.
         using (var self = System.Diagnostics.Process.GetCurrentProcess())
         {
