@@ -57,7 +57,7 @@ internal sealed class CreateAuthorCountPages(string papersPipeline) : IModule
                 Key: g.Count?.ToString(CultureInfo.InvariantCulture) ?? Urls.UnknownAuthorCount,
                 Label: g.Count?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
                 Count: g.Papers.Count,
-                Url: Urls.ListPage(Urls.AuthorCountFolder(g.Count), 1),
+                Url: Urls.ListFront(Urls.AuthorCountFolder(g.Count)),
                 X: SideMargin + i * (BarWidth + BarGap),
                 Y: TopMargin + PlotHeight - height,
                 Width: BarWidth,
@@ -78,7 +78,7 @@ internal sealed class CreateAuthorCountPages(string papersPipeline) : IModule
             var label = PaperViews.AuthorLabel(count);
             var title = count is null ? "Papers whose author count is unknown" : $"Papers with {label}";
             var folder = Urls.AuthorCountFolder(count);
-            var page = new PageView(title, CountLayout, Urls.ListPage(folder, 1),
+            var page = new PageView(title, CountLayout, Urls.ListFront(folder),
                 $"{papers.Count.ToString(CultureInfo.InvariantCulture)} papers.");
             pages.AddRange(PageDocuments.ListPages(papers, folder, CountLayout, page, site));
         }

@@ -44,7 +44,7 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
                 $"{site.Vocabulary.DisplayName(tag)} · {title}",
                 site.Vocabulary.Description(tag) is { Length: > 0 } description ? description : $"Papers tagged {site.Vocabulary.DisplayName(tag)}.",
                 AbsoluteUrls.Of(baseUrl, Urls.TagFeed(tag)),
-                AbsoluteUrls.Of(baseUrl, Urls.ListPage(Urls.TagFolder(tag), 1)),
+                AbsoluteUrls.Of(baseUrl, Urls.ListFront(Urls.TagFolder(tag))),
                 title,
                 [.. tagged.Select(EntryOf)]);
             documents.Add(Produce(site, Urls.TagFeed(tag), [.. tagged], () => AtomFeedWriter.Write(TagFeed())));

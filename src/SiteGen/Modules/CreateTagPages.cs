@@ -40,7 +40,7 @@ internal sealed class CreateTagPages(string papersPipeline) : IModule
 
         var summaries = groups
             .Select(g => new TagSummaryView(g.Key, site.Vocabulary.DisplayName(g.Key), site.Vocabulary.Description(g.Key),
-                g.Value.Count, Urls.ListPage(Urls.TagFolder(g.Key), 1)))
+                g.Value.Count, Urls.ListFront(Urls.TagFolder(g.Key))))
             .OrderByDescending(t => t.Count)
             .ThenBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(t => t.Slug, StringComparer.Ordinal)

@@ -24,7 +24,7 @@ internal sealed class CreateTopPages(string papersPipeline) : IModule
             .ThenBy(p => p.Order)
             .Select(p => p.View)
             .ToArray();
-        var page = new PageView("Most upvoted", Layout, Urls.ListPage(Urls.TopFolder, 1),
+        var page = new PageView("Most upvoted", Layout, Urls.ListFront(Urls.TopFolder),
             papers.Length == 0 ? "No paper shows an upvote count yet: captures of Hugging Face pages and the API give them." : "The papers with the most upvotes on Hugging Face.");
         return Task.FromResult(PageDocuments.ListPages(papers, Urls.TopFolder, Layout, page, site).ToImmutableArray());
     }

@@ -37,7 +37,7 @@ internal sealed class CreateYearPages(string papersPipeline) : IModule
             Key: g.Year?.ToString("D4", CultureInfo.InvariantCulture) ?? Urls.Undated,
             Label: g.Year?.ToString("D4", CultureInfo.InvariantCulture) ?? "Undated",
             Count: g.Papers.Count,
-            Url: Urls.ListPage(Urls.YearFolder(g.Year), 1))).ToArray();
+            Url: Urls.ListFront(Urls.YearFolder(g.Year)))).ToArray();
 
         var pages = ImmutableArray.CreateBuilder<Document>();
         pages.Add(PageDocuments.Create(Urls.YearsIndex, IndexLayout, siteView =>

@@ -67,12 +67,12 @@ internal static class ViewAccessors
         access.Register<PaperLinkView, string>("url", p => p.Url);
         access.Register<PaperLinkView, string?>("published_display", p => p.PublishedDisplay);
 
-        access.Register<PageLinkView, int>("number", p => p.Number);
+        access.Register<PageLinkView, int?>("number", p => p.Number);
         access.Register<PageLinkView, string>("url", p => p.Url);
         access.Register<PageLinkView, bool>("is_current", p => p.IsCurrent);
+        access.Register<PageLinkView, bool>("after_gap", p => p.AfterGap);
+        access.Register<PageLinkView, bool>("is_far", p => p.IsFar);
 
-        access.Register<PaginationView, int>("current", p => p.Current);
-        access.Register<PaginationView, int>("total", p => p.Total);
         access.Register<PaginationView, string?>("previous_url", p => p.PreviousUrl);
         access.Register<PaginationView, string?>("next_url", p => p.NextUrl);
         access.Register<PaginationView, IReadOnlyList<PageLinkView>>("pages", p => p.Pages);
@@ -100,7 +100,7 @@ internal static class ViewAccessors
         access.Register<TagSummaryView, string>("slug", t => t.Slug);
         access.Register<TagSummaryView, string>("name", t => t.Name);
         access.Register<TagSummaryView, string>("description", t => t.Description);
-        access.Register<TagSummaryView, int>("count", t => t.Count);
+        access.Register<TagSummaryView, int?>("count", t => t.Count);
         access.Register<TagSummaryView, string>("url", t => t.Url);
 
         access.Register<AuthorBucketView, string>("key", b => b.Key);

@@ -9,22 +9,21 @@ namespace SiteGen.Site;
 /// </summary>
 internal sealed class ListPageMemo
 {
-    private (PaperView[] Papers, string Layout, int Number, int Total, PageView Page, TagSummaryView? Tag, SiteView Site)? _made;
+    private (PaperView[] Papers, string Layout, int? Number, int Numbered, PageView Page, TagSummaryView? Tag, SiteView Site)? _made;
     private Document? _document;
 
     public Document For(ListPage<PaperView> list, string layout, PageView page, TagSummaryView? tag, SiteView site, Func<Document> create)
     {
-        var total = list.Total;
         lock (this)
         {
             if (_document is not null && _made is { } made
-                && made.Layout == layout && made.Number == list.Number && made.Total == total
+                && made.Layout == layout && made.Number == list.Number && made.Numbered == list.Numbered
                 && made.Page == page && made.Tag == tag && ReferenceEquals(made.Site, site)
                 && made.Papers.AsSpan().SequenceEqual(list.Items.AsSpan(), ReferenceEqualityComparer.Instance))
             {
                 return _document;
             }
-            _made = ([.. list.Items], layout, list.Number, total, page, tag, site);
+            _made = ([.. list.Items], layout, list.Number, list.Numbered, page, tag, site);
             return _document = create();
         }
     }

@@ -26,7 +26,9 @@ internal static class PageDocuments
         Document.Create(destination: destination).With(Keys.Layout, layout).With(Keys.Model, model);
 
     /// <summary>
-    /// The pages of a paginated list of papers; page 2 on says so in its title. In a session, a page that shows the
+    /// The pages of a paginated list of papers; a numbered page says so in its title. A numbered page keeps its papers as
+    /// the list grows (<see cref="Paginator"/>), so it shows nothing else that grows with the list: no description (which
+    /// may count the papers) and no tag count; both are the front page's. In a session, a page that shows the
     /// very same papers as last time, with the same title and navigation, is last time's document, whose model was
     /// hashed then: a rebuild after one edit looks again only at the few list pages that show the edited paper.
     /// </summary>
@@ -39,15 +41,17 @@ internal static class PageDocuments
             var pageView = page with
             {
                 Url = list.Destination,
-                Title = list.Number == 1 ? page.Title : $"{page.Title} (page {list.Number})",
+                Title = list.Number is { } number ? $"{page.Title} (page {number})" : page.Title,
+                Description = list.Number is null ? page.Description : null,
             };
+            var tagView = list.Number is null || tag is null ? tag : tag with { Count = null };
             var siteView = SiteFor(list.Destination, site);
-            return KeptBy(site).ListPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tag, siteView,
+            return KeptBy(site).ListPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tagView, siteView,
                 () => Page(list.Destination, layout, new PageModel(siteView, pageView)
                 {
                     Papers = list.Items,
                     Pagination = list.Pagination,
-                    Tag = tag,
+                    Tag = tagView,
                 }));
         });
     }

@@ -11,7 +11,7 @@ internal static class PaperViews
 
     public static PaperView Create(Paper paper, SiteServices site)
     {
-        var tags = paper.Tags.Select(t => new TagLinkView(t, site.Vocabulary.DisplayName(t), Urls.ListPage(Urls.TagFolder(t), 1))).ToArray();
+        var tags = paper.Tags.Select(t => new TagLinkView(t, site.Vocabulary.DisplayName(t), Urls.ListFront(Urls.TagFolder(t)))).ToArray();
         var view = new PaperView(
             Title: paper.Title,
             Slug: paper.Slug,
@@ -19,7 +19,7 @@ internal static class PaperViews
             MarkdownUrl: Urls.PaperMarkdown(paper.Slug),
             AuthorCount: paper.AuthorCount,
             AuthorLabel: AuthorLabel(paper.AuthorCount),
-            AuthorsUrl: Urls.ListPage(Urls.AuthorCountFolder(paper.AuthorCount), 1),
+            AuthorsUrl: Urls.ListFront(Urls.AuthorCountFolder(paper.AuthorCount)),
             Published: paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             PublishedDisplay: paper.Published?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
             Comments: paper.Comments,
@@ -29,7 +29,7 @@ internal static class PaperViews
             Excerpt: Excerpt(site.Markdown.ToPlainText(paper.Body)),
             Sources: paper.Sources)
         {
-            YearUrl = paper.Published is { } published ? Urls.ListPage(Urls.YearFolder(published.Year), 1) : null,
+            YearUrl = paper.Published is { } published ? Urls.ListFront(Urls.YearFolder(published.Year)) : null,
             Arxiv = paper.Arxiv,
             Authors = paper.Authors.IsDefault ? [] : paper.Authors,
             Organization = paper.Organization,

@@ -41,9 +41,11 @@ internal static class Urls
     public static string YearFolder(int? year) =>
         $"years/{(year is { } y ? y.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) : Undated)}/";
 
-    /// <summary>Page 1 of a list is the folder's index; page N lives at <c>page/N/</c> under it.</summary>
-    public static string ListPage(string folder, int page) =>
-        page == 1 ? folder + Index : $"{folder}page/{page}/{Index}";
+    /// <summary>A list's front page, its newest papers, is the folder's index.</summary>
+    public static string ListFront(string folder) => folder + Index;
+
+    /// <summary>Numbered page N of a list (counted from its oldest papers) lives at <c>page/N/</c> under the folder.</summary>
+    public static string ListPage(string folder, int page) => $"{folder}page/{page.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{Index}";
 
     /// <summary>Markdown page <c>about.md</c> becomes <c>about/index.html</c>; <c>index.md</c> stays the home.</summary>
     public static string ContentPage(string name) => $"{name}/{Index}";

@@ -22,7 +22,7 @@ internal static class ThemeSamples
     public static IReadOnlyList<(string Layout, PageModel Model)> AllPages(string paperTitle = "Unleashing Vecset Diffusion Model for Fast Shape Generation") =>
     [
         ("home", Home(paperTitle)),
-        ("home", HomePage(3, total: 5)),
+        ("home", HomePage(3, numbered: 5)),
         ("tag", TagPage(paperTitle)),
         ("author", AuthorPage(paperTitle)),
         ("paper", PaperPage(Paper(0, paperTitle)) with
@@ -73,32 +73,22 @@ internal static class ThemeSamples
         WithCards(new(Site("index.html"), new PageView(SiteTitle, "home", "index.html", "Newest papers first."))
         {
             Papers = [Paper(0, paperTitle), Paper(1), Paper(2)],
-            Pagination = Pagination("", 1, 3),
+            Pagination = SiteGen.Site.Paginator.Navigation("", null, 3),
         });
 
     /// <summary>List pages show their papers as cards that SiteGen renders beforehand, as a build does.</summary>
     public static PageModel WithCards(PageModel model) =>
         model with { CardsHtml = new SiteGen.Site.CardCache(Theme).For(model.Papers, model.Site) };
 
-    public static PageModel HomePage(int current, int total)
+    /// <summary>Numbered page <paramref name="current"/> of a home list with <paramref name="numbered"/> numbered pages.</summary>
+    public static PageModel HomePage(int current, int numbered)
     {
         var url = $"page/{current}/index.html";
-        return WithCards(new PageModel(Site(url), new PageView($"Papers, page {current}", "home", url))
+        return WithCards(new PageModel(Site(url), new PageView($"Papers (page {current})", "home", url))
         {
             Papers = [Paper(10), Paper(11)],
-            Pagination = Pagination("", current, total),
+            Pagination = SiteGen.Site.Paginator.Navigation("", current, numbered),
         });
-    }
-
-    public static PaginationView Pagination(string prefix, int current, int total)
-    {
-        string UrlOf(int n) => n == 1 ? $"{prefix}index.html" : $"{prefix}page/{n}/index.html";
-        return new PaginationView(
-            current,
-            total,
-            current > 1 ? UrlOf(current - 1) : null,
-            current < total ? UrlOf(current + 1) : null,
-            [.. Enumerable.Range(1, total).Select(n => new PageLinkView(n, UrlOf(n), n == current))]);
     }
 
     public static PageModel TagPage(string paperTitle)
@@ -108,7 +98,7 @@ internal static class ThemeSamples
         {
             Tag = Tags()[0],
             Papers = [Paper(0, paperTitle), Paper(3)],
-            Pagination = Pagination("tags/diffusion/", 1, 2),
+            Pagination = SiteGen.Site.Paginator.Navigation("tags/diffusion/", null, 2),
         });
     }
 

@@ -222,34 +222,36 @@ public sealed class ThemeTemplateTests
     [Fact]
     public void AListPageShowsCardsAndLinksItsNeighbours()
     {
-        var document = Html.ParseDocument(ThemeSamples.Theme.Render("home", ThemeSamples.HomePage(3, total: 5)));
+        var document = Html.ParseDocument(ThemeSamples.Theme.Render("home", ThemeSamples.HomePage(3, numbered: 5)));
         var pagination = document.QuerySelector("nav.pagination")!;
 
         Assert.Equal(2, document.QuerySelectorAll("main article.card").Length);
         Assert.Equal("../../papers/paper-10/index.html", document.QuerySelector("article.card h2 a")!.GetAttribute("href"));
-        Assert.Equal("../../page/2/index.html", pagination.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
-        Assert.Equal("../../page/4/index.html", pagination.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("../../page/4/index.html", pagination.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("../../page/2/index.html", pagination.QuerySelector("a[rel=next]")!.GetAttribute("href"));
         Assert.Equal("3", pagination.QuerySelector("a[aria-current=page]")!.TextContent);
-        Assert.Equal(["1", "2", "3", "4", "5"], pagination.QuerySelectorAll("ol a").Select(a => a.TextContent));
-        Assert.Equal("../../page/2/index.html", document.QuerySelector("head link[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal(["Newest", "5", "4", "3", "2", "1"], pagination.QuerySelectorAll("ol a").Select(a => a.TextContent));
+        Assert.Equal("../../index.html", pagination.QuerySelector("ol a")!.GetAttribute("href"));
+        Assert.Equal("../../page/4/index.html", document.QuerySelector("head link[rel=prev]")!.GetAttribute("href"));
     }
 
     [Fact]
     public void LongPaginationShowsTheEndsAndTheNeighbourhoodOfTheCurrentPage()
     {
-        var model = ThemeSamples.HomePage(10, total: 20);
+        var model = ThemeSamples.HomePage(10, numbered: 20);
         var pagination = Html.ParseDocument(ThemeSamples.Theme.Render("home", model)).QuerySelector("nav.pagination")!;
 
-        Assert.Equal(["1", "8", "9", "10", "11", "12", "20"], pagination.QuerySelectorAll("ol a").Select(a => a.TextContent));
+        Assert.Equal(["Newest", "12", "11", "10", "9", "8", "1"], pagination.QuerySelectorAll("ol a").Select(a => a.TextContent));
         Assert.Equal(2, pagination.QuerySelectorAll("ol .pagination__gap").Length);
+        Assert.Equal(["12", "8"], pagination.QuerySelectorAll("ol li.is-far a").Select(a => a.TextContent));
     }
 
     [Fact]
-    public void TheFirstPageHasNoPreviousLinkAndAOnePageListNoPagination()
+    public void TheFrontPageHasNoNewerLinkAndAOnePageListNoPagination()
     {
-        var first = Html.ParseDocument(ThemeSamples.Theme.Render("home", ThemeSamples.Home("T")));
-        Assert.Null(first.QuerySelector("a[rel=prev]"));
-        Assert.Equal("page/2/index.html", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        var front = Html.ParseDocument(ThemeSamples.Theme.Render("home", ThemeSamples.Home("T")));
+        Assert.Null(front.QuerySelector("a[rel=prev]"));
+        Assert.Equal("page/3/index.html", front.QuerySelector("a[rel=next]")!.GetAttribute("href"));
 
         var single = Html.ParseDocument(ThemeSamples.Theme.Render("author", ThemeSamples.AuthorPage("T")));
         Assert.Null(single.QuerySelector("nav.pagination"));

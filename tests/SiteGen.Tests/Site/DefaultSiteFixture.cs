@@ -27,6 +27,17 @@ public sealed class DefaultSiteFixture : IAsyncLifetime
 
     public bool Exists(string relative) => File.Exists(Path.Combine(Output, relative));
 
+    /// <summary>The pages of the list in <paramref name="folder"/> as a reader goes through them: the front page, then the numbered pages from the highest (newest) down.</summary>
+    public IEnumerable<string> ListPages(string folder)
+    {
+        var numbered = 0;
+        while (Exists($"{folder}page/{numbered + 1}/index.html"))
+        {
+            numbered++;
+        }
+        return new[] { $"{folder}index.html" }.Concat(Enumerable.Range(1, numbered).Reverse().Select(n => $"{folder}page/{n}/index.html"));
+    }
+
     public Task DisposeAsync()
     {
         _folder.Dispose();

@@ -113,12 +113,8 @@ public sealed class DefaultSiteTests(DefaultSiteFixture site) : IClassFixture<De
     {
         var listed = new List<string>();
         var pages = 0;
-        for (var url = "index.html"; ; url = $"page/{pages + 1}/index.html")
+        foreach (var url in site.ListPages(""))
         {
-            if (!site.Exists(url))
-            {
-                break;
-            }
             pages++;
             var page = SiteLinks.Parse(site.Read(url));
             var onPage = page.QuerySelectorAll("main h2 a[href], main h3 a[href]").Select(a => a.GetAttribute("href")!).ToList();
@@ -186,16 +182,7 @@ public sealed class DefaultSiteTests(DefaultSiteFixture site) : IClassFixture<De
 
     private HashSet<string> ListedPapers(string folder)
     {
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        for (var number = 1; ; number++)
-        {
-            var url = number == 1 ? $"{folder}index.html" : $"{folder}page/{number}/index.html";
-            if (!site.Exists(url))
-            {
-                Assert.True(number > 1, $"{url} is missing");
-                return listed;
-            }
-            listed.UnionWith(SiteLinks.PaperLinks(SiteLinks.Parse(site.Read(url))));
-        }
+        Assert.True(site.Exists($"{folder}index.html"), $"{folder}index.html is missing");
+        return [.. site.ListPages(folder).SelectMany(page => SiteLinks.PaperLinks(SiteLinks.Parse(site.Read(page))))];
     }
 }

@@ -212,6 +212,25 @@ public sealed class IncrementalBuildTests
         Assert.InRange(after.FilesWritten, 4, 12); // its page and .md, papers.json, a home page, its tags' and author-count pages
     }
 
+    [Fact]
+    public async Task ANewestPaperLeavesTheOlderPagesOfItsListAsTheyWere()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site.Path);
+        var before = TempFolder.Snapshot(site["output"]);
+        Assert.True(before.ContainsKey("page/2/index.html") && !before.ContainsKey("page/3/index.html"), "the default site's home list has two numbered pages");
+
+        site.Write("input/papers/newest.md", "---\ntitle: The Newest Paper of All\npublished: 2030-01-01\n---\nNothing else.\n");
+        await Build(site.Path);
+        var after = TempFolder.Snapshot(site["output"]);
+
+        // The front page takes the new paper and passes its oldest on to page 2, the newest numbered page; page 1 keeps its papers.
+        Assert.False(before["index.html"].AsSpan().SequenceEqual(after["index.html"]));
+        Assert.False(before["page/2/index.html"].AsSpan().SequenceEqual(after["page/2/index.html"]));
+        Assert.True(before["page/1/index.html"].AsSpan().SequenceEqual(after["page/1/index.html"]), "page 1 of the home list was written again");
+        await AssertSameAsAColdBuild(site);
+    }
+
     private static Task<BuildSummary> Build(string root, string? host = null, BuildSession? session = null) =>
         SiteBuilder.BuildAsync(new BuildRequest(root, Settings: HostSetting(host), Session: session));
 

@@ -87,12 +87,14 @@ internal sealed record PaperView(
     public ulong Fingerprint { get; init; }
 }
 
-internal sealed record PageLinkView(int Number, string Url, bool IsCurrent);
+/// <summary>A link to one page of a list: its number, or null for the front page; a gap before it; far from the current page.</summary>
+internal sealed record PageLinkView(int? Number, string Url, bool IsCurrent, bool AfterGap, bool IsFar);
 
-/// <summary>Null when a list fits on one page.</summary>
-internal sealed record PaginationView(int Current, int Total, string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLinkView> Pages);
+/// <summary>Null when a list fits on one page. Previous is the newer page, next the older one.</summary>
+internal sealed record PaginationView(string? PreviousUrl, string? NextUrl, IReadOnlyList<PageLinkView> Pages);
 
-internal sealed record TagSummaryView(string Slug, string Name, string Description, int Count, string Url);
+/// <summary>A tag with its number of papers; the count is null on the numbered pages of the tag's list.</summary>
+internal sealed record TagSummaryView(string Slug, string Name, string Description, int? Count, string Url);
 
 /// <summary>One bar of the author-count chart, geometry precomputed so the template only draws it.</summary>
 internal sealed record AuthorBucketView(string Key, string Label, int Count, string Url, double X, double Y, double Width, double Height);
