@@ -6,17 +6,20 @@ using SiteGen.Tags;
 namespace SiteGen.Benchmarks.Generation;
 
 /// <summary>
-/// <c>add-day --site DIR [--hugo DIR]... --day K [--seed S]</c>: the daily update of a generated site. Writes one new listing
+/// <c>add-day --site DIR [--hugo DIR]... --day K [--seed S] [--api]</c>: the daily update of a generated site. Writes one new listing
 /// of 50 papers, as a person saves the day's page, to the SiteGen site (<c>input/listings/day-K.txt</c>) and the same 50
 /// papers as pages to each Hugo site (<c>content/papers/</c>; <c>--hugo</c> once per site). The papers are new: each title starts with a name no other
 /// paper has (<c>D3N17: ...</c>). A paper whose card has an authors line is dated the day after the generated papers end,
 /// so it comes first; one without (about half) is undated, as in a real browser copy, which shows a date only on that line.
+/// With <c>--api</c> (a site from <c>generate-api</c>) the day is the API's JSON instead, as <c>sitegen fetch</c> saves it
+/// (<c>input/listings/hf/day-K.json</c>), where every paper is dated the day after the generated ones and has an arXiv id
+/// of its own.
 /// </summary>
 internal static class AddDayCommand
 {
     public const int PapersPerDay = 50;
 
-    private const string Usage = "usage: add-day --site DIR [--hugo DIR]... --day K [--seed S]";
+    private const string Usage = "usage: add-day --site DIR [--hugo DIR]... --day K [--seed S] [--api]";
 
     public static int Run(IReadOnlyList<string> args)
     {
@@ -35,6 +38,10 @@ internal static class AddDayCommand
         var listingName = string.Create(CultureInfo.InvariantCulture, $"day-{day:D4}.txt");
         var date = new DateOnly(2026, 1, 1).AddDays(day);
         var papers = plan.Papers.Select((paper, i) => New(paper, day, i, date, listingName, matcher)).ToArray();
+        if (args.Contains("--api"))
+        {
+            return WriteApiDay(site, day, date, papers, seed);
+        }
 
         var text = ListingWriter.Write(papers, captureYear: 0, dailyPapers: true, date);
         var path = Path.Combine(site, "input", "listings", listingName);
@@ -52,6 +59,18 @@ internal static class AddDayCommand
             }
         }
         Console.WriteLine($"day {day}: {papers.Length} new papers in {path}{string.Concat(hugoSites.Select(hugo => $" and {hugo}/content/papers/"))}");
+        return 0;
+    }
+
+    private static int WriteApiDay(string site, int day, DateOnly date, SyntheticPaper[] papers, int seed)
+    {
+        var random = new Random(unchecked(seed * 7919 + day));
+        var name = string.Create(CultureInfo.InvariantCulture, $"day-{day:D4}.json");
+        var api = papers.Select((paper, i) => ApiSiteWriter.Paper(paper with { Published = date }, day * PapersPerDay + i,
+            string.Create(CultureInfo.InvariantCulture, $"2601.{day % 1000:D3}{i:D2}"), name, random)).ToArray();
+        var path = Path.Combine("input", "listings", "hf", name);
+        FileTree.Write(site, path, ApiSiteWriter.Json(api, date));
+        Console.WriteLine($"day {day}: {api.Length} new papers in {Path.Combine(site, path)}");
         return 0;
     }
 

@@ -25,7 +25,7 @@ internal static class ApiSiteWriter
         var seed = int.TryParse(Value("--seed"), CultureInfo.InvariantCulture, out var s) ? s : 42;
         var plan = SitePlan.Create(count, seed, SeedCorpus.Load(RepositoryPaths.SeedListings), new Tags.TagMatcher(Tags.TagVocabulary.Empty));
         var random = new Random(seed);
-        var papers = plan.Papers.Select((p, i) => Paper(p, i, random)).ToArray();
+        var papers = plan.Papers.Select((p, i) => Paper(p, i, IdOf(i), $"daily_papers-{new DateOnly(2024, 1, 1).AddDays(i / PerDay):yyyy-MM-dd}.json", random)).ToArray();
         foreach (var folder in new[] { api, pages })
         {
             FileTree.Write(folder, "statiq.json", "{ \"SiteTitle\": \"Papers\", \"Host\": \"papers.example.org\" }\n");
@@ -46,9 +46,11 @@ internal static class ApiSiteWriter
         return 0;
     }
 
-    private static Paper Paper(SyntheticPaper synthetic, int index, Random random)
+    private static string IdOf(int index) => string.Create(CultureInfo.InvariantCulture, $"24{index / 99_999 % 100:D2}.{index % 99_999 + 1:D5}");
+
+    /// <summary>Generated paper number <paramref name="index"/> as the API gives it: arXiv id <paramref name="id"/>, from the day's file <paramref name="source"/>.</summary>
+    internal static Paper Paper(SyntheticPaper synthetic, int index, string id, string source, Random random)
     {
-        var id = string.Create(CultureInfo.InvariantCulture, $"24{index / 99_999 % 100:D2}.{index % 99_999 + 1:D5}");
         var authors = Enumerable.Range(1, synthetic.AuthorCount ?? 3).Select(n => $"Author {(char)('A' + n % 26)}. Number{index % 97}-{n}").ToArray();
         return new Paper
         {
@@ -66,12 +68,13 @@ internal static class ApiSiteWriter
                 ["arxiv"] = ArxivId.AbsUrl(id),
                 ["pdf"] = ArxivId.PdfUrl(id),
             }),
-            Sources = [$"daily_papers-{new DateOnly(2024, 1, 1).AddDays(index / PerDay):yyyy-MM-dd}.json"],
+            Sources = [source],
             Body = synthetic.Body,
         };
     }
 
-    private static string Json(Paper[] papers, DateOnly date)
+    /// <summary>The day's file of the API (<c>daily_papers</c>) for <paramref name="papers"/>.</summary>
+    internal static string Json(Paper[] papers, DateOnly date)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
