@@ -258,6 +258,16 @@ public sealed class ThemeTemplateTests
     }
 
     [Fact]
+    public void ATagsCountShowsOnItsFrontPageOnly()
+    {
+        var front = ThemeSamples.TagPage("T");
+        var numbered = front with { Tag = front.Tag! with { Count = null } };
+
+        Assert.Equal($"{front.Tag!.Count} papers", Html.ParseDocument(ThemeSamples.Theme.Render("tag", front)).QuerySelector(".count-line")!.TextContent);
+        Assert.Null(Html.ParseDocument(ThemeSamples.Theme.Render("tag", numbered)).QuerySelector(".count-line"));
+    }
+
+    [Fact]
     public void TheTagsPageLinksEveryTagWithItsCount()
     {
         var items = Html.ParseDocument(ThemeSamples.Theme.Render("tags", ThemeSamples.TagsPage())).QuerySelectorAll("main li");

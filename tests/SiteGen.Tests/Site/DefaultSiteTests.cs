@@ -91,6 +91,18 @@ public sealed class DefaultSiteTests(DefaultSiteFixture site) : IClassFixture<De
     }
 
     [Fact]
+    public void AListsCountIsOnItsFrontPageOnlySoItsNumberedPagesStayAsTheyAre()
+    {
+        var unknown = site.Papers.Count(p => p.GetProperty("author_count").ValueKind != JsonValueKind.Number);
+        var front = SiteLinks.Parse(site.Read("authors/unknown/index.html"));
+        var numbered = SiteLinks.Parse(site.Read("authors/unknown/page/1/index.html"));
+
+        Assert.Equal($"{unknown} papers.", front.QuerySelector("main .lede")!.TextContent);
+        Assert.Null(numbered.QuerySelector("main .lede"));
+        Assert.DoesNotContain($"{unknown} papers", numbered.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryTagHasAPageAndTheIndexCountsItsPapers()
     {
         var vocabulary = TagVocabulary.Load("input/tags.yml", File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "input", "tags.yml")));
