@@ -98,9 +98,9 @@ internal static class DocumentCodecs
         GithubStars = ReadNumber(reader),
         Summary = ReadText(reader),
         Keywords = DocumentCodec.ReadTexts(reader),
-        Tags = DocumentCodec.ReadTexts(reader),
+        Tags = ReadSharedTexts(reader),
         Links = ReadLinks(reader),
-        Sources = DocumentCodec.ReadTexts(reader),
+        Sources = ReadSharedTexts(reader),
         Body = reader.ReadString(),
         Capture = reader.ReadBoolean() ? new CaptureNote(ReadDate(reader), reader.ReadBoolean()) : null,
         Extra = (ImmutableSortedDictionary<string, object?>)ReadExtra(reader)!,
@@ -111,7 +111,7 @@ internal static class DocumentCodecs
         var links = ImmutableSortedDictionary.CreateBuilder<string, string>(ReadComparer(reader));
         for (var count = reader.Read7BitEncodedInt(); count > 0; count--)
         {
-            links.Add(reader.ReadString(), reader.ReadString());
+            links.Add(SharedTexts.Read(reader), reader.ReadString());
         }
         return links.ToImmutable();
     }
@@ -168,10 +168,10 @@ internal static class DocumentCodecs
         Url: reader.ReadString(),
         MarkdownUrl: reader.ReadString(),
         AuthorCount: ReadNumber(reader),
-        AuthorLabel: reader.ReadString(),
-        AuthorsUrl: reader.ReadString(),
-        Published: ReadText(reader),
-        PublishedDisplay: ReadText(reader),
+        AuthorLabel: SharedTexts.Read(reader),
+        AuthorsUrl: SharedTexts.Read(reader),
+        Published: ReadSharedText(reader),
+        PublishedDisplay: ReadSharedText(reader),
         Comments: ReadNumber(reader),
         Tags: ReadTags(reader),
         CodeUrl: DocumentCodec.ReadTextBeside(reader, paper?.CodeUrl),
@@ -179,7 +179,7 @@ internal static class DocumentCodecs
         Excerpt: reader.ReadString(),
         Sources: ReadTextsBeside(reader, paper?.Sources))
     {
-        YearUrl = ReadText(reader),
+        YearUrl = ReadSharedText(reader),
         Arxiv = DocumentCodec.ReadTextBeside(reader, paper?.Arxiv),
         Authors = ReadTextsBeside(reader, paper?.Authors),
         Organization = DocumentCodec.ReadTextBeside(reader, paper?.Organization),
@@ -187,7 +187,7 @@ internal static class DocumentCodecs
         GithubStars = ReadNumber(reader),
         Summary = DocumentCodec.ReadTextBeside(reader, paper?.Summary),
         Keywords = ReadTextsBeside(reader, paper?.Keywords),
-        SubmittedDisplay = ReadText(reader),
+        SubmittedDisplay = ReadSharedText(reader),
         ArxivUrl = ReadText(reader),
         PdfUrl = ReadText(reader),
         ProjectUrl = ReadText(reader),
@@ -217,7 +217,7 @@ internal static class DocumentCodecs
         var tags = new TagLinkView[reader.Read7BitEncodedInt()];
         for (var i = 0; i < tags.Length; i++)
         {
-            tags[i] = new TagLinkView(reader.ReadString(), reader.ReadString(), reader.ReadString());
+            tags[i] = new TagLinkView(SharedTexts.Read(reader), SharedTexts.Read(reader), SharedTexts.Read(reader));
         }
         return tags;
     }
@@ -232,6 +232,24 @@ internal static class DocumentCodecs
     }
 
     private static string? ReadText(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    private static string? ReadSharedText(BinaryReader reader) => reader.ReadBoolean() ? SharedTexts.Read(reader) : null;
+
+    /// <summary>A list <see cref="DocumentCodec.WriteTexts"/> wrote, of texts many papers share (<see cref="SharedTexts"/>).</summary>
+    private static ImmutableArray<string> ReadSharedTexts(BinaryReader reader)
+    {
+        var count = reader.Read7BitEncodedInt();
+        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException("more texts than bytes");
+        }
+        var texts = ImmutableArray.CreateBuilder<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            texts.Add(SharedTexts.Read(reader));
+        }
+        return texts.MoveToImmutable();
+    }
 
     private static void WriteNumber(BinaryWriter writer, int? number)
     {

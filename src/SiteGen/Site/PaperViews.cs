@@ -11,17 +11,19 @@ internal static class PaperViews
 
     public static PaperView Create(Paper paper, SiteServices site)
     {
-        var tags = paper.Tags.Select(t => new TagLinkView(t, site.Vocabulary.DisplayName(t), Urls.ListFront(Urls.TagFolder(t)))).ToArray();
+        // The texts many papers share are kept once (SharedTexts): a site's views live through its whole build.
+        var tags = paper.Tags.Select(t => new TagLinkView(SharedTexts.Share(t), SharedTexts.Share(site.Vocabulary.DisplayName(t)),
+            SharedTexts.Share(Urls.ListFront(Urls.TagFolder(t))))).ToArray();
         var view = new PaperView(
             Title: paper.Title,
             Slug: paper.Slug,
             Url: Urls.Paper(paper.Slug),
             MarkdownUrl: Urls.PaperMarkdown(paper.Slug),
             AuthorCount: paper.AuthorCount,
-            AuthorLabel: AuthorLabel(paper.AuthorCount),
-            AuthorsUrl: Urls.ListFront(Urls.AuthorCountFolder(paper.AuthorCount)),
-            Published: paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            PublishedDisplay: paper.Published?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
+            AuthorLabel: SharedTexts.Share(AuthorLabel(paper.AuthorCount)),
+            AuthorsUrl: SharedTexts.Share(Urls.ListFront(Urls.AuthorCountFolder(paper.AuthorCount))),
+            Published: SharedTexts.Share(paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            PublishedDisplay: SharedTexts.Share(paper.Published?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)),
             Comments: paper.Comments,
             Tags: tags,
             CodeUrl: SafeUrl.IsHttp(paper.CodeUrl) ? paper.CodeUrl : null,
@@ -29,7 +31,7 @@ internal static class PaperViews
             Excerpt: Excerpt(site.Markdown.ToPlainText(paper.Body)),
             Sources: paper.Sources)
         {
-            YearUrl = paper.Published is { } published ? Urls.ListFront(Urls.YearFolder(published.Year)) : null,
+            YearUrl = paper.Published is { } published ? SharedTexts.Share(Urls.ListFront(Urls.YearFolder(published.Year))) : null,
             Arxiv = paper.Arxiv,
             Authors = paper.Authors.IsDefault ? [] : paper.Authors,
             Organization = paper.Organization,
@@ -37,7 +39,7 @@ internal static class PaperViews
             GithubStars = paper.GithubStars,
             Summary = paper.Summary,
             Keywords = paper.Keywords.IsDefault ? [] : paper.Keywords,
-            SubmittedDisplay = paper.Submitted?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture),
+            SubmittedDisplay = SharedTexts.Share(paper.Submitted?.ToString("MMM d, yyyy", CultureInfo.InvariantCulture)),
             ArxivUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.ArxivLink)),
             PdfUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.PdfLink)),
             ProjectUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.ProjectLink)),
