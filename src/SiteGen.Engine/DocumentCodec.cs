@@ -149,9 +149,9 @@ public sealed class DocumentCodec
         }
     }
 
-    /// <summary>A list of texts <see cref="WriteTexts"/> wrote.</summary>
+    /// <summary>A list of texts <see cref="WriteTexts"/> wrote, each read by <paramref name="readText"/> (as written, by default).</summary>
     /// <exception cref="InvalidDataException">A count that cannot be: more texts than bytes left (an edited record).</exception>
-    public static ImmutableArray<string> ReadTexts(BinaryReader reader)
+    public static ImmutableArray<string> ReadTexts(BinaryReader reader, Func<BinaryReader, string>? readText = null)
     {
         var count = reader.Read7BitEncodedInt();
         var stream = reader.BaseStream;
@@ -162,7 +162,7 @@ public sealed class DocumentCodec
         var texts = ImmutableArray.CreateBuilder<string>(count);
         for (var i = 0; i < texts.Capacity; i++)
         {
-            texts.Add(reader.ReadString());
+            texts.Add(readText is null ? reader.ReadString() : readText(reader));
         }
         return texts.MoveToImmutable();
     }

@@ -98,9 +98,9 @@ internal static class DocumentCodecs
         GithubStars = ReadNumber(reader),
         Summary = ReadText(reader),
         Keywords = DocumentCodec.ReadTexts(reader),
-        Tags = ReadSharedTexts(reader),
+        Tags = DocumentCodec.ReadTexts(reader, SharedTexts.Read),
         Links = ReadLinks(reader),
-        Sources = ReadSharedTexts(reader),
+        Sources = DocumentCodec.ReadTexts(reader, SharedTexts.Read),
         Body = reader.ReadString(),
         Capture = reader.ReadBoolean() ? new CaptureNote(ReadDate(reader), reader.ReadBoolean()) : null,
         Extra = (ImmutableSortedDictionary<string, object?>)ReadExtra(reader)!,
@@ -234,22 +234,6 @@ internal static class DocumentCodecs
     private static string? ReadText(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 
     private static string? ReadSharedText(BinaryReader reader) => reader.ReadBoolean() ? SharedTexts.Read(reader) : null;
-
-    /// <summary>A list <see cref="DocumentCodec.WriteTexts"/> wrote, of texts many papers share (<see cref="SharedTexts"/>).</summary>
-    private static ImmutableArray<string> ReadSharedTexts(BinaryReader reader)
-    {
-        var count = reader.Read7BitEncodedInt();
-        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position)
-        {
-            throw new InvalidDataException("more texts than bytes");
-        }
-        var texts = ImmutableArray.CreateBuilder<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            texts.Add(SharedTexts.Read(reader));
-        }
-        return texts.MoveToImmutable();
-    }
 
     private static void WriteNumber(BinaryWriter writer, int? number)
     {
