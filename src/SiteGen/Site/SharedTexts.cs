@@ -21,12 +21,12 @@ internal static class SharedTexts
     public static string Read(BinaryReader reader)
     {
         var length = reader.Read7BitEncodedInt();
-        if (length is < 0 or > MaxBytes)
+        if (length < 0)
         {
-            if (length < 0)
-            {
-                throw new InvalidDataException("a text of negative length");
-            }
+            throw new InvalidDataException("a text of negative length");
+        }
+        if (length > MaxBytes)
+        {
             var large = new byte[length];
             reader.BaseStream.ReadExactly(large);
             return Encoding.UTF8.GetString(large);
@@ -45,5 +45,5 @@ internal static class SharedTexts
 
     /// <summary>The one object for <paramref name="text"/>'s value (null stays null).</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
-    public static string? Share(string? text) => text is null ? null : s_lookup.TryGetValue(text, out var shared) ? shared : s_texts.GetOrAdd(text, text);
+    public static string? Share(string? text) => text is null ? null : s_texts.GetOrAdd(text, text); // a lookup first, without a lock
 }

@@ -34,13 +34,14 @@ internal static class AddDayCommand
 
         var vocabulary = TagVocabulary.Load("input/tags.yml", File.ReadAllText(Path.Combine(site, "input", "tags.yml")));
         var matcher = new TagMatcher(vocabulary);
-        var plan = SitePlan.Create(PapersPerDay, unchecked(seed * 7919 + day), SeedCorpus.Load(RepositoryPaths.SeedListings), matcher);
+        var daySeed = unchecked(seed * 7919 + day);
+        var plan = SitePlan.Create(PapersPerDay, daySeed, SeedCorpus.Load(RepositoryPaths.SeedListings), matcher);
         var listingName = string.Create(CultureInfo.InvariantCulture, $"day-{day:D4}.txt");
         var date = new DateOnly(2026, 1, 1).AddDays(day);
         var papers = plan.Papers.Select((paper, i) => New(paper, day, i, date, listingName, matcher)).ToArray();
         if (args.Contains("--api"))
         {
-            return WriteApiDay(site, day, date, papers, seed);
+            return WriteApiDay(site, day, date, papers, new Random(daySeed));
         }
 
         var text = ListingWriter.Write(papers, captureYear: 0, dailyPapers: true, date);
@@ -62,9 +63,8 @@ internal static class AddDayCommand
         return 0;
     }
 
-    private static int WriteApiDay(string site, int day, DateOnly date, SyntheticPaper[] papers, int seed)
+    private static int WriteApiDay(string site, int day, DateOnly date, SyntheticPaper[] papers, Random random)
     {
-        var random = new Random(unchecked(seed * 7919 + day));
         var name = string.Create(CultureInfo.InvariantCulture, $"day-{day:D4}.json");
         var api = papers.Select((paper, i) => ApiSiteWriter.Paper(paper with { Published = date }, day * PapersPerDay + i,
             string.Create(CultureInfo.InvariantCulture, $"2601.{day % 1000:D3}{i:D2}"), name, random)).ToArray();

@@ -1,5 +1,6 @@
 using SiteGen.Rendering;
 using SiteGen.Rendering.Views;
+using SiteGen.Site;
 
 namespace SiteGen.Tests.Rendering;
 
@@ -73,7 +74,7 @@ internal static class ThemeSamples
         WithCards(new(Site("index.html"), new PageView(SiteTitle, "home", "index.html", "Newest papers first."))
         {
             Papers = [Paper(0, paperTitle), Paper(1), Paper(2)],
-            Pagination = SiteGen.Site.Paginator.Navigation("", null, 3),
+            Pagination = Paginator.Navigation("", null, 3),
         });
 
     /// <summary>List pages show their papers as cards that SiteGen renders beforehand, as a build does.</summary>
@@ -87,7 +88,7 @@ internal static class ThemeSamples
         return WithCards(new PageModel(Site(url), new PageView($"Papers (page {current})", "home", url))
         {
             Papers = [Paper(10), Paper(11)],
-            Pagination = SiteGen.Site.Paginator.Navigation("", current, numbered),
+            Pagination = Paginator.Navigation("", current, numbered),
         });
     }
 
@@ -98,7 +99,7 @@ internal static class ThemeSamples
         {
             Tag = Tags()[0],
             Papers = [Paper(0, paperTitle), Paper(3)],
-            Pagination = SiteGen.Site.Paginator.Navigation("tags/diffusion/", null, 2),
+            Pagination = Paginator.Navigation("tags/diffusion/", null, 2),
         });
     }
 
