@@ -36,7 +36,7 @@ internal sealed class LinkPapers : IModule
             links = [.. views.Select(PaperLinks.Of)];
             basis = BasisOf(links, views);
         }
-        var related = last?.Basis == basis ? last.Related : Find(views, links, last, site.Settings.RelatedIncludeNewer, context.ParallelOptions);
+        var related = last?.Basis == basis ? last.Related : Find(views, links, last, basis, site, context.ParallelOptions);
         var outputs = last is not null && ReferenceEquals(links, last.Links) ? Mended(inputs, views, related, last) : null;
         if (outputs is null)
         {
@@ -106,17 +106,61 @@ internal sealed class LinkPapers : IModule
             new(Keys.OlderPaper, older),
         ]);
 
-    /// <summary>Related links of every paper by URL; a list equal to last time's is last time's object.</summary>
+    /// <summary>
+    /// Related links of every paper by URL; a list equal to last time's is last time's object. Found anew, or read from
+    /// the cache's store when an earlier process found them on the same basis (a new process after an edit that left every
+    /// paper's title, URL, date and tags as they were, an abstract's say): reading the indexes back costs less than the walk.
+    /// </summary>
     private static Dictionary<string, IReadOnlyList<PaperLinkView>> Find(PaperView[] views, PaperLinkView[] links, SessionLinks? last,
-        bool includeNewer, ParallelOptions parallel)
+        ulong basis, SiteServices site, ParallelOptions parallel)
     {
-        var found = RelatedPapers.Find([.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])],
-            includeNewer ? null : FirstOfEachDay(links), parallel: parallel);
+        var includeNewer = site.Settings.RelatedIncludeNewer;
+        var found = site.Session.Documents.StoredOrMade("related papers",
+            () => DocumentCache.KeyOf(["related papers", $"{basis:x16}", includeNewer ? "newer too" : "older only"]),
+            () => RelatedPapers.Find([.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])],
+                includeNewer ? null : FirstOfEachDay(links), parallel: parallel),
+            Encode, stored => Decode(stored, views.Length));
         var related = new Dictionary<string, IReadOnlyList<PaperLinkView>>(views.Length, StringComparer.Ordinal);
         for (var i = 0; i < views.Length; i++)
         {
             IReadOnlyList<PaperLinkView> list = [.. found[i].Select(r => links[r])];
             related[views[i].Url] = last is not null && last.Related.TryGetValue(views[i].Url, out var old) && old.SequenceEqual(list) ? old : list;
+        }
+        return related;
+    }
+
+    /// <summary>Each paper's related papers as indexes, each list after its length.</summary>
+    private static byte[] Encode(int[][] related)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes))
+        {
+            writer.Write7BitEncodedInt(related.Length);
+            foreach (var list in related)
+            {
+                writer.Write7BitEncodedInt(list.Length);
+                foreach (var index in list)
+                {
+                    writer.Write7BitEncodedInt(index);
+                }
+            }
+        }
+        return bytes.ToArray();
+    }
+
+    /// <summary>The lists as written, for <paramref name="papers"/> papers: a record for another count, or an index out of range, does not read.</summary>
+    private static int[][] Decode(byte[] stored, int papers)
+    {
+        using var reader = new BinaryReader(new MemoryStream(stored));
+        var related = reader.Read7BitEncodedInt() == papers ? new int[papers][] : throw new InvalidDataException("another number of papers");
+        for (var i = 0; i < papers; i++)
+        {
+            var list = new int[reader.Read7BitEncodedInt()];
+            for (var j = 0; j < list.Length; j++)
+            {
+                list[j] = reader.Read7BitEncodedInt() is var index and >= 0 && index < papers ? index : throw new InvalidDataException("an index out of range");
+            }
+            related[i] = list;
         }
         return related;
     }

@@ -142,6 +142,23 @@ public sealed class ReuseCheckTests
     }
 
     [Fact]
+    public async Task RelatedPapersTheStoreGivesInAnotherOrderFailTheBuildInOneLine()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        // Three papers of one day with the same tag (the abstract's "diffusion models"): each is related to the other two,
+        // in the site's order (by title). The store keeps them as the count of papers, then each paper's list after its
+        // length: 3, [1 2], [0 2], [0 1]. Swapping the first paper's two gives it its related papers the other way round.
+        site.WritePaper("alpha", "Alpha");
+        site.WritePaper("beta", "Beta");
+        site.WritePaper("gamma", "Gamma");
+        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, [3, 2, 1, 2, 2, 0, 2, 2, 0, 1], [3, 2, 2, 1]));
+        var page = File.ReadAllText(site["output/papers/alpha/index.html"]);
+        Assert.True(page.IndexOf("papers/gamma/", StringComparison.Ordinal) < page.IndexOf("papers/beta/", StringComparison.Ordinal),
+            "the stored order is the page's");
+        await VerifyFailsInOneLine(site, "error: verify: related papers makes other outputs");
+    }
+
+    [Fact]
     public async Task WhatTheLinkCheckKeptThatAColdBuildWouldNotFindFailsTheBuildNamingTheWarning()
     {
         using var site = TwoPapers();
