@@ -197,6 +197,50 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task HoldsNoDocumentOfTheProcessOrPostProcessPhasesOnceTheOutputPhaseNoLongerNeedsIt()
+    {
+        // What Process and PostProcess passed on is held in documents the later phases replace: once the Output that
+        // reads them is done, nothing of the run keeps them (the engine or its result), and the collector may take them.
+        var (processed, postProcessed) = (new List<WeakReference>(), new List<WeakReference>());
+        var engine = new Engine([
+            new Pipeline("Papers")
+            {
+                Input = [Step.Produce("a.md")],
+                Process = [Step.Map(d => Tracked(d, processed))],
+                PostProcess = [Step.Map(d => Tracked(d.With("processed", null), postProcessed))],
+                Output = [Step.Map(d => Document.Create(d.Source, "a.html"))],
+            },
+            new Pipeline("Validate")
+            {
+                Dependencies = ["Papers"],
+                OutputLast = true,
+                Output = [Step.Do(context => Assert.Equal("a.html", Assert.Single(context.FromPipeline("Papers")).Destination))],
+            },
+        ]);
+
+        var result = await engine.ExecuteWithinTimeoutAsync();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.Equal("a.html", Assert.Single(result["Papers"].Documents).Destination);
+        Assert.False(Assert.Single(processed).IsAlive, "a document of the Process phase is held after the run");
+        Assert.False(Assert.Single(postProcessed).IsAlive, "a document of the PostProcess phase is held after the run");
+        GC.KeepAlive(engine);
+    }
+
+    /// <summary><paramref name="document"/> with an object of its own, which <paramref name="references"/> follows.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Document Tracked(Document document, List<WeakReference> references)
+    {
+        var held = new object();
+        lock (references)
+        {
+            references.Add(new WeakReference(held));
+        }
+        return document.With("held", held);
+    }
+
+    [Fact]
     public async Task RunsNoPostProcessOrOutputModuleWhenAProcessModuleFails()
     {
         var log = new EventLog();

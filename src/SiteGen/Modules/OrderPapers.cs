@@ -14,9 +14,12 @@ internal sealed class OrderPapers : IModule
 {
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
-        var kept = context.GetService<SiteServices>().Session.State(static _ => new Kept());
-        kept.Last = kept.Last?.Mend(inputs) ?? Order(inputs, kept.Last, context);
-        return Task.FromResult(ImmutableArray.Create(kept.Last.Documents));
+        var session = context.GetService<SiteServices>().Session;
+        var kept = session.State(static _ => new Kept());
+        var order = kept.Last?.Mend(inputs) ?? Order(inputs, kept.Last, context);
+        // Kept for a session's next build only: a one-off build would hold every paper's unordered document to its end.
+        kept.Last = session.Remembers ? order : null;
+        return Task.FromResult(ImmutableArray.Create(order.Documents));
     }
 
     /// <summary>What a session keeps: the last order.</summary>

@@ -92,10 +92,9 @@ internal sealed class WriteFiles : IModule
         {
             site.Output.WriteText(destination, input.Content, 0);
         }
-        // What was written flows on without its content (the engine's report counts it), and a page with its links for
-        // the link check (ValidateLinks).
-        var output = input.Content.Length == 0 ? input : input.WithContent(string.Empty);
-        return (links is null ? output : output.With(Keys.Links, links), page);
+        // What was written flows on as where it went (the engine's report counts it), a page with its links for the link
+        // check (ValidateLinks): nothing it was made from, which would stay in memory to the end of the build.
+        return (Document.Create(input.Source, destination, metadata: links is null ? null : [new(Keys.Links, links)]), page);
     }
 
     /// <summary>

@@ -64,7 +64,8 @@ internal static class PageDocuments
     /// </summary>
     private sealed class Kept(bool remember) : SessionState
     {
-        public Memo<string, SiteView> SiteViews { get; } = new(remember);
+        /// <summary>Kept in a one-off build too: a few, one per depth, where one per page was 112,000 at 100,000 papers.</summary>
+        public Memo<string, SiteView> SiteViews { get; } = new(remember: true);
 
         public Memo<string, ListPageMemo> ListPages { get; } = new(remember);
 
