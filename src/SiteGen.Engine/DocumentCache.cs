@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
@@ -120,8 +121,12 @@ public sealed class DocumentCache
     /// The key is asked for only when there is a store: without one (a check, a session's later builds) the value is made
     /// without hashing what it is made from.
     /// </summary>
-    public T StoredOrMade<T>(string what, Func<UInt128> key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode) =>
+    public T StoredOrMade<T>(string what, Func<UInt128> key, Func<T> make, Func<T, byte[]> encode, Func<ArraySegment<byte>, T> decode) =>
         Store is { } store ? Stored(store, what, about: null, key(), make, encode, decode) : make();
+
+    /// <summary>A reader of a value <see cref="StoredOrMade{T}"/> hands its decoder: the bytes are the store's until the decoder returns.</summary>
+    public static BinaryReader ReaderOf(ArraySegment<byte> stored) =>
+        new(new MemoryStream(stored.Array!, stored.Offset, stored.Count, writable: false));
 
     /// <summary>
     /// The one way both kinds of stored work are reused: a record that checks but does not decode is made again; in
@@ -129,25 +134,32 @@ public sealed class DocumentCache
     /// <paramref name="what"/> and <paramref name="about"/>, else the key, written out only then); a value <paramref name="encode"/> declines
     /// (<see cref="NotSupportedException"/>) is not stored, and made again by the next process.
     /// </summary>
-    private T Stored<T>(DocumentStore store, string what, string? about, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<byte[], T> decode)
+    private T Stored<T>(DocumentStore store, string what, string? about, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<ArraySegment<byte>, T> decode)
     {
         if (store.Read(key) is { } payload)
         {
-            T stored;
             try
             {
-                stored = decode(payload);
+                T stored;
+                try
+                {
+                    stored = decode(payload);
+                }
+                catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or FormatException
+                    or ArgumentException or IndexOutOfRangeException)
+                {
+                    return make();
+                }
+                if (Verify && !encode(make()).AsSpan().SequenceEqual(payload))
+                {
+                    throw new StoredWorkMismatchException(what, about ?? $"{key:x32}");
+                }
+                return stored;
             }
-            catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or FormatException
-                or ArgumentException or IndexOutOfRangeException)
+            finally
             {
-                return make();
+                ArrayPool<byte>.Shared.Return(payload.Array!);
             }
-            if (Verify && !encode(make()).AsSpan().SequenceEqual(payload))
-            {
-                throw new StoredWorkMismatchException(what, about ?? $"{key:x32}");
-            }
-            return stored;
         }
         var value = make();
         try

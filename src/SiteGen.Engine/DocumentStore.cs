@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Microsoft.Win32.SafeHandles;
@@ -118,16 +119,21 @@ public sealed class DocumentStore : IDisposable
         }
     }
 
-    /// <summary>The outputs stored under <paramref name="key"/>, if a record holds them and checks; it is then kept by the next save.</summary>
-    internal byte[]? Read(UInt128 key)
+    /// <summary>
+    /// The outputs stored under <paramref name="key"/>, if a record holds them and checks; it is then kept by the next save.
+    /// They are read into an array rented from the shared pool, for the caller to give back once it has read them (a
+    /// rebuild reads every record once, and an array of its own for each was a tenth of what a rebuild allocated).
+    /// </summary>
+    internal ArraySegment<byte>? Read(UInt128 key)
     {
         if (!_records.TryGetValue(key, out var record))
         {
             return null;
         }
-        var payload = new byte[record.Size];
-        if (RandomAccess.Read(_file!, payload, record.Offset + RecordHeader) != payload.Length || XxHash3.HashToUInt64(payload) != record.Checksum)
+        var payload = new ArraySegment<byte>(ArrayPool<byte>.Shared.Rent(record.Size), 0, record.Size);
+        if (RandomAccess.Read(_file!, payload, record.Offset + RecordHeader) != payload.Count || XxHash3.HashToUInt64(payload) != record.Checksum)
         {
+            ArrayPool<byte>.Shared.Return(payload.Array!);
             State = StoreState.Damaged;
             return null;
         }

@@ -46,7 +46,7 @@ internal static class StoredEntries
     }
 
     /// <summary>The entry <paramref name="payload"/> holds; null when it does not read (it is then made again).</summary>
-    public static DocumentCache.Entry? TryRead(byte[] payload, Document input, DocumentCodec codec)
+    public static DocumentCache.Entry? TryRead(ArraySegment<byte> payload, Document input, DocumentCodec codec)
     {
         try
         {
@@ -70,18 +70,19 @@ internal static class StoredEntries
     /// A reader of one stored entry that decodes a text straight from the entry's bytes: BinaryReader's own way, through
     /// a small buffer and a StringBuilder for any text longer than it, took a third of a rebuild's reading of the store.
     /// </summary>
-    private sealed class PayloadReader(byte[] payload) : BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8)
+    private sealed class PayloadReader(ArraySegment<byte> payload)
+        : BinaryReader(new MemoryStream(payload.Array!, payload.Offset, payload.Count, writable: false), Encoding.UTF8)
     {
         public override string ReadString()
         {
             var length = Read7BitEncodedInt();
             var start = (int)BaseStream.Position;
-            if (length < 0 || length > payload.Length - start)
+            if (length < 0 || length > payload.Count - start)
             {
                 throw new EndOfStreamException();
             }
             BaseStream.Position = start + length;
-            return Encoding.UTF8.GetString(payload, start, length);
+            return Encoding.UTF8.GetString(payload.AsSpan(start, length));
         }
     }
 }

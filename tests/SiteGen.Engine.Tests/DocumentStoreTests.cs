@@ -285,7 +285,7 @@ public sealed class DocumentStoreTests : IDisposable
     public void AStoredValueIsMadeOnceAndReadByTheNextProcessByItsKeyUnlessItDoesNotDecode()
     {
         var makes = 0;
-        string Stored(UInt128 key, string made, bool verify = false, Func<byte[], string>? decode = null)
+        string Stored(UInt128 key, string made, bool verify = false, Func<ArraySegment<byte>, string>? decode = null)
         {
             using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
             var cache = new DocumentCache { Store = store, Verify = verify };

@@ -40,9 +40,9 @@ internal sealed class ApplyTags : PerDocumentModule
     }
 
     /// <summary>The tags as written; one the vocabulary defines is its definition's own string, as a match gives it.</summary>
-    private static ImmutableArray<string> Decode(byte[] stored, TagVocabulary vocabulary)
+    private static ImmutableArray<string> Decode(ArraySegment<byte> stored, TagVocabulary vocabulary)
     {
-        using var reader = new BinaryReader(new MemoryStream(stored));
+        using var reader = DocumentCache.ReaderOf(stored);
         return [.. DocumentCodec.ReadTexts(reader).Select(tag => vocabulary.TryGet(tag, out var definition) ? definition.Slug : tag)];
     }
 

@@ -149,9 +149,9 @@ internal sealed class LinkPapers : IModule
     }
 
     /// <summary>The lists as written, for <paramref name="papers"/> papers: a record for another count, or an index out of range, does not read.</summary>
-    private static int[][] Decode(byte[] stored, int papers)
+    private static int[][] Decode(ArraySegment<byte> stored, int papers)
     {
-        using var reader = new BinaryReader(new MemoryStream(stored));
+        using var reader = DocumentCache.ReaderOf(stored);
         var related = reader.Read7BitEncodedInt() == papers ? new int[papers][] : throw new InvalidDataException("another number of papers");
         for (var i = 0; i < papers; i++)
         {

@@ -70,7 +70,11 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
             () => DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.Body]),
             () => SearchIndex.WordsAndTextOf(vocabulary, paper.Title, names, paper.Body),
             static words => words.Text,
-            text => (SearchIndex.WordsFrom(vocabulary, text), text)).Words;
+            stored =>
+            {
+                var text = stored.ToArray(); // kept with the words: the store's bytes are the store's again once this returns
+                return (SearchIndex.WordsFrom(vocabulary, text), text);
+            }).Words;
     }
 
     private static Kept KeptBy(SiteServices site) => site.Session.State(static remember => new Kept(remember));
