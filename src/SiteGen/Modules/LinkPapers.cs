@@ -148,14 +148,14 @@ internal sealed class LinkPapers : IModule
         return bytes.ToArray();
     }
 
-    /// <summary>The lists as written, for <paramref name="papers"/> papers: a record for another count, or an index out of range, does not read.</summary>
+    /// <summary>The lists as written, for <paramref name="papers"/> papers: a record for another count, a list longer than the papers or an index out of range does not read.</summary>
     private static int[][] Decode(ArraySegment<byte> stored, int papers)
     {
         using var reader = DocumentCache.ReaderOf(stored);
         var related = reader.Read7BitEncodedInt() == papers ? new int[papers][] : throw new InvalidDataException("another number of papers");
         for (var i = 0; i < papers; i++)
         {
-            var list = new int[reader.Read7BitEncodedInt()];
+            var list = new int[reader.Read7BitEncodedInt() is var count and >= 0 && count < papers ? count : throw new InvalidDataException("a list longer than the papers")];
             for (var j = 0; j < list.Length; j++)
             {
                 list[j] = reader.Read7BitEncodedInt() is var index and >= 0 && index < papers ? index : throw new InvalidDataException("an index out of range");
