@@ -167,12 +167,10 @@ internal static class PaperMerger
     /// </summary>
     private sealed class MergedPaper
     {
+        // Each a few items long: a lookup in the list costs less than a set beside it, three per paper, would.
         private readonly List<string> tags = [];
-        private readonly HashSet<string> tagSet = new(StringComparer.Ordinal);
         private readonly List<string> keywords = [];
-        private readonly HashSet<string> keywordSet = new(StringComparer.Ordinal);
         private readonly List<string> sources = [];
-        private readonly HashSet<string> sourceSet = new(StringComparer.Ordinal);
         private readonly ImmutableSortedDictionary<string, string>.Builder links;
         private readonly ImmutableSortedDictionary<string, object?>.Builder extra;
         private string title;
@@ -314,13 +312,11 @@ internal static class PaperMerger
             if (!page.Tags.IsDefaultOrEmpty)
             {
                 tags.Clear();
-                tagSet.Clear();
                 AddTags(page.Tags);
             }
             if (!page.Keywords.IsDefaultOrEmpty)
             {
                 keywords.Clear();
-                keywordSet.Clear();
                 AddKeywords(page.Keywords);
             }
             if (!page.Links.IsEmpty)
@@ -361,17 +357,17 @@ internal static class PaperMerger
             Diagnostic.Warning(source, 0,
                 $"paper \"{title}\": {what}; correct the listing, or settle it in a hand-written input/papers/{slug}.md that sets {field}");
 
-        private void AddTags(ImmutableArray<string> more) => AddDistinct(tags, tagSet, more);
+        private void AddTags(ImmutableArray<string> more) => AddDistinct(tags, more);
 
-        private void AddKeywords(ImmutableArray<string> more) => AddDistinct(keywords, keywordSet, more);
+        private void AddKeywords(ImmutableArray<string> more) => AddDistinct(keywords, more);
 
-        private void AddSources(ImmutableArray<string> more) => AddDistinct(sources, sourceSet, more);
+        private void AddSources(ImmutableArray<string> more) => AddDistinct(sources, more);
 
-        private static void AddDistinct(List<string> list, HashSet<string> seen, ImmutableArray<string> more)
+        private static void AddDistinct(List<string> list, ImmutableArray<string> more)
         {
             foreach (var item in more.IsDefault ? [] : more)
             {
-                if (seen.Add(item))
+                if (!list.Contains(item)) // ordinal: string's own equality
                 {
                     list.Add(item);
                 }
