@@ -148,21 +148,27 @@ internal sealed class LinkPapers : IModule
         return bytes.ToArray();
     }
 
-    /// <summary>The lists as written, for <paramref name="papers"/> papers: a record for another count, a list longer than the papers or an index out of range does not read.</summary>
+    /// <summary>
+    /// The lists as written, for <paramref name="papers"/> papers: a record for another count, or a list length or an index
+    /// that is not below the count of papers (a paper is never its own related paper), does not read.
+    /// </summary>
     private static int[][] Decode(ArraySegment<byte> stored, int papers)
     {
         using var reader = DocumentCache.ReaderOf(stored);
         var related = reader.Read7BitEncodedInt() == papers ? new int[papers][] : throw new InvalidDataException("another number of papers");
         for (var i = 0; i < papers; i++)
         {
-            var list = new int[reader.Read7BitEncodedInt() is var count and >= 0 && count < papers ? count : throw new InvalidDataException("a list longer than the papers")];
+            var list = new int[Below(reader, papers)];
             for (var j = 0; j < list.Length; j++)
             {
-                list[j] = reader.Read7BitEncodedInt() is var index and >= 0 && index < papers ? index : throw new InvalidDataException("an index out of range");
+                list[j] = Below(reader, papers);
             }
             related[i] = list;
         }
         return related;
+
+        static int Below(BinaryReader reader, int bound) =>
+            reader.Read7BitEncodedInt() is var number and >= 0 && number < bound ? number : throw new InvalidDataException("a number out of range");
     }
 
     /// <summary>

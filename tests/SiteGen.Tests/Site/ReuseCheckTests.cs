@@ -159,6 +159,20 @@ public sealed class ReuseCheckTests
     }
 
     [Fact]
+    public async Task RelatedPapersTheStoreGivesOutOfRangeAreFoundAgain()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        site.WritePaper("alpha", "Alpha");
+        site.WritePaper("beta", "Beta");
+        site.WritePaper("gamma", "Gamma");
+        // As above, with the first paper's second related paper made number 9 of 3: the record checks but does not read.
+        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, [3, 2, 1, 2, 2, 0, 2, 2, 0, 1], [3, 2, 1, 9]));
+        var page = File.ReadAllText(site["output/papers/alpha/index.html"]);
+        Assert.True(page.IndexOf("papers/beta/", StringComparison.Ordinal) < page.IndexOf("papers/gamma/", StringComparison.Ordinal),
+            "the related papers found again, in the site's order");
+    }
+
+    [Fact]
     public async Task WhatTheLinkCheckKeptThatAColdBuildWouldNotFindFailsTheBuildNamingTheWarning()
     {
         using var site = TwoPapers();
