@@ -141,35 +141,46 @@ public sealed class ReuseCheckTests
         await VerifyFailsInOneLine(site, "error: verify: tags makes other outputs");
     }
 
-    [Fact]
-    public async Task RelatedPapersTheStoreGivesInAnotherOrderFailTheBuildInOneLine()
+    /// <summary>
+    /// Three papers of one day with the same tag (the abstract's "diffusion models"): each is related to the other two, in the
+    /// site's order (by title), kept in the store as <see cref="ThreeRelated"/>.
+    /// </summary>
+    private static TempFolder ThreePapersOfOneDay()
     {
-        using var site = new TempFolder().WithEmptySite();
-        // Three papers of one day with the same tag (the abstract's "diffusion models"): each is related to the other two,
-        // in the site's order (by title). The store keeps them as the count of papers, then each paper's list after its
-        // length: 3, [1 2], [0 2], [0 1]. Swapping the first paper's two gives it its related papers the other way round.
+        var site = new TempFolder().WithEmptySite();
         site.WritePaper("alpha", "Alpha");
         site.WritePaper("beta", "Beta");
         site.WritePaper("gamma", "Gamma");
-        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, [3, 2, 1, 2, 2, 0, 2, 2, 0, 1], [3, 2, 2, 1]));
+        return site;
+    }
+
+    /// <summary>The related papers of <see cref="ThreePapersOfOneDay"/> as stored: the count of papers, then each list after its length.</summary>
+    private static readonly byte[] ThreeRelated = [3, 2, 1, 2, 2, 0, 2, 2, 0, 1];
+
+    /// <summary>Whether the first paper's page lists its related papers in the site's order: beta, then gamma.</summary>
+    private static bool AlphaListsBetaFirst(TempFolder site)
+    {
         var page = File.ReadAllText(site["output/papers/alpha/index.html"]);
-        Assert.True(page.IndexOf("papers/gamma/", StringComparison.Ordinal) < page.IndexOf("papers/beta/", StringComparison.Ordinal),
-            "the stored order is the page's");
+        return page.IndexOf("papers/beta/", StringComparison.Ordinal) < page.IndexOf("papers/gamma/", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RelatedPapersTheStoreGivesInAnotherOrderFailTheBuildInOneLine()
+    {
+        using var site = ThreePapersOfOneDay();
+        // Swapping the first paper's two related papers gives it them the other way round.
+        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, ThreeRelated, [3, 2, 2, 1]));
+        Assert.False(AlphaListsBetaFirst(site), "the stored order is the page's");
         await VerifyFailsInOneLine(site, "error: verify: related papers makes other outputs");
     }
 
     [Fact]
     public async Task RelatedPapersTheStoreGivesOutOfRangeAreFoundAgain()
     {
-        using var site = new TempFolder().WithEmptySite();
-        site.WritePaper("alpha", "Alpha");
-        site.WritePaper("beta", "Beta");
-        site.WritePaper("gamma", "Gamma");
-        // As above, with the first paper's second related paper made number 9 of 3: the record checks but does not read.
-        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, [3, 2, 1, 2, 2, 0, 2, 2, 0, 1], [3, 2, 1, 9]));
-        var page = File.ReadAllText(site["output/papers/alpha/index.html"]);
-        Assert.True(page.IndexOf("papers/beta/", StringComparison.Ordinal) < page.IndexOf("papers/gamma/", StringComparison.Ordinal),
-            "the related papers found again, in the site's order");
+        using var site = ThreePapersOfOneDay();
+        // The first paper's second related paper made number 9 of 3: the record checks but does not read.
+        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, ThreeRelated, [3, 2, 1, 9]));
+        Assert.True(AlphaListsBetaFirst(site), "the related papers found again, in the site's order");
     }
 
     [Fact]
