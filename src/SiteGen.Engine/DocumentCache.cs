@@ -124,12 +124,42 @@ public sealed class DocumentCache
     public T StoredOrMade<T>(string what, Func<UInt128> key, Func<T> make, Func<T, byte[]> encode, Func<ArraySegment<byte>, T> decode) =>
         Store is { } store ? Stored(store, what, about: null, key(), make, encode, decode) : make();
 
+    /// <summary>
+    /// The value the last process kept under <paramref name="what"/> (<see cref="Keep"/>), for one that grows from build
+    /// to build rather than being made from inputs (the numbering of the search index's words); null when there is no
+    /// store, none was kept, or it does not read.
+    /// </summary>
+    public T? Latest<T>(string what, Func<BinaryReader, T> decode) where T : class
+    {
+        if (Store?.Read(KeyOf(["latest", what])) is not { } stored)
+        {
+            return null;
+        }
+        try
+        {
+            return decode(ReaderOf(stored));
+        }
+        catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(stored.Array!);
+        }
+    }
+
+    /// <summary>Keeps <paramref name="value"/> under <paramref name="what"/> for the next process, in place of what was kept there (<see cref="Latest{T}"/>).</summary>
+    public void Keep(string what, byte[] value) => Store?.Add(KeyOf(["latest", what]), value);
+
     /// <summary>A reader of a value <see cref="StoredOrMade{T}"/> hands its decoder: the bytes are the store's until the decoder returns.</summary>
     public static BinaryReader ReaderOf(ArraySegment<byte> stored) =>
         new(new MemoryStream(stored.Array!, stored.Offset, stored.Count, writable: false));
 
     /// <summary>
-    /// The one way both kinds of stored work are reused: a record that checks but does not decode is made again; in
+    /// The one way both kinds of stored work are reused: a record that checks but does not decode is made again, and
+    /// stored again in its place (what it was made from may not have changed: a word of the search index's numbering the
+    /// store no longer holds); in
     /// verify mode a stored value is made again as well, and a difference in its bytes fails the run (naming
     /// <paramref name="what"/> and <paramref name="about"/>, else the key, written out only then); a value <paramref name="encode"/> declines
     /// (<see cref="NotSupportedException"/>) is not stored, and made again by the next process.
@@ -148,7 +178,7 @@ public sealed class DocumentCache
                 catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or FormatException
                     or ArgumentException or IndexOutOfRangeException)
                 {
-                    return make();
+                    return MadeAndStored();
                 }
                 if (Verify && !encode(make()).AsSpan().SequenceEqual(payload))
                 {
@@ -161,16 +191,21 @@ public sealed class DocumentCache
                 ArrayPool<byte>.Shared.Return(payload.Array!);
             }
         }
-        var value = make();
-        try
+        return MadeAndStored();
+
+        T MadeAndStored()
         {
-            store.Add(key, encode(value));
+            var value = make();
+            try
+            {
+                store.Add(key, encode(value));
+            }
+            catch (NotSupportedException)
+            {
+                // Not stored: made again by the next process.
+            }
+            return value;
         }
-        catch (NotSupportedException)
-        {
-            // Not stored: made again by the next process.
-        }
-        return value;
     }
 
     /// <summary>

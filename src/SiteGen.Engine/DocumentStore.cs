@@ -25,8 +25,8 @@ public enum StoreState
 /// The <see cref="DocumentCache"/> on disk, for the next process: what per-document modules made, by a hash of the module
 /// and of the input document (<see cref="DocumentCodec"/>), so a new process reuses the work of the last one for every
 /// input that did not change. One file: a header with the basis its records were written on (the host's fingerprint of
-/// the program: what decides how they read), then records <c>[length][key][checksum][outputs]</c>. A record is checked when it is read,
-/// so a cut or edited file costs work, never a wrong page.
+/// the program: what decides how they read), then records <c>[length][key][checksum][outputs]</c>, the last one under a
+/// key the one that counts. A record is checked when it is read, so a cut or edited file costs work, never a wrong page.
 /// <para>
 /// A build appends the records it made; when the records it did not use (papers removed, old versions of edited ones)
 /// outweigh a quarter of those it did, or the file was not whole, it writes the file again with the used ones only, into
@@ -51,6 +51,9 @@ public sealed class DocumentStore : IDisposable
     private readonly Lock _pendingLock = new();
     private Stream? _pending;
     private long _pendingBytes;
+
+    /// <summary>The bytes of records a later one under the same key replaced.</summary>
+    private long _shadowed;
 
     private DocumentStore(string path, ulong basis, IStoreFiles files, StoreState state, SafeFileHandle? file)
     {
@@ -114,7 +117,12 @@ public sealed class DocumentStore : IDisposable
                 return;
             }
             var key = new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(header[12..]), BinaryPrimitives.ReadUInt64LittleEndian(header[4..]));
-            _records.TryAdd(key, new Record(offset, size, BinaryPrimitives.ReadUInt64LittleEndian(header[20..])));
+            // A later record under a key replaces an earlier one (a value made again, one kept anew): the earlier is unused.
+            if (_records.TryGetValue(key, out var earlier))
+            {
+                _shadowed += RecordHeader + earlier.Size;
+            }
+            _records[key] = new Record(offset, size, BinaryPrimitives.ReadUInt64LittleEndian(header[20..]));
             offset += RecordHeader + size;
         }
     }
@@ -193,7 +201,7 @@ public sealed class DocumentStore : IDisposable
     /// </summary>
     public void Save()
     {
-        long used = 0, unused = 0;
+        long used = 0, unused = _shadowed;
         foreach (var record in _records.Values)
         {
             if (record.Used)

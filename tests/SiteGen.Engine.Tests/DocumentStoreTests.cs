@@ -305,6 +305,46 @@ public sealed class DocumentStoreTests : IDisposable
         // A record that checks but does not decode (a reader that changed without the program's fingerprint) is made again.
         Assert.Equal("made again", Stored(1, "made again", decode: _ => throw new InvalidDataException("not words")));
         Assert.Equal(4, makes);
+        // ... and stored in its place: the next process reads what was made again.
+        Assert.Equal("made again", Stored(1, "made a third time"));
+        Assert.Equal(4, makes);
+    }
+
+    [Fact]
+    public void AValueKeptUnderANameIsReadByTheNextProcessAsTheLastOneKeptAndTheOnesItReplacedAreDropped()
+    {
+        var megabyte = new string('a', 1 << 20);
+        string? Latest(string? keep = null)
+        {
+            using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
+            var cache = new DocumentCache { Store = store };
+            var latest = cache.Latest("numbering", reader => reader.ReadString());
+            if (keep is not null)
+            {
+                cache.Keep("numbering", WithLength(keep));
+            }
+            store.Save();
+            return latest;
+        }
+
+        Assert.Null(Latest(keep: megabyte + "1"));
+        Assert.Equal(megabyte + "1", Latest(keep: megabyte + "2"));
+        Assert.True(new FileInfo(StorePath).Length > 2 * megabyte.Length, "both kept values are in the file");
+        Assert.Equal(megabyte + "2", Latest());
+        // The value the second replaced counts as unused: a megabyte, more than a quarter of the file, so it is dropped.
+        Assert.InRange(new FileInfo(StorePath).Length, megabyte.Length, megabyte.Length + 100);
+        Assert.Equal(megabyte + "2", Latest());
+    }
+
+    /// <summary>A text as <see cref="BinaryWriter.Write(string)"/> writes it.</summary>
+    private static byte[] WithLength(string text)
+    {
+        using var bytes = new MemoryStream();
+        using (var writer = new BinaryWriter(bytes))
+        {
+            writer.Write(text);
+        }
+        return bytes.ToArray();
     }
 
     [Fact]

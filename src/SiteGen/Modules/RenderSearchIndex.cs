@@ -32,6 +32,8 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
     public static SearchIndex Build(IEnumerable<Paper> papers, SiteServices site, ParallelOptions parallel)
     {
         var kept = KeptBy(site);
+        var documents = site.Session.Documents;
+        kept.ReadVocabulary(documents);
         var index = new SearchIndex(kept.Vocabulary);
         var all = papers as IReadOnlyList<Paper> ?? [.. papers];
         // Papers' words are found on every core: the index is often the last file of a build. Words are numbered as
@@ -50,31 +52,29 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         {
             index.Add(all[i].Title, all[i].Slug, words[i]);
         }
+        if (kept.Vocabulary.Count > kept.Vocabulary.StoredCount)
+        {
+            documents.Keep(VocabularyRecord, kept.Vocabulary.ToStored());
+        }
         return index;
     }
 
+    private const string VocabularyRecord = "search vocabulary";
+
     /// <summary>
-    /// A paper's words: found in its title, tag names and abstract, or read back as text from what an earlier process
-    /// found (the cache's store, by a hash of exactly that), which costs less than splitting and folding the text again.
+    /// A paper's words: found in its title, tag names and abstract, or read back as numbers of the vocabulary from what
+    /// an earlier process found (the cache's store, by a hash of exactly that), which costs less than splitting, folding
+    /// and looking up the text again.
     /// </summary>
     private static int[] WordsOf(Paper paper, SearchVocabulary vocabulary, SiteServices site)
     {
         string[] names = [.. paper.Tags.Select(site.Vocabulary.DisplayName), .. paper.Keywords.IsDefault ? [] : paper.Keywords,
             .. paper.Authors.IsDefault ? [] : paper.Authors, .. paper.Organization is { } organization ? [organization] : Array.Empty<string>()];
-        if (site.Session.Documents.Store is null)
-        {
-            // Found without the text that only a store keeps.
-            return SearchIndex.WordsOf(vocabulary, paper.Title, names, paper.Body);
-        }
-        return site.Session.Documents.StoredOrMade<(int[] Words, byte[] Text)>("search words",
+        return site.Session.Documents.StoredOrMade("search words",
             () => DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.Body]),
-            () => SearchIndex.WordsAndTextOf(vocabulary, paper.Title, names, paper.Body),
-            static words => words.Text,
-            stored =>
-            {
-                var text = stored.ToArray(); // kept with the words: the store's bytes are the store's again once this returns
-                return (SearchIndex.WordsFrom(vocabulary, text), text);
-            }).Words;
+            () => SearchIndex.WordsOf(vocabulary, paper.Title, names, paper.Body),
+            vocabulary.ToStored,
+            stored => vocabulary.WordsFromStored(DocumentCache.ReaderOf(stored)));
     }
 
     private static Kept KeptBy(SiteServices site) => site.Session.State(static remember => new Kept(remember));
@@ -87,6 +87,19 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
     private sealed class Kept(bool remember) : SessionState
     {
         public SearchVocabulary Vocabulary { get; private set; } = new();
+
+        /// <summary>
+        /// Takes up the vocabulary the last process kept in the store, before any word is numbered: the words it stored
+        /// as numbers are numbers of that one.
+        /// </summary>
+        public void ReadVocabulary(DocumentCache documents)
+        {
+            if (Vocabulary.Count == 0 && documents.Latest(VocabularyRecord, SearchVocabulary.FromStored) is { } stored)
+            {
+                Vocabulary = stored;
+                Words.Clear();
+            }
+        }
 
         public Memo<Paper, int[]> Words { get; } = new(remember, ReferenceEqualityComparer.Instance);
 

@@ -28,7 +28,8 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
 {
     public const int Format = 1;
 
-    private const int FieldBits = 3;
+    /// <summary>The bits of a paper's word that say where the paper has it (<see cref="SearchFields"/>), below the word's number.</summary>
+    public const int FieldBits = 3;
 
     private readonly SearchVocabulary _vocabulary = vocabulary ?? new SearchVocabulary();
     private readonly List<(string Title, string Slug, int[] Words)> _papers = [];
@@ -47,40 +48,14 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
     /// by <paramref name="vocabulary"/>, in no particular order.
     /// </summary>
     public static int[] WordsOf(SearchVocabulary vocabulary, string title, IEnumerable<string> tagNames, string abstractText) =>
-        Collect(vocabulary, title, tagNames, abstractText, withText: false).Take(FieldBits).Words;
+        Collect(vocabulary, title, tagNames, abstractText).Take(FieldBits);
 
-    /// <summary>
-    /// <see cref="WordsOf"/>, with the same words, in the same order, as text (<see cref="WordsFrom"/> reads it): what a
-    /// paper's words are to another process, whose vocabulary numbers them otherwise.
-    /// </summary>
-    public static (int[] Words, byte[] Text) WordsAndTextOf(SearchVocabulary vocabulary, string title, IEnumerable<string> tagNames, string abstractText) =>
-        Collect(vocabulary, title, tagNames, abstractText, withText: true).Take(FieldBits);
-
-    /// <summary>The words <see cref="WordsAndTextOf"/> wrote as <paramref name="text"/>, numbered by <paramref name="vocabulary"/>.</summary>
-    public static int[] WordsFrom(SearchVocabulary vocabulary, byte[] text)
-    {
-        var count = 0;
-        for (var at = 0; at < text.Length; at += 2 + text[at + 1])
-        {
-            count++;
-        }
-        var words = new int[count];
-        Span<char> word = stackalloc char[byte.MaxValue];
-        for (int at = 0, i = 0; at < text.Length; at += 2 + text[at + 1], i++)
-        {
-            var length = System.Text.Encoding.UTF8.GetChars(text.AsSpan(at + 2, text[at + 1]), word);
-            words[i] = vocabulary.NumberOf(word[..length]) << FieldBits | text[at];
-        }
-        return words;
-    }
-
-    private static PaperWordTable Collect(SearchVocabulary vocabulary, string title, IEnumerable<string> tagNames, string abstractText, bool withText)
+    private static PaperWordTable Collect(SearchVocabulary vocabulary, string title, IEnumerable<string> tagNames, string abstractText)
     {
         // Where each word was met, by its number, in one table per thread that grows with the vocabulary; only the places
         // this paper set are reset. A dictionary cleared for each paper cost more in clearing than in finding words.
         var table = t_table ??= new PaperWordTable();
-        table.WithText = withText;
-        void Collect(string text, SearchFields field) => SearchWords.Split(text, word => table.Add(vocabulary.NumberOf(word), word, field));
+        void Collect(string text, SearchFields field) => SearchWords.Split(text, word => table.Add(vocabulary.NumberOf(word), field));
         Collect(abstractText, SearchFields.Abstract);
         foreach (var tag in tagNames)
         {
@@ -99,14 +74,7 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
         private SearchFields[] _fields = new SearchFields[1024];
         private readonly List<int> _met = new(256);
 
-        /// <summary>The characters of the words met, one after another, and where each starts (by its place in <see cref="_met"/>).</summary>
-        private readonly System.Text.StringBuilder _chars = new(4096);
-        private readonly List<int> _starts = new(257);
-
-        /// <summary>Whether <see cref="Take"/> writes the words as text too (their characters are kept as they are met).</summary>
-        public bool WithText { get; set; }
-
-        public void Add(int number, ReadOnlySpan<char> word, SearchFields field)
+        public void Add(int number, SearchFields field)
         {
             if (number >= _fields.Length)
             {
@@ -115,39 +83,14 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
             if (_fields[number] == SearchFields.None)
             {
                 _met.Add(number);
-                if (WithText)
-                {
-                    _starts.Add(_chars.Length);
-                    _chars.Append(word);
-                }
             }
             _fields[number] |= field;
         }
 
-        /// <summary>
-        /// Each word met as <c>number &lt;&lt; fieldBits | fields</c>, in the order met, and with <see cref="WithText"/>
-        /// the same words as text: per word its fields (a byte), its length in UTF-8 (a byte: a word is at most 64
-        /// characters) and its UTF-8. The table is empty again.
-        /// </summary>
-        public (int[] Words, byte[] Text) Take(int fieldBits)
+        /// <summary>Each word met as <c>number &lt;&lt; fieldBits | fields</c>, in the order met. The table is empty again.</summary>
+        public int[] Take(int fieldBits)
         {
             var words = new int[_met.Count];
-            byte[] text = [];
-            if (WithText)
-            {
-                _starts.Add(_chars.Length);
-                var chars = _chars.ToString();
-                using var bytes = new MemoryStream(chars.Length + 2 * _met.Count);
-                Span<byte> word = stackalloc byte[2 + byte.MaxValue];
-                for (var i = 0; i < _met.Count; i++)
-                {
-                    var length = System.Text.Encoding.UTF8.GetBytes(chars.AsSpan(_starts[i], _starts[i + 1] - _starts[i]), word[2..]);
-                    word[0] = (byte)_fields[_met[i]];
-                    word[1] = (byte)length;
-                    bytes.Write(word[..(2 + length)]);
-                }
-                text = bytes.ToArray();
-            }
             for (var i = 0; i < words.Length; i++)
             {
                 var number = _met[i];
@@ -155,9 +98,7 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
                 _fields[number] = SearchFields.None;
             }
             _met.Clear();
-            _starts.Clear();
-            _chars.Clear();
-            return (words, text);
+            return words;
         }
     }
 

@@ -121,7 +121,8 @@ public sealed class ReuseCheckTests
     public async Task SearchWordsTheStoreGivesThatThePaperDoesNotHaveFailTheBuildInOneLine()
     {
         using var site = TwoPapers();
-        // A paper's words are kept as text, each after its fields (a byte) and its length: "rewards" is 7 bytes long.
+        // Papers' words are kept as numbers of the vocabulary, which is kept beside them, each word after its length:
+        // "rewards" is 7 bytes long. Its number now stands for "rewordz", which no paper has.
         Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, "\u0007rewards"u8.ToArray(), "\u0007rewordz"u8.ToArray()));
         var terms = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(site["output/search-index.js"]), "\"terms\":\"([^\"]*)\"").Groups[1].Value.Split(' ');
         Assert.Contains("rewordz", terms);
