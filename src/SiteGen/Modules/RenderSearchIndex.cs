@@ -74,7 +74,7 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
             () => DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.Body]),
             () => SearchIndex.WordsOf(vocabulary, paper.Title, names, paper.Body),
             vocabulary.ToStored,
-            stored => vocabulary.WordsFromStored(DocumentCache.ReaderOf(stored)));
+            stored => vocabulary.WordsFromStored(stored));
     }
 
     private static Kept KeptBy(SiteServices site) => site.Session.State(static remember => new Kept(remember));

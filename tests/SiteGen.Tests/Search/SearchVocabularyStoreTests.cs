@@ -28,7 +28,7 @@ public sealed class SearchVocabularyStoreTests
             var stored = found.ToStored(words);
 
             var next = SearchVocabulary.FromStored(Reader(found.ToStored()));
-            var read = next.WordsFromStored(Reader(stored));
+            var read = next.WordsFromStored(stored);
             return (Named(found, words).SequenceEqual(Named(next, read)) && next.Name == found.Name && next.StoredCount == found.Count)
                 .Label($"title '{title}', tag '{tag}', text '{text}'");
         });
@@ -52,7 +52,7 @@ public sealed class SearchVocabularyStoreTests
         var stored = one.ToStored(SearchIndex.WordsOf(one, "diffusion", [], ""));
         other.NumberOf("diffusion");
 
-        Assert.Throws<InvalidDataException>(() => SearchVocabulary.FromStored(Reader(other.ToStored())).WordsFromStored(Reader(stored)));
+        Assert.Throws<InvalidDataException>(() => SearchVocabulary.FromStored(Reader(other.ToStored())).WordsFromStored(stored));
     }
 
     [Fact]
@@ -67,7 +67,21 @@ public sealed class SearchVocabularyStoreTests
 
         var next = SearchVocabulary.FromStored(Reader(kept));
         Assert.Equal(1, next.StoredCount);
-        Assert.Throws<InvalidDataException>(() => next.WordsFromStored(Reader(stored)));
+        Assert.Throws<InvalidDataException>(() => next.WordsFromStored(stored));
+    }
+
+    [Fact]
+    public void APapersWordsCutShortDoNotRead()
+    {
+        var vocabulary = new SearchVocabulary();
+        var stored = vocabulary.ToStored(SearchIndex.WordsOf(vocabulary, new string('x', 64), [], string.Join(' ', Enumerable.Range(0, 20).Select(i => $"w{i}"))));
+        var next = SearchVocabulary.FromStored(Reader(vocabulary.ToStored()));
+        Assert.Equal(21, next.WordsFromStored(stored).Length);
+
+        for (var length = 0; length < stored.Length; length++)
+        {
+            Assert.Throws<InvalidDataException>(() => next.WordsFromStored(stored.AsSpan(0, length)));
+        }
     }
 
     [Fact]

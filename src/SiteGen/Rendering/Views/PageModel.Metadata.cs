@@ -19,6 +19,16 @@ internal sealed partial record PageModel
     [JsonInclude, JsonPropertyName("Papers")]
     internal IEnumerable<ulong> PaperFingerprints => Papers.Select(p => p.Fingerprint);
 
+    // Links to other papers likewise, by the link's own fingerprint.
+    [JsonInclude, JsonPropertyName("Related")]
+    internal IEnumerable<ulong> RelatedFingerprints => Related.Select(p => p.Fingerprint);
+
+    [JsonInclude, JsonPropertyName("Newer")]
+    internal ulong? NewerFingerprint => Newer?.Fingerprint;
+
+    [JsonInclude, JsonPropertyName("Older")]
+    internal ulong? OlderFingerprint => Older?.Fingerprint;
+
     /// <summary>The page's absolute URL (<c>https://host/repo/papers/x/</c>); null without a Host, and for the 404 page, which has no one URL.</summary>
     [JsonIgnore]
     public string? CanonicalUrl =>

@@ -4,4 +4,11 @@ namespace SiteGen.Rendering.Views;
 /// A link to another paper from a paper's page (related papers, newer and older): only what the link shows,
 /// so that editing that paper's abstract does not change, nor render again, the pages that link to it.
 /// </summary>
-internal sealed record PaperLinkView(string Title, string Url, string? PublishedDisplay);
+internal sealed record PaperLinkView(string Title, string Url, string? PublishedDisplay)
+{
+    /// <summary>
+    /// What a page's fingerprint takes of the link (<see cref="PageModel.RelatedFingerprints"/>): a link is shown on
+    /// many pages, and is hashed once, not as its JSON on each of them. Not for templates.
+    /// </summary>
+    internal ulong Fingerprint { get; } = new Site.Fingerprint().Add(Title).Add(Url).Add(PublishedDisplay).Value;
+}

@@ -126,11 +126,14 @@ internal sealed partial record PageModel(SiteView Site, PageView Page)
     public ChartView? Chart { get; init; }
 
     /// <summary>A paper page's papers that share the most tags with it (see <see cref="Papers.RelatedPapers"/>).</summary>
+    [JsonIgnore]
     public IReadOnlyList<PaperLinkView> Related { get; init; } = [];
 
     /// <summary>A paper page's neighbours in the site's order (newest first): the paper before it and the one after.</summary>
+    [JsonIgnore]
     public PaperLinkView? Newer { get; init; }
 
+    [JsonIgnore]
     public PaperLinkView? Older { get; init; }
 
     /// <summary>The year archive's index: every year, newest first, then undated.</summary>
