@@ -98,6 +98,11 @@ internal static class SiteBuilder
         List<Diagnostic> warnings, string outputPath, string shownOutput, string manifestPath, BuildSession session, FileOperations files,
         ulong? inputs, CancellationToken cancellationToken)
     {
+        // A one-off rebuild that reads its work back and will allocate little runs without collections. Held before
+        // anything is read: the region starts with a collection of all that is allocated, which is then next to nothing.
+        var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
+        using var hold = request.DryRun || session.Remembers || !File.Exists(documentsPath) ? null : CollectorHold.For(new FileInfo(documentsPath).Length);
+
         // Before anything is read: what a build that stopped half way left is cleared, or noted (OutputFolder).
         var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun, files);
         var stampPath = UpToDateStamp.PathFor(manifestPath);
@@ -135,13 +140,14 @@ internal static class SiteBuilder
             throw new Engine.WarningsAsErrorsException([.. warnings.Select(w => w.ToString())]);
         }
         // What the last process read and made of each input file; a session reads it once, then keeps its own in memory.
-        var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
         var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, ProgramFingerprint, files);
         session.StoreRead |= store is not null;
         session.Documents.Store = store;
         session.Documents.Verify = ReuseCheck.IsOn(request.Environment!);
-        // A one-off rebuild that reads its work back and will allocate little runs without collections.
-        using var hold = !session.Remembers && store is { State: Engine.StoreState.Whole } ? CollectorHold.For(new FileInfo(documentsPath).Length) : null;
+        if (store is not { State: Engine.StoreState.Whole })
+        {
+            hold?.Dispose(); // a build that will make its work (another program's store) allocates far more than the hold allows
+        }
         Engine.EngineResult result;
         int removed;
         try
