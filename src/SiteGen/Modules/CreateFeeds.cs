@@ -28,31 +28,48 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
             .ToArray();
 
         var title = site.Settings.SiteTitle;
-        // A paper's entry is made once for every feed it is in: its abstract's HTML is rendered when asked for.
+        // A paper's entry is made once for every feed it is in, and only for a feed that is made: a feed whose header and
+        // papers are what the last build wrote it from is kept as it is (ProducedFrom).
         var entries = new System.Collections.Concurrent.ConcurrentDictionary<PaperView, FeedEntry>(ReferenceEqualityComparer.Instance);
         FeedEntry EntryOf((Paper Paper, PaperView View) p) => entries.GetOrAdd(p.View, static (_, p) => Entry(p.Paper, p.View, p.BaseUrl), (p.Paper, p.View, BaseUrl: baseUrl));
-        var newestPapers = papers.Take(size).ToArray();
-        var newest = newestPapers.Select(EntryOf).ToArray();
-        var documents = ImmutableArray.CreateBuilder<Document>();
-        documents.Add(Produce(site, Urls.AtomFeed, newestPapers, () => AtomFeedWriter.Write(SiteFeed(Urls.AtomFeed))));
-        documents.Add(Produce(site, Urls.JsonFeed, newestPapers, () => JsonFeedWriter.Write(SiteFeed(Urls.JsonFeed))));
+        Document Produce(string destination, Feed header, (Paper Paper, PaperView View)[] papers, Func<Feed, byte[]> write) =>
+            Document.Create(destination: destination)
+                .With(Keys.Produce, () => write(header with { Entries = [.. papers.Select(EntryOf)] }))
+                .With(Keys.ProducedFrom, InputsOf(header, papers));
 
+        var newest = papers.Take(size).ToArray();
+        var documents = ImmutableArray.CreateBuilder<Document>();
+        documents.Add(Produce(Urls.AtomFeed, SiteFeed(Urls.AtomFeed), newest, AtomFeedWriter.Write));
+        documents.Add(Produce(Urls.JsonFeed, SiteFeed(Urls.JsonFeed), newest, JsonFeedWriter.Write));
         foreach (var (tag, tagged) in NewestByTag(papers, site, size))
         {
-            // Made when the bytes are, which a session does only for a feed whose papers changed.
-            Feed TagFeed() => new(
+            var header = new Feed(
                 $"{site.Vocabulary.DisplayName(tag)} · {title}",
                 site.Vocabulary.Description(tag) is { Length: > 0 } description ? description : $"Papers tagged {site.Vocabulary.DisplayName(tag)}.",
                 AbsoluteUrls.Of(baseUrl, Urls.TagFeed(tag)),
                 AbsoluteUrls.Of(baseUrl, Urls.ListFront(Urls.TagFolder(tag))),
                 title,
-                [.. tagged.Select(EntryOf)]);
-            documents.Add(Produce(site, Urls.TagFeed(tag), [.. tagged], () => AtomFeedWriter.Write(TagFeed())));
+                []);
+            documents.Add(Produce(Urls.TagFeed(tag), header, [.. tagged], AtomFeedWriter.Write));
         }
         return Task.FromResult(documents.ToImmutable());
 
-        Feed SiteFeed(string self) => new(title, site.Settings.SiteDescription, AbsoluteUrls.Of(baseUrl, self),
-            AbsoluteUrls.Of(baseUrl, Urls.Index), title, newest);
+        Feed SiteFeed(string self) => new(title, site.Settings.SiteDescription, AbsoluteUrls.Of(baseUrl, self), AbsoluteUrls.Of(baseUrl, Urls.Index), title, []);
+    }
+
+    /// <summary>
+    /// What a feed's bytes are made from besides the program: its header, and each paper as its entry shows it (the
+    /// view, whose fingerprint covers its URL, title, abstract, tags and code link, and the paper's date).
+    /// </summary>
+    private static ulong InputsOf(Feed header, (Paper Paper, PaperView View)[] papers)
+    {
+        var inputs = Fingerprint.Fresh().Add(header.Title).Add(header.Description).Add(header.SelfUrl).Add(header.PageUrl).Add(header.Author)
+            .Add((ulong)papers.Length);
+        foreach (var (paper, view) in papers)
+        {
+            inputs.Add(view.Fingerprint).Add(paper.Published is { } day ? (ulong)day.DayNumber : ulong.MaxValue);
+        }
+        return inputs.Value;
     }
 
     /// <summary>Every tag with a page (the vocabulary's, and any a hand-written paper adds), with its newest papers.</summary>
@@ -92,11 +109,4 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
         view.AbstractHtml,
         [.. view.Tags.Select(t => t.Name)],
         view.CodeUrl);
-
-    /// <summary>
-    /// A feed's document; in a session, its bytes are those of the last build while it shows the very same papers (a
-    /// feed's settings and header are part of what the session's basis covers).
-    /// </summary>
-    private static Document Produce(SiteServices site, string destination, (Paper Paper, PaperView View)[] papers, Func<byte[]> bytes) =>
-        Document.Create(destination: destination).With(Keys.Produce, () => site.Session.FileBytes.GetOrMake(destination, papers, bytes));
 }

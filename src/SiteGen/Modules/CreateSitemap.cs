@@ -41,7 +41,7 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         {
             kept.Last = (documents, pages);
         }
-        return Task.FromResult(Files(inputs, site, baseUrl, pages));
+        return Task.FromResult(Files(inputs, baseUrl, pages));
     }
 
     /// <summary>
@@ -65,21 +65,21 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         return true;
     }
 
-    private ImmutableArray<Document> Files(ImmutableArray<Document> inputs, SiteServices site, string baseUrl, (string Path, DateOnly? Date)[] pages)
+    private ImmutableArray<Document> Files(ImmutableArray<Document> inputs, string baseUrl, (string Path, DateOnly? Date)[] pages)
     {
 
         var documents = inputs.ToBuilder();
         documents.Add(Produce(Urls.Robots, () => RobotsTxt.Write(AbsoluteUrls.Of(baseUrl, Urls.Sitemap))));
         if (pages.Length <= MaxUrlsPerFile)
         {
-            documents.Add(Produce(site, Urls.Sitemap, pages, () => SitemapWriter.WriteUrlSet(UrlsOf(pages))));
+            documents.Add(Produce(baseUrl, Urls.Sitemap, pages, () => SitemapWriter.WriteUrlSet(UrlsOf(pages))));
             return documents.ToImmutable();
         }
         var parts = pages.Chunk(MaxUrlsPerFile).ToArray();
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
-            documents.Add(Produce(site, PartName(i), part, () => SitemapWriter.WriteUrlSet(UrlsOf(part))));
+            documents.Add(Produce(baseUrl, PartName(i), part, () => SitemapWriter.WriteUrlSet(UrlsOf(part))));
         }
         documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteIndex(parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i))))));
         return documents.ToImmutable();
@@ -103,9 +103,20 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
     private static Document Produce(string destination, Func<byte[]> bytes) =>
         Document.Create(destination: destination).With(Keys.Produce, bytes);
 
-    /// <summary>A sitemap file; in a session, the last build's bytes while it lists the same pages with the same dates.</summary>
-    private static Document Produce(SiteServices site, string destination, (string Path, DateOnly? Date)[] pages, Func<byte[]> bytes) =>
-        Produce(destination, () => site.Session.FileBytes.GetOrMake(destination, pages, bytes));
+    /// <summary>A sitemap file, kept as the last build wrote it while it lists the same pages with the same dates (<see cref="Keys.ProducedFrom"/>).</summary>
+    private static Document Produce(string baseUrl, string destination, (string Path, DateOnly? Date)[] pages, Func<byte[]> bytes) =>
+        Produce(destination, bytes).With(Keys.ProducedFrom, InputsOf(baseUrl, pages));
+
+    /// <summary>What a sitemap file is made from besides the program: the site's address, and each page's path and date.</summary>
+    private static ulong InputsOf(string baseUrl, (string Path, DateOnly? Date)[] pages)
+    {
+        var inputs = Fingerprint.Fresh().Add(baseUrl).Add((ulong)pages.Length);
+        foreach (var (path, date) in pages)
+        {
+            inputs.Add(path).Add(date is { } day ? (ulong)day.DayNumber : ulong.MaxValue);
+        }
+        return inputs.Value;
+    }
 
     /// <summary>
     /// What a session keeps: each page's entry (null: not a page people land on), by its document, and the last sitemap's

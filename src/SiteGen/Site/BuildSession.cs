@@ -80,9 +80,6 @@ internal sealed class BuildSession(bool remember = true)
     internal T State<T>(Func<bool, T> create) where T : SessionState =>
         (T)_states.GetOrAdd(typeof(T), static (_, state) => state.Create(state.Remember), (Create: create, Remember: remember));
 
-    /// <summary>The feeds and sitemap files of the last build, by the lists they were made from.</summary>
-    internal FileBytesMemo FileBytes { get; } = new(remember);
-
     /// <summary>The manifest the last build of this session wrote, and where: the next build need not read it back.</summary>
     private (string Path, IReadOnlyDictionary<string, FileStamp> Stamps)? _manifest;
 
@@ -163,7 +160,6 @@ internal sealed class BuildSession(bool remember = true)
             {
                 state.BasisChanged();
             }
-            FileBytes.Clear();
             _cards = null;
             _basis = basis;
         }

@@ -231,6 +231,42 @@ public sealed class IncrementalBuildTests
         await AssertSameAsAColdBuild(site);
     }
 
+    [Fact]
+    public async Task AFeedOrSitemapIsMadeFromWhatItShowsAndKeptWhileThatIsTheSame()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        const string host = "papers.example.org";
+        string[] files = ["feed.xml", "feed.json", "tags/reinforcement-learning/feed.xml", "tags/diffusion-models/feed.xml", "sitemap.xml"];
+        async Task<Dictionary<string, ulong>> Inputs()
+        {
+            await Build(site.Path, host);
+            var manifest = ManifestFile.Read(Directory.GetFiles(site["cache"], "output-*.manifest").Single());
+            return files.ToDictionary(file => file, file => manifest.Files[file].Inputs);
+        }
+        string[] Changed(Dictionary<string, ulong> before, Dictionary<string, ulong> after) => [.. files.Where(f => before[f] != after[f])];
+
+        var first = await Inputs();
+        Assert.All(files, file => Assert.NotEqual(0UL, first[file])); // kept by what they are made from, as pages are
+
+        site.Write("input/tags.yml", File.ReadAllText(site["input/tags.yml"]).Replace(
+            "Agents that learn from rewards by acting in an environment.", "Agents that learn by trial and error."));
+        var retold = await Inputs();
+        Assert.Equal(["tags/reinforcement-learning/feed.xml"], Changed(first, retold));
+        Assert.Contains("Agents that learn by trial and error.", File.ReadAllText(site["output/tags/reinforcement-learning/feed.xml"]), StringComparison.Ordinal);
+
+        site.Write("statiq.json", File.ReadAllText(site["statiq.json"]).Replace("Research papers collected", "Papers collected"));
+        var described = await Inputs();
+        Assert.Equal(["feed.xml", "feed.json"], Changed(retold, described));
+
+        // The site's newest paper: every feed that shows it shows its abstract.
+        var listing = site["input/listings/000_e26a98970d65545d.txt"];
+        File.WriteAllText(listing, File.ReadAllText(listing).Replace("Our source codes are available at", "Our source code is at"));
+        var edited = await Inputs();
+        Assert.Equal(["feed.xml", "feed.json"], Changed(described, edited).Where(f => !f.StartsWith("tags/", StringComparison.Ordinal)));
+        Assert.Equal(described["sitemap.xml"], edited["sitemap.xml"]); // no page or date changed
+        await AssertSameAsAColdBuild(site, host);
+    }
+
     private static Task<BuildSummary> Build(string root, string? host = null, BuildSession? session = null) =>
         SiteBuilder.BuildAsync(new BuildRequest(root, Settings: HostSetting(host), Session: session));
 
