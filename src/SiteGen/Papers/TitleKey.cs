@@ -12,6 +12,10 @@ internal static class TitleKey
     public static string Of(string title)
     {
         var folded = TextFold.Fold(title);
+        if (!NeedsSpacesMended(folded))
+        {
+            return folded; // most titles: every title of a build is keyed, and a second copy of each was garbage
+        }
         var key = new System.Text.StringBuilder(folded.Length);
         var space = false;
         foreach (var c in folded)
@@ -29,5 +33,22 @@ internal static class TitleKey
             key.Append(c);
         }
         return key.ToString();
+    }
+
+    /// <summary>Whether the text has a space other than one ' ' between two words (at its ends, two in a row, a tab, a line break).</summary>
+    private static bool NeedsSpacesMended(string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+        {
+            return true;
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || char.IsWhiteSpace(text[i + 1])))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
