@@ -13,9 +13,17 @@ public sealed class CollectorHoldTests
     [Theory]
     [InlineData(0L)]
     [InlineData(1L << 20)] // a small site: next to no collections to spare
-    [InlineData(1L << 30)] // a large one: its rebuild would outrun any region worth its memory
-    public void ABuildThatReadsLittleOrMuchOfItsWorkBackIsLeftToTheCollector(long storedBytes) =>
+    public void ABuildThatReadsLittleOfItsWorkBackIsLeftToTheCollector(long storedBytes) =>
         Assert.Null(CollectorHold.For(storedBytes));
+
+    [Fact]
+    public void ABuildThatWouldAllocateMoreThanAThirdOfTheMemoryIsLeftToTheCollector()
+    {
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+        Assert.Null(CollectorHold.For(memory / 30)); // it may allocate twelve times what it reads: 40% of the memory
+        Assert.Null(CollectorHold.For(memory));
+    }
 
     [Fact]
     public void ABuildInBetweenRunsWithoutCollectionsUntilItEnds()
