@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SiteGen.Search;
 
 /// <summary>
@@ -9,14 +11,21 @@ namespace SiteGen.Search;
 internal static class PostingsCode
 {
     /// <summary>Safe in a JSON string and in a URL; the first 32 end a number, the last 32 go on.</summary>
-    public const string Digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+    private static ReadOnlySpan<byte> Digits => "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"u8;
 
     public static string Encode(IReadOnlyList<int> rising) => Encode(rising.ToArray());
 
     public static string Encode(ReadOnlySpan<int> rising)
     {
-        var text = new System.Text.StringBuilder(rising.Length * 2);
-        Span<char> digits = stackalloc char[7]; // 32 bits need 7 digits of 5 bits
+        var bytes = new ArrayBufferWriter<byte>(Math.Max(1, rising.Length * 2));
+        EncodeTo(bytes, rising);
+        return System.Text.Encoding.ASCII.GetString(bytes.WrittenSpan);
+    }
+
+    /// <summary><see cref="Encode(ReadOnlySpan{int})"/>'s text, as the ASCII bytes it is, written into <paramref name="bytes"/>.</summary>
+    public static void EncodeTo(IBufferWriter<byte> bytes, ReadOnlySpan<int> rising)
+    {
+        Span<byte> digits = stackalloc byte[7]; // 32 bits need 7 digits of 5 bits
         var previous = 0;
         foreach (var number in rising)
         {
@@ -32,9 +41,8 @@ internal static class PostingsCode
             {
                 digits[--at] = Digits[32 + (int)(rest & 31)];
             }
-            text.Append(digits[at..]);
+            bytes.Write(digits[at..]);
         }
-        return text.ToString();
     }
 
     /// <summary>The numbers <see cref="Encode"/> wrote, for tests and for tools that read the index.</summary>
@@ -45,7 +53,7 @@ internal static class PostingsCode
         var pending = 0;
         foreach (var c in text)
         {
-            var value = Digits.IndexOf(c);
+            var value = c < 128 ? Digits.IndexOf((byte)c) : -1;
             if (value < 0)
             {
                 throw new FormatException($"'{c}' is not a postings digit");

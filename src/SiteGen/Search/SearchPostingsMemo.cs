@@ -66,8 +66,11 @@ internal sealed class SearchPostingsMemo
         // More than one paper in 16: about as cheap to make it whole.
         papers.Length == 0 ? null : Engine.SamePlaces.Changed<int[]>(_words, papers, most: papers.Length / 16);
 
-    /// <summary>Every word's encoded postings, found from scratch (a count, then a fill, over plain arrays): a one-off build's way.</summary>
-    public static string?[] All(IReadOnlyList<int[]> papers, int vocabularySize, int fieldBits)
+    /// <summary>
+    /// Every word's postings, found from scratch (a count, then a fill, over plain arrays): a one-off build's way, which
+    /// encodes each list straight into the file (<see cref="PostingsCode.EncodeTo"/>).
+    /// </summary>
+    public static AllPostings All(IReadOnlyList<int[]> papers, int vocabularySize, int fieldBits)
     {
         var counts = new int[vocabularySize];
         var total = 0;
@@ -94,15 +97,7 @@ internal sealed class SearchPostingsMemo
                 postings[fill[entry >> fieldBits]++] = Posting(paper, entry, fieldBits);
             }
         }
-        var encoded = new string?[vocabularySize];
-        for (var number = 0; number < vocabularySize; number++)
-        {
-            if (counts[number] > 0)
-            {
-                encoded[number] = PostingsCode.Encode(postings.AsSpan(starts[number], counts[number]));
-            }
-        }
-        return encoded;
+        return new AllPostings(starts, counts, postings);
     }
 
     private static List<int>?[] ListsOf(int[][] papers, int vocabularySize, int fieldBits)
@@ -235,4 +230,13 @@ internal sealed class SearchPostingsMemo
     }
 
     private static int Posting(int paper, int entry, int fieldBits) => paper << fieldBits | entry & ((1 << fieldBits) - 1);
+}
+
+/// <summary>Every word's postings, rising, in one array: the word numbered n has <c>Counts[n]</c> of them from <c>Starts[n]</c>.</summary>
+internal sealed record AllPostings(int[] Starts, int[] Counts, int[] Postings)
+{
+    /// <summary>Whether some paper has the word numbered <paramref name="number"/>.</summary>
+    public bool Has(int number) => number < Counts.Length && Counts[number] > 0;
+
+    public ReadOnlySpan<int> Of(int number) => Postings.AsSpan(Starts[number], Counts[number]);
 }
