@@ -54,12 +54,34 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         }
         if (kept.Vocabulary.Count > kept.Vocabulary.StoredCount)
         {
-            documents.Keep(VocabularyRecord, kept.Vocabulary.ToStored());
+            // A vocabulary only grows. Once most of its words are ones no paper has any more (abstracts edited, papers
+            // removed), a new one is kept instead: the next process finds every paper's words once more, into it.
+            documents.Keep(VocabularyRecord, MostlyUnused(kept.Vocabulary, words) ? new SearchVocabulary().ToStored() : kept.Vocabulary.ToStored());
         }
         return index;
     }
 
     private const string VocabularyRecord = "search vocabulary";
+
+    /// <summary>True when fewer than half the vocabulary's words are words of <paramref name="papers"/>.</summary>
+    private static bool MostlyUnused(SearchVocabulary vocabulary, int[][] papers)
+    {
+        var size = vocabulary.Count;
+        var used = new bool[size];
+        var count = 0;
+        foreach (var words in papers)
+        {
+            foreach (var entry in words)
+            {
+                if (entry >> SearchIndex.FieldBits is var number && number < size && !used[number])
+                {
+                    used[number] = true;
+                    count++;
+                }
+            }
+        }
+        return count * 2 < size;
+    }
 
     /// <summary>
     /// A paper's words: found in its title, tag names and abstract, or read back as numbers of the vocabulary from what
