@@ -159,10 +159,10 @@ public sealed class DocumentCache
     /// <summary>
     /// The one way both kinds of stored work are reused: a record that checks but does not decode is made again, and
     /// stored again in its place (what it was made from may not have changed: a word of the search index's numbering the
-    /// store no longer holds); in
-    /// verify mode a stored value is made again as well, and a difference in its bytes fails the run (naming
-    /// <paramref name="what"/> and <paramref name="about"/>, else the key, written out only then); a value <paramref name="encode"/> declines
-    /// (<see cref="NotSupportedException"/>) is not stored, and made again by the next process.
+    /// store no longer holds); in verify mode a stored value is made again as well, and a difference in its bytes fails
+    /// the run (naming <paramref name="what"/> and <paramref name="about"/>, else the key, written out only then); a value
+    /// <paramref name="encode"/> declines (<see cref="NotSupportedException"/>) is not stored, and made again by the next
+    /// process.
     /// </summary>
     private T Stored<T>(DocumentStore store, string what, string? about, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<ArraySegment<byte>, T> decode)
     {
