@@ -103,13 +103,38 @@ internal static class ManifestFile
 
     /// <summary>
     /// The entries of <paramref name="stamps"/> in the manifest's order, by path: at 100,000 papers the sort takes 0.17 s,
-    /// so a build sorts while it moves its files in, and writes the manifest (<see cref="Write"/>) after.
+    /// so a build sorts while it moves its files in, and writes the manifest (<see cref="Write"/>) after. When the build
+    /// made the very files the last manifest lists (an edit), that manifest's paths in its order (<paramref name="last"/>)
+    /// give the order without a sort, checked path by path: at 10,000 papers the sort was 17 ms of the end of a one-paper
+    /// rebuild, which waits for it.
     /// </summary>
-    public static KeyValuePair<string, FileStamp>[] Sorted(IEnumerable<KeyValuePair<string, FileStamp>> stamps)
+    public static KeyValuePair<string, FileStamp>[] Sorted(IReadOnlyDictionary<string, FileStamp> stamps, IEnumerable<string>? last = null)
     {
+        if (last is not null && InOrderOf(stamps, last) is { } ordered)
+        {
+            return ordered;
+        }
         var entries = stamps.ToArray();
         Array.Sort(Array.ConvertAll(entries, entry => entry.Key), entries, StringComparer.Ordinal);
         return entries;
+    }
+
+    /// <summary>The entries in the order of <paramref name="paths"/>, when those are the entries' paths, each once, rising; else null.</summary>
+    private static KeyValuePair<string, FileStamp>[]? InOrderOf(IReadOnlyDictionary<string, FileStamp> stamps, IEnumerable<string> paths)
+    {
+        var entries = new KeyValuePair<string, FileStamp>[stamps.Count];
+        var count = 0;
+        string? before = null;
+        foreach (var path in paths)
+        {
+            if (count == entries.Length || !stamps.TryGetValue(path, out var stamp) || (before is not null && string.CompareOrdinal(before, path) >= 0))
+            {
+                return null;
+            }
+            entries[count++] = new(path, stamp);
+            before = path;
+        }
+        return count == entries.Length ? entries : null;
     }
 
     /// <summary>Writes the manifest of <paramref name="sorted"/> (<see cref="Sorted"/>) whole or not at all (<see cref="FileOperations.WriteAtomically"/>).</summary>

@@ -364,7 +364,7 @@ internal sealed class OutputFolder
         var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != _previous.Count || _journaled.Count > 0
             || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
         // Every file is produced by now: the manifest's entries are sorted while the files move.
-        var manifestEntries = _manifestPath is null || !manifestChanged ? null : Task.Run(() => ManifestFile.Sorted(_produced));
+        var manifestEntries = _manifestPath is null || !manifestChanged ? null : Task.Run(() => ManifestFile.Sorted(_produced, LastBuild?.Files.Keys));
         try
         {
             if (changed && journal is not null)

@@ -49,4 +49,31 @@ public sealed class ManifestFileTests
         Assert.Equal(Key, read.Key);
         Assert.Equal(stamps.OrderBy(s => s.Key, StringComparer.Ordinal), read.Files.OrderBy(s => s.Key, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void TheLastManifestsOrderIsTakenOnlyWhenItListsTheSameFilesRisingByPath()
+    {
+        var stamps = new Dictionary<string, FileStamp>
+        {
+            ["tags/b/index.html"] = new(1, 1, 1),
+            ["index.html"] = new(2, 2, 2),
+            ["Tags/a.html"] = new(3, 3, 3),
+        };
+        string[] sorted = ["Tags/a.html", "index.html", "tags/b/index.html"];
+
+        // Each case: the last manifest's paths, in its order; the result is the same, in path order, whatever they are.
+        string[][] lasts =
+        [
+            sorted,                                              // the same files: taken as they are
+            ["index.html", "Tags/a.html", "tags/b/index.html"],  // not rising: sorted again
+            ["Tags/a.html", "index.html"],                       // a file fewer
+            ["Tags/a.html", "index.html", "tags/b/index.html", "tags/c/index.html"], // one more
+            ["Tags/a.html", "index.html", "tags/c/index.html"],  // another
+            ["Tags/a.html", "Tags/a.html", "index.html"],        // one twice
+        ];
+        foreach (var last in lasts)
+        {
+            Assert.Equal(sorted.Select(path => new KeyValuePair<string, FileStamp>(path, stamps[path])), ManifestFile.Sorted(stamps, last));
+        }
+    }
 }
