@@ -33,7 +33,8 @@ internal sealed class LinkPapers : IModule
         }
         else
         {
-            links = [.. views.Select(PaperLinks.Of)];
+            links = new PaperLinkView[views.Length];
+            Parallel.For(0, views.Length, context.ParallelOptions, i => links[i] = PaperLinks.Of(views[i]));
             basis = BasisOf(links, views);
         }
         var related = last?.Basis == basis ? last.Related : Find(views, links, last, basis, site, context.ParallelOptions);
@@ -186,13 +187,16 @@ internal sealed class LinkPapers : IModule
         return first;
     }
 
-    /// <summary>A hash of everything the links are made from: each paper's link and tags, in the site's order.</summary>
+    /// <summary>
+    /// A hash of everything the links are made from: each paper's link (by the link's own hash of its title, URL and
+    /// date) and tags, in the site's order.
+    /// </summary>
     private static ulong BasisOf(PaperLinkView[] links, PaperView[] views)
     {
         var basis = new Fingerprint();
         for (var i = 0; i < links.Length; i++)
         {
-            basis.Add(links[i].Title).Add(links[i].Url).Add(links[i].PublishedDisplay).Add((ulong)views[i].Tags.Count);
+            basis.Add(links[i].Fingerprint).Add((ulong)views[i].Tags.Count);
             foreach (var tag in views[i].Tags)
             {
                 basis.Add(tag.Slug);
