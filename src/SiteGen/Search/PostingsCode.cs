@@ -25,8 +25,12 @@ internal static class PostingsCode
     /// <summary><see cref="Encode(ReadOnlySpan{int})"/>'s text, as the ASCII bytes it is, written into <paramref name="bytes"/>.</summary>
     public static void EncodeTo(IBufferWriter<byte> bytes, ReadOnlySpan<int> rising)
     {
-        Span<byte> digits = stackalloc byte[7]; // 32 bits need 7 digits of 5 bits
+        // Room for the longest text at once (7 digits a number), then one advance: a write per number through the
+        // interface was most of the encoding.
+        var text = bytes.GetSpan(7 * rising.Length);
+        var written = 0;
         var previous = 0;
+        Span<byte> digits = stackalloc byte[7]; // 32 bits need 7 digits of 5 bits
         foreach (var number in rising)
         {
             if (number < previous)
@@ -41,8 +45,10 @@ internal static class PostingsCode
             {
                 digits[--at] = Digits[32 + (int)(rest & 31)];
             }
-            bytes.Write(digits[at..]);
+            digits[at..].CopyTo(text[written..]);
+            written += digits.Length - at;
         }
+        bytes.Advance(written);
     }
 
     /// <summary>The numbers <see cref="Encode"/> wrote, for tests and for tools that read the index.</summary>
