@@ -139,7 +139,7 @@ public sealed class DocumentCache
         {
             return decode(ReaderOf(stored));
         }
-        catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or FormatException or ArgumentException)
+        catch (Exception exception) when (DoesNotRead(exception))
         {
             return null;
         }
@@ -175,8 +175,7 @@ public sealed class DocumentCache
                 {
                     stored = decode(payload);
                 }
-                catch (Exception exception) when (exception is InvalidDataException or EndOfStreamException or FormatException
-                    or ArgumentException or IndexOutOfRangeException)
+                catch (Exception exception) when (DoesNotRead(exception))
                 {
                     return MadeAndStored();
                 }
@@ -207,6 +206,10 @@ public sealed class DocumentCache
             return value;
         }
     }
+
+    /// <summary>What a decoder throws for a record that checks but does not read as what it says it is.</summary>
+    private static bool DoesNotRead(Exception exception) =>
+        exception is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or IndexOutOfRangeException;
 
     /// <summary>
     /// <paramref name="reused"/>, an entry the last run in memory left for <paramref name="input"/>; in verify mode made

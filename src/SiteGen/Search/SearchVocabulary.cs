@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using SiteGen.Engine;
 
 namespace SiteGen.Search;
 
@@ -61,11 +62,7 @@ internal sealed class SearchVocabulary
             writer.Write(Name);
             lock (_adding)
             {
-                writer.Write7BitEncodedInt(_words.Count);
-                foreach (var word in _words)
-                {
-                    writer.Write(word);
-                }
+                DocumentCodec.WriteTexts(writer, [.. _words]);
             }
         }
         return bytes.ToArray();
@@ -73,21 +70,7 @@ internal sealed class SearchVocabulary
 
     /// <summary>The vocabulary <see cref="ToStored()"/> wrote.</summary>
     /// <exception cref="InvalidDataException">It does not read (a word twice, a count past its end).</exception>
-    public static SearchVocabulary FromStored(BinaryReader reader)
-    {
-        var name = reader.ReadUInt64();
-        var count = reader.Read7BitEncodedInt();
-        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position)
-        {
-            throw new InvalidDataException("more words than bytes");
-        }
-        var words = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            words.Add(reader.ReadString());
-        }
-        return new SearchVocabulary(name, words);
-    }
+    public static SearchVocabulary FromStored(BinaryReader reader) => new(reader.ReadUInt64(), [.. DocumentCodec.ReadTexts(reader)]);
 
     /// <summary>A paper's words (<see cref="SearchIndex.WordsOf"/>) as the store keeps them: after this vocabulary's name, as numbers of it.</summary>
     public byte[] ToStored(int[] words)

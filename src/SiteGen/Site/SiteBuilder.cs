@@ -98,8 +98,9 @@ internal static class SiteBuilder
         List<Diagnostic> warnings, string outputPath, string shownOutput, string manifestPath, BuildSession session, FileOperations files,
         ulong? inputs, CancellationToken cancellationToken)
     {
-        // A one-off rebuild that reads its work back and will allocate little runs without collections. Held before
-        // anything is read: the region starts with a collection of all that is allocated, which is then next to nothing.
+        // A one-off rebuild that reads its work back runs without collections when what it will allocate fits the hold
+        // (CollectorHold). Held before anything is read: the region starts with a collection of all that is allocated,
+        // which is then next to nothing.
         var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
         using var hold = request.DryRun || session.Remembers || !File.Exists(documentsPath) ? null : CollectorHold.For(new FileInfo(documentsPath).Length);
 

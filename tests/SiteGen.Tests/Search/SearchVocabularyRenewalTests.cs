@@ -44,13 +44,13 @@ public sealed class SearchVocabularyRenewalTests
         Assert.InRange(after.Count, 40, 80); // the words the two papers have now, and no others
         Assert.Contains("gamma7", Terms(site));
         Assert.DoesNotContain("alpha7", Terms(site));
-        await AssertSameAsAColdBuild(site);
+        await site.AssertSameAsAColdBuild();
     }
 
     /// <summary>The vocabulary the last build kept in the cache's store, as the next process reads it.</summary>
     private static SearchVocabulary? KeptVocabulary(TempFolder site)
     {
-        using var store = DocumentStore.Open(Directory.EnumerateFiles(site["cache"], "*.documents").Single(), BasisOf(site), new ReadOnlyFiles());
+        using var store = DocumentStore.Open(Directory.EnumerateFiles(site["cache"], "*.documents").Single(), BasisOf(site), FileOperations.Disk);
         return new DocumentCache { Store = store }.Latest("search vocabulary", SearchVocabulary.FromStored);
     }
 
@@ -62,27 +62,4 @@ public sealed class SearchVocabularyRenewalTests
         System.Text.RegularExpressions.Regex.Match(File.ReadAllText(site["output/search-index.js"]), "\"terms\":\"([^\"]*)\"").Groups[1].Value.Split(' ');
 
     private static Task<BuildSummary> Build(TempFolder site) => SiteBuilder.BuildAsync(new BuildRequest(site.Path));
-
-    private static async Task AssertSameAsAColdBuild(TempFolder site)
-    {
-        using var cold = new TempFolder();
-        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold["output"], Settings: [new("CachePath", cold["cache"])]));
-        TempFolder.AssertSameFiles(TempFolder.Snapshot(cold["output"]), TempFolder.Snapshot(site["output"]));
-    }
-
-    /// <summary>Opens the store to read it: nothing is written.</summary>
-    private sealed class ReadOnlyFiles : IStoreFiles
-    {
-        public Stream CreateNew(string path) => throw new InvalidOperationException("read only");
-
-        public Stream OpenAppend(string path) => throw new InvalidOperationException("read only");
-
-        public void WriteAtomically(string path, Action<Stream> write) => throw new InvalidOperationException("read only");
-
-        public void Replace(string source, string destination) => throw new InvalidOperationException("read only");
-
-        public void Delete(string path)
-        {
-        }
-    }
 }

@@ -107,6 +107,19 @@ public sealed class TempFolder : IDisposable
         Assert.All(expected, file => Assert.True(file.Value.AsSpan().SequenceEqual(actual[file.Key]), file.Key));
     }
 
+    /// <summary>
+    /// Builds this site cold, with <paramref name="settings"/>, into an output and cache folder of its own, and asserts that
+    /// this site's output holds the same files with the same bytes; returns this site's output.
+    /// </summary>
+    public async Task<SortedDictionary<string, byte[]>> AssertSameAsAColdBuild(params KeyValuePair<string, string>[] settings)
+    {
+        using var cold = new TempFolder();
+        await SiteGen.Site.SiteBuilder.BuildAsync(new SiteGen.Site.BuildRequest(Path, cold["output"], Settings: [new("CachePath", cold["cache"]), .. settings]));
+        var output = Snapshot(this["output"]);
+        AssertSameFiles(Snapshot(cold["output"]), output);
+        return output;
+    }
+
     public static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
