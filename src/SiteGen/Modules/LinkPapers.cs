@@ -21,83 +21,50 @@ internal sealed class LinkPapers : IModule
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
+        var linked = site.Session.Reuse.Rerun<Linked>("links between papers", inputs,
+            last => Link(inputs, last, site, context.ParallelOptions), (last, changed) => Mended(last, inputs, changed));
+        return Task.FromResult(linked.Outputs);
+    }
+
+    private static Linked Link(ImmutableArray<Document> inputs, Linked? last, SiteServices site, ParallelOptions parallel)
+    {
         var views = inputs.Select(d => d.GetRequired<PaperView>(Keys.PaperView)).ToArray();
-        var kept = site.Session.State(static remember => new Kept(remember));
-        var last = kept.Last;
-        PaperLinkView[] links;
-        ulong basis;
-        if (last is not null && SameLinksAs(last, views))
-        {
-            // An edit that left every paper's title, URL, date and tags where they were: last time's links, unhashed.
-            (links, basis) = (last.Links, last.Basis);
-        }
-        else
-        {
-            links = new PaperLinkView[views.Length];
-            Parallel.For(0, views.Length, context.ParallelOptions, i => links[i] = PaperLinks.Of(views[i]));
-            basis = BasisOf(links, views);
-        }
-        var related = last?.Basis == basis ? last.Related : Find(views, links, last, basis, site, context.ParallelOptions);
-        var outputs = last is not null && ReferenceEquals(links, last.Links) ? Mended(inputs, views, related, last) : null;
-        if (outputs is null)
-        {
-            var linked = ImmutableArray.CreateBuilder<Document>(inputs.Length);
-            for (var i = 0; i < inputs.Length; i++)
-            {
-                var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
-                var found = related[views[i].Url];
-                linked.Add(kept.LinkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], found, newer, older));
-            }
-            outputs = linked.MoveToImmutable();
-        }
-        if (site.Session.Remembers)
-        {
-            kept.Last = new SessionLinks(basis, related, views, links) { Inputs = inputs, Outputs = outputs.Value };
-        }
-        return Task.FromResult(outputs.Value);
-    }
-
-    /// <summary>What a session keeps: the last links, and each paper's document with its links, by the document without them.</summary>
-    private sealed class Kept(bool remember) : SessionState
-    {
-        public SessionLinks? Last { get; set; }
-
-        public Memo<Document, LinkedPaper> LinkedPapers { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-        public override void BasisChanged()
-        {
-            Last = null;
-            LinkedPapers.Clear();
-        }
-
-        public override void NextBuild() => LinkedPapers.NextGeneration();
-    }
-
-    /// <summary>
-    /// When every link is last time's (same papers in the same places: an abstract edited), each paper last time's
-    /// document at its own place, and only a paper whose document changed takes its links again; null when the papers
-    /// moved. One comparison of references per paper, where a lookup of each paper's links and document cost 7 ms an
-    /// edit at 10,000 papers.
-    /// </summary>
-    private static ImmutableArray<Document>? Mended(
-        ImmutableArray<Document> inputs, PaperView[] views, Dictionary<string, IReadOnlyList<PaperLinkView>> related, SessionLinks last)
-    {
-        if (last.Inputs.Length != inputs.Length)
-        {
-            return null;
-        }
+        var links = new PaperLinkView[views.Length];
+        Parallel.For(0, views.Length, parallel, i => links[i] = PaperLinks.Of(views[i]));
+        var basis = BasisOf(links, views);
+        var related = last?.Basis == basis ? last.Related : Find(views, links, last, basis, site, parallel);
+        // A paper whose links came out as they were keeps its very document, so its page is not looked at again.
+        var linkedPapers = site.Session.Reuse.Memo<Document, LinkedPaper>("linked papers", MadeFrom.KeyAndBasis, ReferenceEqualityComparer.Instance);
         var outputs = ImmutableArray.CreateBuilder<Document>(inputs.Length);
         for (var i = 0; i < inputs.Length; i++)
         {
-            if (ReferenceEquals(inputs[i], last.Inputs[i]))
-            {
-                outputs.Add(last.Outputs[i]);
-                continue;
-            }
-            var (newer, older) = (i > 0 ? last.Links[i - 1] : null, i + 1 < last.Links.Length ? last.Links[i + 1] : null);
-            outputs.Add(WithLinks(inputs[i], related[views[i].Url], newer, older));
+            var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
+            outputs.Add(linkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], related[views[i].Url], newer, older));
         }
-        return outputs.MoveToImmutable();
+        return new Linked(basis, related, views, links, outputs.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// The last links, when each changed paper has the link and tags it had (an abstract edited): only the changed papers
+    /// take their links again, each from its place; null when a link or tag changed. A comparison of references per paper,
+    /// where hashing every title and tag cost 8 ms an edit at 10,000 papers, and a lookup of each paper's links and document 7 ms.
+    /// </summary>
+    private static Linked? Mended(LastRun<Linked> last, ImmutableArray<Document> inputs, List<int> changed)
+    {
+        var (views, links) = (last.Output.Views.ToArray(), last.Output.Links);
+        var outputs = last.Output.Outputs.ToBuilder();
+        foreach (var i in changed)
+        {
+            var (now, then) = (inputs[i].GetRequired<PaperView>(Keys.PaperView), views[i]);
+            if (PaperLinks.Of(now) != links[i] || !now.Tags.Select(t => t.Slug).SequenceEqual(then.Tags.Select(t => t.Slug), StringComparer.Ordinal))
+            {
+                return null;
+            }
+            views[i] = now;
+            var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
+            outputs[i] = WithLinks(inputs[i], last.Output.Related[now.Url], newer, older);
+        }
+        return last.Output with { Views = views, Outputs = outputs.MoveToImmutable() };
     }
 
     private static Document WithLinks(Document paper, IReadOnlyList<PaperLinkView> related, PaperLinkView? newer, PaperLinkView? older) =>
@@ -112,7 +79,7 @@ internal sealed class LinkPapers : IModule
     /// the cache's store when an earlier process found them on the same basis (a new process after an edit that left every
     /// paper's title, URL, date and tags as they were, an abstract's say): reading the indexes back costs less than the walk.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<PaperLinkView>> Find(PaperView[] views, PaperLinkView[] links, SessionLinks? last,
+    private static Dictionary<string, IReadOnlyList<PaperLinkView>> Find(PaperView[] views, PaperLinkView[] links, Linked? last,
         ulong basis, SiteServices site, ParallelOptions parallel)
     {
         var includeNewer = site.Settings.RelatedIncludeNewer;
@@ -205,41 +172,12 @@ internal sealed class LinkPapers : IModule
         return basis.Value;
     }
 
-    /// <summary>
-    /// True when <paramref name="views"/> are last time's papers in last time's order, each the very view or one with
-    /// the same link and tags (an abstract edited): then the basis, and the links, are last time's. One comparison of
-    /// references per paper instead of a hash of every title and tag (at 10,000 papers, 8 ms an edit).
-    /// </summary>
-    private static bool SameLinksAs(SessionLinks last, PaperView[] views)
-    {
-        if (last.Views.Length != views.Length)
-        {
-            return false;
-        }
-        for (var i = 0; i < views.Length; i++)
-        {
-            var (now, then) = (views[i], last.Views[i]);
-            if (!ReferenceEquals(now, then)
-                && (PaperLinks.Of(now) != last.Links[i] || !now.Tags.Select(t => t.Slug).SequenceEqual(then.Tags.Select(t => t.Slug), StringComparer.Ordinal)))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>The links a session found last time, what they were found from, and the papers' views and links then.</summary>
-    internal sealed record SessionLinks(ulong Basis, Dictionary<string, IReadOnlyList<PaperLinkView>> Related, PaperView[] Views, PaperLinkView[] Links)
-    {
-        /// <summary>The papers' documents as this module got them, and as it gave them on, at the same places.</summary>
-        public ImmutableArray<Document> Inputs { get; init; } = [];
-
-        public ImmutableArray<Document> Outputs { get; init; } = [];
-    }
+    /// <summary>The links of every paper, what they were found from, and the papers' views, links and documents with them, at the same places.</summary>
+    private sealed record Linked(ulong Basis, Dictionary<string, IReadOnlyList<PaperLinkView>> Related, PaperView[] Views, PaperLinkView[] Links,
+        ImmutableArray<Document> Outputs);
 
     /// <summary>
-    /// A paper's document with its links, kept per input document (<see cref="Kept.LinkedPapers"/>): the
-    /// same document again while the links stay the same.
+    /// A paper's document with its links, kept per input document: the same document again while the links stay the same.
     /// </summary>
     internal sealed class LinkedPaper
     {

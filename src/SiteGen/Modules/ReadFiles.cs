@@ -16,10 +16,13 @@ internal sealed class ReadFiles(string folder, string pattern, IReadOnlyList<str
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
-        var kept = site.Session.State(static remember => new Kept(remember));
+        // An input file's document is made from the file alone (its path, time and length), whatever the basis.
+        var reuse = site.Session.Reuse;
+        var files = reuse.Memo<FoundFile, Document>("input files", MadeFrom.KeyAlone);
+        var listings = reuse.Value("folder listings", MadeFrom.KeyAlone, () => new FolderListings(reuse.Remembers));
         var directories = site.InputFolders.Select(input => Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(input, folder)))).ToArray();
         var warnings = new List<Diagnostics.Diagnostic>();
-        var keys = kept.Listings.List(site.Sources, directories, pattern, site.ChangedFiles, warnings, recursive);
+        var keys = listings.List(site.Sources, directories, pattern, site.ChangedFiles, warnings, recursive);
         foreach (var warning in warnings)
         {
             context.Warn(warning.ToString());
@@ -36,24 +39,10 @@ internal sealed class ReadFiles(string folder, string pattern, IReadOnlyList<str
         // An unchanged file (same time and length) is not read again in a long-running session: it is the same
         // document as last time, and every module that saw it can reuse its work. A new process reads each file's bytes
         // for their hash, and decodes them only for a module whose work for them is not in the cache.
-        await ParallelRanges.ForAsync(keys.Length, context.ParallelOptions, i => documents[i] = kept.Files.GetOrAdd(keys[i],
+        await ParallelRanges.ForAsync(keys.Length, context.ParallelOptions, i => documents[i] = files.GetOrAdd(keys[i],
             key => SourceText.Keyed(key.Path, site.Relative(key.Path)))).ConfigureAwait(false);
         return [.. inputs, .. documents];
     }
 
     private bool HasExtension(string path) => extensions!.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// What a session keeps, for every ReadFiles of the site: each input file's document, by path, time and length (an
-    /// unchanged file is the same document), and the files each found last, for a build told which files changed since.
-    /// Both depend on the files alone, whatever the basis.
-    /// </summary>
-    private sealed class Kept(bool remember) : SessionState
-    {
-        public Memo<FoundFile, Document> Files { get; } = new(remember);
-
-        public FolderListings Listings { get; } = new(remember);
-
-        public override void NextBuild() => Files.NextGeneration();
-    }
 }

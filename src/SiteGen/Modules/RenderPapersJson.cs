@@ -21,50 +21,62 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
 
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
-        var site = context.GetService<SiteServices>();
-        var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
+        var reuse = context.GetService<SiteServices>().Session.Reuse;
+        var documents = context.FromPipeline(papersPipeline);
+        var file = reuse.Rerun<Lines>("papers.json", documents, last => new Lines([.. documents.Select(d => d.GetRequired<Paper>(Keys.Paper))], last));
         // Streamed into the file when it is written: at a million papers it is gigabytes, more than one array holds.
         var document = Document.Create(destination: Urls.PapersJson)
-            .With(Keys.Stream, (Action<Stream>)(stream => Write(stream, papers, site.Session.State(static remember => new Kept(remember)), site.Session.Remembers)));
+            .With(Keys.Stream, (Action<Stream>)(stream => file.Write(stream, reuse)));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 
-    /// <summary><c>[</c>, one paper per line separated by commas, <c>]</c>: UTF-8 throughout, no string in between.</summary>
-    private static void Write(Stream stream, Paper[] papers, Kept kept, bool remember)
+    /// <summary>
+    /// The papers of one papers.json and, once it is written in a session, their lines. The next build's papers at the
+    /// same places take their lines from it: one comparison of references where a memo's lookup per paper cost 3 ms an
+    /// edit at 10,000 papers.
+    /// </summary>
+    private sealed class Lines(Paper[] papers, Lines? last)
     {
-        // In a session, a paper at the place it had last time takes its line from there: one comparison of references
-        // where the memo's lookup per paper cost 3 ms an edit at 10,000 papers. The few lines made anew then skip the
-        // memo, which would otherwise see a build that used a handful of its entries, and drop the rest.
-        var last = kept.Last.Papers?.Length == papers.Length ? kept.Last : default;
-        var lines = remember ? new byte[papers.Length][] : null;
-        // A build that keeps no lines (one per process) writes each through one buffer instead of an array per paper.
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using var json = new Utf8JsonWriter(buffer, Options);
-        // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
-        stream.Write("[\n"u8);
-        for (var i = 0; i < papers.Length; i++)
+        private Lines? _last = last?._lines is not null && last._papers.Length == papers.Length ? last : null;
+        private readonly Paper[] _papers = papers;
+        private byte[][]? _lines;
+
+        /// <summary><c>[</c>, one paper per line separated by commas, <c>]</c>: UTF-8 throughout, no string in between.</summary>
+        public void Write(Stream stream, Reuse reuse)
         {
-            if (lines is null)
+            lock (this)
             {
-                buffer.ResetWrittenCount();
-                json.Reset(buffer);
-                Write(json, papers[i]);
-                json.Flush();
-                stream.Write(buffer.WrittenSpan);
+                // A paper's line is made from the paper alone. Lines made anew beside a last file skip the memo, which would
+                // otherwise see a build that used a handful of its entries, and drop the rest.
+                var memo = reuse.Memo<Paper, byte[]>("papers.json lines", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
+                var lines = _lines ?? (reuse.Remembers ? new byte[_papers.Length][] : null);
+                // A build that keeps no lines (one per process) writes each through one buffer instead of an array per paper.
+                var buffer = new ArrayBufferWriter<byte>(4096);
+                using var json = new Utf8JsonWriter(buffer, Options);
+                // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
+                stream.Write("[\n"u8);
+                for (var i = 0; i < _papers.Length; i++)
+                {
+                    if (lines is null)
+                    {
+                        buffer.ResetWrittenCount();
+                        json.Reset(buffer);
+                        RenderPapersJson.Write(json, _papers[i]);
+                        json.Flush();
+                        stream.Write(buffer.WrittenSpan);
+                    }
+                    else
+                    {
+                        lines[i] ??= _last is { } last
+                            ? ReferenceEquals(last._papers[i], _papers[i]) ? last._lines![i] : Line(_papers[i])
+                            : memo.GetOrAdd(_papers[i], Line);
+                        stream.Write(lines[i]);
+                    }
+                    stream.Write(i < _papers.Length - 1 ? ",\n"u8 : "\n"u8);
+                }
+                stream.Write("]\n"u8);
+                (_lines, _last) = (lines, null);
             }
-            else
-            {
-                lines[i] = last.Papers is not null
-                    ? ReferenceEquals(last.Papers[i], papers[i]) ? last.Lines[i] : Line(papers[i])
-                    : kept.Lines.GetOrAdd(papers[i], Line);
-                stream.Write(lines[i]);
-            }
-            stream.Write(i < papers.Length - 1 ? ",\n"u8 : "\n"u8);
-        }
-        stream.Write("]\n"u8);
-        if (lines is not null)
-        {
-            kept.Last = (papers, lines);
         }
     }
 
@@ -193,20 +205,5 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                 json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
                 break;
         }
-    }
-
-    /// <summary>
-    /// What a session keeps: each paper's line (UTF-8), by paper (kept: it depends on the paper alone), and the papers of
-    /// the last file with their lines, at the same places (dropped with the basis).
-    /// </summary>
-    private sealed class Kept(bool remember) : SessionState
-    {
-        public Memo<Paper, byte[]> Lines { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-        public (Paper[] Papers, byte[][] Lines) Last { get; set; }
-
-        public override void BasisChanged() => Last = default;
-
-        public override void NextBuild() => Lines.NextGeneration();
     }
 }

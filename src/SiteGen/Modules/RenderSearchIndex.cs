@@ -25,23 +25,22 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         // The engine's bound on parallel work, which is still in force when the file is written (Output).
         var parallel = context.ParallelOptions;
         var document = Document.Create(destination: Urls.SearchIndex)
-            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site, parallel).WriteScript(stream, Urls.Paper("{slug}"), KeptBy(site).Postings)));
+            .With(Keys.Stream, (Action<Stream>)(stream => Build(papers, site, parallel).WriteScript(stream, Urls.Paper("{slug}"), PostingsOf(site))));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 
     public static SearchIndex Build(IEnumerable<Paper> papers, SiteServices site, ParallelOptions parallel)
     {
-        var kept = KeptBy(site);
         var documents = site.Session.Documents;
-        kept.ReadVocabulary(documents);
-        var index = new SearchIndex(kept.Vocabulary);
+        var (vocabulary, memo) = VocabularyOf(site);
+        var index = new SearchIndex(vocabulary);
         var all = papers as IReadOnlyList<Paper> ?? [.. papers];
         // Papers' words are found on every core: the index is often the last file of a build. Words are numbered as
         // they are met, so the numbers depend on the threads, but the script lists words in their own order, not by number.
         var words = new int[all.Count][];
         try
         {
-            Parallel.For(0, all.Count, parallel, i => words[i] = kept.Words.GetOrAdd(all[i], p => WordsOf(p, kept.Vocabulary, site)));
+            Parallel.For(0, all.Count, parallel, i => words[i] = memo.GetOrAdd(all[i], p => WordsOf(p, vocabulary, site)));
         }
         catch (AggregateException failure) when (failure.InnerExceptions.Count == 1)
         {
@@ -52,11 +51,11 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         {
             index.Add(all[i].Title, all[i].Slug, words[i]);
         }
-        if (kept.Vocabulary.Count > kept.Vocabulary.StoredCount)
+        if (vocabulary.Count > vocabulary.StoredCount)
         {
             // A vocabulary only grows. Once most of its words are ones no paper has any more (abstracts edited, papers
             // removed), a new one is kept instead: the next process finds every paper's words once more, into it.
-            documents.Keep(VocabularyRecord, MostlyUnused(kept.Vocabulary, words) ? new SearchVocabulary().ToStored() : kept.Vocabulary.ToStored());
+            documents.Keep(VocabularyRecord, MostlyUnused(vocabulary, words) ? new SearchVocabulary().ToStored() : vocabulary.ToStored());
         }
         return index;
     }
@@ -99,40 +98,23 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
             stored => vocabulary.WordsFromStored(stored));
     }
 
-    private static Kept KeptBy(SiteServices site) => site.Session.State(static remember => new Kept(remember));
+    /// <summary>
+    /// The words, numbered once for all the builds of a session, and each paper's words as their numbers; both anew with
+    /// the basis. A new vocabulary is the one the last process kept in the store, if any: the words it stored as numbers
+    /// are numbers of that one.
+    /// </summary>
+    private static (SearchVocabulary Vocabulary, Memo<Paper, int[]> Words) VocabularyOf(SiteServices site)
+    {
+        var reuse = site.Session.Reuse;
+        var vocabulary = reuse.Value("search vocabulary", MadeFrom.KeyAndBasis,
+            () => site.Session.Documents.Latest(VocabularyRecord, SearchVocabulary.FromStored) ?? new SearchVocabulary());
+        return (vocabulary, reuse.Memo<Paper, int[]>($"search words of {vocabulary.Name:x16}", MadeFrom.KeyAndBasis, ReferenceEqualityComparer.Instance));
+    }
 
     /// <summary>
-    /// What a session keeps: the words, numbered once for all its builds, each paper's words as their numbers (both
-    /// anew with the basis), and the postings of the last index, so an edit encodes only its papers' words again (null
-    /// for a one-off build; it finds a new vocabulary by itself).
+    /// The postings of the last index a session wrote, so an edit encodes only its papers' words again (null for a one-off
+    /// build). Kept whatever the basis: they say by themselves which vocabulary numbered them.
     /// </summary>
-    private sealed class Kept(bool remember) : SessionState
-    {
-        public SearchVocabulary Vocabulary { get; private set; } = new();
-
-        /// <summary>
-        /// Takes up the vocabulary the last process kept in the store, before any word is numbered: the words it stored
-        /// as numbers are numbers of that one.
-        /// </summary>
-        public void ReadVocabulary(DocumentCache documents)
-        {
-            if (Vocabulary.Count == 0 && documents.Latest(VocabularyRecord, SearchVocabulary.FromStored) is { } stored)
-            {
-                Vocabulary = stored;
-                Words.Clear();
-            }
-        }
-
-        public Memo<Paper, int[]> Words { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-        public SearchPostingsMemo? Postings { get; } = remember ? new() : null;
-
-        public override void BasisChanged()
-        {
-            Vocabulary = new();
-            Words.Clear();
-        }
-
-        public override void NextBuild() => Words.NextGeneration();
-    }
+    private static SearchPostingsMemo? PostingsOf(SiteServices site) =>
+        site.Session.Reuse.Remembers ? site.Session.Reuse.Value("search postings", MadeFrom.KeyAlone, () => new SearchPostingsMemo()) : null;
 }

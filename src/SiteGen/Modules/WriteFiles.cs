@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using SiteGen.Engine;
 using SiteGen.Links;
@@ -23,8 +24,13 @@ internal sealed class WriteFiles : IModule
     public async Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
-        var kept = site.Session.State(static remember => new Kept(remember));
-        var last = kept.LastWrites.GetValueOrDefault(context.PipelineName);
+        var reuse = site.Session.Reuse;
+        // Each pipeline's last run, whose unchanged pages the next build carries over; made on the basis. It carries a page
+        // over when its document is at or next to its place, where Reuse.Rerun would only patch pages at their places.
+        var lastWrites = reuse.Value("written pages", MadeFrom.KeyAndBasis, () => new ConcurrentDictionary<string, LastWrite>(StringComparer.Ordinal));
+        // The hash of each page model's JSON (PageFingerprint), by model: a model is what it is, whatever the basis.
+        var pageModels = reuse.Memo<PageModel, ulong>("page models", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
+        var last = lastWrites.GetValueOrDefault(context.PipelineName);
         if (last is not null && !(last.SiteFingerprint == site.Fingerprint && site.Output.ContinuesFrom(last.Produced)))
         {
             last = null;
@@ -42,7 +48,7 @@ internal sealed class WriteFiles : IModule
             }
             else
             {
-                (outputs[i], var page) = Write(inputs[i], site, kept, carrying: last is not null);
+                (outputs[i], var page) = Write(inputs[i], site, last is null ? pageModels : null);
                 if (pages is not null)
                 {
                     pages[i] = page;
@@ -51,16 +57,16 @@ internal sealed class WriteFiles : IModule
         }).ConfigureAwait(false);
         if (pages is not null)
         {
-            kept.LastWrites[context.PipelineName] = new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint);
+            lastWrites[context.PipelineName] = new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint);
         }
         return ImmutableArray.Create(outputs);
     }
 
-    /// <param name="carrying">
-    /// True when this run carries the unchanged pages over: the few it writes have their models hashed without the
-    /// session's memo (<see cref="PageWriter"/>).
+    /// <param name="pageModels">
+    /// The session's memo of page models' hashes; null when this run carries the unchanged pages over: the few it writes
+    /// have their models hashed without it (<see cref="PageWriter"/>).
     /// </param>
-    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, Kept kept, bool carrying)
+    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, Memo<PageModel, ulong>? pageModels)
     {
         if (input.Destination is not { } destination)
         {
@@ -85,7 +91,7 @@ internal sealed class WriteFiles : IModule
         }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
-            (var stamp, links) = PageWriter.Write(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, carrying ? null : kept.PageModels);
+            (var stamp, links) = PageWriter.Write(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, pageModels);
             page = new WrittenPage(destination, stamp);
         }
         else
@@ -95,22 +101,6 @@ internal sealed class WriteFiles : IModule
         // What was written flows on as where it went (the engine's report counts it), a page with its links for the link
         // check (ValidateLinks): nothing it was made from, which would stay in memory to the end of the build.
         return (Document.Create(input.Source, destination, metadata: links is null ? null : [new(Keys.Links, links)]), page);
-    }
-
-    /// <summary>
-    /// What a session keeps: each pipeline's last run, whose unchanged pages the next build carries over (dropped with
-    /// the basis), and the hash of each page model's JSON (<see cref="PageFingerprint"/>), by model (kept: a model is
-    /// what it is, whatever the basis).
-    /// </summary>
-    private sealed class Kept(bool remember) : SessionState
-    {
-        public System.Collections.Concurrent.ConcurrentDictionary<string, LastWrite> LastWrites { get; } = new(StringComparer.Ordinal);
-
-        public Memo<PageModel, ulong> PageModels { get; } = new(remember, ReferenceEqualityComparer.Instance);
-
-        public override void BasisChanged() => LastWrites.Clear();
-
-        public override void NextBuild() => PageModels.NextGeneration();
     }
 
     /// <summary>A page, or a file of <see cref="Keys.Produce"/>, as a run left it: where, and its file's stamp (a page's links travel with its document).</summary>

@@ -10,8 +10,7 @@ namespace SiteGen.Site;
 /// edit touched. An unchanged input file gives the very same document as last time; the engine's
 /// <see cref="DocumentCache"/> then reuses every per-document module's outputs for it; so an unchanged paper is
 /// the same object all the way to its page, and the memos find its work by reference, in O(1), without hashing any
-/// text. What a module keeps is its own type (<see cref="SessionState"/>, through <see cref="State{T}"/>): the session
-/// holds it without knowing it, and tells it when a build starts and when the basis changed. A one-off build starts
+/// text. What a module keeps, it asks of <see cref="Reuse"/>, which drops it when the basis changes. A one-off build starts
 /// with an empty session and loses nothing by it. Entries are keyed by immutable inputs, so a stale one can only be
 /// unused, never wrong; each build keeps what the last one used.
 /// </summary>
@@ -69,16 +68,8 @@ internal sealed class BuildSession(bool remember = true)
         return _cards;
     }
 
-    /// <summary>Each module's own state (<see cref="SessionState"/>), by its type.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, SessionState> _states = new();
-
-    /// <summary>
-    /// The state <typeparamref name="T"/> that a module declares: the one the last build of this session left, made by
-    /// <paramref name="create"/> the first time, which is told whether the session remembers (a one-off build's session
-    /// lives for one build, so its memos need keep nothing).
-    /// </summary>
-    internal T State<T>(Func<bool, T> create) where T : SessionState =>
-        (T)_states.GetOrAdd(typeof(T), static (_, state) => state.Create(state.Remember), (Create: create, Remember: remember));
+    /// <summary>What the modules keep for the next build of the session (<see cref="Site.Reuse"/>).</summary>
+    internal Reuse Reuse { get; } = new(remember);
 
     /// <summary>The manifest the last build of this session wrote, and where: the next build need not read it back.</summary>
     private (string Path, IReadOnlyDictionary<string, FileStamp> Stamps)? _manifest;
@@ -154,18 +145,11 @@ internal sealed class BuildSession(bool remember = true)
         // Per-document work is kept by what each module declares it read (PerDocumentModule.MadeWith), the basis for
         // the modules that declare nothing: a tag added keeps the captures read.
         Documents.Basis = basis;
+        Reuse.StartBuild(basisChanged: basis != _basis);
         if (basis != _basis)
         {
-            foreach (var state in _states.Values)
-            {
-                state.BasisChanged();
-            }
             _cards = null;
             _basis = basis;
-        }
-        foreach (var state in _states.Values)
-        {
-            state.NextBuild();
         }
     }
 }

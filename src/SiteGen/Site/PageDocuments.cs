@@ -8,7 +8,8 @@ internal static class PageDocuments
 {
     /// <summary>The site as a page at <paramref name="destination"/> sees it: one object per depth, kept by a session.</summary>
     public static SiteView SiteFor(string destination, SiteServices site) =>
-        KeptBy(site).SiteViews.GetOrAdd(Urls.RootFrom(destination), root => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
+        // One per depth, kept with the basis; memoized in a one-off build too: one per page was 112,000 at 100,000 papers.
+        site.Session.Reuse.Memo<string, SiteView>("site views", MadeFrom.KeyAndBasis, withinOneBuild: true).GetOrAdd(Urls.RootFrom(destination), root => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
         {
             Menu = site.Menu,
             HasSearch = site.Settings.GenerateSearchIndex,
@@ -36,6 +37,8 @@ internal static class PageDocuments
         PageView page, SiteServices site, TagSummaryView? tag = null)
     {
         site.Templates.RequireLayout(layout);
+        // The last document of each list page, by destination, made on the basis.
+        var listPages = site.Session.Reuse.Memo<string, ListPageMemo>("list pages", MadeFrom.KeyAndBasis);
         return Paginator.Paginate(papers, site.Settings.ArchivePageSize, folder).Select(list =>
         {
             var pageView = page with
@@ -46,7 +49,7 @@ internal static class PageDocuments
             };
             var tagView = list.Number is null || tag is null ? tag : tag with { Count = null };
             var siteView = SiteFor(list.Destination, site);
-            return KeptBy(site).ListPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tagView, siteView,
+            return listPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tagView, siteView,
                 () => Page(list.Destination, layout, new PageModel(siteView, pageView)
                 {
                     Papers = list.Items,
@@ -54,31 +57,5 @@ internal static class PageDocuments
                     Tag = tagView,
                 }));
         });
-    }
-
-    private static Kept KeptBy(SiteServices site) => site.Session.State(static remember => new Kept(remember));
-
-    /// <summary>
-    /// What a session keeps: the site as pages at each depth see it, by the way back to the root ("", "../"...), and the
-    /// last document of each list page, by destination. Both dropped with the basis.
-    /// </summary>
-    private sealed class Kept(bool remember) : SessionState
-    {
-        /// <summary>Kept in a one-off build too: a few, one per depth, where one per page was 112,000 at 100,000 papers.</summary>
-        public Memo<string, SiteView> SiteViews { get; } = new(remember: true);
-
-        public Memo<string, ListPageMemo> ListPages { get; } = new(remember);
-
-        public override void BasisChanged()
-        {
-            SiteViews.Clear();
-            ListPages.Clear();
-        }
-
-        public override void NextBuild()
-        {
-            SiteViews.NextGeneration();
-            ListPages.NextGeneration();
-        }
     }
 }

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using SiteGen.Engine;
+
+namespace SiteGen.Site;
+
+/// <summary>What a value kept between builds was made from besides its key: that says when it is dropped.</summary>
+internal enum MadeFrom
+{
+    /// <summary>Its key alone (a file's bytes, a paper's line of papers.json): kept whatever else changes.</summary>
+    KeyAlone,
+
+    /// <summary>Its key and the basis (the program, the settings, the tag vocabulary, the navigation): dropped when that changes.</summary>
+    KeyAndBasis,
+}
+
+/// <summary>
+/// The one place where what a module made in one build of a session is kept for the next. A module asks for what it
+/// reuses by name, and declares what that was made from besides its key (<see cref="MadeFrom"/>); this layer keeps it,
+/// drops it when the basis changes, and sweeps what the last build did not use. There are three kinds:
+/// <list type="bullet">
+/// <item><see cref="Memo{TKey, TValue}(string, MadeFrom, IEqualityComparer{TKey}?, bool)"/>: values by key, most often by
+/// the very input object, since an unchanged input is the same object as last time;</item>
+/// <item><see cref="Value{T}"/>: one object the module keeps whole (a vocabulary, the last search index's postings);</item>
+/// <item><see cref="Rerun{TOutput}"/>: a module's last run, its inputs and its output. The next run is given what changed
+/// since, once: the same inputs give the last output without a run, a few changed places the module's patch of it, and
+/// anything else its full run.</item>
+/// </list>
+/// A one-off build keeps nothing for a next build: its memos compute every value, and its runs are full runs.
+/// What the next process reuses is the cache's store (<see cref="DocumentCache"/>), under the engine.
+/// </summary>
+internal sealed class Reuse(bool remember)
+{
+    private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
+
+    /// <summary>True when what is kept serves a next build (a session); false for a one-off build.</summary>
+    public bool Remembers => remember;
+
+    /// <summary>
+    /// The memo named <paramref name="name"/>. With <paramref name="withinOneBuild"/>, a one-off build memoizes too: for a
+    /// few values that many of its pages share.
+    /// </summary>
+    public Memo<TKey, TValue> Memo<TKey, TValue>(string name, MadeFrom from, IEqualityComparer<TKey>? comparer = null, bool withinOneBuild = false)
+        where TKey : notnull =>
+        (Memo<TKey, TValue>)_kept.GetOrAdd(name, static (_, made) =>
+        {
+            var memo = new Memo<TKey, TValue>(made.Keep, made.Comparer);
+            return new Kept(made.From, memo, memo.NextGeneration);
+        }, (From: from, Keep: remember || withinOneBuild, Comparer: comparer)).Value;
+
+    /// <summary>The value named <paramref name="name"/>: the one kept, or a new one from <paramref name="create"/>.</summary>
+    public T Value<T>(string name, MadeFrom from, Func<T> create) where T : class =>
+        (T)_kept.GetOrAdd(name, static (_, made) => new Kept(made.From, made.Create(), NextBuild: null), (From: from, Create: create)).Value;
+
+    /// <summary>
+    /// The output of the run named <paramref name="name"/> on <paramref name="inputs"/>. Compared with the last run's inputs
+    /// place by place (<see cref="SamePlaces"/>): the same documents give the last output; at most
+    /// <paramref name="mostChanged"/> changed places, <paramref name="patch"/> of the last run (null: it cannot); else
+    /// <paramref name="run"/>, given the last output (null when there is none) to take from it what still holds.
+    /// A run's output is made on the basis: a new basis starts again.
+    /// </summary>
+    public async ValueTask<TOutput> RerunAsync<TOutput>(string name, ImmutableArray<Document> inputs, Func<TOutput?, ValueTask<TOutput>> run,
+        Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue) where TOutput : class
+    {
+        if (!remember)
+        {
+            return await run(null).ConfigureAwait(false);
+        }
+        var last = _kept.TryGetValue(name, out var kept) ? (LastRun<TOutput>)kept.Value : null;
+        var changed = last is null ? null : SamePlaces.Changed(last.Inputs.AsSpan(), inputs.AsSpan(), patch is null ? 0 : mostChanged);
+        var output = changed switch
+        {
+            { Count: 0 } => last!.Output,
+            not null when patch!(last!, changed) is { } patched => patched,
+            _ => await run(last?.Output).ConfigureAwait(false),
+        };
+        _kept[name] = new Kept(MadeFrom.KeyAndBasis, new LastRun<TOutput>(inputs, output), NextBuild: null);
+        return output;
+    }
+
+    /// <summary><see cref="RerunAsync{TOutput}"/> of a run that does not wait.</summary>
+    public TOutput Rerun<TOutput>(string name, ImmutableArray<Document> inputs, Func<TOutput?, TOutput> run,
+        Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue) where TOutput : class =>
+        // Nothing in it waits, so it is done when it returns; GetResult throws a failure as it was thrown.
+        RerunAsync(name, inputs, last => ValueTask.FromResult(run(last)), patch, mostChanged).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>A build starts on <paramref name="basisChanged"/>: what was made on the old basis goes; memos start a new generation.</summary>
+    internal void StartBuild(bool basisChanged)
+    {
+        foreach (var (name, kept) in _kept)
+        {
+            if (basisChanged && kept.From == MadeFrom.KeyAndBasis)
+            {
+                _kept.TryRemove(name, out _);
+            }
+            else
+            {
+                kept.NextBuild?.Invoke();
+            }
+        }
+    }
+
+    /// <param name="NextBuild">What a new build does to it (a memo's sweep), if anything.</param>
+    private sealed record Kept(MadeFrom From, object Value, Action? NextBuild);
+}
+
+/// <summary>A module's last run in a session: what it was given, and what it gave.</summary>
+internal sealed record LastRun<TOutput>(ImmutableArray<Document> Inputs, TOutput Output);
