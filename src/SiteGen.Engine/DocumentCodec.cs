@@ -55,6 +55,26 @@ public sealed class DocumentCodec
     private bool AllOthersNull(Document document) =>
         document.Metadata.All(pair => pair.Value is null || _values.ContainsKey(pair.Key));
 
+    /// <summary>True when the two documents write as the same bytes: the same document made twice (verify mode).</summary>
+    public bool WritesAlike(Document a, Document b)
+    {
+        if (!CanWrite(a) || !CanWrite(b))
+        {
+            return false;
+        }
+        return BytesOf(a).AsSpan().SequenceEqual(BytesOf(b));
+
+        byte[] BytesOf(Document document)
+        {
+            using var bytes = new MemoryStream();
+            using (var writer = new BinaryWriter(bytes))
+            {
+                Write(writer, document, input: null);
+            }
+            return bytes.ToArray();
+        }
+    }
+
     /// <summary>
     /// Writes <paramref name="document"/> (which <see cref="CanWrite"/> must allow), keys in ordinal order so that the same
     /// document gives the same bytes in every process; what it shares with <paramref name="input"/> is written as such.

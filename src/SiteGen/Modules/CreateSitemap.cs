@@ -29,7 +29,7 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         ImmutableArray<Document> documents = [.. pagePipelines.SelectMany(name => context.FromPipeline(name))];
         var reuse = site.Session.Reuse;
         var pages = reuse.Rerun<(string Path, DateOnly? Date)[]>("sitemap", documents, _ => EntriesOf(documents, reuse),
-            (last, changed) => SameEntries(last, documents, changed));
+            (last, changed) => SameEntries(last, documents, changed), same: (a, b) => a.SequenceEqual(b));
         return Task.FromResult(Files(inputs, baseUrl, pages));
     }
 

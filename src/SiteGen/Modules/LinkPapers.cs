@@ -22,7 +22,7 @@ internal sealed class LinkPapers : IModule
     {
         var site = context.GetService<SiteServices>();
         var linked = site.Session.Reuse.Rerun<Linked>("links between papers", inputs,
-            last => Link(inputs, last, site, context.ParallelOptions), (last, changed) => Mended(last, inputs, changed));
+            last => Link(inputs, last, site, context.ParallelOptions), (last, changed) => Mended(last, inputs, changed), same: SameLinks);
         return Task.FromResult(linked.Outputs);
     }
 
@@ -66,6 +66,15 @@ internal sealed class LinkPapers : IModule
         }
         return last.Output with { Views = views, Outputs = outputs.MoveToImmutable() };
     }
+
+    /// <summary>True when two runs gave the same papers the same links (verify mode).</summary>
+    private static bool SameLinks(Linked a, Linked b) =>
+        a.Basis == b.Basis && Reuse.SameObjects<PaperView>(a.Views, b.Views) && a.Links.SequenceEqual(b.Links)
+        && a.Outputs.Length == b.Outputs.Length && a.Outputs.Zip(b.Outputs).All(pair =>
+            ReferenceEquals(pair.First.Get<PaperView>(Keys.PaperView), pair.Second.Get<PaperView>(Keys.PaperView))
+            && pair.First.GetRequired<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers).SequenceEqual(pair.Second.GetRequired<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers))
+            && pair.First.Get<PaperLinkView>(Keys.NewerPaper) == pair.Second.Get<PaperLinkView>(Keys.NewerPaper)
+            && pair.First.Get<PaperLinkView>(Keys.OlderPaper) == pair.Second.Get<PaperLinkView>(Keys.OlderPaper));
 
     private static Document WithLinks(Document paper, IReadOnlyList<PaperLinkView> related, PaperLinkView? newer, PaperLinkView? older) =>
         paper.With([

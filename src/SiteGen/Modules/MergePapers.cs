@@ -27,7 +27,9 @@ internal sealed class MergePapers(string? basePipeline = null) : IModule
         ImmutableArray<Document> copies = [.. listings, .. handWritten];
         var merge = await site.Session.Reuse.RerunAsync<Merge>($"merge of {context.PipelineName}", copies,
             _ => MergeAllAsync(listings, handWritten, site.Session.Reuse, context),
-            (last, changed) => Mended(last, copies, listings.Length, changed), MaxMended).ConfigureAwait(false);
+            (last, changed) => Mended(last, copies, listings.Length, changed), MaxMended,
+            (a, b) => a.Documents.Length == b.Documents.Length && a.Warnings.SequenceEqual(b.Warnings)
+                && a.Documents.Zip(b.Documents).All(pair => site.Session.Documents.Codec!.WritesAlike(pair.First, pair.Second))).ConfigureAwait(false);
         foreach (var warning in merge.Warnings)
         {
             context.Warn(warning);

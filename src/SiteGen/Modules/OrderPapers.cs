@@ -16,13 +16,24 @@ internal sealed class OrderPapers : IModule
     {
         // More than one paper in 16 changed: the full way is as cheap as a mend.
         var order = context.GetService<SiteServices>().Session.Reuse.Rerun<LastOrder>($"order of {context.PipelineName}", inputs,
-            last => Order(inputs, last), (last, changed) => last.Output.Mend(last.Inputs, inputs, changed), mostChanged: inputs.Length / 16);
+            last => Order(inputs, last), (last, changed) => last.Output.Mend(last.Inputs, inputs, changed), mostChanged: inputs.Length / 16,
+            same: SameOrder);
         foreach (var warning in order.Warnings)
         {
             context.Warn(warning);
         }
         return Task.FromResult(ImmutableArray.Create(order.Documents));
     }
+
+    /// <summary>
+    /// True when two orders put the same papers at the same places (verify mode): the same documents, but for papers
+    /// renamed to tell their URLs apart, which are new documents each time, compared by their new slug and source.
+    /// </summary>
+    private static bool SameOrder(LastOrder a, LastOrder b) =>
+        a.Documents.Length == b.Documents.Length
+        && a.Documents.Zip(b.Documents, (x, y) => ReferenceEquals(x, y)
+            || (x.Source == y.Source && x.GetRequired<Paper>(Keys.Paper).Slug == y.GetRequired<Paper>(Keys.Paper).Slug)).All(same => same)
+        && Reuse.SameObjects<Paper>(a.InputPapers, b.InputPapers) && a.Slugs.SetEquals(b.Slugs) && a.Warnings.SequenceEqual(b.Warnings);
 
     private static LastOrder Order(ImmutableArray<Document> inputs, LastOrder? last)
     {

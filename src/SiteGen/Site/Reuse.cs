@@ -37,6 +37,12 @@ internal sealed class Reuse(bool remember)
     public bool Remembers => remember;
 
     /// <summary>
+    /// Verify mode: a run's output that was the last one, or patched from it, is made by the full run as well, and the
+    /// two compared by the run's own comparison (<see cref="RerunAsync{TOutput}"/>'s <c>same</c>).
+    /// </summary>
+    public bool Verify { get; set; }
+
+    /// <summary>
     /// The memo named <paramref name="name"/>. With <paramref name="withinOneBuild"/>, a one-off build memoizes too: for a
     /// few values that many of its pages share.
     /// </summary>
@@ -57,10 +63,12 @@ internal sealed class Reuse(bool remember)
     /// place by place (<see cref="SamePlaces"/>): the same documents give the last output; at most
     /// <paramref name="mostChanged"/> changed places, <paramref name="patch"/> of the last run (null: it cannot); else
     /// <paramref name="run"/>, given the last output (null when there is none) to take from it what still holds.
-    /// A run's output is made on the basis: a new basis starts again.
+    /// A run's output is made on the basis: a new basis starts again. In verify mode, an output not made by
+    /// <paramref name="run"/> is compared with what it makes from nothing kept, by <paramref name="same"/>.
     /// </summary>
     public async ValueTask<TOutput> RerunAsync<TOutput>(string name, ImmutableArray<Document> inputs, Func<TOutput?, ValueTask<TOutput>> run,
-        Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue) where TOutput : class
+        Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue, Func<TOutput, TOutput, bool>? same = null)
+        where TOutput : class
     {
         if (!remember)
         {
@@ -72,17 +80,29 @@ internal sealed class Reuse(bool remember)
         {
             { Count: 0 } => last!.Output,
             not null when patch!(last!, changed) is { } patched => patched,
-            _ => await run(last?.Output).ConfigureAwait(false),
+            _ => null,
         };
+        if (output is null)
+        {
+            output = await run(last?.Output).ConfigureAwait(false);
+        }
+        else if (Verify && same is not null && !same(output, await run(null).ConfigureAwait(false)))
+        {
+            throw new StoredWorkMismatchException(name, $"its inputs ({changed!.Count} of {inputs.Length} changed)", "the last build's output, kept or patched");
+        }
         _kept[name] = new Kept(MadeFrom.KeyAndBasis, new LastRun<TOutput>(inputs, output), NextBuild: null);
         return output;
     }
 
     /// <summary><see cref="RerunAsync{TOutput}"/> of a run that does not wait.</summary>
     public TOutput Rerun<TOutput>(string name, ImmutableArray<Document> inputs, Func<TOutput?, TOutput> run,
-        Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue) where TOutput : class =>
+        Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue, Func<TOutput, TOutput, bool>? same = null)
+        where TOutput : class =>
         // Nothing in it waits, so it is done when it returns; GetResult throws a failure as it was thrown.
-        RerunAsync(name, inputs, last => ValueTask.FromResult(run(last)), patch, mostChanged).AsTask().GetAwaiter().GetResult();
+        RerunAsync(name, inputs, last => ValueTask.FromResult(run(last)), patch, mostChanged, same).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>True when <paramref name="a"/> and <paramref name="b"/> hold the very same objects in the same order.</summary>
+    public static bool SameObjects<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : class => SamePlaces.Changed(a, b, most: 0) is { Count: 0 };
 
     /// <summary>A build starts on <paramref name="basisChanged"/>: what was made on the old basis goes; memos start a new generation.</summary>
     internal void StartBuild(bool basisChanged)

@@ -144,7 +144,7 @@ internal static class SiteBuilder
         var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, ProgramFingerprint, files);
         session.StoreRead |= store is not null;
         session.Documents.Store = store;
-        session.Documents.Verify = ReuseCheck.IsOn(request.Environment!);
+        session.Documents.Verify = session.Reuse.Verify = ReuseCheck.IsOn(request.Environment!);
         if (store is not { State: Engine.StoreState.Whole })
         {
             hold?.Dispose(); // a build that will make its work (another program's store) allocates far more than the hold allows

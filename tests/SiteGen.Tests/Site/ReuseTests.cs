@@ -141,4 +141,28 @@ public sealed class ReuseTests
         Assert.Equal([null, null], runs.Full);
         Assert.Equal(3, made);
     }
+
+    [Fact]
+    public void InVerifyModeAnOutputKeptOrPatchedIsComparedWithTheFullRunsAndAWrongOneFailsTheBuild()
+    {
+        var reuse = new Reuse(remember: true) { Verify = true };
+        var inputs = Documents(3);
+        var fullRuns = 0;
+        string Run(ImmutableArray<Document> now, string patched) => reuse.Rerun<string>("count", now,
+            _ =>
+            {
+                fullRuns++;
+                return $"{now.Length} documents";
+            },
+            (_, _) => patched, same: string.Equals);
+
+        Run(inputs, patched: "(not asked)");
+        Run(inputs, patched: "(not asked)");
+        Run(inputs.SetItem(1, Document.Create()), patched: "3 documents");
+        var wrong = Assert.Throws<StoredWorkMismatchException>(() => Run(inputs, patched: "2 documents"));
+
+        Assert.Equal(4, fullRuns); // the first, and one beside each output that was kept or patched
+        Assert.Equal("count", wrong.Module);
+        Assert.Contains("1 of 3 changed", wrong.Message, StringComparison.Ordinal);
+    }
 }
