@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using SiteGen.Engine;
 using SiteGen.Links;
@@ -27,10 +26,10 @@ internal sealed class WriteFiles : IModule
         var reuse = site.Session.Reuse;
         // Each pipeline's last run, whose unchanged pages the next build carries over; made on the basis. It carries a page
         // over when its document is at or next to its place, where Reuse.Rerun would only patch pages at their places.
-        var lastWrites = reuse.Value("written pages", MadeFrom.KeyAndBasis, () => new ConcurrentDictionary<string, LastWrite>(StringComparer.Ordinal));
+        var name = $"pages written by {context.PipelineName}";
         // The hash of each page model's JSON (PageFingerprint), by model: a model is what it is, whatever the basis.
         var pageModels = reuse.Memo<PageModel, ulong>("page models", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
-        var last = lastWrites.GetValueOrDefault(context.PipelineName);
+        var last = reuse.Last<LastWrite>(name);
         if (last is not null && !(last.SiteFingerprint == site.Fingerprint && site.Output.ContinuesFrom(last.Produced)))
         {
             last = null;
@@ -57,7 +56,7 @@ internal sealed class WriteFiles : IModule
         }).ConfigureAwait(false);
         if (pages is not null)
         {
-            lastWrites[context.PipelineName] = new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint);
+            reuse.Keep(name, MadeFrom.KeyAndBasis, new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint));
         }
         return ImmutableArray.Create(outputs);
     }

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using SiteGen.Engine;
-using SiteGen.Papers;
-using SiteGen.Rendering.Views;
 
 namespace SiteGen.Site;
 
@@ -34,64 +31,8 @@ internal sealed class BuildSession(bool remember = true)
     /// </summary>
     internal bool StoreRead { get; set; }
 
-    /// <summary>The templates of the last build, and the stamp of the files they were loaded from.</summary>
-    private (ulong Stamp, Rendering.TemplateRenderer Templates)? _templates;
-
-    /// <summary>The templates of <paramref name="folders"/>: in a session, last build's while no template file changed.</summary>
-    internal Rendering.TemplateRenderer Templates(string root, IReadOnlyList<string> folders)
-    {
-        if (!remember)
-        {
-            return Rendering.TemplateRenderer.Load(root, folders);
-        }
-        var stamp = Rendering.TemplateRenderer.StampOf(root, folders);
-        if (_templates is not { } last || last.Stamp != stamp)
-        {
-            _templates = (stamp, Rendering.TemplateRenderer.Load(root, folders));
-        }
-        return _templates.Value.Templates;
-    }
-
-    private CardCache? _cards;
-
-    /// <summary>The paper cards of the last build, while its templates are these and its basis the same (StartBuild).</summary>
-    internal CardCache Cards(Rendering.TemplateRenderer templates)
-    {
-        if (!remember)
-        {
-            return new CardCache(templates);
-        }
-        if (_cards is null || !ReferenceEquals(_cards.Templates, templates))
-        {
-            _cards = new CardCache(templates);
-        }
-        return _cards;
-    }
-
     /// <summary>What the modules keep for the next build of the session (<see cref="Site.Reuse"/>).</summary>
     internal Reuse Reuse { get; } = new(remember);
-
-    /// <summary>The manifest the last build of this session wrote, and where: the next build need not read it back.</summary>
-    private (string Path, IReadOnlyDictionary<string, FileStamp> Stamps)? _manifest;
-
-    internal IReadOnlyDictionary<string, FileStamp>? LastManifest(string path)
-    {
-        _background.Wait();
-        return _manifest is { } m && m.Path == path && File.Exists(path) ? m.Stamps : null;
-    }
-
-    /// <summary>The links of each page the last build of this session found, and the file they were saved to.</summary>
-    private (string Path, Links.PageLinkTable Table)? _pageLinks;
-
-    internal Links.PageLinkTable? LastPageLinks(string path) => _pageLinks is { } l && l.Path == path ? l.Table : null;
-
-    internal void RememberPageLinks(string path, Links.PageLinkTable table)
-    {
-        if (remember)
-        {
-            _pageLinks = (path, table);
-        }
-    }
 
     /// <summary>What the last build still writes in the background (the cache's files); the next build starts when it is done.</summary>
     private Task _background = Task.CompletedTask;
@@ -126,13 +67,8 @@ internal sealed class BuildSession(bool remember = true)
     /// <summary>Waits for what the last build still writes in the background (the cache's files); call it before the process ends.</summary>
     public Task FlushAsync() => _background;
 
-    internal void RememberManifest(string path, IReadOnlyDictionary<string, FileStamp> stamps)
-    {
-        if (remember)
-        {
-            _manifest = (path, stamps);
-        }
-    }
+    /// <summary>Waits for what the last build still writes in the background: a file of the cache it may read.</summary>
+    internal void WaitForBackground() => _background.Wait();
 
     /// <summary>
     /// What documents were made with besides their input files: the program, the settings, the tag vocabulary, the
@@ -146,10 +82,6 @@ internal sealed class BuildSession(bool remember = true)
         // the modules that declare nothing: a tag added keeps the captures read.
         Documents.Basis = basis;
         Reuse.StartBuild(basisChanged: basis != _basis);
-        if (basis != _basis)
-        {
-            _cards = null;
-            _basis = basis;
-        }
+        _basis = basis;
     }
 }

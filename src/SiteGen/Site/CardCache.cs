@@ -9,7 +9,7 @@ namespace SiteGen.Site;
 /// author-count and year pages: rendered once, then reused. Its links are relative, so they depend on the depth of
 /// the page that shows it: the card is rendered with a marker for <c>site.root</c> and each page puts its own way back
 /// to the root in its place. One card per paper, not one per depth, is what a million papers can hold.
-/// A session keeps one for as long as its templates and basis stay the same (<see cref="BuildSession.Cards"/>): a card
+/// A session keeps one for as long as its templates and basis stay the same (<see cref="Reuse"/>): a card
 /// is kept with the very view it was made from, so an edited paper's card is made again and every other one reused.
 /// </summary>
 internal sealed class CardCache(TemplateRenderer templates)

@@ -93,7 +93,7 @@ internal sealed class OutputFolder
         _files = files ?? FileOperations.Disk;
         _manifestPath = manifestPath;
         _session = session;
-        var remembered = manifestPath is null ? null : session?.LastManifest(manifestPath);
+        var remembered = manifestPath is null ? null : KeptManifest.Of(session, manifestPath);
         _journaled = manifestPath is null ? [] : BuildJournal.Read(BuildJournal.PathFor(manifestPath));
         if (_journaled.Count > 0)
         {
@@ -418,7 +418,7 @@ internal sealed class OutputFolder
         }
         // This build's table is a session's from now on, changed or not: its next build continues from this one
         // (ContinuesFrom).
-        _session?.RememberManifest(_manifestPath, _produced);
+        _session?.Reuse.Keep(KeptManifest.Name, MadeFrom.KeyAlone, new KeptManifest(_manifestPath, _produced));
         var (files, manifest, key) = (_files, _manifestPath, Key);
         void Write()
         {
@@ -774,4 +774,17 @@ internal readonly record struct FileStamp(ulong Inputs, ulong Bytes, long Length
     public bool IsUnknown => Length < 0;
 
     public bool SameBytes(FileStamp other) => Bytes == other.Bytes && Length == other.Length;
+}
+
+/// <summary>The manifest the last build of a session wrote, and where: the next build need not read it back.</summary>
+internal sealed record KeptManifest(string Path, IReadOnlyDictionary<string, FileStamp> Stamps)
+{
+    public const string Name = "manifest";
+
+    /// <summary>The stamps of the manifest at <paramref name="path"/> the last build of <paramref name="session"/> wrote, if it is still there.</summary>
+    public static IReadOnlyDictionary<string, FileStamp>? Of(BuildSession? session, string path)
+    {
+        session?.WaitForBackground(); // the last build may still be writing it
+        return session?.Reuse.Last<KeptManifest>(Name) is { } kept && kept.Path == path && File.Exists(path) ? kept.Stamps : null;
+    }
 }

@@ -17,11 +17,13 @@ internal enum MadeFrom
 /// <summary>
 /// The one place where what a module made in one build of a session is kept for the next. A module asks for what it
 /// reuses by name, and declares what that was made from besides its key (<see cref="MadeFrom"/>); this layer keeps it,
-/// drops it when the basis changes, and sweeps what the last build did not use. There are three kinds:
+/// drops it when the basis changes, and sweeps what the last build did not use. There are four kinds:
 /// <list type="bullet">
 /// <item><see cref="Memo{TKey, TValue}(string, MadeFrom, IEqualityComparer{TKey}?, bool)"/>: values by key, most often by
 /// the very input object, since an unchanged input is the same object as last time;</item>
 /// <item><see cref="Value{T}"/>: one object the module keeps whole (a vocabulary, the last search index's postings);</item>
+/// <item><see cref="Keep{T}"/> and <see cref="Last{T}"/>: what one build leaves the next in place of the last (the pages a
+/// pipeline wrote, the manifest, the templates);</item>
 /// <item><see cref="Rerun{TOutput}"/>: a module's last run, its inputs and its output. The next run is given what changed
 /// since, once: the same inputs give the last output without a run, a few changed places the module's patch of it, and
 /// anything else its full run.</item>
@@ -58,6 +60,18 @@ internal sealed class Reuse(bool remember)
     public T Value<T>(string name, MadeFrom from, Func<T> create) where T : class =>
         (T)_kept.GetOrAdd(name, static (_, made) => new Kept(made.From, made.Create(), NextBuild: null), (From: from, Create: create)).Value;
 
+    /// <summary>What a build kept under <paramref name="name"/> for the next (<see cref="Keep{T}"/>); null when none is kept.</summary>
+    public T? Last<T>(string name) where T : class => _kept.TryGetValue(name, out var kept) ? (T)kept.Value : null;
+
+    /// <summary>Keeps <paramref name="value"/> under <paramref name="name"/> for the next build, in place of the last; a one-off build keeps nothing.</summary>
+    public void Keep<T>(string name, MadeFrom from, T value) where T : class
+    {
+        if (remember)
+        {
+            _kept[name] = new Kept(from, value, NextBuild: null);
+        }
+    }
+
     /// <summary>
     /// The output of the run named <paramref name="name"/> on <paramref name="inputs"/>. Compared with the last run's inputs
     /// place by place (<see cref="SamePlaces"/>): the same documents give the last output; at most
@@ -74,7 +88,7 @@ internal sealed class Reuse(bool remember)
         {
             return await run(null).ConfigureAwait(false);
         }
-        var last = _kept.TryGetValue(name, out var kept) ? (LastRun<TOutput>)kept.Value : null;
+        var last = Last<LastRun<TOutput>>(name);
         var changed = last is null ? null : SamePlaces.Changed(last.Inputs.AsSpan(), inputs.AsSpan(), patch is null ? 0 : mostChanged);
         var output = changed switch
         {
@@ -90,7 +104,7 @@ internal sealed class Reuse(bool remember)
         {
             throw new StoredWorkMismatchException(name, $"its inputs ({changed!.Count} of {inputs.Length} changed)", "the last build's output, kept or patched");
         }
-        _kept[name] = new Kept(MadeFrom.KeyAndBasis, new LastRun<TOutput>(inputs, output), NextBuild: null);
+        Keep(name, MadeFrom.KeyAndBasis, new LastRun<TOutput>(inputs, output));
         return output;
     }
 

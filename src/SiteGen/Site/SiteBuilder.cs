@@ -123,7 +123,7 @@ internal static class SiteBuilder
         // The file is read beside the Process phase, on a thread of its own (no page needs it before Output): at 100,000
         // papers reading it took half a second of a daily update's start.
         var savedLinks = request.DryRun || output.Recovering ? Task.FromResult<PageLinkTable?>(null)
-            : session.LastPageLinks(linksPath) is { } kept ? Task.FromResult<PageLinkTable?>(kept)
+            : KeptPageLinks(session, linksPath) is { } kept ? Task.FromResult<PageLinkTable?>(kept)
             : Task.Factory.StartNew(() => PageLinksFile.Read(linksPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var links = new LinkCheck(settings.LinkRoot, savedLinks, output.ReadPage);
         services = services with { Links = links };
@@ -264,7 +264,7 @@ internal static class SiteBuilder
     /// </summary>
     private static void SaveLinks(LinkCheck links, string path, BuildSession session, FileOperations files)
     {
-        if (!links.Changed && (!session.Remembers || session.LastPageLinks(path) is not null))
+        if (!links.Changed && (!session.Remembers || KeptPageLinks(session, path) is not null))
         {
             return;
         }
@@ -273,8 +273,16 @@ internal static class SiteBuilder
         {
             PageLinksFile.Write(files, path, table);
         }
-        session.RememberPageLinks(path, table);
+        session.Reuse.Keep(PageLinksName, MadeFrom.KeyAlone, new KeptLinks(path, table));
     }
+
+    private const string PageLinksName = "page links";
+
+    /// <summary>The links of each page the last build of a session found, and the file they were saved to.</summary>
+    private sealed record KeptLinks(string Path, PageLinkTable Table);
+
+    private static PageLinkTable? KeptPageLinks(BuildSession session, string path) =>
+        session.Reuse.Last<KeptLinks>(PageLinksName) is { } kept && kept.Path == path ? kept.Table : null;
 
     /// <summary>
     /// Without a Host there are no absolute URLs, so no feeds, sitemap, robots.txt or canonical URLs. That is a choice
@@ -283,6 +291,34 @@ internal static class SiteBuilder
     private static ImmutableArray<string> NotesOn(SiteSettings settings) => settings.Host is null
         ? [$"note: no Host setting, so no feeds{(settings.GenerateSitemap ? ", sitemap.xml, robots.txt" : "")} or canonical URLs (they must be absolute); set Host in statiq.json or with --setting Host=papers.example.org"]
         : [];
+
+    /// <summary>The templates of the last build, and the stamp of the files they were loaded from.</summary>
+    private sealed record KeptTemplates(ulong Stamp, TemplateRenderer Templates);
+
+    /// <summary>The templates of <paramref name="folders"/>: in a session, the last build's while no template file changed.</summary>
+    private static TemplateRenderer TemplatesOf(string root, IReadOnlyList<string> folders, Reuse reuse)
+    {
+        var stamp = reuse.Remembers ? TemplateRenderer.StampOf(root, folders) : 0;
+        if (reuse.Last<KeptTemplates>("templates") is { } kept && kept.Stamp == stamp)
+        {
+            return kept.Templates;
+        }
+        var templates = TemplateRenderer.Load(root, folders);
+        reuse.Keep("templates", MadeFrom.KeyAlone, new KeptTemplates(stamp, templates));
+        return templates;
+    }
+
+    /// <summary>The paper cards of the last build, while its templates are these and its basis the same.</summary>
+    private static CardCache CardsOf(TemplateRenderer templates, Reuse reuse)
+    {
+        if (reuse.Last<CardCache>("cards") is { } kept && ReferenceEquals(kept.Templates, templates))
+        {
+            return kept;
+        }
+        var cards = new CardCache(templates);
+        reuse.Keep("cards", MadeFrom.KeyAndBasis, cards);
+        return cards;
+    }
 
     private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, string[] themeFolders, OutputFolder output, BuildSession session,
         List<Diagnostic> warnings)
@@ -298,12 +334,12 @@ internal static class SiteBuilder
             .Add(settingsJson)
             .Add(string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}")))
             .Value);
-        var templates = session.Templates(root, [.. inputFolders, .. themeFolders]);
+        var templates = TemplatesOf(root, [.. inputFolders, .. themeFolders], session.Reuse);
         return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
         {
             Menu = menu,
             Session = session,
-            Cards = session.Cards(templates),
+            Cards = CardsOf(templates, session.Reuse),
             Sources = sources,
             ThemeFolders = themeFolders,
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
