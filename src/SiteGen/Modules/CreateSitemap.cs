@@ -28,7 +28,7 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         }
         ImmutableArray<Document> documents = [.. pagePipelines.SelectMany(name => context.FromPipeline(name))];
         var reuse = site.Session.Reuse;
-        var pages = reuse.Rerun<(string Path, DateOnly? Date)[]>("sitemap", documents, _ => EntriesOf(documents, reuse),
+        var pages = reuse.Rerun<(string Path, DateOnly? Date)[]>("sitemap", MadeFrom.KeyAlone, documents, _ => EntriesOf(documents, reuse),
             (last, changed) => SameEntries(last, documents, changed), same: (a, b) => a.SequenceEqual(b));
         return Task.FromResult(Files(inputs, baseUrl, pages));
     }
@@ -37,7 +37,7 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
     private static (string Path, DateOnly? Date)[] EntriesOf(ImmutableArray<Document> documents, Reuse reuse)
     {
         // A session finds an unchanged page's entry by its document, without reading it again.
-        var entries = reuse.Memo<Document, (string Path, DateOnly? Date)?>("sitemap entries", MadeFrom.KeyAndBasis, ReferenceEqualityComparer.Instance);
+        var entries = reuse.Memo<Document, (string Path, DateOnly? Date)?>("sitemap entries", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
         return [.. documents
             .Select(d => entries.GetOrAdd(d, EntryOf))
             .Where(entry => entry is not null)

@@ -21,7 +21,7 @@ internal sealed class LinkPapers : IModule
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
-        var linked = site.Session.Reuse.Rerun<Linked>("links between papers", inputs,
+        var linked = site.Session.Reuse.Rerun<Linked>("links between papers", MadeFrom.Settings, inputs,
             last => Link(inputs, last, site, context.ParallelOptions), (last, changed) => Mended(last, inputs, changed), same: SameLinks);
         return Task.FromResult(linked.Outputs);
     }
@@ -34,7 +34,7 @@ internal sealed class LinkPapers : IModule
         var basis = BasisOf(links, views);
         var related = last?.Basis == basis ? last.Related : Find(views, links, last, basis, site, parallel);
         // A paper whose links came out as they were keeps its very document, so its page is not looked at again.
-        var linkedPapers = site.Session.Reuse.Memo<Document, LinkedPaper>("linked papers", MadeFrom.KeyAndBasis, ReferenceEqualityComparer.Instance);
+        var linkedPapers = site.Session.Reuse.Memo<Document, LinkedPaper>("linked papers", MadeFrom.Settings, ReferenceEqualityComparer.Instance);
         var outputs = ImmutableArray.CreateBuilder<Document>(inputs.Length);
         for (var i = 0; i < inputs.Length; i++)
         {

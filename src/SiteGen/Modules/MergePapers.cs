@@ -25,7 +25,7 @@ internal sealed class MergePapers(string? basePipeline = null) : IModule
         var listings = basePipeline is null ? inputs : context.FromPipeline(basePipeline);
         var handWritten = basePipeline is null ? [] : inputs;
         ImmutableArray<Document> copies = [.. listings, .. handWritten];
-        var merge = await site.Session.Reuse.RerunAsync<Merge>($"merge of {context.PipelineName}", copies,
+        var merge = await site.Session.Reuse.RerunAsync<Merge>($"merge of {context.PipelineName}", MadeFrom.KeyAlone, copies,
             _ => MergeAllAsync(listings, handWritten, site.Session.Reuse, context),
             (last, changed) => Mended(last, copies, listings.Length, changed), MaxMended,
             (a, b) => a.Documents.Length == b.Documents.Length && a.Warnings.SequenceEqual(b.Warnings)
@@ -40,9 +40,9 @@ internal sealed class MergePapers(string? basePipeline = null) : IModule
     private static async ValueTask<Merge> MergeAllAsync(
         ImmutableArray<Document> listings, ImmutableArray<Document> handWritten, Reuse reuse, IExecutionContext context)
     {
-        // A title's identity depends on the title alone; a group's merge on its copies and the basis.
+        // A title's identity depends on the title alone; a group's merge on its copies alone.
         var identities = reuse.Memo<Paper, string>("title identities", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
-        var mergedGroups = reuse.Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostic> Warnings)>("merged papers", MadeFrom.KeyAndBasis);
+        var mergedGroups = reuse.Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostic> Warnings)>("merged papers", MadeFrom.KeyAlone);
         var (groups, warnings) = PaperMerger.Group(
             listings.Select(d => d.GetRequired<Paper>(Keys.Paper)),
             handWritten.Select(d => d.GetRequired<Paper>(Keys.Paper)),

@@ -15,7 +15,7 @@ internal sealed class OrderPapers : IModule
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         // More than one paper in 16 changed: the full way is as cheap as a mend.
-        var order = context.GetService<SiteServices>().Session.Reuse.Rerun<LastOrder>($"order of {context.PipelineName}", inputs,
+        var order = context.GetService<SiteServices>().Session.Reuse.Rerun<LastOrder>($"order of {context.PipelineName}", MadeFrom.KeyAlone, inputs,
             last => Order(inputs, last), (last, changed) => last.Output.Mend(last.Inputs, inputs, changed), mostChanged: inputs.Length / 16,
             same: SameOrder);
         foreach (var warning in order.Warnings)

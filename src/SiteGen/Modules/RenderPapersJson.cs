@@ -23,7 +23,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
     {
         var reuse = context.GetService<SiteServices>().Session.Reuse;
         var documents = context.FromPipeline(papersPipeline);
-        var file = reuse.Rerun<Lines>("papers.json", documents, last => new Lines([.. documents.Select(d => d.GetRequired<Paper>(Keys.Paper))], last));
+        var file = reuse.Rerun<Lines>("papers.json", MadeFrom.KeyAlone, documents, last => new Lines([.. documents.Select(d => d.GetRequired<Paper>(Keys.Paper))], last));
         // Streamed into the file when it is written: at a million papers it is gigabytes, more than one array holds.
         var document = Document.Create(destination: Urls.PapersJson)
             .With(Keys.Stream, (Action<Stream>)(stream => file.Write(stream, reuse)));

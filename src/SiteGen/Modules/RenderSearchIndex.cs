@@ -100,15 +100,15 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
 
     /// <summary>
     /// The words, numbered once for all the builds of a session, and each paper's words as their numbers; both anew with
-    /// the basis. A new vocabulary is the one the last process kept in the store, if any: the words it stored as numbers
+    /// the vocabulary, whose tag names are words of the papers. A new vocabulary is the one the last process kept in the store, if any: the words it stored as numbers
     /// are numbers of that one.
     /// </summary>
     private static (SearchVocabulary Vocabulary, Memo<Paper, int[]> Words) VocabularyOf(SiteServices site)
     {
         var reuse = site.Session.Reuse;
-        var vocabulary = reuse.Value("search vocabulary", MadeFrom.KeyAndBasis,
+        var vocabulary = reuse.Value("search vocabulary", MadeFrom.Vocabulary,
             () => site.Session.Documents.Latest(VocabularyRecord, SearchVocabulary.FromStored) ?? new SearchVocabulary());
-        return (vocabulary, reuse.Memo<Paper, int[]>($"search words of {vocabulary.Name:x16}", MadeFrom.KeyAndBasis, ReferenceEqualityComparer.Instance));
+        return (vocabulary, reuse.Memo<Paper, int[]>($"search words of {vocabulary.Name:x16}", MadeFrom.Vocabulary, ReferenceEqualityComparer.Instance));
     }
 
     /// <summary>

@@ -70,18 +70,22 @@ internal sealed class BuildSession(bool remember = true)
     /// <summary>Waits for what the last build still writes in the background: a file of the cache it may read.</summary>
     internal void WaitForBackground() => _background.Wait();
 
-    /// <summary>
-    /// What documents were made with besides their input files: the program, the settings, the tag vocabulary, the
-    /// navigation. When it changes, no document of the last build may be reused.
-    /// </summary>
-    private ulong _basis;
+    /// <summary>The fingerprints of the settings, the vocabulary and the navigation the last build was made on.</summary>
+    private (ulong Settings, ulong Vocabulary, ulong Navigation) _basis;
 
-    internal void StartBuild(ulong basis)
+    /// <summary>
+    /// A build starts on these settings, vocabulary and navigation: what the last build made from a part that changed
+    /// is dropped (<see cref="Reuse"/>). Documents are kept by what each module declares it read
+    /// (<see cref="PerDocumentModule.MadeWith"/>), or by <paramref name="basis"/>, everything documents are made with
+    /// besides their input files, for a module that declares nothing: a tag added keeps the captures read.
+    /// </summary>
+    internal void StartBuild(ulong basis, (ulong Settings, ulong Vocabulary, ulong Navigation) parts)
     {
-        // Per-document work is kept by what each module declares it read (PerDocumentModule.MadeWith), the basis for
-        // the modules that declare nothing: a tag added keeps the captures read.
         Documents.Basis = basis;
-        Reuse.StartBuild(basisChanged: basis != _basis);
-        _basis = basis;
+        var changed = (parts.Settings != _basis.Settings ? MadeFrom.Settings : 0)
+            | (parts.Vocabulary != _basis.Vocabulary ? MadeFrom.Vocabulary : 0)
+            | (parts.Navigation != _basis.Navigation ? MadeFrom.Navigation : 0);
+        Reuse.StartBuild(changed);
+        _basis = parts;
     }
 }

@@ -8,8 +8,9 @@ internal static class PageDocuments
 {
     /// <summary>The site as a page at <paramref name="destination"/> sees it: one object per depth, kept by a session.</summary>
     public static SiteView SiteFor(string destination, SiteServices site) =>
-        // One per depth, kept with the basis; memoized in a one-off build too: one per page was 112,000 at 100,000 papers.
-        site.Session.Reuse.Memo<string, SiteView>("site views", MadeFrom.KeyAndBasis, withinOneBuild: true).GetOrAdd(Urls.RootFrom(destination), root => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
+        // One per depth, made from the settings (title, description, host) and the menu; memoized in a one-off build too:
+        // one per page was 112,000 at 100,000 papers.
+        site.Session.Reuse.Memo<string, SiteView>("site views", MadeFrom.Settings | MadeFrom.Navigation, withinOneBuild: true).GetOrAdd(Urls.RootFrom(destination), root => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
         {
             Menu = site.Menu,
             HasSearch = site.Settings.GenerateSearchIndex,

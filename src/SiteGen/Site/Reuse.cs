@@ -4,20 +4,34 @@ using SiteGen.Engine;
 
 namespace SiteGen.Site;
 
-/// <summary>What a value kept between builds was made from besides its key: that says when it is dropped.</summary>
+/// <summary>
+/// What a value kept between builds was made from besides its key: the parts of the site it read, whose change drops it.
+/// The program is not one: it is the same for every build of a process.
+/// </summary>
+[Flags]
 internal enum MadeFrom
 {
     /// <summary>Its key alone (a file's bytes, a paper's line of papers.json): kept whatever else changes.</summary>
-    KeyAlone,
+    KeyAlone = 0,
 
-    /// <summary>Its key and the basis (the program, the settings, the tag vocabulary, the navigation): dropped when that changes.</summary>
-    KeyAndBasis,
+    /// <summary>The settings (statiq.json, --setting).</summary>
+    Settings = 1,
+
+    /// <summary>The tag vocabulary (tags.yml).</summary>
+    Vocabulary = 2,
+
+    /// <summary>The navigation (the menu, from the site's top pages).</summary>
+    Navigation = 4,
+
+    /// <summary>All of the above: what a value is taken to be made from when it cannot say less.</summary>
+    KeyAndBasis = Settings | Vocabulary | Navigation,
 }
 
 /// <summary>
 /// The one place where what a module made in one build of a session is kept for the next. A module asks for what it
-/// reuses by name, and declares what that was made from besides its key (<see cref="MadeFrom"/>); this layer keeps it,
-/// drops it when the basis changes, and sweeps what the last build did not use. There are four kinds:
+/// reuses by name, and declares what that was made from besides its key (<see cref="MadeFrom"/>: the settings, the
+/// vocabulary, the navigation); this layer keeps it, drops it when one of those changes, and sweeps what the last build
+/// did not use. There are four kinds:
 /// <list type="bullet">
 /// <item><see cref="Memo{TKey, TValue}(string, MadeFrom, IEqualityComparer{TKey}?, bool)"/>: values by key, most often by
 /// the very input object, since an unchanged input is the same object as last time;</item>
@@ -77,10 +91,10 @@ internal sealed class Reuse(bool remember)
     /// place by place (<see cref="SamePlaces"/>): the same documents give the last output; at most
     /// <paramref name="mostChanged"/> changed places, <paramref name="patch"/> of the last run (null: it cannot); else
     /// <paramref name="run"/>, given the last output (null when there is none) to take from it what still holds.
-    /// A run's output is made on the basis: a new basis starts again. In verify mode, an output not made by
+    /// The run declares what it reads besides its inputs (<paramref name="from"/>): a change of that starts again. In verify mode, an output not made by
     /// <paramref name="run"/> is compared with what it makes from nothing kept, by <paramref name="same"/>.
     /// </summary>
-    public async ValueTask<TOutput> RerunAsync<TOutput>(string name, ImmutableArray<Document> inputs, Func<TOutput?, ValueTask<TOutput>> run,
+    public async ValueTask<TOutput> RerunAsync<TOutput>(string name, MadeFrom from, ImmutableArray<Document> inputs, Func<TOutput?, ValueTask<TOutput>> run,
         Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue, Func<TOutput, TOutput, bool>? same = null)
         where TOutput : class
     {
@@ -104,26 +118,26 @@ internal sealed class Reuse(bool remember)
         {
             throw new StoredWorkMismatchException(name, $"its inputs ({changed!.Count} of {inputs.Length} changed)", "the last build's output, kept or patched");
         }
-        Keep(name, MadeFrom.KeyAndBasis, new LastRun<TOutput>(inputs, output));
+        Keep(name, from, new LastRun<TOutput>(inputs, output));
         return output;
     }
 
     /// <summary><see cref="RerunAsync{TOutput}"/> of a run that does not wait.</summary>
-    public TOutput Rerun<TOutput>(string name, ImmutableArray<Document> inputs, Func<TOutput?, TOutput> run,
+    public TOutput Rerun<TOutput>(string name, MadeFrom from, ImmutableArray<Document> inputs, Func<TOutput?, TOutput> run,
         Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue, Func<TOutput, TOutput, bool>? same = null)
         where TOutput : class =>
         // Nothing in it waits, so it is done when it returns; GetResult throws a failure as it was thrown.
-        RerunAsync(name, inputs, last => ValueTask.FromResult(run(last)), patch, mostChanged, same).AsTask().GetAwaiter().GetResult();
+        RerunAsync(name, from, inputs, last => ValueTask.FromResult(run(last)), patch, mostChanged, same).AsTask().GetAwaiter().GetResult();
 
     /// <summary>True when <paramref name="a"/> and <paramref name="b"/> hold the very same objects in the same order.</summary>
     public static bool SameObjects<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : class => SamePlaces.Changed(a, b, most: 0) is { Count: 0 };
 
-    /// <summary>A build starts on <paramref name="basisChanged"/>: what was made on the old basis goes; memos start a new generation.</summary>
-    internal void StartBuild(bool basisChanged)
+    /// <summary>A build starts: what was made from a part that <paramref name="changed"/> goes; memos start a new generation.</summary>
+    internal void StartBuild(MadeFrom changed)
     {
         foreach (var (name, kept) in _kept)
         {
-            if (basisChanged && kept.From == MadeFrom.KeyAndBasis)
+            if ((kept.From & changed) != 0)
             {
                 _kept.TryRemove(name, out _);
             }

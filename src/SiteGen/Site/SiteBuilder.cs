@@ -328,12 +328,9 @@ internal static class SiteBuilder
         var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders, warnings);
         var vocabularyFingerprint = new Fingerprint().Add(tagsText).Value;
         var menu = MenuOf(root, inputFolders, sources);
-        session.StartBuild(new Fingerprint()
-            .Add(ProgramFingerprint)
-            .Add(vocabularyFingerprint)
-            .Add(settingsJson)
-            .Add(string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}")))
-            .Value);
+        var navigation = string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}"));
+        session.StartBuild(new Fingerprint().Add(ProgramFingerprint).Add(vocabularyFingerprint).Add(settingsJson).Add(navigation).Value,
+            (new Fingerprint().Add(settingsJson).Value, vocabularyFingerprint, new Fingerprint().Add(navigation).Value));
         var templates = TemplatesOf(root, [.. inputFolders, .. themeFolders], session.Reuse);
         return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
         {

@@ -20,7 +20,7 @@ public sealed class ReuseTests
         public List<(string Last, int[] Changed)> Patches { get; } = [];
 
         public string Run(Reuse reuse, ImmutableArray<Document> inputs, string made, bool canPatch = true, int mostChanged = int.MaxValue) =>
-            reuse.Rerun<string>("run", inputs,
+            reuse.Rerun<string>("run", MadeFrom.Settings, inputs,
                 last =>
                 {
                     Full.Add(last);
@@ -83,25 +83,30 @@ public sealed class ReuseTests
     }
 
     [Fact]
-    public void ANewBasisDropsWhatWasMadeOnTheOldOneAndKeepsWhatWasMadeFromItsKeyAlone()
+    public void WhatWasMadeFromAPartOfTheSiteThatChangedIsDroppedAndTheRestKept()
     {
         var reuse = new Reuse(remember: true);
-        var runs = new Runs();
+        var runs = new Runs(); // its run declares it reads the settings
         var inputs = Documents(2);
         reuse.Memo<string, int>("by key", MadeFrom.KeyAlone).GetOrAdd("a", _ => 1);
-        reuse.Memo<string, int>("on the basis", MadeFrom.KeyAndBasis).GetOrAdd("a", _ => 1);
-        var value = reuse.Value("value", MadeFrom.KeyAndBasis, () => new object());
+        reuse.Memo<string, int>("with the vocabulary", MadeFrom.Vocabulary).GetOrAdd("a", _ => 1);
+        var value = reuse.Value("with the settings", MadeFrom.Settings, () => new object());
         runs.Run(reuse, inputs, "first");
 
-        reuse.StartBuild(basisChanged: false);
-        Assert.Same(value, reuse.Value("value", MadeFrom.KeyAndBasis, () => new object()));
-        Assert.Equal(1, reuse.Memo<string, int>("on the basis", MadeFrom.KeyAndBasis).Count);
+        reuse.StartBuild(changed: MadeFrom.KeyAlone);
+        Assert.Equal(1, reuse.Memo<string, int>("with the vocabulary", MadeFrom.Vocabulary).Count);
+        Assert.Same(value, reuse.Value("with the settings", MadeFrom.Settings, () => new object()));
 
-        reuse.StartBuild(basisChanged: true);
+        reuse.StartBuild(changed: MadeFrom.Vocabulary);
         Assert.Equal(1, reuse.Memo<string, int>("by key", MadeFrom.KeyAlone).GetOrAdd("a", _ => 2));
-        Assert.Equal(2, reuse.Memo<string, int>("on the basis", MadeFrom.KeyAndBasis).GetOrAdd("a", _ => 2));
-        Assert.NotSame(value, reuse.Value("value", MadeFrom.KeyAndBasis, () => new object()));
-        Assert.Equal("second", runs.Run(reuse, inputs, "second"));
+        Assert.Equal(2, reuse.Memo<string, int>("with the vocabulary", MadeFrom.Vocabulary).GetOrAdd("a", _ => 2));
+        Assert.Same(value, reuse.Value("with the settings", MadeFrom.Settings, () => new object()));
+        Assert.Equal("first", runs.Run(reuse, inputs, "second"));
+
+        reuse.StartBuild(changed: MadeFrom.Settings | MadeFrom.Navigation);
+        Assert.NotSame(value, reuse.Value("with the settings", MadeFrom.Settings, () => new object()));
+        Assert.Equal("third", runs.Run(reuse, inputs, "third"));
+        Assert.Equal(1, reuse.Memo<string, int>("by key", MadeFrom.KeyAlone).GetOrAdd("a", _ => 3));
         Assert.Equal([null, null], runs.Full);
     }
 
@@ -114,11 +119,11 @@ public sealed class ReuseTests
         {
             memo.GetOrAdd(i, n => n);
         }
-        reuse.StartBuild(basisChanged: false);
+        reuse.StartBuild(changed: MadeFrom.KeyAlone);
         memo.GetOrAdd(7, n => n);
         Assert.Equal(200, memo.Count);
 
-        reuse.StartBuild(basisChanged: false);
+        reuse.StartBuild(changed: MadeFrom.KeyAlone);
 
         Assert.Equal(1, memo.Count);
     }
@@ -148,7 +153,7 @@ public sealed class ReuseTests
         var reuse = new Reuse(remember: true) { Verify = true };
         var inputs = Documents(3);
         var fullRuns = 0;
-        string Run(ImmutableArray<Document> now, string patched) => reuse.Rerun<string>("count", now,
+        string Run(ImmutableArray<Document> now, string patched) => reuse.Rerun<string>("count", MadeFrom.KeyAlone, now,
             _ =>
             {
                 fullRuns++;
