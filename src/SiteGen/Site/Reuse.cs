@@ -91,8 +91,9 @@ internal sealed class Reuse(bool remember)
     /// place by place (<see cref="SamePlaces"/>): the same documents give the last output; at most
     /// <paramref name="mostChanged"/> changed places, <paramref name="patch"/> of the last run (null: it cannot); else
     /// <paramref name="run"/>, given the last output (null when there is none) to take from it what still holds.
-    /// The run declares what it reads besides its inputs (<paramref name="from"/>): a change of that starts again. In verify mode, an output not made by
-    /// <paramref name="run"/> is compared with what it makes from nothing kept, by <paramref name="same"/>.
+    /// The run declares what it reads besides its inputs (<paramref name="from"/>): a change of that starts again. In
+    /// verify mode, an output not made by <paramref name="run"/> is compared with what it makes from nothing kept, by
+    /// <paramref name="same"/>.
     /// </summary>
     public async ValueTask<TOutput> RerunAsync<TOutput>(string name, MadeFrom from, ImmutableArray<Document> inputs, Func<TOutput?, ValueTask<TOutput>> run,
         Func<LastRun<TOutput>, List<int>, TOutput?>? patch = null, int mostChanged = int.MaxValue, Func<TOutput, TOutput, bool>? same = null)
