@@ -5,10 +5,10 @@ using SiteGen.Site;
 namespace SiteGen.Benchmarks.Rebuild;
 
 /// <summary>
-/// <c>rebuild --root SITE [--output DIR] [--edits N]</c>: the preview loop's path, timed. One process keeps a
-/// <see cref="BuildSession"/> and builds the site cold, then again with nothing changed, then N times after
-/// appending a sentence to one more hand-written paper each time, telling the build which file changed as the
-/// preview's watcher does. Each time is measured from the moment
+/// <c>rebuild --root SITE [--output DIR] [--edits N] [--edit paper|tags]</c>: the preview loop's path, timed. One
+/// process keeps a <see cref="BuildSession"/> and builds the site cold, then again with nothing changed, then N times
+/// after appending a sentence to one more hand-written paper each time (or a comment to <c>input/tags.yml</c>, a change
+/// of the vocabulary that gives no paper another tag), telling the build which file changed as the preview's watcher does. Each time is measured from the moment
 /// <see cref="SiteBuilder.BuildAsync"/> starts to its end, as the preview server will see it. It ends by
 /// building the same input cold into a second folder and comparing the two byte for byte.
 /// The site's papers are edited in place: run it on a generated copy.
@@ -16,15 +16,17 @@ namespace SiteGen.Benchmarks.Rebuild;
 internal static class RebuildCommand
 {
     public const string Usage =
-        "usage: rebuild --root SITE [--output DIR] [--edits N]\n" +
+        "usage: rebuild --root SITE [--output DIR] [--edits N] [--edit paper|tags]\n" +
         "  --root    a generated site (see generate); its input/papers/*.md are edited in place\n" +
         "  --output  the output folder (default: SITE/output)\n" +
-        "  --edits   how many one-paper edits to time (default 10)";
+        "  --edits   how many one-paper edits to time (default 10)\n" +
+        "  --edit    what each edit changes: a paper (default), or tags.yml (a comment appended)";
 
     public static int Run(IReadOnlyList<string> args)
     {
         string? root = null, output = null;
         var edits = 10;
+        var editTags = false;
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
             switch (args[i])
@@ -32,6 +34,7 @@ internal static class RebuildCommand
                 case "--root": root = Path.GetFullPath(args[i + 1]); break;
                 case "--output": output = Path.GetFullPath(args[i + 1]); break;
                 case "--edits": edits = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--edit" when args[i + 1] is "paper" or "tags": editTags = args[i + 1] == "tags"; break;
                 default:
                     Console.Error.WriteLine($"rebuild: unknown option {args[i]}\n{Usage}");
                     return 2;
@@ -65,8 +68,8 @@ internal static class RebuildCommand
             // The preview's next build starts after the user's next edit, by when the last build's cache files (written
             // in the background) are long written: waiting for them here keeps them out of the next edit's time, as there.
             session.FlushAsync().GetAwaiter().GetResult();
-            var paper = papers[i * 7 % papers.Length];
-            File.AppendAllText(paper, "\nOne more sentence, edited by the rebuild benchmark.\n");
+            var paper = editTags ? Path.Combine(root, "input", "tags.yml") : papers[i * 7 % papers.Length];
+            File.AppendAllText(paper, editTags ? $"\n# edited by the rebuild benchmark ({i + 1})\n" : "\nOne more sentence, edited by the rebuild benchmark.\n");
             // Told the edited path, as the preview's watcher tells its builds.
             last = Build(request with { ChangedFiles = [paper] });
             times.Add(last.Elapsed.TotalMilliseconds);
@@ -90,7 +93,7 @@ internal static class RebuildCommand
             times.Sort();
             cpuTimes.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"one-paper edit: median {times[times.Count / 2]:F0} ms wall (min {times[0]:F0}, max {times[^1]:F0}), median {cpuTimes[cpuTimes.Count / 2]:F0} ms CPU, over {times.Count} edits"));
+                $"{(editTags ? "tags.yml edit" : "one-paper edit")}: median {times[times.Count / 2]:F0} ms wall (min {times[0]:F0}, max {times[^1]:F0}), median {cpuTimes[cpuTimes.Count / 2]:F0} ms CPU, over {times.Count} edits"));
             Console.WriteLine("module wall times, median over the edits (ms):");
             foreach (var pipeline in last.Pipelines)
             {
