@@ -18,13 +18,13 @@ internal sealed class ApplyTags : PerDocumentModule
 
     /// <summary>
     /// The paper's tags: matched, or as an earlier process matched them for the same title, abstract, keywords and own
-    /// tags under the same vocabulary (the cache's store), which costs less than matching again.
+    /// tags under the same tags and phrases (the cache's store), which costs less than matching again.
     /// </summary>
     private static ImmutableArray<string> TagsOf(Paper paper, SiteServices site)
     {
         var (keywords, own) = (paper.Keywords.IsDefault ? [] : paper.Keywords, paper.Tags.IsDefault ? [] : paper.Tags);
         return site.Session.Documents.StoredOrMade("tags",
-            () => DocumentCache.KeyOf(["tags", $"{site.VocabularyFingerprint:x16}", paper.Title, paper.Body,
+            () => DocumentCache.KeyOf(["tags", $"{site.TagMatchFingerprint:x16}", paper.Title, paper.Body,
                 $"{keywords.Length}", .. keywords, $"{own.Length}", .. own]),
             () => site.TagMatcher.Apply(paper), Encode, tags => Decode(tags, site.Vocabulary));
     }
@@ -47,6 +47,9 @@ internal sealed class ApplyTags : PerDocumentModule
     }
 
     protected override bool OutputDependsOnlyOnInput => true;
+
+    /// <summary>Besides the paper, the vocabulary's tags and phrases: not their names or descriptions, nor the settings.</summary>
+    protected override ulong? MadeWith(IExecutionContext context) => context.GetService<SiteServices>().TagMatchFingerprint;
 
     /// <summary>
     /// Matching the vocabulary costs less than hashing the whole paper and reading it back (56 against 145 ms at 10,000

@@ -41,4 +41,7 @@ internal sealed class CreatePaperPages : PerDocumentModule
     }
 
     protected override bool OutputDependsOnlyOnInput => true;
+
+    /// <summary>Besides the paper's documents, the settings (the site's address, its title) and the navigation: not the vocabulary.</summary>
+    protected override ulong? MadeWith(IExecutionContext context) => context.GetService<SiteServices>().SettingsAndNavigationFingerprint;
 }

@@ -18,6 +18,6 @@ internal sealed class CreatePaperViews : PerDocumentModule
 
     protected override bool OutputDependsOnlyOnInput => true;
 
-    /// <summary>Besides the paper, the vocabulary (its tags' names); the abstract's Markdown is rendered the same always.</summary>
-    protected override ulong? MadeWith(IExecutionContext context) => context.GetService<SiteServices>().VocabularyFingerprint;
+    /// <summary>Besides the paper, the tags' names; the abstract's Markdown is rendered the same always.</summary>
+    protected override ulong? MadeWith(IExecutionContext context) => context.GetService<SiteServices>().TagNamesFingerprint;
 }

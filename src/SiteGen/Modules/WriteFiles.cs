@@ -24,8 +24,10 @@ internal sealed class WriteFiles : IModule
     {
         var site = context.GetService<SiteServices>();
         var reuse = site.Session.Reuse;
-        // Each pipeline's last run, whose unchanged pages the next build carries over; made on the basis. It carries a page
-        // over when its document is at or next to its place, where Reuse.Rerun would only patch pages at their places.
+        // Each pipeline's last run, whose unchanged pages the next build carries over. It carries a page over when its
+        // document is at or next to its place, where Reuse.Rerun would only patch pages at their places. A page's bytes
+        // are made from its document, the templates and the program alone (the manifest keeps pages on that too), and the
+        // run checks the templates itself: so it is kept whatever the settings, vocabulary or navigation.
         var name = $"pages written by {context.PipelineName}";
         // The hash of each page model's JSON (PageFingerprint), by model: a model is what it is, whatever the basis.
         var pageModels = reuse.Memo<PageModel, ulong>("page models", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
@@ -56,7 +58,7 @@ internal sealed class WriteFiles : IModule
         }).ConfigureAwait(false);
         if (pages is not null)
         {
-            reuse.Keep(name, MadeFrom.KeyAndBasis, new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint));
+            reuse.Keep(name, MadeFrom.KeyAlone, new LastWrite(inputs, outputs, pages, site.Output.Produced, site.Fingerprint));
         }
         return ImmutableArray.Create(outputs);
     }

@@ -38,8 +38,8 @@ internal static class PageDocuments
         PageView page, SiteServices site, TagSummaryView? tag = null)
     {
         site.Templates.RequireLayout(layout);
-        // The last document of each list page, by destination, made on the basis.
-        var listPages = site.Session.Reuse.Memo<string, ListPageMemo>("list pages", MadeFrom.KeyAndBasis);
+        // The last document of each list page, by destination: it checks by itself that it shows what it showed.
+        var listPages = site.Session.Reuse.Memo<string, ListPageMemo>("list pages", MadeFrom.KeyAlone);
         return Paginator.Paginate(papers, site.Settings.ArchivePageSize, folder).Select(list =>
         {
             var pageView = page with

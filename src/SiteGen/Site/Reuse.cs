@@ -17,7 +17,7 @@ internal enum MadeFrom
     /// <summary>The settings (statiq.json, --setting).</summary>
     Settings = 1,
 
-    /// <summary>The tag vocabulary (tags.yml).</summary>
+    /// <summary>The tag vocabulary (tags.yml): its tags' names.</summary>
     Vocabulary = 2,
 
     /// <summary>The navigation (the menu, from the site's top pages).</summary>

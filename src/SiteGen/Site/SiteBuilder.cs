@@ -308,7 +308,7 @@ internal static class SiteBuilder
         return templates;
     }
 
-    /// <summary>The paper cards of the last build, while its templates are these and its basis the same.</summary>
+    /// <summary>The paper cards of the last build, while its templates, settings and navigation are the same.</summary>
     private static CardCache CardsOf(TemplateRenderer templates, Reuse reuse)
     {
         if (reuse.Last<CardCache>("cards") is { } kept && ReferenceEquals(kept.Templates, templates))
@@ -316,7 +316,8 @@ internal static class SiteBuilder
             return kept;
         }
         var cards = new CardCache(templates);
-        reuse.Keep("cards", MadeFrom.KeyAndBasis, cards);
+        // A card is made from its paper's view and the site as every page sees it (title, menu).
+        reuse.Keep("cards", MadeFrom.Settings | MadeFrom.Navigation, cards);
         return cards;
     }
 
@@ -329,8 +330,11 @@ internal static class SiteBuilder
         var vocabularyFingerprint = new Fingerprint().Add(tagsText).Value;
         var menu = MenuOf(root, inputFolders, sources);
         var navigation = string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}"));
-        session.StartBuild(new Fingerprint().Add(ProgramFingerprint).Add(vocabularyFingerprint).Add(settingsJson).Add(navigation).Value,
-            (new Fingerprint().Add(settingsJson).Value, vocabularyFingerprint, new Fingerprint().Add(navigation).Value));
+        // What a session keeps is made from the vocabulary's names at most (descriptions are read by the tag pages, which
+        // a session does not keep); the documents' basis, for the per-document modules that declare nothing, is all of it.
+        var parts = (Settings: new Fingerprint().Add(settingsJson).Value, Vocabulary: vocabulary.NamesFingerprint(),
+            Navigation: new Fingerprint().Add(navigation).Value);
+        session.StartBuild(new Fingerprint().Add(ProgramFingerprint).Add(vocabularyFingerprint).Add(settingsJson).Add(navigation).Value, parts);
         var templates = TemplatesOf(root, [.. inputFolders, .. themeFolders], session.Reuse);
         return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
         {
@@ -340,7 +344,9 @@ internal static class SiteBuilder
             Sources = sources,
             ThemeFolders = themeFolders,
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,
-            VocabularyFingerprint = vocabularyFingerprint,
+            TagMatchFingerprint = vocabulary.MatchFingerprint(),
+            TagNamesFingerprint = parts.Vocabulary,
+            SettingsAndNavigationFingerprint = new Fingerprint().Add(parts.Settings).Add(parts.Navigation).Value,
         };
     }
 

@@ -24,8 +24,14 @@ internal sealed record SiteServices(
     /// </summary>
     public ulong Fingerprint { get; init; }
 
-    /// <summary>A fingerprint of the tag vocabulary (tags.yml as read), for what depends on it alone.</summary>
-    public ulong VocabularyFingerprint { get; init; }
+    /// <summary>What matching reads of the tag vocabulary (<see cref="TagVocabulary.MatchFingerprint"/>): a paper's tags depend on it alone.</summary>
+    public ulong TagMatchFingerprint { get; init; }
+
+    /// <summary>What a paper's view reads of the tag vocabulary (<see cref="TagVocabulary.NamesFingerprint"/>): the tags' names.</summary>
+    public ulong TagNamesFingerprint { get; init; }
+
+    /// <summary>A fingerprint of the settings and the navigation: what a paper's page is made from besides the paper.</summary>
+    public ulong SettingsAndNavigationFingerprint { get; init; }
 
     /// <summary>What earlier builds of this process computed that this one may reuse.</summary>
     public BuildSession Session { get; init; } = BuildSession.OneOff();

@@ -93,16 +93,16 @@ internal sealed class TagMatcher
     }
 
     /// <summary>
-    /// The tags of a paper: its own tags first (a hand-written page's <c>tags:</c>, kept as written, even those
-    /// the vocabulary does not know), then the matched ones, each once.
-    /// </summary>
-    /// <summary>
     /// The tags of <paramref name="paper"/>: its own, then those its title, abstract or keywords (the API's
     /// <c>ai_keywords</c>, each read as a sentence of its own) match.
     /// </summary>
     public ImmutableArray<string> Apply(Papers.Paper paper) =>
         Apply(paper.Tags, paper.Title, paper.Keywords.IsDefaultOrEmpty ? paper.Body : paper.Body + "\n\n" + string.Join(".\n", paper.Keywords) + ".");
 
+    /// <summary>
+    /// The tags of a paper: its own tags first (a hand-written page's <c>tags:</c>, kept as written, even those
+    /// the vocabulary does not know), then the matched ones, each once.
+    /// </summary>
     public ImmutableArray<string> Apply(ImmutableArray<string> ownTags, string title, string text)
     {
         var matched = Match(title, text);

@@ -58,6 +58,32 @@ internal sealed class TagVocabulary
             : throw new KeyNotFoundException($"No tag '{slug}' in the vocabulary.");
 
     /// <summary>The tag's display name; a hand-written tag the vocabulary lacks shows as its slug.</summary>
+    /// <summary>What matching reads of the vocabulary, as a number: each tag's slug and phrases, in order.</summary>
+    public ulong MatchFingerprint()
+    {
+        var fingerprint = new Site.Fingerprint().Add((ulong)Definitions.Length);
+        foreach (var definition in Definitions)
+        {
+            fingerprint.Add(definition.Slug).Add((ulong)definition.Match.Length);
+            foreach (var phrase in definition.Match)
+            {
+                fingerprint.Add(phrase);
+            }
+        }
+        return fingerprint.Value;
+    }
+
+    /// <summary>What a paper's view reads of the vocabulary (<see cref="DisplayName"/>), as a number: each tag's slug and name.</summary>
+    public ulong NamesFingerprint()
+    {
+        var fingerprint = new Site.Fingerprint().Add((ulong)Definitions.Length);
+        foreach (var definition in Definitions)
+        {
+            fingerprint.Add(definition.Slug).Add(definition.Name);
+        }
+        return fingerprint.Value;
+    }
+
     public string DisplayName(string slug) => bySlug.TryGetValue(slug, out var definition) ? definition.Name : slug;
 
     /// <summary>The tag's one-line description, or "" for a tag the vocabulary lacks.</summary>

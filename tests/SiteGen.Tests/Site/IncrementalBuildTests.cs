@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using SiteGen.Engine;
 using SiteGen.Site;
 
 namespace SiteGen.Tests.Site;
@@ -256,6 +258,32 @@ public sealed class IncrementalBuildTests
         var edited = await Inputs();
         Assert.Equal(["feed.xml", "feed.json"], Changed(described, edited).Where(f => !f.StartsWith("tags/", StringComparison.Ordinal)));
         Assert.Equal(described["sitemap.xml"], edited["sitemap.xml"]); // no page or date changed
+        await AssertSameAsAColdBuild(site, host);
+    }
+
+    [Fact]
+    public async Task ATagDescriptionEditedInOneSessionKeepsEveryPapersPageAsItWasAndEndsAsAColdBuildWould()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        const string host = "papers.example.org";
+        var session = new BuildSession();
+        // The sitemap's last run holds the page documents of the build, as the page pipelines passed them on.
+        ImmutableArray<Document> Pages() =>
+            session.Reuse.Last<LastRun<(string Path, DateOnly? Date)[]>>("sitemap")!.Inputs;
+        await Build(site.Path, host, session);
+        var before = Pages().Where(d => d.Destination?.StartsWith("papers/", StringComparison.Ordinal) == true).ToArray();
+
+        site.Write("input/tags.yml", File.ReadAllText(site["input/tags.yml"]).Replace(
+            "Agents that learn from rewards by acting in an environment.", "Agents that learn by trial and error."));
+        var edited = await Build(site.Path, host, session);
+
+        // Every paper's page and Markdown file is the very document it was: its tags were not matched, nor its view,
+        // page or file made, again. The tag's own page and feed show the new description.
+        var after = Pages().ToHashSet(ReferenceEqualityComparer.Instance);
+        Assert.True(before.Length > 200, "the default site's papers have pages");
+        Assert.All(before, page => Assert.Contains(page, after));
+        Assert.Contains("Agents that learn by trial and error.", File.ReadAllText(site["output/tags/reinforcement-learning/index.html"]), StringComparison.Ordinal);
+        Assert.InRange(edited.FilesWritten, 1, 4);
         await AssertSameAsAColdBuild(site, host);
     }
 
