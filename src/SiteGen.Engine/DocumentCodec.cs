@@ -216,11 +216,23 @@ public sealed class DocumentCodec
     }
 
     /// <summary>A text <see cref="WriteTextBeside"/> wrote beside <paramref name="inputs"/>.</summary>
-    public static string? ReadTextBeside(BinaryReader reader, string? inputs) => reader.ReadByte() switch
+    public static string? ReadTextBeside(BinaryReader reader, string? inputs) => ReadsInputsText(reader, out var own)
+        ? inputs ?? throw new InvalidDataException("a text marked as the input's, with no input")
+        : own;
+
+    /// <summary>
+    /// True when <see cref="WriteTextBeside"/> marked the input's text, which the caller then takes as it holds it; false
+    /// with the text written (<paramref name="own"/>; null when there was none) otherwise.
+    /// </summary>
+    public static bool ReadsInputsText(BinaryReader reader, out string? own)
     {
-        NoValue => null,
-        InputsValue => inputs ?? throw new InvalidDataException("a text marked as the input's, with no input"),
-        OwnValue => reader.ReadString(),
-        var other => throw new InvalidDataException($"unknown text marker {other}"),
-    };
+        (var inputs, own) = reader.ReadByte() switch
+        {
+            NoValue => (false, null),
+            InputsValue => (true, null),
+            OwnValue => (false, reader.ReadString()),
+            var other => throw new InvalidDataException($"unknown text marker {other}"),
+        };
+        return inputs;
+    }
 }

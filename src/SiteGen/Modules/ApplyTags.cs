@@ -24,7 +24,7 @@ internal sealed class ApplyTags : PerDocumentModule
     {
         var (keywords, own) = (paper.Keywords.IsDefault ? [] : paper.Keywords, paper.Tags.IsDefault ? [] : paper.Tags);
         return site.Session.Documents.StoredOrMade("tags",
-            () => DocumentCache.KeyOf(["tags", $"{site.TagMatchFingerprint:x16}", paper.Title, paper.Body,
+            () => DocumentCache.KeyOf(["tags", $"{site.TagMatchFingerprint:x16}", paper.Title, paper.BodyHash,
                 $"{keywords.Length}", .. keywords, $"{own.Length}", .. own]),
             () => site.TagMatcher.Apply(paper), Encode, tags => Decode(tags, site.Vocabulary));
     }

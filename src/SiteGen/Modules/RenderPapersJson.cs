@@ -82,7 +82,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
 
     private static byte[] Line(Paper paper)
     {
-        var buffer = new ArrayBufferWriter<byte>(paper.Body.Length + 512);
+        var buffer = new ArrayBufferWriter<byte>(paper.BodyLength + 512);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             Write(json, paper);
@@ -136,7 +136,15 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         {
             WriteValue(json, key, value);
         }
-        json.WriteString("abstract", paper.Body);
+        // A stored abstract is written from its UTF-8 as it is: the same JSON, without decoding it.
+        if (paper.StoredBody is { } stored)
+        {
+            json.WriteString("abstract", stored.Utf8);
+        }
+        else
+        {
+            json.WriteString("abstract", paper.Body);
+        }
         json.WriteEndObject();
     }
 

@@ -92,7 +92,7 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         string[] names = [.. paper.Tags.Select(site.Vocabulary.DisplayName), .. paper.Keywords.IsDefault ? [] : paper.Keywords,
             .. paper.Authors.IsDefault ? [] : paper.Authors, .. paper.Organization is { } organization ? [organization] : Array.Empty<string>()];
         return site.Session.Documents.StoredOrMade("search words",
-            () => DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.Body]),
+            () => DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.BodyHash]),
             () => SearchIndex.WordsOf(vocabulary, paper.Title, names, paper.Body),
             vocabulary.ToStored,
             stored => vocabulary.WordsFromStored(stored));

@@ -53,8 +53,30 @@ internal sealed record Paper
     /// <summary>File names of the listings (or the hand-written page) the paper came from, in build order.</summary>
     public ImmutableArray<string> Sources { get; init; } = [];
 
+    private readonly string _body = "";
+
     /// <summary>The abstract as Markdown: the body of the YAML-fronted page.</summary>
-    public string Body { get; init; } = "";
+    public string Body
+    {
+        get => StoredBody?.Text ?? _body;
+        init
+        {
+            _body = value;
+            StoredBody = null;
+        }
+    }
+
+    /// <summary>
+    /// The abstract as the cache's store kept it, when the paper was read back from there and nothing set another: it is
+    /// decoded only when <see cref="Body"/> is read (<see cref="Text.StoredText"/>).
+    /// </summary>
+    internal Text.StoredText? StoredBody { get; init; }
+
+    /// <summary>The abstract's length, without decoding a stored one.</summary>
+    public int BodyLength => StoredBody?.Length ?? _body.Length;
+
+    /// <summary>A hash of the abstract, for the keys of what is made from it, without decoding a stored one.</summary>
+    public string BodyHash => Text.StoredText.HashOf(StoredBody, _body);
 
     /// <summary>
     /// What the capture this copy of the paper was read from says of it (when it was captured, whether the year of its

@@ -186,7 +186,8 @@ internal static class PaperMerger
         private DateOnly? submitted;
         private Counts counts;
         private string? summary;
-        private string body;
+        /// <summary>The copy whose abstract is kept: its own, as the store kept it, is not decoded to be compared or kept.</summary>
+        private Paper bodyOf;
 
         /// <summary>The counts of one capture, and when it was made (a copy without a date counts as made after the last).</summary>
         private readonly record struct Counts(int? Upvotes, int? Comments, int? Stars, DateOnly? CapturedOn);
@@ -205,7 +206,7 @@ internal static class PaperMerger
             submitted = first.Submitted;
             counts = CountsOf(first);
             summary = first.Summary;
-            body = first.Body;
+            bodyOf = first;
             links = first.Links.ToBuilder();
             extra = first.Extra.ToBuilder();
             AddTags(first.Tags);
@@ -253,9 +254,9 @@ internal static class PaperMerger
             }
 
             counts = Newer(counts, CountsOf(other));
-            if (other.Body.Length > body.Length)
+            if (other.BodyLength > bodyOf.BodyLength)
             {
-                body = other.Body;
+                bodyOf = other;
             }
             foreach (var (name, url) in other.Links)
             {
@@ -305,9 +306,9 @@ internal static class PaperMerger
             submitted = page.Submitted ?? submitted;
             counts = new Counts(page.Upvotes ?? counts.Upvotes, page.Comments ?? counts.Comments, page.GithubStars ?? counts.Stars, counts.CapturedOn);
             summary = page.Summary ?? summary;
-            if (page.Body.Length > 0)
+            if (page.BodyLength > 0)
             {
-                body = page.Body;
+                bodyOf = page;
             }
             if (!page.Tags.IsDefaultOrEmpty)
             {
@@ -349,7 +350,9 @@ internal static class PaperMerger
             Tags = [.. tags],
             Links = links.ToImmutable(),
             Sources = [.. sources],
-            Body = body,
+            // Body before StoredBody: setting it clears the stored one.
+            Body = bodyOf.StoredBody is null ? bodyOf.Body : "",
+            StoredBody = bodyOf.StoredBody,
             Extra = extra.ToImmutable(),
         };
 

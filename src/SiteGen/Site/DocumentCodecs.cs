@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SiteGen.Engine;
 using SiteGen.Papers;
 using SiteGen.Rendering.Views;
+using SiteGen.Text;
 
 namespace SiteGen.Site;
 
@@ -73,7 +74,14 @@ internal static class DocumentCodecs
             writer.Write(url);
         }
         DocumentCodec.WriteTexts(writer, paper.Sources);
-        writer.Write(paper.Body);
+        if (paper.StoredBody is { } stored)
+        {
+            stored.Write(writer); // the same bytes, not decoded
+        }
+        else
+        {
+            writer.Write(paper.Body);
+        }
         writer.Write(paper.Capture is not null);
         if (paper.Capture is { } capture)
         {
@@ -101,7 +109,7 @@ internal static class DocumentCodecs
         Tags = DocumentCodec.ReadTexts(reader, SharedTexts.Read),
         Links = ReadLinks(reader),
         Sources = DocumentCodec.ReadTexts(reader, SharedTexts.Read),
-        Body = reader.ReadString(),
+        StoredBody = StoredText.Read(reader),
         Capture = reader.ReadBoolean() ? new CaptureNote(ReadDate(reader), reader.ReadBoolean()) : null,
         Extra = (ImmutableSortedDictionary<string, object?>)ReadExtra(reader)!,
     };
@@ -175,7 +183,7 @@ internal static class DocumentCodecs
         Comments: ReadNumber(reader),
         Tags: ReadTags(reader),
         CodeUrl: DocumentCodec.ReadTextBeside(reader, paper?.CodeUrl),
-        AbstractMarkdown: Required(DocumentCodec.ReadTextBeside(reader, paper?.Body)),
+        AbstractMarkdown: ReadAbstract(reader, paper, out var storedAbstract),
         Excerpt: reader.ReadString(),
         Sources: ReadTextsBeside(reader, paper?.Sources))
     {
@@ -192,7 +200,23 @@ internal static class DocumentCodecs
         PdfUrl = ReadText(reader),
         ProjectUrl = ReadText(reader),
         Fingerprint = reader.ReadUInt64(),
+        StoredAbstract = storedAbstract,
     };
+
+    /// <summary>
+    /// A view's abstract. Written as the paper's, it is the paper's stored bytes while the paper has them (read back from
+    /// the store too), and neither is decoded until a page shows it.
+    /// </summary>
+    private static string ReadAbstract(BinaryReader reader, Paper? paper, out StoredText? stored)
+    {
+        stored = null;
+        if (!DocumentCodec.ReadsInputsText(reader, out var own))
+        {
+            return Required(own);
+        }
+        stored = (paper ?? throw new InvalidDataException("a text marked as the input's, with no input")).StoredBody;
+        return stored is null ? paper.Body : "";
+    }
 
     private static string Required(string? text) => text ?? throw new InvalidDataException("a view without a text it must have");
 

@@ -54,6 +54,23 @@ internal sealed record PaperView(
     [JsonIgnore]
     public string AbstractHtml => MarkdownRenderer.Default.ToHtml(AbstractMarkdown);
 
+    private readonly string _abstractMarkdown = AbstractMarkdown;
+
+    /// <summary>The abstract as Markdown: the paper's own text.</summary>
+    public string AbstractMarkdown
+    {
+        get => StoredAbstract?.Text ?? _abstractMarkdown;
+        init
+        {
+            _abstractMarkdown = value;
+            StoredAbstract = null;
+        }
+    }
+
+    /// <summary>The abstract as the store kept it with the paper (<see cref="Papers.Paper.StoredBody"/>), decoded when shown.</summary>
+    [JsonIgnore]
+    internal Text.StoredText? StoredAbstract { get; init; }
+
     /// <summary>The paper's year in the archive (<c>years/2025/index.html</c>); null when it has no date.</summary>
     public string? YearUrl { get; init; }
 
