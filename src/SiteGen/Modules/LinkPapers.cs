@@ -38,7 +38,7 @@ internal sealed class LinkPapers : IModule
         var outputs = ImmutableArray.CreateBuilder<Document>(inputs.Length);
         for (var i = 0; i < inputs.Length; i++)
         {
-            var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
+            var (newer, older) = Neighbours(links, i);
             outputs.Add(linkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], related[views[i].Url], newer, older));
         }
         return new Linked(basis, related, views, links, outputs.MoveToImmutable());
@@ -61,11 +61,15 @@ internal sealed class LinkPapers : IModule
                 return null;
             }
             views[i] = now;
-            var (newer, older) = (i > 0 ? links[i - 1] : null, i + 1 < links.Length ? links[i + 1] : null);
+            var (newer, older) = Neighbours(links, i);
             outputs[i] = WithLinks(inputs[i], last.Output.Related[now.Url], newer, older);
         }
         return last.Output with { Views = views, Outputs = outputs.MoveToImmutable() };
     }
+
+    /// <summary>The papers just before and just after the one at <paramref name="at"/> in the site's order: the newer and the older.</summary>
+    private static (PaperLinkView? Newer, PaperLinkView? Older) Neighbours(PaperLinkView[] links, int at) =>
+        (at > 0 ? links[at - 1] : null, at + 1 < links.Length ? links[at + 1] : null);
 
     /// <summary>True when two runs gave the same papers the same links (verify mode).</summary>
     private static bool SameLinks(Linked a, Linked b) =>

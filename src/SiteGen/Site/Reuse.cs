@@ -22,9 +22,6 @@ internal enum MadeFrom
 
     /// <summary>The navigation (the menu, from the site's top pages).</summary>
     Navigation = 4,
-
-    /// <summary>All of the above: what a value is taken to be made from when it cannot say less.</summary>
-    KeyAndBasis = Settings | Vocabulary | Navigation,
 }
 
 /// <summary>
@@ -37,7 +34,8 @@ internal enum MadeFrom
 /// the very input object, since an unchanged input is the same object as last time;</item>
 /// <item><see cref="Value{T}"/>: one object the module keeps whole (a vocabulary, the last search index's postings);</item>
 /// <item><see cref="Keep{T}"/> and <see cref="Last{T}"/>: what one build leaves the next in place of the last (the pages a
-/// pipeline wrote, the manifest, the templates);</item>
+/// pipeline wrote, the manifest), and <see cref="KeptWhile{T}"/> for what is taken again while it still serves (the
+/// templates, the paper cards);</item>
 /// <item><see cref="Rerun{TOutput}"/>: a module's last run, its inputs and its output. The next run is given what changed
 /// since, once: the same inputs give the last output without a run, a few changed places the module's patch of it, and
 /// anything else its full run.</item>
@@ -84,6 +82,21 @@ internal sealed class Reuse(bool remember)
         {
             _kept[name] = new Kept(from, value, NextBuild: null);
         }
+    }
+
+    /// <summary>
+    /// What the last build kept under <paramref name="name"/> while <paramref name="holds"/> says it still serves (the
+    /// same template files, the same templates), else a new one from <paramref name="make"/>, kept in its place.
+    /// </summary>
+    public T KeptWhile<T>(string name, MadeFrom from, Func<T, bool> holds, Func<T> make) where T : class
+    {
+        if (Last<T>(name) is { } kept && holds(kept))
+        {
+            return kept;
+        }
+        var made = make();
+        Keep(name, from, made);
+        return made;
     }
 
     /// <summary>

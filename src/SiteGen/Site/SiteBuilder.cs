@@ -299,27 +299,17 @@ internal static class SiteBuilder
     private static TemplateRenderer TemplatesOf(string root, IReadOnlyList<string> folders, Reuse reuse)
     {
         var stamp = reuse.Remembers ? TemplateRenderer.StampOf(root, folders) : 0;
-        if (reuse.Last<KeptTemplates>("templates") is { } kept && kept.Stamp == stamp)
-        {
-            return kept.Templates;
-        }
-        var templates = TemplateRenderer.Load(root, folders);
-        reuse.Keep("templates", MadeFrom.KeyAlone, new KeptTemplates(stamp, templates));
-        return templates;
+        return reuse.KeptWhile("templates", MadeFrom.KeyAlone, kept => kept.Stamp == stamp,
+            () => new KeptTemplates(stamp, TemplateRenderer.Load(root, folders))).Templates;
     }
 
-    /// <summary>The paper cards of the last build, while its templates, settings and navigation are the same.</summary>
-    private static CardCache CardsOf(TemplateRenderer templates, Reuse reuse)
-    {
-        if (reuse.Last<CardCache>("cards") is { } kept && ReferenceEquals(kept.Templates, templates))
-        {
-            return kept;
-        }
-        var cards = new CardCache(templates);
-        // A card is made from its paper's view and the site as every page sees it (title, menu).
-        reuse.Keep("cards", MadeFrom.Settings | MadeFrom.Navigation, cards);
-        return cards;
-    }
+    /// <summary>
+    /// The paper cards of the last build, while its templates, settings and navigation are the same: a card is made from
+    /// its paper's view and the site as every page sees it (title, menu).
+    /// </summary>
+    private static CardCache CardsOf(TemplateRenderer templates, Reuse reuse) =>
+        reuse.KeptWhile("cards", MadeFrom.Settings | MadeFrom.Navigation, kept => ReferenceEquals(kept.Templates, templates),
+            () => new CardCache(templates));
 
     private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, string[] themeFolders, OutputFolder output, BuildSession session,
         List<Diagnostic> warnings)
@@ -327,14 +317,12 @@ internal static class SiteBuilder
         var inputFolders = SiteServices.Absolute(root, settings.InputPaths);
         var sources = new SourceTree(root, [.. inputFolders, .. themeFolders]);
         var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders, warnings);
-        var vocabularyFingerprint = new Fingerprint().Add(tagsText).Value;
         var menu = MenuOf(root, inputFolders, sources);
-        var navigation = string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}"));
         // What a session keeps is made from the vocabulary's names at most (descriptions are read by the tag pages, which
         // a session does not keep); the documents' basis, for the per-document modules that declare nothing, is all of it.
         var parts = (Settings: new Fingerprint().Add(settingsJson).Value, Vocabulary: vocabulary.NamesFingerprint(),
-            Navigation: new Fingerprint().Add(navigation).Value);
-        session.StartBuild(new Fingerprint().Add(ProgramFingerprint).Add(vocabularyFingerprint).Add(settingsJson).Add(navigation).Value, parts);
+            Navigation: new Fingerprint().Add(string.Join('\n', menu.Select(m => $"{m.Title}\t{m.Url}"))).Value);
+        session.StartBuild(new Fingerprint().Add(ProgramFingerprint).Add(tagsText).Add(parts.Settings).Add(parts.Navigation).Value, parts);
         var templates = TemplatesOf(root, [.. inputFolders, .. themeFolders], session.Reuse);
         return new SiteServices(root, settings, output, vocabulary, new TagMatcher(vocabulary), templates, MarkdownRenderer.Default)
         {

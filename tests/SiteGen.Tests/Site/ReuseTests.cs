@@ -111,6 +111,23 @@ public sealed class ReuseTests
     }
 
     [Fact]
+    public void WhatABuildKeptIsTakenAgainWhileItServesAndMadeAnewInItsPlaceOnceItDoesNot()
+    {
+        var session = new Reuse(remember: true);
+        var oneOff = new Reuse(remember: false);
+        var made = 0;
+        string Take(Reuse reuse, string wanted) => reuse.KeptWhile("text", MadeFrom.KeyAlone, kept => kept.StartsWith(wanted, StringComparison.Ordinal),
+            () => $"{wanted} {++made}");
+
+        Assert.Equal("a 1", Take(session, "a"));
+        Assert.Equal("a 1", Take(session, "a"));
+        Assert.Equal("b 2", Take(session, "b"));
+        Assert.Equal("b 2", Take(session, "b"));
+        Assert.Equal("a 3", Take(oneOff, "a"));
+        Assert.Equal("a 4", Take(oneOff, "a"));
+    }
+
+    [Fact]
     public void AMemoKeepsWhatTheLastBuildUsedOnce()
     {
         var reuse = new Reuse(remember: true);
