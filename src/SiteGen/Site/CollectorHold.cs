@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime;
+using System.Runtime.InteropServices;
 
 namespace SiteGen.Site;
 
@@ -17,6 +19,11 @@ namespace SiteGen.Site;
 /// in <see cref="AllocatedPerStoredByte"/>. A build that would allocate more than a third of the memory (a million
 /// papers) is left to the collector, as is one without a usable store (a cold build, a new program), whose peak memory a
 /// region would raise.
+/// </para>
+/// <para>
+/// On Linux the region's memory is also asked for in huge pages (<see cref="AskForHugePages"/>): memory a region hands
+/// out is touched once and never again, and in 4 KB pages the kernel faulted in every page of it, a seventh of a
+/// one-paper rebuild's CPU at 10,000 papers.
 /// </para>
 /// </summary>
 internal sealed class CollectorHold : IDisposable
@@ -50,7 +57,12 @@ internal sealed class CollectorHold : IDisposable
         }
         try
         {
-            return GC.TryStartNoGCRegion(budget) ? new CollectorHold() : null;
+            if (!GC.TryStartNoGCRegion(budget))
+            {
+                return null;
+            }
+            AskForHugePages();
+            return new CollectorHold();
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentOutOfRangeException)
         {
@@ -73,4 +85,70 @@ internal sealed class CollectorHold : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Marks the collector's heap as wanting transparent huge pages (<c>madvise(MADV_HUGEPAGE)</c>), as a JVM's
+    /// <c>-XX:+UseTransparentHugePages</c> does: most Linux systems give huge pages only to memory so marked, and .NET
+    /// marks none. The heap is the run of anonymous mappings around a new object (the collector reserves it in one
+    /// piece). Measured on a one-paper rebuild at 10,000 papers: 60,000 page faults against 6,700, 10-15% less CPU. Only a
+    /// hint: where it fails, or on another system, nothing changes.
+    /// </summary>
+    /// <returns>True when the kernel took the advice.</returns>
+    internal static bool AskForHugePages()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+        var probe = new byte[64];
+        var handle = GCHandle.Alloc(probe, GCHandleType.Pinned);
+        try
+        {
+            return HeapAround((ulong)handle.AddrOfPinnedObject()) is { } heap
+                && Madvise((nint)heap.Start, (nuint)(heap.End - heap.Start), MadviseHugePage) == 0;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or DllNotFoundException
+            or EntryPointNotFoundException)
+        {
+            return false; // no /proc, a line it does not read, no libc: 4 KB pages, as before
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+
+    /// <summary>The contiguous anonymous mappings of <c>/proc/self/maps</c> that hold <paramref name="address"/>.</summary>
+    internal static (ulong Start, ulong End)? HeapAround(ulong address)
+    {
+        (ulong Start, ulong End)? run = null;
+        foreach (var line in File.ReadLines("/proc/self/maps"))
+        {
+            // "start-end perms offset dev inode [path]": anonymous when the inode is 0 and there is no path.
+            var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+            var range = fields[0].Split('-');
+            var (start, end) = (ulong.Parse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                ulong.Parse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            var anonymous = fields.Length == 5 && fields[4] == "0";
+            if (anonymous && run is { } r && r.End == start)
+            {
+                run = (r.Start, end);
+            }
+            else if (run is { } held && held.Start <= address && address < held.End)
+            {
+                return held;
+            }
+            else
+            {
+                run = anonymous ? (start, end) : null;
+            }
+        }
+        return run is { } last && last.Start <= address && address < last.End ? last : null;
+    }
+
+    private const int MadviseHugePage = 14;
+
+    // DllImport rather than LibraryImport, which would need unsafe code for the project: the arguments need no marshalling.
+    [DllImport("libc", EntryPoint = "madvise")]
+    private static extern int Madvise(nint address, nuint length, int advice);
 }

@@ -1,11 +1,13 @@
 using System.Runtime;
+using System.Runtime.InteropServices;
 using SiteGen.Site;
 
 namespace SiteGen.Tests.Site;
 
 /// <summary>
 /// Alone, since a no-GC region is the whole process's: another test's one-off rebuild may start one (and would make
-/// <see cref="CollectorHold.For"/> decline), or allocate enough to end this one.
+/// <see cref="CollectorHold.For"/> decline), or allocate enough to end this one. On Linux a hold also asks for huge
+/// pages for the collector's heap, found around a new object in <c>/proc/self/maps</c>.
 /// </summary>
 [Collection(nameof(CollectorHoldTests))]
 public sealed class CollectorHoldTests
@@ -37,6 +39,34 @@ public sealed class CollectorHoldTests
 
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
+
+    [Fact]
+    public void TheHeapFoundAroundAnObjectHoldsItAndIsTheCollectorsReservationNotOnePage()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // no /proc/self/maps: TheKernelTakesTheHugePagesAdviceOnLinuxOnly checks that nothing is asked there
+        }
+        var probe = new byte[64];
+        var handle = GCHandle.Alloc(probe, GCHandleType.Pinned);
+        try
+        {
+            var address = (ulong)handle.AddrOfPinnedObject();
+            var heap = CollectorHold.HeapAround(address);
+
+            Assert.NotNull(heap);
+            Assert.InRange(address, heap.Value.Start, heap.Value.End - 1);
+            // The collector reserves its heap in one piece, far larger than what it has committed so far.
+            Assert.True(heap.Value.End - heap.Value.Start >= 1UL << 30, $"{heap.Value.End - heap.Value.Start} bytes");
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+
+    [Fact]
+    public void TheKernelTakesTheHugePagesAdviceOnLinuxOnly() => Assert.Equal(OperatingSystem.IsLinux(), CollectorHold.AskForHugePages());
 }
 
 [CollectionDefinition(nameof(CollectorHoldTests), DisableParallelization = true)]
