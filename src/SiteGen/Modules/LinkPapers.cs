@@ -35,13 +35,14 @@ internal sealed class LinkPapers : IModule
         var related = last?.Basis == basis ? last.Related : Find(views, links, last, basis, site, parallel);
         // A paper whose links came out as they were keeps its very document, so its page is not looked at again.
         var linkedPapers = site.Session.Reuse.Memo<Document, LinkedPaper>("linked papers", MadeFrom.Settings, ReferenceEqualityComparer.Instance);
-        var outputs = ImmutableArray.CreateBuilder<Document>(inputs.Length);
-        for (var i = 0; i < inputs.Length; i++)
+        // In parallel, as every loop over all papers here: the other pipelines wait for these papers, so a core would idle.
+        var outputs = new Document[inputs.Length];
+        Parallel.For(0, inputs.Length, parallel, i =>
         {
             var (newer, older) = Neighbours(links, i);
-            outputs.Add(linkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], related[views[i].Url], newer, older));
-        }
-        return new Linked(basis, related, views, links, outputs.MoveToImmutable());
+            outputs[i] = linkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], related[views[i].Url], newer, older);
+        });
+        return new Linked(basis, related, views, links, ImmutableArray.Create(outputs));
     }
 
     /// <summary>
@@ -101,11 +102,16 @@ internal sealed class LinkPapers : IModule
             () => RelatedPapers.Find([.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])],
                 includeNewer ? null : FirstOfEachDay(links), parallel: parallel),
             Encode, stored => Decode(stored, views.Length));
+        var lists = new IReadOnlyList<PaperLinkView>[views.Length];
+        Parallel.For(0, views.Length, parallel, i =>
+        {
+            IReadOnlyList<PaperLinkView> list = [.. found[i].Select(r => links[r])];
+            lists[i] = last is not null && last.Related.TryGetValue(views[i].Url, out var old) && old.SequenceEqual(list) ? old : list;
+        });
         var related = new Dictionary<string, IReadOnlyList<PaperLinkView>>(views.Length, StringComparer.Ordinal);
         for (var i = 0; i < views.Length; i++)
         {
-            IReadOnlyList<PaperLinkView> list = [.. found[i].Select(r => links[r])];
-            related[views[i].Url] = last is not null && last.Related.TryGetValue(views[i].Url, out var old) && old.SequenceEqual(list) ? old : list;
+            related[views[i].Url] = lists[i];
         }
         return related;
     }
