@@ -137,13 +137,15 @@ internal sealed class LinkCheck
         var started = Stopwatch.GetTimestamp();
         var all = _pages.ToArray();
         // Resolved in a few runs of pages at once, each with its own table of what it resolved: the check runs once
-        // every file is written, so nothing else runs beside it. Only the sums below need the pages in one place.
+        // every file is written, so nothing else runs beside it. Only the sums below need the pages in one place. Each
+        // run takes every runs-th page, not a stretch of them: the pages to resolve (those rendered) come together, from
+        // one pipeline, and a run given a stretch of kept pages was done while the other resolved them all.
         var found = new PageResult[all.Length];
         var runs = Math.Clamp(all.Length / 512, 1, Environment.ProcessorCount);
         Parallel.For(0, runs, parallel ?? new ParallelOptions(), run =>
         {
             var resolver = new PageResolver(_linkRoot, holds);
-            for (var i = run * all.Length / runs; i < (run + 1) * all.Length / runs; i++)
+            for (var i = run; i < all.Length; i += runs)
             {
                 var (page, pageLinks) = all[i];
                 found[i] = last is not null && ReferenceEquals(pageLinks, previous!.Pages.GetValueOrDefault(page))
@@ -343,7 +345,11 @@ internal sealed class LinkCheck
 }
 
 /// <summary>A page's distinct link references, and the fingerprint of the inputs it was rendered from.</summary>
-internal sealed record PageLinks(ulong Inputs, string[] Links);
+internal sealed record PageLinks(ulong Inputs, string[] Links)
+{
+    /// <summary>For links read from the page links file: their numbers in its list of hrefs (<see cref="PageLinksFile"/>).</summary>
+    public int[]? Numbers { get; init; }
+}
 
 /// <summary>
 /// What one page's links came to: how many need a file of the site, those that lead to none, and whether one led to a

@@ -8,7 +8,9 @@ namespace SiteGen.Links;
 /// Each page's links as the last build found them, by page, with what they came to (none for a table that was not
 /// checked) and the files they were resolved against (<see cref="LinkCheck"/>).
 /// </summary>
-internal sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Pages, IReadOnlyDictionary<string, PageResult>? Results = null, ulong Files = 0);
+/// <param name="Hrefs">For a table read from a file, the file's list of hrefs, which its pages' <see cref="PageLinks.Numbers"/> index.</param>
+internal sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Pages, IReadOnlyDictionary<string, PageResult>? Results = null, ulong Files = 0,
+    IReadOnlyList<string>? Hrefs = null);
 
 /// <summary>
 /// <see cref="PageLinkTable"/> in the cache folder, beside the manifest: each href written once, then each page with the
@@ -17,6 +19,12 @@ internal sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Page
 /// file that does not read whole is no file, and an entry counts only for a page rendered from the same inputs, its
 /// result only against the same files, so an old or half-written file can make a build slower (pages read back from
 /// disk, links resolved again), never its report wrong.
+/// <para>
+/// Written again, a file keeps the last file's list of hrefs and the numbers of the pages a build kept, looks up only
+/// the links of the pages it rendered, and adds the hrefs the list lacks: numbering all 3.6 million links of 100,000
+/// papers by their text was half the writing. Once a quarter of the list is hrefs no page links to any more, every link
+/// is numbered anew and those hrefs are left out.
+/// </para>
 /// </summary>
 internal static class PageLinksFile
 {
@@ -46,11 +54,12 @@ internal static class PageLinksFile
                 var page = reader.ReadString();
                 var inputs = reader.ReadUInt64();
                 var links = new string[CountOf(reader)];
+                var numbers = new int[links.Length];
                 for (var i = 0; i < links.Length; i++)
                 {
-                    links[i] = strings[reader.Read7BitEncodedInt()];
+                    links[i] = strings[numbers[i] = reader.Read7BitEncodedInt()];
                 }
-                pages[page] = new PageLinks(inputs, links);
+                pages[page] = new PageLinks(inputs, links) { Numbers = numbers };
                 var resolved = reader.Read7BitEncodedInt();
                 var reachesOther = reader.ReadBoolean();
                 var broken = new BrokenLink[CountOf(reader)];
@@ -61,7 +70,7 @@ internal static class PageLinksFile
                 results[page] = new PageResult(resolved, broken, reachesOther);
             }
             // Anything after the last page is not ours: the file was edited.
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new PageLinkTable(pages, results, files) : null;
+            return reader.BaseStream.Position == reader.BaseStream.Length ? new PageLinkTable(pages, results, files, strings) : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException
             or InvalidDataException)
@@ -77,36 +86,26 @@ internal static class PageLinksFile
         return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position ? count : throw new InvalidDataException();
     }
 
-    /// <summary>Writes the table, which must have been checked (it has results), whole or not at all (<see cref="FileOperations.WriteAtomically"/>).</summary>
-    public static void Write(FileOperations files, string path, PageLinkTable table)
+    /// <summary>
+    /// Writes the table, which must have been checked (it has results), whole or not at all (<see cref="FileOperations.WriteAtomically"/>),
+    /// keeping the numbers of the pages it has from <paramref name="last"/>, the table read from the file it replaces.
+    /// </summary>
+    public static void Write(FileOperations files, string path, PageLinkTable table, PageLinkTable? last = null)
     {
         var results = table.Results ?? throw new ArgumentException("only a checked table is saved", nameof(table));
-        // Each distinct href numbered in the order met; the pages then write numbers, each looked up once (at 100,000
-        // papers, six million look-ups by text were most of the time the file took).
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var strings = new List<string>();
-        var linkNumbers = new List<int>(table.Pages.Values.Sum(links => links.Links.Length));
-        foreach (var (_, links) in table.Pages)
-        {
-            foreach (var link in links.Links)
-            {
-                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, link, out var known);
-                if (!known)
-                {
-                    number = strings.Count;
-                    strings.Add(link);
-                }
-                linkNumbers.Add(number);
-            }
-        }
+        var numbering = Numbering.After(table, last) ?? Numbering.Anew(table);
         files.WriteAtomically(path, file =>
         {
             using var stream = new BufferedStream(file, 1 << 20);
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Header);
             writer.Write(table.Files);
-            writer.Write7BitEncodedInt(strings.Count);
-            strings.ForEach(writer.Write);
+            writer.Write7BitEncodedInt(numbering.Kept.Count + numbering.Added.Count);
+            foreach (var href in numbering.Kept)
+            {
+                writer.Write(href);
+            }
+            numbering.Added.ForEach(writer.Write);
             writer.Write7BitEncodedInt(table.Pages.Count);
             // In no order: the file is read into a table by page. The pages come in the order they were numbered in.
             var next = 0;
@@ -115,22 +114,111 @@ internal static class PageLinksFile
                 writer.Write(page);
                 writer.Write(links.Inputs);
                 writer.Write7BitEncodedInt(links.Links.Length);
-                foreach (var number in CollectionsMarshal.AsSpan(linkNumbers).Slice(next, links.Links.Length))
+                var kept = numbering.IsKept(page, links);
+                var numbers = kept ? links.Numbers : CollectionsMarshal.AsSpan(numbering.Numbers).Slice(next, links.Links.Length);
+                foreach (var number in numbers)
                 {
                     writer.Write7BitEncodedInt(number);
                 }
-                next += links.Links.Length;
+                next += kept ? 0 : links.Links.Length;
                 var result = results[page];
                 writer.Write7BitEncodedInt(result.Links);
                 writer.Write(result.ReachesOther);
                 writer.Write7BitEncodedInt(result.Broken.Length);
                 foreach (var broken in result.Broken)
                 {
-                    writer.Write7BitEncodedInt(numbers[broken.Href]);
+                    writer.Write7BitEncodedInt(numbers[Array.IndexOf(links.Links, broken.Href)]);
                     writer.Write(broken.Target);
                     writer.Write(broken.Outside);
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The numbers of a table's links: the hrefs of the last file (<see cref="Kept"/>), with the numbers of the pages kept
+    /// from it, then the hrefs this table adds (<see cref="Added"/>), numbered after them, for the other pages' links, in
+    /// the order of the table's pages.
+    /// </summary>
+    private sealed class Numbering(IReadOnlyList<string> kept, PageLinkTable? last)
+    {
+        public IReadOnlyList<string> Kept { get; } = kept;
+
+        public List<string> Added { get; } = [];
+
+        /// <summary>The numbers of the links of the pages not kept, one page after another.</summary>
+        public List<int> Numbers { get; } = [];
+
+        /// <summary>Every link numbered by its text, each distinct href once: a table with no last file to keep from.</summary>
+        public static Numbering Anew(PageLinkTable table)
+        {
+            var numbering = new Numbering([], null);
+            numbering.NumberNew(table, new Dictionary<string, int>(StringComparer.Ordinal));
+            return numbering;
+        }
+
+        /// <summary>
+        /// The pages kept from <paramref name="last"/> with their numbers, the others' links looked up among its hrefs;
+        /// null when more than a quarter of its hrefs would be kept that no page links to any more (pages removed, or
+        /// rendered with other links).
+        /// </summary>
+        public static Numbering? After(PageLinkTable table, PageLinkTable? last)
+        {
+            if (last?.Hrefs is not { } hrefs)
+            {
+                return null;
+            }
+            var numbering = new Numbering(hrefs, last);
+            var numbers = new Dictionary<string, int>(hrefs.Count, StringComparer.Ordinal);
+            for (var i = 0; i < hrefs.Count; i++)
+            {
+                numbers.TryAdd(hrefs[i], i);
+            }
+            var used = numbering.NumberNew(table, numbers);
+            return used * 4L < hrefs.Count * 3L ? null : numbering;
+        }
+
+        /// <summary>
+        /// True for a page whose links are the very object read from the last file (a page kept unrendered): their numbers
+        /// are that file's. Links read from another file (a session keeps documents from build to build) are numbered anew.
+        /// </summary>
+        public bool IsKept(string page, PageLinks links) =>
+            links.Numbers is not null && last is not null && last.Pages.TryGetValue(page, out var read) && ReferenceEquals(read, links);
+
+        /// <summary>
+        /// Numbers the links of the pages not kept by <paramref name="numbers"/>, adding each href it lacks, each looked up
+        /// once (at 100,000 papers, numbering all 3.6 million links by their text was most of the time the file took).
+        /// </summary>
+        /// <returns>How many of the kept hrefs some page links to.</returns>
+        private int NumberNew(PageLinkTable table, Dictionary<string, int> numbers)
+        {
+            var used = new bool[Kept.Count];
+            foreach (var (page, links) in table.Pages)
+            {
+                if (IsKept(page, links) && links.Numbers is { } kept)
+                {
+                    foreach (var number in kept)
+                    {
+                        used[number] = true;
+                    }
+                    continue;
+                }
+                foreach (var link in links.Links)
+                {
+                    ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, link, out var known);
+                    if (!known)
+                    {
+                        number = Kept.Count + Added.Count;
+                        Added.Add(link);
+                    }
+                    else if (number < used.Length)
+                    {
+                        used[number] = true;
+                    }
+                    Numbers.Add(number);
+                }
+            }
+            return used.Count(u => u);
+        }
     }
 }

@@ -271,7 +271,7 @@ internal static class SiteBuilder
         var table = links.ToTable();
         if (session.Remembers ? links.Changed : links.WorthWriting)
         {
-            PageLinksFile.Write(files, path, table);
+            PageLinksFile.Write(files, path, table, links.Previous);
         }
         session.Reuse.Keep(PageLinksName, MadeFrom.KeyAlone, new KeptLinks(path, table));
     }

@@ -43,6 +43,99 @@ public sealed class PageLinksFileTests
         Assert.Equal(hrefs.Distinct(StringComparer.Ordinal).Count(), hrefs.Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 
+    /// <summary>The table <paramref name="read"/> with one page rendered again (other links) and one page added.</summary>
+    private static PageLinkTable Edited(PageLinkTable read, int addedHrefs = 1)
+    {
+        var pages = new Dictionary<string, PageLinks>(read.Pages, StringComparer.Ordinal)
+        {
+            ["papers/b/index.html"] = new(8, ["../../tags/a/", "../c/"]),
+            ["papers/c/index.html"] = new(9, [.. Enumerable.Range(0, addedHrefs).Select(i => $"../new-{i}/"), "../b/"]),
+        };
+        var results = new Dictionary<string, PageResult>(read.Results!, StringComparer.Ordinal)
+        {
+            ["papers/b/index.html"] = new(2, [new("papers/b/index.html", "../c/", "papers/c", false, 1)], false),
+            ["papers/c/index.html"] = new(addedHrefs + 1, [], false),
+        };
+        return new PageLinkTable(pages, results, 42);
+    }
+
+    /// <summary>The hrefs a file lists, in its order (as the pages' numbers index them).</summary>
+    private static string[] HrefsOf(PageLinkTable table) => [.. table.Hrefs!];
+
+    [Fact]
+    public void WrittenAgainAFileKeepsTheNumbersOfThePagesKeptAndAddsTheNewHrefsAfterTheLastOnes()
+    {
+        using var folder = new TempFolder();
+        var path = folder["x.links"];
+        // A page with twenty hrefs of its own, so that the four the edit brings are under a quarter of the list.
+        var table = Table();
+        var hrefs = Enumerable.Range(0, 20).Select(i => $"../../tags/t{i}/").ToArray();
+        PageLinksFile.Write(FileOperations.Disk, path, table with
+        {
+            Pages = new Dictionary<string, PageLinks>(table.Pages, StringComparer.Ordinal) { ["tags/index.html"] = new(3, hrefs) },
+            Results = new Dictionary<string, PageResult>(table.Results!, StringComparer.Ordinal) { ["tags/index.html"] = new(20, [], false) },
+        });
+        var read = PageLinksFile.Read(path)!;
+        var edited = Edited(read);
+
+        PageLinksFile.Write(FileOperations.Disk, path, edited, read);
+        var again = PageLinksFile.Read(path);
+
+        Assert.NotNull(again);
+        Assert.Equal(Show(edited), Show(again));
+        // The last file's hrefs first, as they were, even those no page links to now ("../a/"); then those the rendered
+        // pages brought that it lacks.
+        Assert.Equal([.. HrefsOf(read), "../c/", "../new-0/", "../b/"], HrefsOf(again));
+        Assert.Equal(read.Pages["index.html"].Numbers, again.Pages["index.html"].Numbers);
+        Assert.Equal(read.Pages["tags/index.html"].Numbers, again.Pages["tags/index.html"].Numbers);
+    }
+
+    [Theory]
+    [InlineData("many hrefs unused")]
+    [InlineData("a page removed")]
+    public void WrittenAgainAFileNumbersEveryLinkAnewWhenKeepingWouldNotPay(string why)
+    {
+        using var folder = new TempFolder();
+        var path = folder["x.links"];
+        PageLinksFile.Write(FileOperations.Disk, path, Table());
+        var read = PageLinksFile.Read(path)!;
+        var edited = why == "a page removed"
+            ? read with { Pages = read.Pages.Where(p => p.Key != "papers/b/index.html").ToDictionary(StringComparer.Ordinal) }
+            : Edited(read); // two of seven hrefs no longer linked to: more than a quarter (the removed page's three, likewise)
+
+        PageLinksFile.Write(FileOperations.Disk, path, edited, read);
+        var again = PageLinksFile.Read(path);
+
+        Assert.NotNull(again);
+        Assert.Equal(Show(edited), Show(again));
+        // Numbered anew: each href once, and only those the pages have.
+        var linked = edited.Pages.Values.SelectMany(p => p.Links).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        Assert.Equal(linked, HrefsOf(again).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void LinksWhoseNumbersAreAnotherFilesAreLookedUpByTheirText()
+    {
+        using var folder = new TempFolder();
+        var path = folder["x.links"];
+        PageLinksFile.Write(FileOperations.Disk, path, Table());
+        var read = PageLinksFile.Read(path)!;
+        // The last file numbers hrefs otherwise, and its pages are other objects: the pages' numbers are not its.
+        var other = folder["other.links"];
+        PageLinksFile.Write(FileOperations.Disk, other, Table() with
+        {
+            Pages = new Dictionary<string, PageLinks>(StringComparer.Ordinal) { ["a.html"] = new(1, ["https://arxiv.org/abs/1", "../up.html"]) },
+            Results = new Dictionary<string, PageResult>(StringComparer.Ordinal) { ["a.html"] = new(1, [], false) },
+        });
+        var last = PageLinksFile.Read(other)! with { Pages = read.Pages.ToDictionary(p => p.Key, p => p.Value with { }, StringComparer.Ordinal) };
+
+        PageLinksFile.Write(FileOperations.Disk, path, read, last);
+        var again = PageLinksFile.Read(path);
+
+        Assert.NotNull(again);
+        Assert.Equal(Show(read), Show(again));
+    }
+
     [Theory]
     [InlineData("cut")]
     [InlineData("longer")]
