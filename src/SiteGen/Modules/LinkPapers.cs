@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using SiteGen.Engine;
 using SiteGen.Papers;
 using SiteGen.Rendering.Views;
@@ -42,7 +43,7 @@ internal sealed class LinkPapers : IModule
             var (newer, older) = Neighbours(links, i);
             outputs[i] = linkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], related[views[i].Url], newer, older);
         });
-        return new Linked(basis, related, views, links, ImmutableArray.Create(outputs));
+        return new Linked(basis, related, views, links, ImmutableCollectionsMarshal.AsImmutableArray(outputs));
     }
 
     /// <summary>

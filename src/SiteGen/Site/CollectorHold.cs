@@ -107,8 +107,8 @@ internal sealed class CollectorHold : IDisposable
             return HeapAround((ulong)handle.AddrOfPinnedObject()) is { } heap
                 && Madvise((nint)heap.Start, (nuint)(heap.End - heap.Start), MadviseHugePage) == 0;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or DllNotFoundException
-            or EntryPointNotFoundException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException
+            or DllNotFoundException or EntryPointNotFoundException)
         {
             return false; // no /proc, a line it does not read, no libc: 4 KB pages, as before
         }
