@@ -108,19 +108,16 @@ internal static class PageLinksFile
             numbering.Added.ForEach(writer.Write);
             writer.Write7BitEncodedInt(table.Pages.Count);
             // In no order: the file is read into a table by page. The pages come in the order they were numbered in.
-            var next = 0;
             foreach (var (page, links) in table.Pages)
             {
                 writer.Write(page);
                 writer.Write(links.Inputs);
                 writer.Write7BitEncodedInt(links.Links.Length);
-                var kept = numbering.IsKept(page, links);
-                var numbers = kept ? links.Numbers : CollectionsMarshal.AsSpan(numbering.Numbers).Slice(next, links.Links.Length);
+                var numbers = numbering.Next(page, links);
                 foreach (var number in numbers)
                 {
                     writer.Write7BitEncodedInt(number);
                 }
-                next += kept ? 0 : links.Links.Length;
                 var result = results[page];
                 writer.Write7BitEncodedInt(result.Links);
                 writer.Write(result.ReachesOther);
@@ -147,7 +144,10 @@ internal static class PageLinksFile
         public List<string> Added { get; } = [];
 
         /// <summary>The numbers of the links of the pages not kept, one page after another.</summary>
-        public List<int> Numbers { get; } = [];
+        private readonly List<int> _numbers = [];
+
+        /// <summary>Where the next page not kept starts in <see cref="_numbers"/>.</summary>
+        private int _next;
 
         /// <summary>Every link numbered by its text, each distinct href once: a table with no last file to keep from.</summary>
         public static Numbering Anew(PageLinkTable table)
@@ -178,12 +178,24 @@ internal static class PageLinksFile
             return used * 4L < hrefs.Count * 3L ? null : numbering;
         }
 
+        /// <summary>The numbers of the next page's links: asked for each page once, in the table's order.</summary>
+        public ReadOnlySpan<int> Next(string page, PageLinks links)
+        {
+            if (KeptNumbers(page, links) is { } kept)
+            {
+                return kept;
+            }
+            _next += links.Links.Length;
+            return CollectionsMarshal.AsSpan(_numbers).Slice(_next - links.Links.Length, links.Links.Length);
+        }
+
         /// <summary>
-        /// True for a page whose links are the very object read from the last file (a page kept unrendered): their numbers
-        /// are that file's. Links read from another file (a session keeps documents from build to build) are numbered anew.
+        /// The numbers of a page whose links are the very object read from the last file (a page kept unrendered): that
+        /// file's. Null for other pages; links read from another file (a session keeps documents from build to build) are
+        /// numbered anew.
         /// </summary>
-        public bool IsKept(string page, PageLinks links) =>
-            links.Numbers is not null && last is not null && last.Pages.TryGetValue(page, out var read) && ReferenceEquals(read, links);
+        private int[]? KeptNumbers(string page, PageLinks links) =>
+            last is not null && last.Pages.TryGetValue(page, out var read) && ReferenceEquals(read, links) ? links.Numbers : null;
 
         /// <summary>
         /// Numbers the links of the pages not kept by <paramref name="numbers"/>, adding each href it lacks, each looked up
@@ -195,7 +207,7 @@ internal static class PageLinksFile
             var used = new bool[Kept.Count];
             foreach (var (page, links) in table.Pages)
             {
-                if (IsKept(page, links) && links.Numbers is { } kept)
+                if (KeptNumbers(page, links) is { } kept)
                 {
                     foreach (var number in kept)
                     {
@@ -215,7 +227,7 @@ internal static class PageLinksFile
                     {
                         used[number] = true;
                     }
-                    Numbers.Add(number);
+                    _numbers.Add(number);
                 }
             }
             return used.Count(u => u);

@@ -36,7 +36,7 @@ internal sealed class LinkPapers : IModule
         var related = last?.Basis == basis ? last.Related : Find(views, links, last, basis, site, parallel);
         // A paper whose links came out as they were keeps its very document, so its page is not looked at again.
         var linkedPapers = site.Session.Reuse.Memo<Document, LinkedPaper>("linked papers", MadeFrom.Settings, ReferenceEqualityComparer.Instance);
-        // In parallel, as every loop over all papers here: the other pipelines wait for these papers, so a core would idle.
+        // In parallel: the other pipelines wait for these papers, so one loop over them all would leave a core idle.
         var outputs = new Document[inputs.Length];
         Parallel.For(0, inputs.Length, parallel, i =>
         {

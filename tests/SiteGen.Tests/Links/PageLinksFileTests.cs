@@ -44,20 +44,36 @@ public sealed class PageLinksFileTests
     }
 
     /// <summary>The table <paramref name="read"/> with one page rendered again (other links) and one page added.</summary>
-    private static PageLinkTable Edited(PageLinkTable read, int addedHrefs = 1)
+    private static PageLinkTable Edited(PageLinkTable read)
     {
         var pages = new Dictionary<string, PageLinks>(read.Pages, StringComparer.Ordinal)
         {
             ["papers/b/index.html"] = new(8, ["../../tags/a/", "../c/"]),
-            ["papers/c/index.html"] = new(9, [.. Enumerable.Range(0, addedHrefs).Select(i => $"../new-{i}/"), "../b/"]),
+            ["papers/c/index.html"] = new(9, ["../new-0/", "../b/"]),
         };
         var results = new Dictionary<string, PageResult>(read.Results!, StringComparer.Ordinal)
         {
             ["papers/b/index.html"] = new(2, [new("papers/b/index.html", "../c/", "papers/c", false, 1)], false),
-            ["papers/c/index.html"] = new(addedHrefs + 1, [], false),
+            ["papers/c/index.html"] = new(2, [], false),
         };
         return new PageLinkTable(pages, results, 42);
     }
+
+    /// <summary><paramref name="table"/> written to <paramref name="path"/> (keeping the numbers of <paramref name="last"/>), then read back.</summary>
+    private static PageLinkTable WrittenAndRead(string path, PageLinkTable table, PageLinkTable? last = null)
+    {
+        PageLinksFile.Write(FileOperations.Disk, path, table, last);
+        var read = PageLinksFile.Read(path);
+        Assert.NotNull(read);
+        return read;
+    }
+
+    /// <summary><paramref name="table"/> with one more page, which has <paramref name="links"/> and came to <paramref name="result"/>.</summary>
+    private static PageLinkTable WithPage(PageLinkTable table, string page, PageLinks links, PageResult result, bool alone = false) => table with
+    {
+        Pages = new Dictionary<string, PageLinks>(alone ? [] : table.Pages, StringComparer.Ordinal) { [page] = links },
+        Results = new Dictionary<string, PageResult>(alone ? [] : table.Results!, StringComparer.Ordinal) { [page] = result },
+    };
 
     /// <summary>The hrefs a file lists, in its order (as the pages' numbers index them).</summary>
     private static string[] HrefsOf(PageLinkTable table) => [.. table.Hrefs!];
@@ -68,20 +84,12 @@ public sealed class PageLinksFileTests
         using var folder = new TempFolder();
         var path = folder["x.links"];
         // A page with twenty hrefs of its own, so that the four the edit brings are under a quarter of the list.
-        var table = Table();
         var hrefs = Enumerable.Range(0, 20).Select(i => $"../../tags/t{i}/").ToArray();
-        PageLinksFile.Write(FileOperations.Disk, path, table with
-        {
-            Pages = new Dictionary<string, PageLinks>(table.Pages, StringComparer.Ordinal) { ["tags/index.html"] = new(3, hrefs) },
-            Results = new Dictionary<string, PageResult>(table.Results!, StringComparer.Ordinal) { ["tags/index.html"] = new(20, [], false) },
-        });
-        var read = PageLinksFile.Read(path)!;
+        var read = WrittenAndRead(path, WithPage(Table(), "tags/index.html", new(3, hrefs), new(20, [], false)));
         var edited = Edited(read);
 
-        PageLinksFile.Write(FileOperations.Disk, path, edited, read);
-        var again = PageLinksFile.Read(path);
+        var again = WrittenAndRead(path, edited, read);
 
-        Assert.NotNull(again);
         Assert.Equal(Show(edited), Show(again));
         // The last file's hrefs first, as they were, even those no page links to now ("../a/"); then those the rendered
         // pages brought that it lacks.
@@ -97,16 +105,13 @@ public sealed class PageLinksFileTests
     {
         using var folder = new TempFolder();
         var path = folder["x.links"];
-        PageLinksFile.Write(FileOperations.Disk, path, Table());
-        var read = PageLinksFile.Read(path)!;
+        var read = WrittenAndRead(path, Table());
         var edited = why == "a page removed"
             ? read with { Pages = read.Pages.Where(p => p.Key != "papers/b/index.html").ToDictionary(StringComparer.Ordinal) }
             : Edited(read); // two of seven hrefs no longer linked to: more than a quarter (the removed page's three, likewise)
 
-        PageLinksFile.Write(FileOperations.Disk, path, edited, read);
-        var again = PageLinksFile.Read(path);
+        var again = WrittenAndRead(path, edited, read);
 
-        Assert.NotNull(again);
         Assert.Equal(Show(edited), Show(again));
         // Numbered anew: each href once, and only those the pages have.
         var linked = edited.Pages.Values.SelectMany(p => p.Links).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -118,21 +123,13 @@ public sealed class PageLinksFileTests
     {
         using var folder = new TempFolder();
         var path = folder["x.links"];
-        PageLinksFile.Write(FileOperations.Disk, path, Table());
-        var read = PageLinksFile.Read(path)!;
+        var read = WrittenAndRead(path, Table());
         // The last file numbers hrefs otherwise, and its pages are other objects: the pages' numbers are not its.
-        var other = folder["other.links"];
-        PageLinksFile.Write(FileOperations.Disk, other, Table() with
-        {
-            Pages = new Dictionary<string, PageLinks>(StringComparer.Ordinal) { ["a.html"] = new(1, ["https://arxiv.org/abs/1", "../up.html"]) },
-            Results = new Dictionary<string, PageResult>(StringComparer.Ordinal) { ["a.html"] = new(1, [], false) },
-        });
-        var last = PageLinksFile.Read(other)! with { Pages = read.Pages.ToDictionary(p => p.Key, p => p.Value with { }, StringComparer.Ordinal) };
+        var other = WrittenAndRead(folder["other.links"], WithPage(Table(), "a.html", new(1, ["https://arxiv.org/abs/1", "../up.html"]), new(1, [], false), alone: true));
+        var last = other with { Pages = read.Pages.ToDictionary(p => p.Key, p => p.Value with { }, StringComparer.Ordinal) };
 
-        PageLinksFile.Write(FileOperations.Disk, path, read, last);
-        var again = PageLinksFile.Read(path);
+        var again = WrittenAndRead(path, read, last);
 
-        Assert.NotNull(again);
         Assert.Equal(Show(read), Show(again));
     }
 
