@@ -104,7 +104,8 @@ cat "$RESULTS/env.txt" >&2
 
 SITEGEN_ENV=()
 if [ "$HEAP_LIMIT_GB" != 0 ]; then
-  SITEGEN_ENV=(env "DOTNET_GCHeapHardLimit=$(printf '0x%x' $((HEAP_LIMIT_GB * 1024 * 1024 * 1024)))")
+  # Hexadecimal without 0x: the native executable's runtime reads no prefix, and ignores the setting with one.
+  SITEGEN_ENV=(env "DOTNET_GCHeapHardLimit=$(printf '%x' $((HEAP_LIMIT_GB * 1024 * 1024 * 1024)))")
 fi
 
 RAW=$RESULTS/raw.tsv

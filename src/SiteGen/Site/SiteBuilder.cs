@@ -135,6 +135,7 @@ internal static class SiteBuilder
             FailOnWarnings = request.Strict,
             ModuleCompleted = request.Progress,
             Cache = session.Documents,
+            KeepsDocuments = false, // the files are what a build makes; the summary reads the timings alone
         };
         if (request.Strict && warnings.Count > 0)
         {
