@@ -54,14 +54,6 @@ public sealed class Engine
     public Action<string, ModuleTiming>? ModuleCompleted { get; init; }
 
     /// <summary>
-    /// Whether the result holds each pipeline's final documents (<see cref="PipelineReport.Documents"/>); true unless told.
-    /// A host that reads only the timings sets it false, and each pipeline's documents are let go as soon as no later
-    /// phase reads them: a site build's last steps (its caches written, its output committed) then run without every
-    /// paper as it was captured (at 100,000 papers a third of the heap).
-    /// </summary>
-    public bool KeepsDocuments { get; init; } = true;
-
-    /// <summary>
     /// Outputs of per-document modules kept from earlier runs (see <see cref="DocumentCache"/>): a host that builds
     /// again and again passes the same cache each time. None: every module runs on every document.
     /// </summary>
@@ -119,34 +111,23 @@ public sealed class Engine
             throw new WarningsAsErrorsException([.. _warnings]);
         }
 
-        var readLast = _ordered.Where(p => p.OutputLast).SelectMany(p => p.Dependencies).ToHashSet(StringComparer.Ordinal);
         foreach (var wave in new[] { _ordered.Where(p => !p.OutputLast), _ordered.Where(p => p.OutputLast) })
         {
             await WhenAllOrFirstFailure(wave.Select(p => Task.Run(async () =>
                 _written[p.Name] = await RunPhaseAsync(p, Phase.Output, _postProcessed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
-            // The last wave reads what the first one wrote, not what it was given (DocumentsOf): let that go too, and
-            // what it wrote unless it is reported or read by the last wave.
+            // The last wave reads what the first one wrote, not what it was given (DocumentsOf): let that go too.
             foreach (var written in wave)
             {
                 _postProcessed.TryRemove(written.Name, out _);
-                if (!KeepsDocuments && !readLast.Contains(written.Name))
-                {
-                    _written.TryRemove(written.Name, out _);
-                }
             }
         }
 
         var reports = _ordered.Select(p => new PipelineReport(
             p.Name,
-            KeepsDocuments ? _written[p.Name] : [],
+            _written[p.Name],
             TimeSpan.FromTicks(_elapsedTicks.GetValueOrDefault(p.Name)),
             [.. _timings.GetValueOrDefault(p.Name) ?? []]));
-        var result = new EngineResult([.. reports], [.. _warnings]) { Notes = [.. _notes] };
-        if (!KeepsDocuments)
-        {
-            _written.Clear();
-        }
-        return result;
+        return new EngineResult([.. reports], [.. _warnings]) { Notes = [.. _notes] };
     }
 
     /// <summary>

@@ -65,33 +65,6 @@ public sealed class ExecutionContextTests
         Assert.Equal(expected, Assert.Single(seen).Content);
     }
 
-    /// <summary>
-    /// An engine that does not keep documents reports none, only their numbers; an <see cref="Pipeline.OutputLast"/>
-    /// pipeline still reads what its dependencies wrote.
-    /// </summary>
-    [Fact]
-    public async Task WithoutKeepingDocumentsReportsTheirNumbersAloneAndTheLastWaveStillReadsWhatWasWritten()
-    {
-        ImmutableArray<Document> seen = [];
-        var engine = new Engine([
-            new Pipeline("Listings") { Process = [Step.Produce("a.txt", "b.txt")] },
-            new Pipeline("Papers")
-            {
-                Dependencies = ["Listings"],
-                Process = [Step.Produce("a.md")],
-                Output = [Step.Map(d => d.WithContent("written"))],
-            },
-            new Pipeline("Validate") { Dependencies = ["Papers"], OutputLast = true, Output = [Step.Do(c => seen = c.FromPipeline("Papers"))] },
-        ])
-        { KeepsDocuments = false };
-
-        var result = await engine.ExecuteWithinTimeoutAsync();
-
-        Assert.Equal("written", Assert.Single(seen).Content);
-        Assert.All(result.Pipelines, p => Assert.Empty(p.Documents));
-        Assert.Equal(2, result["Listings"].Modules.Single().DocumentsOut);
-    }
-
     [Fact]
     public async Task RefusesToReadAPipelineThatWasNotDeclaredAsADependency()
     {

@@ -73,6 +73,10 @@ internal static class CommandLine
         PipelineFailedException { InnerException: StoredWorkMismatchException stored } => (ExitCodes.ContentError, $"error: {stored.Message}"),
         Fetch.FetchFailedException fetch => (ExitCodes.ContentError, string.Join('\n', fetch.Lines)),
         IOException or UnauthorizedAccessException => (ExitCodes.ContentError, $"error: {exception.Message}"),
+        // Not a bug but the machine's limit (or DOTNET_GCHeapHardLimit's): the build stopped before its commit, so the output is as it was.
+        OutOfMemoryException or PipelineFailedException { InnerException: OutOfMemoryException } =>
+            (ExitCodes.ContentError, $"error: SiteGen ran out of memory{(exception is PipelineFailedException failed ? $" (pipeline {failed.Pipeline}, module {failed.Module})" : "")}; "
+                + "nothing was written. A build holds about 20 KB a paper: run it with more memory, or raise DOTNET_GCHeapHardLimit if it is set"),
         _ => (ExitCodes.ContentError, $"error: SiteGen failed unexpectedly; this is a bug, please report it with the trace below.\n{exception}"),
     };
 }

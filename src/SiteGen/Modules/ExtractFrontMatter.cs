@@ -13,7 +13,7 @@ internal sealed class ExtractFrontMatter : PerDocumentModule
     protected override IEnumerable<Document> Execute(Document input, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
-        var paper = PaperFactory.WithCodeLinkFromBody(FrontMatter.Parse(input.Source!, input.Content));
+        var paper = PaperFactory.WithCodeLinkFromBody(FrontMatter.Parse(input.Source!, input.Content)).WithBodyIn(site.Texts);
         var file = Path.GetFileName(input.Source!);
         if (!paper.Sources.Contains(file))
         {

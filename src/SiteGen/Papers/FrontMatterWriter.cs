@@ -27,7 +27,7 @@ internal static class FrontMatterWriter
     internal static string Write(Paper paper, bool direct)
     {
         Validate(paper);
-        var page = new StringBuilder(512 + paper.Body.Length);
+        var page = new StringBuilder(512 + paper.BodyLength);
         page.Append(FrontMatterBlock.Delimiter).Append('\n');
         if (!direct || !DirectFrontMatterWriter.TryWriteFields(page, paper))
         {

@@ -72,6 +72,15 @@ internal sealed record Paper
     /// </summary>
     internal Text.StoredText? StoredBody { get; init; }
 
+    /// <summary>
+    /// This paper with its abstract in <paramref name="texts"/> rather than held (a one-off build: <see cref="Text.TextFile"/>);
+    /// itself when there is no file, or the abstract is stored already.
+    /// </summary>
+    internal Paper WithBodyIn(Text.TextFile? texts) =>
+        texts is null || StoredBody is not null || _body.Length == 0 ? this
+        // Body first: setting it clears StoredBody, which comes after.
+        : this with { Body = "", StoredBody = texts.Keep(_body) };
+
     /// <summary>The abstract's length, without decoding a stored one.</summary>
     public int BodyLength => StoredBody?.Length ?? _body.Length;
 

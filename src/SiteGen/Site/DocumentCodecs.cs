@@ -150,7 +150,14 @@ internal static class DocumentCodecs
             writer.Write(tag.Url);
         }
         DocumentCodec.WriteTextBeside(writer, view.CodeUrl, paper?.CodeUrl);
-        DocumentCodec.WriteTextBeside(writer, view.AbstractMarkdown, paper?.Body);
+        if (view.StoredAbstract is { } stored && ReferenceEquals(stored, paper?.StoredBody))
+        {
+            DocumentCodec.WriteInputsText(writer); // the paper's abstract, marked as such without reading it
+        }
+        else
+        {
+            DocumentCodec.WriteTextBeside(writer, view.AbstractMarkdown, paper?.Body);
+        }
         writer.Write(view.Excerpt);
         WriteTextsBeside(writer, view.Sources, paper?.Sources);
         WriteText(writer, view.YearUrl);

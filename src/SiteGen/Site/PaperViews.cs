@@ -27,7 +27,8 @@ internal static class PaperViews
             Comments: paper.Comments,
             Tags: tags,
             CodeUrl: SafeUrl.IsHttp(paper.CodeUrl) ? paper.CodeUrl : null,
-            AbstractMarkdown: paper.Body,
+            // A stored abstract stays stored (read when a page shows it); only the excerpt is made from it now.
+            AbstractMarkdown: paper.StoredBody is null ? paper.Body : "",
             Excerpt: Excerpt(site.Markdown.ToPlainText(paper.Body)),
             Sources: paper.Sources)
         {
@@ -43,6 +44,7 @@ internal static class PaperViews
             ArxivUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.ArxivLink)),
             PdfUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.PdfLink)),
             ProjectUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.ProjectLink)),
+            StoredAbstract = paper.StoredBody,
         };
         return view with { Fingerprint = PageFingerprint.Of(view) };
     }

@@ -126,7 +126,9 @@ internal static class SiteBuilder
             : KeptPageLinks(session, linksPath) is { } kept ? Task.FromResult<PageLinkTable?>(kept)
             : Task.Factory.StartNew(() => PageLinksFile.Read(linksPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var links = new LinkCheck(settings.LinkRoot, savedLinks, output.ReadPage);
-        services = services with { Links = links };
+        // A session keeps its papers from build to build, so it keeps their abstracts too; a dry run writes nothing.
+        using var texts = request.DryRun || session.Remembers ? null : Text.TextFile.Create(Path.ChangeExtension(manifestPath, ".texts"));
+        services = services with { Links = links, Texts = texts };
         output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);
         var outputHasFiles = Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any();
 
@@ -135,7 +137,6 @@ internal static class SiteBuilder
             FailOnWarnings = request.Strict,
             ModuleCompleted = request.Progress,
             Cache = session.Documents,
-            KeepsDocuments = false, // the files are what a build makes; the summary reads the timings alone
         };
         if (request.Strict && warnings.Count > 0)
         {

@@ -3,24 +3,79 @@ using System.Text;
 namespace SiteGen.Text;
 
 /// <summary>
-/// A text as the cache's store keeps it, UTF-8, made a string only when it is read as one. A rebuild in a new process
-/// reads every unchanged paper back, and most of their abstracts are never looked at: decoded at once, they were 41 MB of
-/// strings at 10,000 papers. Written, hashed or put in papers.json, the bytes serve as they are.
+/// A text kept as UTF-8 and made a string only when it is read as one: the bytes the cache's store kept, or a stretch of
+/// a <see cref="TextFile"/> a one-off build wrote it to. A rebuild in a new process reads every unchanged paper back, and
+/// most of their abstracts are never looked at: decoded at once, they were 41 MB of strings at 10,000 papers. A cold build
+/// holds every paper while its pages are written, and the abstracts as strings were a third of what it held. Written,
+/// hashed or put in papers.json, the bytes serve as they are.
 /// </summary>
-internal sealed class StoredText(byte[] utf8)
+internal sealed class StoredText
 {
+    private readonly byte[]? _utf8;
+    private readonly TextFile? _file;
+    private readonly long _offset;
+    private readonly int _byteCount;
     private string? _text;
+    private int _length = -1;
+    private UInt128? _hash;
 
-    public ReadOnlySpan<byte> Utf8 => utf8;
+    public StoredText(byte[] utf8)
+    {
+        _utf8 = utf8;
+        _byteCount = utf8.Length;
+    }
 
-    /// <summary>The text; decoded once, by the first to ask (a race decodes twice, to equal strings).</summary>
-    public string Text => _text ??= Encoding.UTF8.GetString(utf8);
+    /// <summary>A text <paramref name="file"/> holds at <paramref name="offset"/>; <paramref name="length"/> is its length as a string.</summary>
+    internal StoredText(TextFile file, long offset, int byteCount, int length)
+    {
+        _file = file;
+        _offset = offset;
+        _byteCount = byteCount;
+        _length = length;
+    }
 
-    /// <summary>True once <see cref="Text"/> was asked for.</summary>
+    /// <summary>The text as UTF-8; one in a file is read from it each time, into a new array.</summary>
+    public ReadOnlySpan<byte> Utf8
+    {
+        get
+        {
+            if (_utf8 is not null)
+            {
+                return _utf8;
+            }
+            var bytes = new byte[_byteCount];
+            _file!.Read(_offset, bytes);
+            return bytes;
+        }
+    }
+
+    /// <summary>
+    /// The text. Bytes in memory are decoded once, by the first to ask (a race decodes twice, to equal strings); a text in
+    /// a file is read and decoded each time, so that no string of it is held.
+    /// </summary>
+    public string Text => _utf8 is null ? FromFile(Encoding.UTF8.GetString) : _text ??= Encoding.UTF8.GetString(_utf8);
+
+    /// <summary>What <paramref name="use"/> makes of the bytes in the file, read into a borrowed array.</summary>
+    private T FromFile<T>(Func<ReadOnlySpan<byte>, T> use)
+    {
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(_byteCount);
+        try
+        {
+            var span = bytes.AsSpan(0, _byteCount);
+            _file!.Read(_offset, span);
+            return use(span);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>True once <see cref="Text"/> was asked for and kept.</summary>
     internal bool Decoded => _text is not null;
 
     /// <summary>Its length as a string has it (UTF-16 code units), without making the string.</summary>
-    public int Length => _text?.Length ?? Encoding.UTF8.GetCharCount(utf8);
+    public int Length => _text?.Length ?? (_length >= 0 ? _length : _length = Encoding.UTF8.GetCharCount(Utf8));
 
     /// <summary>
     /// A hash of <paramref name="text"/> as UTF-8 (of <paramref name="stored"/>'s bytes when there are some), in hex: the
@@ -31,7 +86,8 @@ internal sealed class StoredText(byte[] utf8)
     {
         if (stored is not null)
         {
-            return $"{System.IO.Hashing.XxHash128.HashToUInt128(stored.Utf8):x32}";
+            stored._hash ??= stored._utf8 is { } utf8 ? System.IO.Hashing.XxHash128.HashToUInt128(utf8) : stored.FromFile(bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes));
+            return $"{stored._hash.Value:x32}";
         }
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
@@ -55,7 +111,18 @@ internal sealed class StoredText(byte[] utf8)
     /// <summary>Writes the text as <see cref="BinaryWriter.Write(string)"/> would, from its bytes.</summary>
     public void Write(BinaryWriter writer)
     {
-        writer.Write7BitEncodedInt(utf8.Length);
-        writer.Write(utf8);
+        writer.Write7BitEncodedInt(_byteCount);
+        if (_utf8 is not null)
+        {
+            writer.Write(_utf8);
+        }
+        else
+        {
+            FromFile(bytes =>
+            {
+                writer.Write(bytes);
+                return true;
+            });
+        }
     }
 }

@@ -20,6 +20,24 @@ public sealed class CommandLineTests
         Assert.True(File.Exists(site["output/index.html"]));
     }
 
+    /// <summary>Running out of memory is the machine's limit, not a bug: one line, where it happened, and what to do.</summary>
+    [Fact]
+    public void RunningOutOfMemoryIsOneLineNamingWhereAndExitOne()
+    {
+#pragma warning disable CA2201 // the test throws what the runtime throws when the heap is full
+        var failure = new SiteGen.Engine.PipelineFailedException("Papers", SiteGen.Engine.Phase.Output, "WriteFiles", new OutOfMemoryException());
+
+        var (exitCode, message) = SiteGen.Cli.CommandLine.Describe(failure);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            "error: SiteGen ran out of memory (pipeline Papers, module WriteFiles); nothing was written. A build holds about 20 KB a paper: "
+            + "run it with more memory, or raise DOTNET_GCHeapHardLimit if it is set",
+            message);
+        Assert.DoesNotContain(StackTraceMarker, SiteGen.Cli.CommandLine.Describe(new OutOfMemoryException()).Message);
+#pragma warning restore CA2201
+    }
+
     [Fact]
     public async Task VerboseAlsoSaysWhatMemoryTheBuildTookAndWhatTheCollectorDid()
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using SiteGen.Tests.Site;
 using SiteGen.Text;
 
 namespace SiteGen.Tests.Text;
@@ -27,6 +28,86 @@ public sealed class StoredTextTests
         Assert.Equal(bytes, Written(stored.Write));
         Assert.Equal(expected, stored.Text);
         Assert.True(stored.Decoded);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain ASCII")]
+    [InlineData("naïve café, Ærø, ∑ x², 中文")]
+    [InlineData("an emoji 😀 and a combining e\u0301")]
+    [InlineData("a lone surrogate \ud800 in the middle")]
+    public void ATextKeptInAFileReadsWritesMeasuresAndHashesAsTheStoresBytesDoAndIsNeverHeldAsAString(string text)
+    {
+        using var folder = new TempFolder();
+        using var file = TextFile.Create(folder["texts"]);
+        var bytes = Written(writer => writer.Write(text));
+        var inMemory = StoredText.Read(new BinaryReader(new MemoryStream(bytes), Encoding.UTF8));
+
+        file.Keep("something before it, so that it does not start the file");
+        var kept = file.Keep(text);
+
+        Assert.Equal(inMemory.Text, kept.Text);
+        Assert.Equal(inMemory.Length, kept.Length);
+        Assert.Equal(StoredText.HashOf(inMemory, ""), StoredText.HashOf(kept, ""));
+        Assert.Equal(bytes, Written(kept.Write));
+        Assert.Equal(inMemory.Utf8.ToArray(), kept.Utf8.ToArray());
+        Assert.False(kept.Decoded);
+    }
+
+    [Fact]
+    public void TextsKeptFromManyThreadsAtOnceEachReadBackAsThemselves()
+    {
+        using var folder = new TempFolder();
+        using var file = TextFile.Create(folder["texts"]);
+        var texts = Enumerable.Range(0, 2000).Select(i => $"text {i} " + new string('x', i % 300)).ToArray();
+        var kept = new StoredText[texts.Length];
+
+        Parallel.For(0, texts.Length, i => kept[i] = file.Keep(texts[i]));
+
+        Assert.Equal(texts, kept.Select(k => k.Text));
+    }
+
+    [Fact]
+    public void TheFileIsGoneOnceClosedAndOneAKilledBuildLeftIsReplaced()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder["texts"], "left by a build that was killed");
+
+        using (var file = TextFile.Create(folder["texts"]))
+        {
+            Assert.Equal("new", file.Keep("new").Text);
+            Assert.Equal(3, new FileInfo(folder["texts"]).Length);
+        }
+
+        Assert.False(File.Exists(folder["texts"]));
+    }
+
+    [Fact]
+    public void APapersAbstractKeptInTheFileReadsAsItWasAndAPaperWithoutAFileIsLeftAsItIs()
+    {
+        using var folder = new TempFolder();
+        using var file = TextFile.Create(folder["texts"]);
+        var paper = new SiteGen.Papers.Paper { Title = "A paper", Slug = "a-paper", Body = "Its *abstract*, naïvely." };
+
+        var kept = paper.WithBodyIn(file);
+
+        Assert.NotNull(kept.StoredBody);
+        Assert.Equal(paper, kept);
+        Assert.Equal(paper.BodyHash, kept.BodyHash);
+        Assert.Same(kept, kept.WithBodyIn(file));
+        Assert.Same(paper, paper.WithBodyIn(null));
+    }
+
+    /// <summary>A one-off build keeps the abstracts in the cache folder while it runs, and leaves no file of them.</summary>
+    [Fact]
+    public async Task ABuildLeavesNoFileOfAbstractsBehind()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+
+        var summary = await SiteGen.Site.SiteBuilder.BuildAsync(new SiteGen.Site.BuildRequest(site.Path));
+
+        Assert.True(summary.Papers > 0);
+        Assert.Empty(Directory.EnumerateFiles(site["cache"], "*.texts"));
     }
 
     [Fact]
