@@ -119,16 +119,17 @@ internal static class SiteBuilder
         // The built-in theme comes last, under the site's own theme folders; it is part of the program, so the up-to-date
         // stamp, which fingerprints the program, leaves it out.
         string[] themeFolders = [.. SiteFolders.SiteThemes(root, settings), Scaffold.BuiltInTheme.WriteOut(Path.GetDirectoryName(manifestPath)!, files)];
-        var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, warnings) with { ChangedFiles = request.ChangedFiles };
+        // What a one-off build keeps in a file rather than hold (Text/TextFile.cs). A session keeps its papers and cards from
+        // build to build, so it holds them; a dry run writes nothing.
+        using var texts = request.DryRun || session.Remembers ? null : Text.TextFile.Create(Path.ChangeExtension(manifestPath, ".texts"));
+        var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, texts, warnings) with { ChangedFiles = request.ChangedFiles };
         // The file is read beside the Process phase, on a thread of its own (no page needs it before Output): at 100,000
         // papers reading it took half a second of a daily update's start.
         var savedLinks = request.DryRun || output.Recovering ? Task.FromResult<PageLinkTable?>(null)
             : KeptPageLinks(session, linksPath) is { } kept ? Task.FromResult<PageLinkTable?>(kept)
             : Task.Factory.StartNew(() => PageLinksFile.Read(linksPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var links = new LinkCheck(settings.LinkRoot, savedLinks, output.ReadPage);
-        // A session keeps its papers from build to build, so it keeps their abstracts too; a dry run writes nothing.
-        using var texts = request.DryRun || session.Remembers ? null : Text.TextFile.Create(Path.ChangeExtension(manifestPath, ".texts"));
-        services = services with { Links = links, Texts = texts };
+        services = services with { Links = links };
         output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);
         var outputHasFiles = Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any();
 
@@ -309,12 +310,12 @@ internal static class SiteBuilder
     /// The paper cards of the last build, while its templates, settings and navigation are the same: a card is made from
     /// its paper's view and the site as every page sees it (title, menu).
     /// </summary>
-    private static CardCache CardsOf(TemplateRenderer templates, Reuse reuse) =>
+    private static CardCache CardsOf(TemplateRenderer templates, Reuse reuse, Text.TextFile? texts) =>
         reuse.KeptWhile("cards", MadeFrom.Settings | MadeFrom.Navigation, kept => ReferenceEquals(kept.Templates, templates),
-            () => new CardCache(templates));
+            () => new CardCache(templates, texts));
 
     private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, string[] themeFolders, OutputFolder output, BuildSession session,
-        List<Diagnostic> warnings)
+        Text.TextFile? texts, List<Diagnostic> warnings)
     {
         var inputFolders = SiteServices.Absolute(root, settings.InputPaths);
         var sources = new SourceTree(root, [.. inputFolders, .. themeFolders]);
@@ -330,7 +331,8 @@ internal static class SiteBuilder
         {
             Menu = menu,
             Session = session,
-            Cards = CardsOf(templates, session.Reuse),
+            Cards = CardsOf(templates, session.Reuse, texts),
+            Texts = texts,
             Sources = sources,
             ThemeFolders = themeFolders,
             Fingerprint = new Fingerprint().Add(ProgramFingerprint).Add(templates.Fingerprint).Value,

@@ -25,7 +25,7 @@ internal sealed class StoredText
         _byteCount = utf8.Length;
     }
 
-    /// <summary>A text <paramref name="file"/> holds at <paramref name="offset"/>; <paramref name="length"/> is its length as a string.</summary>
+    /// <summary>A text <paramref name="file"/> holds at <paramref name="offset"/>; <paramref name="length"/> is its length as a string, -1 if not known.</summary>
     internal StoredText(TextFile file, long offset, int byteCount, int length)
     {
         _file = file;
@@ -35,18 +35,18 @@ internal sealed class StoredText
     }
 
     /// <summary>The text as UTF-8; one in a file is read from it each time, into a new array.</summary>
-    public ReadOnlySpan<byte> Utf8
+    public ReadOnlySpan<byte> Utf8 => Bytes();
+
+    /// <summary>The text as UTF-8, the very array of one in memory (not to be changed), a new one read from a file.</summary>
+    public byte[] Bytes()
     {
-        get
+        if (_utf8 is not null)
         {
-            if (_utf8 is not null)
-            {
-                return _utf8;
-            }
-            var bytes = new byte[_byteCount];
-            _file!.Read(_offset, bytes);
-            return bytes;
+            return _utf8;
         }
+        var bytes = new byte[_byteCount];
+        _file!.Read(_offset, bytes);
+        return bytes;
     }
 
     /// <summary>
