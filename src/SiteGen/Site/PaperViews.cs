@@ -14,6 +14,8 @@ internal static class PaperViews
         // The texts many papers share are kept once (SharedTexts): a site's views live through its whole build.
         var tags = paper.Tags.Select(t => new TagLinkView(SharedTexts.Share(t), SharedTexts.Share(site.Vocabulary.DisplayName(t)),
             SharedTexts.Share(Urls.ListFront(Urls.TagFolder(t))))).ToArray();
+        // A one-off build keeps the excerpt in its file of texts, as it keeps the abstract (Text/TextFile.cs).
+        var excerpt = Excerpt(site.Markdown.ToPlainText(paper.Body));
         var view = new PaperView(
             Title: paper.Title,
             Slug: paper.Slug,
@@ -29,7 +31,7 @@ internal static class PaperViews
             CodeUrl: SafeUrl.IsHttp(paper.CodeUrl) ? paper.CodeUrl : null,
             // A stored abstract stays stored (read when a page shows it); only the excerpt is made from it now.
             AbstractMarkdown: paper.StoredBody is null ? paper.Body : "",
-            Excerpt: Excerpt(site.Markdown.ToPlainText(paper.Body)),
+            Excerpt: site.Texts is null ? excerpt : "",
             Sources: paper.Sources)
         {
             YearUrl = paper.Published is { } published ? SharedTexts.Share(Urls.ListFront(Urls.YearFolder(published.Year))) : null,
@@ -45,6 +47,7 @@ internal static class PaperViews
             PdfUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.PdfLink)),
             ProjectUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.ProjectLink)),
             StoredAbstract = paper.StoredBody,
+            StoredExcerpt = site.Texts?.Keep(excerpt),
         };
         return view with { Fingerprint = PageFingerprint.Of(view) };
     }

@@ -126,6 +126,32 @@ public sealed class DocumentCodecsTests
     }
 
     /// <summary>
+    /// A one-off build's paper and view with their abstract and excerpt in its file of texts (Text/TextFile.cs) read,
+    /// fingerprint and store as those held in memory do: the view's abstract is still stored as its paper's.
+    /// </summary>
+    [Fact]
+    public void APaperAndViewWithTheirTextsInTheFileAreStoredAndShownAsHeldOnesAre()
+    {
+        using var folder = new TempFolder();
+        using var texts = SiteGen.Text.TextFile.Create(folder["texts"]);
+        var held = new Paper { Title = "T", Slug = "t", Body = "An *abstract* of naïve cafés, ∑ and 😀 " + new string('x', 3_000) };
+        var kept = held.WithBodyIn(texts);
+        var heldInput = Document.Create(source: "input/papers/t.md").With(Keys.Paper, held);
+        var keptInput = Document.Create(source: "input/papers/t.md").With(Keys.Paper, kept);
+        var heldView = PaperViews.Create(held, Services);
+        var keptView = PaperViews.Create(kept, Services with { Texts = texts });
+
+        Assert.NotNull(keptView.StoredExcerpt);
+        Assert.Equal(heldView.Excerpt, keptView.Excerpt);
+        Assert.Equal(heldView.AbstractHtml, keptView.AbstractHtml);
+        Assert.Equal(heldView.Fingerprint, keptView.Fingerprint);
+        Assert.Equal(Encode(heldInput, null), Encode(keptInput, null));
+        Assert.Equal(
+            Encode(heldInput.WithDestination(heldView.Url).With(Keys.PaperView, heldView), heldInput),
+            Encode(keptInput.WithDestination(keptView.Url).With(Keys.PaperView, keptView), keptInput));
+    }
+
+    /// <summary>
     /// A paper read back keeps its abstract as the store's bytes: writing it again, fingerprinting it, merging it, and
     /// reading its view beside it all leave the abstract undecoded, and it reads as the text it was when asked for.
     /// </summary>

@@ -71,6 +71,23 @@ internal sealed record PaperView(
     [JsonIgnore]
     internal Text.StoredText? StoredAbstract { get; init; }
 
+    private readonly string _excerpt = Excerpt;
+
+    /// <summary>The start of the abstract, as plain text: the page's description and the card's summary.</summary>
+    public string Excerpt
+    {
+        get => StoredExcerpt?.Text ?? _excerpt;
+        init
+        {
+            _excerpt = value;
+            StoredExcerpt = null;
+        }
+    }
+
+    /// <summary>The excerpt as a one-off build keeps it, in its file of texts (<see cref="Text.TextFile"/>), read when shown.</summary>
+    [JsonIgnore]
+    internal Text.StoredText? StoredExcerpt { get; init; }
+
     /// <summary>The paper's year in the archive (<c>years/2025/index.html</c>); null when it has no date.</summary>
     public string? YearUrl { get; init; }
 
