@@ -215,10 +215,10 @@ public sealed class DocumentCodec
         }
     }
 
-    /// <summary>A text <see cref="WriteTextBeside"/> wrote beside <paramref name="inputs"/>.</summary>
     /// <summary>Marks the input's text, as <see cref="WriteTextBeside"/> does when it finds the text the same, for a caller that knows it is.</summary>
     public static void WriteInputsText(BinaryWriter writer) => writer.Write(InputsValue);
 
+    /// <summary>A text <see cref="WriteTextBeside"/> wrote beside <paramref name="inputs"/>.</summary>
     public static string? ReadTextBeside(BinaryReader reader, string? inputs) => ReadsInputsText(reader, out var own)
         ? inputs ?? throw new InvalidDataException("a text marked as the input's, with no input")
         : own;

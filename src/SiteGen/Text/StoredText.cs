@@ -53,11 +53,15 @@ internal sealed class StoredText
     /// The text. Bytes in memory are decoded once, by the first to ask (a race decodes twice, to equal strings); a text in
     /// a file is read and decoded each time, so that no string of it is held.
     /// </summary>
-    public string Text => _utf8 is null ? FromFile(Encoding.UTF8.GetString) : _text ??= Encoding.UTF8.GetString(_utf8);
+    public string Text => _utf8 is null ? WithBytes(Encoding.UTF8.GetString) : _text ??= Encoding.UTF8.GetString(_utf8);
 
-    /// <summary>What <paramref name="use"/> makes of the bytes in the file, read into a borrowed array.</summary>
-    private T FromFile<T>(Func<ReadOnlySpan<byte>, T> use)
+    /// <summary>What <paramref name="use"/> makes of the bytes: those in memory, or those in the file read into a borrowed array.</summary>
+    private T WithBytes<T>(Func<ReadOnlySpan<byte>, T> use)
     {
+        if (_utf8 is not null)
+        {
+            return use(_utf8);
+        }
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(_byteCount);
         try
         {
@@ -75,7 +79,7 @@ internal sealed class StoredText
     internal bool Decoded => _text is not null;
 
     /// <summary>Its length as a string has it (UTF-16 code units), without making the string.</summary>
-    public int Length => _text?.Length ?? (_length >= 0 ? _length : _length = Encoding.UTF8.GetCharCount(Utf8));
+    public int Length => _text?.Length ?? (_length >= 0 ? _length : _length = WithBytes(Encoding.UTF8.GetCharCount));
 
     /// <summary>
     /// A hash of <paramref name="text"/> as UTF-8 (of <paramref name="stored"/>'s bytes when there are some), in hex: the
@@ -86,7 +90,7 @@ internal sealed class StoredText
     {
         if (stored is not null)
         {
-            stored._hash ??= stored._utf8 is { } utf8 ? System.IO.Hashing.XxHash128.HashToUInt128(utf8) : stored.FromFile(bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes));
+            stored._hash ??= stored.WithBytes(bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes));
             return $"{stored._hash.Value:x32}";
         }
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
@@ -112,17 +116,10 @@ internal sealed class StoredText
     public void Write(BinaryWriter writer)
     {
         writer.Write7BitEncodedInt(_byteCount);
-        if (_utf8 is not null)
+        WithBytes(bytes =>
         {
-            writer.Write(_utf8);
-        }
-        else
-        {
-            FromFile(bytes =>
-            {
-                writer.Write(bytes);
-                return true;
-            });
-        }
+            writer.Write(bytes);
+            return true;
+        });
     }
 }

@@ -73,16 +73,8 @@ internal sealed record PaperView(
 
     private readonly string _excerpt = Excerpt;
 
-    /// <summary>The start of the abstract, as plain text: the page's description and the card's summary.</summary>
-    public string Excerpt
-    {
-        get => StoredExcerpt?.Text ?? _excerpt;
-        init
-        {
-            _excerpt = value;
-            StoredExcerpt = null;
-        }
-    }
+    /// <summary>The start of the abstract, as plain text: the page's description and the card's summary. Made once, with the view.</summary>
+    public string Excerpt => StoredExcerpt?.Text ?? _excerpt;
 
     /// <summary>The excerpt as a one-off build keeps it, in its file of texts (<see cref="Text.TextFile"/>), read when shown.</summary>
     [JsonIgnore]
