@@ -125,6 +125,13 @@ public sealed class DocumentCache
         Store is { } store ? Stored(store, what, about: null, key(), make, encode, decode) : make();
 
     /// <summary>
+    /// Keeps what <see cref="StoredOrMade{T}"/> stored under <paramref name="key"/> for the next process although this one
+    /// did not read it (a value most builds need only part of); the store drops unread records once they outweigh a quarter
+    /// of the rest.
+    /// </summary>
+    public void KeepStored(UInt128 key) => Store?.KeepRecord(key);
+
+    /// <summary>
     /// The value the last process kept under <paramref name="what"/> (<see cref="Keep"/>), for one that grows from build
     /// to build rather than being made from inputs (the numbering of the search index's words); null when there is no
     /// store, none was kept, or it does not read.

@@ -149,6 +149,15 @@ public sealed class DocumentStore : IDisposable
         return payload;
     }
 
+    /// <summary>Keeps the record under <paramref name="key"/>, if there is one, as if it had been read: it is still wanted.</summary>
+    internal void KeepRecord(UInt128 key)
+    {
+        if (_records.TryGetValue(key, out var record))
+        {
+            record.Used = true;
+        }
+    }
+
     /// <summary>Adds what a module made for the input <paramref name="key"/> stands for (written to the pending file at once).</summary>
     internal void Add(UInt128 key, ReadOnlySpan<byte> payload)
     {

@@ -311,6 +311,29 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public void AStoredValueKeptWithoutBeingReadOutlivesTheDroppingOfUnreadOnes()
+    {
+        var megabyte = new string('a', 1 << 20);
+        var makes = 0;
+        void Process(Action<DocumentCache> work)
+        {
+            using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
+            work(new DocumentCache { Store = store });
+            store.Save();
+        }
+        void Value(DocumentCache cache, UInt128 key) => cache.StoredOrMade("value", () => key, () => { makes++; return $"{megabyte}{key}"; },
+            v => System.Text.Encoding.UTF8.GetBytes(v), b => System.Text.Encoding.UTF8.GetString(b));
+
+        Process(cache => { Value(cache, 1); Value(cache, 2); Value(cache, 3); });
+        // The third is neither read nor kept: a megabyte unread, more than a quarter of the two read or kept, so it is dropped.
+        Process(cache => { Value(cache, 1); cache.KeepStored(2); cache.KeepStored(4); });
+
+        Assert.InRange(new FileInfo(StorePath).Length, 2 * megabyte.Length, 2 * megabyte.Length + 200);
+        Process(cache => { Value(cache, 1); Value(cache, 2); Value(cache, 3); });
+        Assert.Equal(4, makes); // the three, then the third again
+    }
+
+    [Fact]
     public void AValueKeptUnderANameIsReadByTheNextProcessAsTheLastOneKeptAndTheOnesItReplacedAreDropped()
     {
         var megabyte = new string('a', 1 << 20);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SiteGen.Engine;
 using SiteGen.Rendering;
 using SiteGen.Rendering.Views;
 using SiteGen.Text;
@@ -14,8 +15,13 @@ namespace SiteGen.Site;
 /// is kept with the very view it was made from, so an edited paper's card is made again and every other one reused.
 /// A one-off build keeps the cards in its <see cref="TextFile"/> instead, and reads a card back each time a page shows
 /// it (five times a paper, as a rule): held, they were a tenth of what a cold build held while its pages were written.
+/// <para>
+/// A card is also kept in the cache's store (<see cref="DocumentCache.StoredOrMade{T}"/>), under its paper's
+/// fingerprint, the templates' and the site's: a new process that renders a list page again (the daily update
+/// moves thousands of them) reads the cards of its papers back instead of rendering them.
+/// </para>
 /// </summary>
-internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = null)
+internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = null, DocumentCache? stored = null)
 {
     public const string Partial = "paper-card";
 
@@ -32,11 +38,16 @@ internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = nu
     private readonly ConcurrentDictionary<string, (PaperView View, StoredText Card)> _cards = new(Environment.ProcessorCount * 8, 4096, StringComparer.Ordinal);
 
     public TemplateRenderer Templates => templates;
-    private SiteView? _cardSite;
+    private CardSite? _cardSite;
+
+    /// <summary>The site as a card sees it, and its fingerprint for the cards' keys in the store.</summary>
+    private sealed record CardSite(SiteView View, ulong Fingerprint);
+
+    private CardSite CardSiteOf(SiteView site) => _cardSite ??= new CardSite(site with { Root = Marker }, PageFingerprint.Of(site with { Root = Marker }));
 
     public IReadOnlyList<RawHtml> For(IReadOnlyList<PaperView> papers, SiteView site)
     {
-        var cardSite = _cardSite ??= site with { Root = Marker };
+        var cardSite = CardSiteOf(site);
         var cards = new RawHtml[papers.Count];
         for (var i = 0; i < cards.Length; i++)
         {
@@ -48,11 +59,39 @@ internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = nu
             }
             else
             {
-                card = System.Text.Encoding.UTF8.GetBytes(templates.RenderPartial(Partial, [new("paper", paper), new("site", cardSite)]));
+                card = stored is null ? Render(paper, cardSite.View)
+                    : stored.StoredOrMade("card", () => KeyOf(paper, cardSite), () => Render(paper, cardSite.View), bytes => bytes, bytes => bytes.ToArray());
                 _cards[paper.Slug] = (paper, texts?.Keep(card) ?? new StoredText(card));
             }
             cards[i] = new RawHtml(card, RenderedMarker, site.Root);
         }
         return cards;
+    }
+
+    private byte[] Render(PaperView paper, SiteView cardSite) =>
+        System.Text.Encoding.UTF8.GetBytes(templates.RenderPartial(Partial, [new("paper", paper), new("site", cardSite)]));
+
+    /// <summary>A card's key in the store: what it is made from, the paper's view by its fingerprint (made with the view, as a rule).</summary>
+    private UInt128 KeyOf(PaperView paper, CardSite site) =>
+        DocumentCache.KeyOf(["card", $"{templates.Fingerprint:x16}", $"{site.Fingerprint:x16}",
+            $"{(paper.Fingerprint is not 0 and var made ? made : PageFingerprint.Of(paper)):x16}"]);
+
+    /// <summary>
+    /// Keeps the stored cards of <paramref name="papers"/> for the next process, shown in this build or not: a build that
+    /// renders few list pages (one paper edited) would otherwise leave most cards unread, and the store drops what a
+    /// build did not read once it outweighs a quarter of the rest.
+    /// </summary>
+    /// <param name="site">The site as any page sees it (the cards' own way to the root takes the place of its root).</param>
+    public void KeepStored(IEnumerable<PaperView> papers, SiteView site)
+    {
+        if (stored?.Store is null)
+        {
+            return;
+        }
+        var cardSite = CardSiteOf(site);
+        foreach (var paper in papers)
+        {
+            stored.KeepStored(KeyOf(paper, cardSite));
+        }
     }
 }

@@ -26,6 +26,9 @@ internal static class PageFingerprint
     /// <summary>The paper's own fingerprint: every member but the fingerprint itself.</summary>
     public static ulong Of(PaperView paper) => HashOfJson(paper with { Fingerprint = 0 }, PaperViewJson.Default.PaperView);
 
+    /// <summary>The site as a template sees it (a paper's card is made from it and the paper).</summary>
+    public static ulong Of(SiteView site) => HashOfJson(site, SiteViewJson.Default.SiteView);
+
     private static ulong HashOfJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
         if (_writer is not { } writer)
@@ -47,3 +50,6 @@ internal sealed partial class PageModelJson : JsonSerializerContext;
 
 [JsonSerializable(typeof(PaperView))]
 internal sealed partial class PaperViewJson : JsonSerializerContext;
+
+[JsonSerializable(typeof(SiteView))]
+internal sealed partial class SiteViewJson : JsonSerializerContext;

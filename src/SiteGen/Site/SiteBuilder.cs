@@ -103,6 +103,13 @@ internal static class SiteBuilder
         // which is then next to nothing.
         var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
         using var hold = request.DryRun || session.Remembers || !File.Exists(documentsPath) ? null : CollectorHold.For(new FileInfo(documentsPath).Length);
+        // What the last process read and made of each input file; a session reads it once, then keeps its own in memory.
+        using var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, ProgramFingerprint, files);
+        var held = hold is not null && store is { State: Engine.StoreState.Whole };
+        if (!held)
+        {
+            hold?.Dispose(); // a build that will make its work (another program's store) allocates far more than the hold allows
+        }
 
         // Before anything is read: what a build that stopped half way left is cleared, or noted (OutputFolder).
         var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun, files);
@@ -120,8 +127,10 @@ internal static class SiteBuilder
         // stamp, which fingerprints the program, leaves it out.
         string[] themeFolders = [.. SiteFolders.SiteThemes(root, settings), Scaffold.BuiltInTheme.WriteOut(Path.GetDirectoryName(manifestPath)!, files)];
         // What a one-off build keeps in a file rather than hold (Text/TextFile.cs). A session keeps its papers and cards from
-        // build to build, so it holds them; a dry run writes nothing.
-        using var texts = request.DryRun || session.Remembers ? null : Text.TextFile.Create(Path.ChangeExtension(manifestPath, ".texts"));
+        // build to build, so it holds them; a dry run writes nothing; a rebuild held off the collector holds them too: its
+        // garbage stays to the end anyway, and a text read back from the file is a new array each time (a card's, five
+        // times a paper).
+        using var texts = request.DryRun || session.Remembers || held ? null : Text.TextFile.Create(Path.ChangeExtension(manifestPath, ".texts"));
         var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, texts, warnings) with { ChangedFiles = request.ChangedFiles };
         // The file is read beside the Process phase, on a thread of its own (no page needs it before Output): at 100,000
         // papers reading it took half a second of a daily update's start.
@@ -143,15 +152,9 @@ internal static class SiteBuilder
         {
             throw new Engine.WarningsAsErrorsException([.. warnings.Select(w => w.ToString())]);
         }
-        // What the last process read and made of each input file; a session reads it once, then keeps its own in memory.
-        var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, ProgramFingerprint, files);
         session.StoreRead |= store is not null;
         session.Documents.Store = store;
         session.Documents.Verify = session.Reuse.Verify = ReuseCheck.IsOn(request.Environment!);
-        if (store is not { State: Engine.StoreState.Whole })
-        {
-            hold?.Dispose(); // a build that will make its work (another program's store) allocates far more than the hold allows
-        }
         Engine.EngineResult result;
         int removed;
         try
@@ -310,9 +313,9 @@ internal static class SiteBuilder
     /// The paper cards of the last build, while its templates, settings and navigation are the same: a card is made from
     /// its paper's view and the site as every page sees it (title, menu).
     /// </summary>
-    private static CardCache CardsOf(TemplateRenderer templates, Reuse reuse, Text.TextFile? texts) =>
-        reuse.KeptWhile("cards", MadeFrom.Settings | MadeFrom.Navigation, kept => ReferenceEquals(kept.Templates, templates),
-            () => new CardCache(templates, texts));
+    private static CardCache CardsOf(TemplateRenderer templates, BuildSession session, Text.TextFile? texts) =>
+        session.Reuse.KeptWhile("cards", MadeFrom.Settings | MadeFrom.Navigation, kept => ReferenceEquals(kept.Templates, templates),
+            () => new CardCache(templates, texts, session.Documents));
 
     private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, string[] themeFolders, OutputFolder output, BuildSession session,
         Text.TextFile? texts, List<Diagnostic> warnings)
@@ -331,7 +334,7 @@ internal static class SiteBuilder
         {
             Menu = menu,
             Session = session,
-            Cards = CardsOf(templates, session.Reuse, texts),
+            Cards = CardsOf(templates, session, texts),
             Texts = texts,
             Sources = sources,
             ThemeFolders = themeFolders,
