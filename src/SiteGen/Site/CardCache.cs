@@ -13,8 +13,9 @@ namespace SiteGen.Site;
 /// to the root in its place. One card per paper, not one per depth, is what a million papers can hold.
 /// A session keeps one for as long as its templates and basis stay the same (<see cref="Reuse"/>): a card
 /// is kept with the very view it was made from, so an edited paper's card is made again and every other one reused.
-/// A one-off build keeps the cards in its <see cref="TextFile"/> instead, and reads a card back each time a page shows
-/// it (five times a paper, as a rule): held, they were a tenth of what a cold build held while its pages were written.
+/// A one-off build (but for one held off the collector) keeps the cards in its <see cref="TextFile"/> instead, and reads
+/// a card back each time a page shows it (five times a paper, as a rule): held, they were a tenth of what a cold build
+/// held while its pages were written.
 /// <para>
 /// A card is also kept in the cache's store (<see cref="DocumentCache.StoredOrMade{T}"/>), under its paper's
 /// fingerprint, the templates' and the site's: a new process that renders a list page again (the daily update
@@ -84,9 +85,9 @@ internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = nu
     /// <param name="site">The site as any page sees it (the cards' own way to the root takes the place of its root).</param>
     public void KeepStored(IEnumerable<PaperView> papers, SiteView site)
     {
-        if (stored?.Store is null)
+        if (stored?.Store is not { State: StoreState.Whole or StoreState.Damaged })
         {
-            return;
+            return; // nothing stored to keep (a first build, another program's store)
         }
         var cardSite = CardSiteOf(site);
         foreach (var paper in papers)
