@@ -83,16 +83,38 @@ public sealed class DocumentStore : IDisposable
         }
         // Shared: the build appends to the file it reads (Save), and may replace it.
         var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        Span<byte> header = stackalloc byte[FileHeader];
-        var state = RandomAccess.Read(file, header, 0) < FileHeader || BinaryPrimitives.ReadUInt64LittleEndian(header) != Magic ? StoreState.Damaged
-            : BinaryPrimitives.ReadUInt64LittleEndian(header[8..]) != basis ? StoreState.OtherBasis
-            : StoreState.Whole;
+        var state = StateOfHeader(file, basis);
         var store = new DocumentStore(path, basis, files, state, file);
         if (state == StoreState.Whole)
         {
             store.ReadIndex(length);
         }
         return store;
+    }
+
+    /// <summary>
+    /// How the store at <paramref name="path"/> would open, by its header alone (its records are not read): whether a
+    /// build will find its work there, before it opens it.
+    /// </summary>
+    public static StoreState StateOf(string path, ulong basis)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return StateOfHeader(file, basis);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return StoreState.Missing;
+        }
+    }
+
+    private static StoreState StateOfHeader(SafeFileHandle file, ulong basis)
+    {
+        Span<byte> header = stackalloc byte[FileHeader];
+        return RandomAccess.Read(file, header, 0) < FileHeader || BinaryPrimitives.ReadUInt64LittleEndian(header) != Magic ? StoreState.Damaged
+            : BinaryPrimitives.ReadUInt64LittleEndian(header[8..]) != basis ? StoreState.OtherBasis
+            : StoreState.Whole;
     }
 
     /// <summary>

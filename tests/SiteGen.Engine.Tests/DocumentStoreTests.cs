@@ -334,6 +334,18 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AStoresStateIsToldByItsHeaderBeforeItIsOpened()
+    {
+        Assert.Equal(StoreState.Missing, DocumentStore.StateOf(StorePath, 1));
+        await Build(new Upper(), Inputs(3));
+
+        Assert.Equal(StoreState.Whole, DocumentStore.StateOf(StorePath, 1));
+        Assert.Equal(StoreState.OtherBasis, DocumentStore.StateOf(StorePath, 2));
+        File.WriteAllText(StorePath, "not a store");
+        Assert.Equal(StoreState.Damaged, DocumentStore.StateOf(StorePath, 1));
+    }
+
+    [Fact]
     public void AValueKeptUnderANameIsReadByTheNextProcessAsTheLastOneKeptAndTheOnesItReplacedAreDropped()
     {
         var megabyte = new string('a', 1 << 20);

@@ -103,12 +103,11 @@ internal static class SiteBuilder
         // which is then next to nothing.
         var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
         using var hold = request.DryRun || session.Remembers || !File.Exists(documentsPath) ? null : CollectorHold.For(new FileInfo(documentsPath).Length);
-        // What the last process read and made of each input file; a session reads it once, then keeps its own in memory.
-        using var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, ProgramFingerprint, files);
-        var held = hold is not null && store is { State: Engine.StoreState.Whole };
+        // A build that will make its work (another program's store) allocates far more than the hold allows.
+        var held = hold is not null && Engine.DocumentStore.StateOf(documentsPath, ProgramFingerprint) == Engine.StoreState.Whole;
         if (!held)
         {
-            hold?.Dispose(); // a build that will make its work (another program's store) allocates far more than the hold allows
+            hold?.Dispose();
         }
 
         // Before anything is read: what a build that stopped half way left is cleared, or noted (OutputFolder).
@@ -152,9 +151,15 @@ internal static class SiteBuilder
         {
             throw new Engine.WarningsAsErrorsException([.. warnings.Select(w => w.ToString())]);
         }
+        // What the last process read and made of each input file; a session reads it once, then keeps its own in memory.
+        var store = request.DryRun || session.StoreRead ? null : Engine.DocumentStore.Open(documentsPath, ProgramFingerprint, files);
         session.StoreRead |= store is not null;
         session.Documents.Store = store;
         session.Documents.Verify = session.Reuse.Verify = ReuseCheck.IsOn(request.Environment!);
+        if (store is not { State: Engine.StoreState.Whole })
+        {
+            hold?.Dispose(); // its records did not read whole after all
+        }
         Engine.EngineResult result;
         int removed;
         try

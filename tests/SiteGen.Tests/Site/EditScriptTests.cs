@@ -33,6 +33,23 @@ public sealed class EditScriptTests(ITestOutputHelper log)
         Prop.ForAll(Arb.From(EditScript.Steps, EditScript.Shrink), steps => Run(steps, inOneSession)).Check(config);
     }
 
+    /// <summary>
+    /// A session's build killed at each of its first changes on disk, then built by a new session: every kill point the
+    /// generated scripts may hit, each time. (A session commits once its build has returned, beside the next edit: what the
+    /// commit saves must outlive the build's own method.)
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void ASessionsBuildKilledAtAnyOfItsFirstChangesEndsAsAColdBuildWould(int failAt) =>
+        Assert.True(Run([new Step(EditKind.Killed, Pick: failAt - 1, Seed: 6469)], inOneSession: true));
+
     private bool Run(Step[] steps, bool inOneSession)
     {
         log.WriteLine($"{(inOneSession ? "one session" : "new processes")}: {string.Join(", ", steps.Select(s => s.ToString()))}");
