@@ -139,7 +139,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         // A stored abstract is written from its UTF-8 as it is: the same JSON, without decoding it.
         if (paper.StoredBody is { } stored)
         {
-            json.WriteString("abstract", stored.Utf8);
+            json.WriteString("abstract", stored.Bytes().AsSpan());
         }
         else
         {

@@ -41,10 +41,21 @@ internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = nu
     public TemplateRenderer Templates => templates;
     private CardSite? _cardSite;
 
-    /// <summary>The site as a card sees it, and its fingerprint for the cards' keys in the store.</summary>
-    private sealed record CardSite(SiteView View, ulong Fingerprint);
+    /// <summary>
+    /// The site as a card sees it, and what every card's key in the store shares: the templates' fingerprint and the
+    /// site's, written once rather than for each card.
+    /// </summary>
+    private sealed record CardSite(SiteView View, string KeyOfSite);
 
-    private CardSite CardSiteOf(SiteView site) => _cardSite ??= new CardSite(site with { Root = Marker }, PageFingerprint.Of(site with { Root = Marker }));
+    private CardSite CardSiteOf(SiteView site)
+    {
+        if (_cardSite is { } made)
+        {
+            return made;
+        }
+        var view = site with { Root = Marker };
+        return _cardSite = new CardSite(view, $"{templates.Fingerprint:x16} {PageFingerprint.Of(view):x16}");
+    }
 
     public IReadOnlyList<RawHtml> For(IReadOnlyList<PaperView> papers, SiteView site)
     {
@@ -73,9 +84,8 @@ internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = nu
         System.Text.Encoding.UTF8.GetBytes(templates.RenderPartial(Partial, [new("paper", paper), new("site", cardSite)]));
 
     /// <summary>A card's key in the store: what it is made from, the paper's view by its fingerprint (made with the view, as a rule).</summary>
-    private UInt128 KeyOf(PaperView paper, CardSite site) =>
-        DocumentCache.KeyOf(["card", $"{templates.Fingerprint:x16}", $"{site.Fingerprint:x16}",
-            $"{(paper.Fingerprint is not 0 and var made ? made : PageFingerprint.Of(paper)):x16}"]);
+    private static UInt128 KeyOf(PaperView paper, CardSite site) =>
+        DocumentCache.KeyOf(["card", site.KeyOfSite, $"{(paper.Fingerprint is not 0 and var made ? made : PageFingerprint.Of(paper)):x16}"]);
 
     /// <summary>
     /// Keeps the stored cards of <paramref name="papers"/> for the next process, shown in this build or not: a build that

@@ -39,7 +39,10 @@ internal sealed record SiteServices(
     /// <summary>What a watcher saw change since the session's last build (<see cref="BuildRequest.ChangedFiles"/>); null when not known.</summary>
     public IReadOnlyCollection<string>? ChangedFiles { get; init; }
 
-    /// <summary>Where a one-off build keeps the papers' abstracts rather than hold them (<see cref="Text.TextFile"/>); none in a session.</summary>
+    /// <summary>
+    /// Where a one-off build keeps the papers' abstracts, excerpts and cards rather than hold them (<see cref="Text.TextFile"/>);
+    /// none in a session, a dry run or a rebuild held off the collector.
+    /// </summary>
     public Text.TextFile? Texts { get; init; }
 
     /// <summary>Paper cards, shared by the list pages (a session's, kept across its builds).</summary>

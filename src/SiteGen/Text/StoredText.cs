@@ -34,9 +34,6 @@ internal sealed class StoredText
         _length = length;
     }
 
-    /// <summary>The text as UTF-8; one in a file is read from it each time, into a new array.</summary>
-    public ReadOnlySpan<byte> Utf8 => Bytes();
-
     /// <summary>The text as UTF-8, the very array of one in memory (not to be changed), a new one read from a file.</summary>
     public byte[] Bytes()
     {

@@ -50,7 +50,7 @@ public sealed class StoredTextTests
         Assert.Equal(inMemory.Length, kept.Length);
         Assert.Equal(StoredText.HashOf(inMemory, ""), StoredText.HashOf(kept, ""));
         Assert.Equal(bytes, Written(kept.Write));
-        Assert.Equal(inMemory.Utf8.ToArray(), kept.Utf8.ToArray());
+        Assert.Equal(inMemory.Bytes(), kept.Bytes());
         Assert.False(kept.Decoded);
     }
 
