@@ -8,7 +8,7 @@ namespace SiteGen.Links;
 /// The site's internal links. <see cref="Modules.WriteFiles"/> finds each page's links as it renders it, or takes them
 /// from the last build for a page it keeps unrendered, and passes them on with the page's document (<see
 /// cref="Site.Keys.Links"/>); once every file is written, <see cref="Modules.ValidateLinks"/> hands them all to
-/// <see cref="Check"/>, which resolves every link against what the build produced. Only the distinct hrefs of each page are kept, as shared strings (a layout's links are the
+/// <see cref="Check"/>, which resolves every link against what the build produced. Only the distinct hrefs of each page that need a file of the site are kept, as shared strings (a layout's links are the
 /// same on thousands of pages), never the HTML.
 /// <para>
 /// A kept page was not rendered, yet its links count: a page that links to a paper removed since must be reported
@@ -327,11 +327,12 @@ internal sealed class LinkCheck
         found.Clear();
         distinct.Clear();
         HtmlReferenceScanner.Scan(html, found, _internSpan);
-        // Interned: the same text is the same string, so reference equality is text equality. Kept in place, in order.
+        // Interned: the same text is the same string, so reference equality is text equality. Kept in place, in order;
+        // a reference that needs no file is none of the check's (InternSpan made it empty).
         var kept = 0;
         for (var i = 0; i < found.Count; i++)
         {
-            if (distinct.Add(found[i]))
+            if (found[i].Length > 0 && distinct.Add(found[i]))
             {
                 found[kept++] = found[i];
             }
@@ -339,8 +340,13 @@ internal sealed class LinkCheck
         return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found)[..kept].ToArray();
     }
 
+    /// <summary>
+    /// The one string of a reference's text; empty for a reference that needs no file (<see cref="LinkResolver.NeedsNoFile"/>),
+    /// which is not kept: held, each page's own address and its paper's outside links were a tenth of what a build held.
+    /// </summary>
     private string InternSpan(ReadOnlySpan<char> text) =>
-        _lookup.TryGetValue(text, out var known) ? known : _strings.GetOrAdd(text.ToString(), static s => s);
+        LinkResolver.NeedsNoFile(text) ? ""
+        : _lookup.TryGetValue(text, out var known) ? known : _strings.GetOrAdd(text.ToString(), static s => s);
 
 }
 

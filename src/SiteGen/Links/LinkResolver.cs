@@ -16,10 +16,8 @@ internal static class LinkResolver
     public static string? Resolve(string page, string href, string linkRoot, out bool outside)
     {
         outside = false;
-        var url = href.AsSpan().Trim(" \t\n\r\f");
-        var end = url.IndexOfAny('?', '#');
-        var path = end < 0 ? url : url[..end];
-        if (path.IsEmpty || path.StartsWith("//", StringComparison.Ordinal) || HasScheme(path))
+        var path = PathOf(href);
+        if (NeedsNoFileOf(path))
         {
             return null;
         }
@@ -39,6 +37,23 @@ internal static class LinkResolver
         }
         return Normalize(relative, ref outside);
     }
+
+    /// <summary>
+    /// True for a reference that needs no file of the site from whatever page: another site, another scheme, the same
+    /// page. The link check keeps no such reference: a page's own address, its code and its arXiv links are on no other page.
+    /// </summary>
+    public static bool NeedsNoFile(ReadOnlySpan<char> href) => NeedsNoFileOf(PathOf(href));
+
+    /// <summary>The reference without its spaces, query and fragment.</summary>
+    private static ReadOnlySpan<char> PathOf(ReadOnlySpan<char> href)
+    {
+        var url = href.Trim(" \t\n\r\f");
+        var end = url.IndexOfAny('?', '#');
+        return end < 0 ? url : url[..end];
+    }
+
+    private static bool NeedsNoFileOf(ReadOnlySpan<char> path) =>
+        path.IsEmpty || path.StartsWith("//", StringComparison.Ordinal) || HasScheme(path);
 
     /// <summary>Removes <c>.</c> and <c>..</c> segments; a trailing slash (or nothing) stands for the folder's index.html.</summary>
     private static string Normalize(string path, ref bool outside)

@@ -329,14 +329,14 @@ internal sealed class OutputFolder
                 _stagingMade = true;
             }
         }
-        var staged = NewPath(destination);
         // GetOrAdd, not TryAdd-then-create: a second writer into the same new folder must not get ahead of its creation.
-        _stagingFolders.GetOrAdd(System.IO.Path.GetDirectoryName(staged)!, folder =>
+        // Kept by the folder's relative path, not its full one: a million papers are a million folders.
+        _stagingFolders.GetOrAdd(System.IO.Path.GetDirectoryName(destination) ?? "", folder =>
         {
-            _files.CreateDirectory(folder);
+            _files.CreateDirectory(NewPath(folder));
             return 0;
         });
-        return staged;
+        return NewPath(destination);
     }
 
     /// <summary>

@@ -36,6 +36,31 @@ public sealed class LinkResolverTests
         Assert.Null(LinkResolver.Resolve("about/index.html", href, "/papers/", out _));
     }
 
+    [Theory]
+    [InlineData("https://example.org/a")]
+    [InlineData(" HTTP://example.org/")]
+    [InlineData("//cdn.example.org/x.js")]
+    [InlineData("mailto:someone@example.org")]
+    [InlineData("#main")]
+    [InlineData("?page=2")]
+    [InlineData("")]
+    public void SaysWhichReferencesNeedNoFileFromAnyPage(string href)
+    {
+        Assert.True(LinkResolver.NeedsNoFile(href));
+        Assert.Null(LinkResolver.Resolve("papers/x/index.html", href, "/", out _));
+    }
+
+    [Theory]
+    [InlineData("../../tags/a/")]
+    [InlineData("papers/x/index.html#related")]
+    [InlineData("/tags/index.html")]
+    [InlineData("/other-site/index.html")] // outside LinkRoot on one site, inside it on another: left to Resolve
+    [InlineData("./")]
+    public void LeavesToResolveEveryReferenceThatMayNeedAFile(string href)
+    {
+        Assert.Equal(LinkResolver.Resolve("papers/x/index.html", href, "/", out _) is not null, !LinkResolver.NeedsNoFile(href));
+    }
+
     [Fact]
     public void ALinkUnderLinkRootResolvesFromTheOutputFolder()
     {

@@ -25,7 +25,28 @@ internal sealed record SiteView(string Title, string Description, string Root, s
 internal sealed record MenuLinkView(string Title, string Url);
 
 /// <summary>The page being rendered. Kind is home, paper, tags, tag, authors, author, years, year, page or not-found.</summary>
-internal sealed record PageView(string Title, string Kind, string Url, string? Description = null);
+internal sealed record PageView(string Title, string Kind, string Url, string? Description = null)
+{
+    private readonly string? _description = Description;
+
+    /// <summary>What the page is about, for search engines and link previews.</summary>
+    public string? Description
+    {
+        get => StoredDescription?.Text ?? _description;
+        init
+        {
+            _description = value;
+            StoredDescription = null;
+        }
+    }
+
+    /// <summary>
+    /// A paper page's description, its paper's excerpt, where the view keeps it (<see cref="PaperView.StoredExcerpt"/>):
+    /// read when the page is rendered, not held by the page's document until the build ends.
+    /// </summary>
+    [JsonIgnore]
+    internal Text.StoredText? StoredDescription { get; init; }
+}
 
 internal sealed record TagLinkView(string Slug, string Name, string Url);
 
