@@ -195,15 +195,15 @@ internal sealed class LinkCheck
         /// every paper's page, so it is resolved once. Keyed by the very strings, not their text: each href is one string
         /// (<see cref="InternSpan"/>, <see cref="PageLinksFile"/>) and each folder too (<see cref="_folders"/>), and
         /// hashing the text of two paths for each of half a million links was most of the check. A text met as two
-        /// strings is only resolved twice.
+        /// strings is only resolved twice. Only what it came to is kept, not the path: a million papers have five million
+        /// distinct links, and their paths held as well were a gigabyte at the end of the build, when it holds the most.
         /// </summary>
-        private readonly Dictionary<(string From, string Href), (string? Path, bool Outside, LinkTarget There)> _targets = new(SameStrings.Instance);
+        private readonly Dictionary<(string From, string Href), Target> _targets = new(SameStrings.Instance);
 
         /// <summary>Each folder a page is in, as one string.</summary>
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _folders =
             new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        private readonly Dictionary<string, LinkTarget> _exist = new(StringComparer.Ordinal);
         private readonly List<string> _ancestors = [];
         private readonly List<BrokenLink> _broken = [];
 
@@ -220,13 +220,13 @@ internal sealed class LinkCheck
                 if (from is null || !_targets.TryGetValue((from, href), out var target))
                 {
                     var path = LinkResolver.Resolve(page, href, linkRoot, out var outside);
-                    target = (path, outside, path is null ? LinkTarget.None : Holds(path, outside));
+                    target = new Target(path is not null, path is null ? LinkTarget.None : Holds(path, outside));
                     if (from is not null)
                     {
                         _targets[(from, href)] = target;
                     }
                 }
-                if (target.Path is not { } resolved)
+                if (!target.IsLink)
                 {
                     continue;
                 }
@@ -234,7 +234,9 @@ internal sealed class LinkCheck
                 reachesOther |= target.There == LinkTarget.Other;
                 if (target.There == LinkTarget.None)
                 {
-                    _broken.Add(new BrokenLink(page, href, resolved, target.Outside, 1));
+                    // Rare: resolved again for its path rather than every link's path kept.
+                    var resolved = LinkResolver.Resolve(page, href, linkRoot, out var outside)!;
+                    _broken.Add(new BrokenLink(page, href, resolved, outside, 1));
                 }
             }
             return new PageResult(count, [.. _broken], reachesOther);
@@ -255,17 +257,14 @@ internal sealed class LinkCheck
                 : new PageResult(last.Links, still, last.ReachesOther || last.Broken.Any(b => Holds(b.Target, b.Outside) == LinkTarget.Other));
         }
 
-        private LinkTarget Holds(string path, bool outside)
-        {
-            if (!_exist.TryGetValue(path, out var there))
-            {
-                // A folder link without its slash (papers/x) is served as papers/x/index.html by hosts.
-                _exist[path] = there = outside ? LinkTarget.None
-                    : holds(path) is not LinkTarget.None and var file ? file
-                    : holds(path + "/" + Site.Urls.Index);
-            }
-            return there;
-        }
+        // A folder link without its slash (papers/x) is served as papers/x/index.html by hosts.
+        private LinkTarget Holds(string path, bool outside) =>
+            outside ? LinkTarget.None
+            : holds(path) is not LinkTarget.None and var file ? file
+            : holds(path + "/" + Site.Urls.Index);
+
+        /// <summary>What a link came to: whether it needs a file of the site, and what the site holds there.</summary>
+        private readonly record struct Target(bool IsLink, LinkTarget There);
     }
 
     /// <summary>Two pairs of strings are the same when they are the very same strings.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using SiteGen.Text;
 
 namespace SiteGen.Search;
 
@@ -200,7 +201,7 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
                 json.WriteStringValue(title);
                 json.WriteStringValue(slug);
                 json.WriteEndArray();
-                FlushNowAndThen(json);
+                json.FlushNowAndThen();
             }
             json.WriteEndArray();
             json.WriteString("terms", string.Join(' ', terms.Select(_vocabulary.WordOf)));
@@ -215,22 +216,10 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
                 PostingsCode.EncodeTo(posting, all.Of(number));
                 posting.Write("\""u8);
                 json.WriteRawValue(posting.WrittenSpan, skipInputValidation: true);
-                FlushNowAndThen(json);
+                json.FlushNowAndThen();
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-    }
-
-    /// <summary>
-    /// Hands what the writer holds to the stream once it is 64 KB: a writer on a stream otherwise keeps the whole index
-    /// (megabytes) in a buffer it grows by doubling.
-    /// </summary>
-    private static void FlushNowAndThen(Utf8JsonWriter json)
-    {
-        if (json.BytesPending > 1 << 16)
-        {
-            json.Flush();
         }
     }
 }

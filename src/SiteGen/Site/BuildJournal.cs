@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SiteGen.Text;
 
 namespace SiteGen.Site;
 
@@ -50,6 +51,7 @@ internal static class BuildJournal
             foreach (var destination in destinations)
             {
                 json.WriteStringValue(destination);
+                json.FlushNowAndThen();
             }
             json.WriteEndArray();
         });
