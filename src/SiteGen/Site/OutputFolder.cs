@@ -275,6 +275,7 @@ internal sealed class OutputFolder
         using (var file = _files.CreateNew(Stage(destination), buffered: false))
         {
             file.Write(bytes);
+            CountStaged(destination, file, bytes.Length);
         }
         _staged.Enqueue(destination);
         Interlocked.Increment(ref _written);
@@ -298,11 +299,14 @@ internal sealed class OutputFolder
         }
         var staged = Stage(destination);
         FileStamp stamp;
+        ulong counted;
         using (var file = _files.CreateNew(staged))
         {
             var hashing = new HashingStream(file);
             write(hashing);
             stamp = new FileStamp(inputs, hashing.Hash, hashing.Written);
+            file.Flush();
+            counted = UpToDateStamp.HashOf(destination, hashing.Written, WrittenAt(file, staged));
         }
         Produce(destination, stamp);
         var unchanged = _previous.TryGetValue(destination, out var old) && !old.IsUnknown
@@ -313,9 +317,30 @@ internal sealed class OutputFolder
             _files.DeleteFile(staged);
             return;
         }
+        AddStaged(counted);
         _staged.Enqueue(destination);
         Interlocked.Increment(ref _written);
     }
+
+    /// <summary>
+    /// The files staged so far, as a walk of the staging folder would count them (<see cref="UpToDateStamp.FilesOf"/>):
+    /// what the commit moves in. Counted as each is written, from its open file: at a million papers, on a disk, walking
+    /// the two million staged files after the build took 66 s, a fifth of the build.
+    /// </summary>
+    private ulong _stagedSum, _stagedCount;
+
+    private void CountStaged(string destination, Stream file, long length) =>
+        AddStaged(UpToDateStamp.HashOf(destination, length, WrittenAt(file, NewPath(destination))));
+
+    private void AddStaged(ulong hash)
+    {
+        Interlocked.Add(ref _stagedSum, hash);
+        Interlocked.Increment(ref _stagedCount);
+    }
+
+    /// <summary>When a file just written was last written to, as a walk reads it: from its handle, or its path for a stream that has none.</summary>
+    private static long WrittenAt(Stream file, string path) =>
+        (file is FileStream { SafeFileHandle: var handle } ? File.GetLastWriteTimeUtc(handle) : File.GetLastWriteTimeUtc(path)).Ticks;
 
     /// <summary>The path of <paramref name="destination"/> in the staging folder, its folders made.</summary>
     private string Stage(string destination)
@@ -374,7 +399,7 @@ internal sealed class OutputFolder
             // The walk beside the build ends before the folder changes; staged and moved aside, files keep their paths
             // (under new/ and old/), lengths and times.
             var before = _before?.GetAwaiter().GetResult();
-            var movedIn = before is null || staged.Length == 0 ? default(FileSum) : WalkOrNone(NewPath(""));
+            var movedIn = before is null || staged.Length == 0 ? default(FileSum) : new FileSum(_stagedSum, _stagedCount);
             var placed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var destination in staged)
             {

@@ -93,6 +93,15 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
         return HashOf(path, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
     }
 
+    /// <summary>What <see cref="FilesOf"/> counts for the file at <paramref name="destination"/> (relative, with forward slashes) of the folder it walks.</summary>
+    public static ulong HashOf(string destination, long length, long ticks)
+    {
+        Span<char> path = stackalloc char[destination.Length + 1];
+        path[0] = '/';
+        destination.CopyTo(path[1..]);
+        return HashOf(path, length, ticks);
+    }
+
     private static ulong HashOf(ReadOnlySpan<char> path, long length, long ticks)
     {
         Span<ulong> stamp = [XxHash3.HashToUInt64(MemoryMarshal.AsBytes(path)), (ulong)length, (ulong)ticks];
