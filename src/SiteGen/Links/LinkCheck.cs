@@ -8,8 +8,9 @@ namespace SiteGen.Links;
 /// The site's internal links. <see cref="Modules.WriteFiles"/> finds each page's links as it renders it, or takes them
 /// from the last build for a page it keeps unrendered, and passes them on with the page's document (<see
 /// cref="Site.Keys.Links"/>); once every file is written, <see cref="Modules.ValidateLinks"/> hands them all to
-/// <see cref="Check"/>, which resolves every link against what the build produced. Only the distinct hrefs of each page that need a file of the site are kept, as shared strings (a layout's links are the
-/// same on thousands of pages), never the HTML.
+/// <see cref="Check"/>, which resolves every link against what the build produced. Only the distinct hrefs of each page
+/// that may need a file of the site are kept, as shared strings (a layout's links are the same on thousands of pages),
+/// never the HTML.
 /// <para>
 /// A kept page was not rendered, yet its links count: a page that links to a paper removed since must be reported
 /// even though the page itself did not change. Its HTML is the same as when it was last rendered (same inputs, same
@@ -341,7 +342,8 @@ internal sealed class LinkCheck
 
     /// <summary>
     /// The one string of a reference's text; empty for a reference that needs no file (<see cref="LinkResolver.NeedsNoFile"/>),
-    /// which is not kept: held, each page's own address and its paper's outside links were a tenth of what a build held.
+    /// which is not kept: held, each page's own address and its paper's outside links were 45 MB of the 700 MB a cold
+    /// build of 100,000 papers held, each on one page only.
     /// </summary>
     private string InternSpan(ReadOnlySpan<char> text) =>
         LinkResolver.NeedsNoFile(text) ? ""

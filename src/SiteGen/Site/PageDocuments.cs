@@ -42,12 +42,8 @@ internal static class PageDocuments
         var listPages = site.Session.Reuse.Memo<string, ListPageMemo>("list pages", MadeFrom.KeyAlone);
         return Paginator.Paginate(papers, site.Settings.ArchivePageSize, folder).Select(list =>
         {
-            var pageView = page with
-            {
-                Url = list.Destination,
-                Title = list.Number is { } number ? $"{page.Title} (page {number})" : page.Title,
-                Description = list.Number is null ? page.Description : null,
-            };
+            var pageView = new PageView(list.Number is { } number ? $"{page.Title} (page {number})" : page.Title, page.Kind, list.Destination,
+                list.Number is null ? page.Description : null);
             var tagView = list.Number is null || tag is null ? tag : tag with { Count = null };
             var siteView = SiteFor(list.Destination, site);
             return listPages.GetOrAdd(list.Destination, static _ => new ListPageMemo()).For(list, layout, pageView, tagView, siteView,

@@ -30,15 +30,7 @@ internal sealed record PageView(string Title, string Kind, string Url, string? D
     private readonly string? _description = Description;
 
     /// <summary>What the page is about, for search engines and link previews.</summary>
-    public string? Description
-    {
-        get => StoredDescription?.Text ?? _description;
-        init
-        {
-            _description = value;
-            StoredDescription = null;
-        }
-    }
+    public string? Description => StoredDescription?.Text ?? _description;
 
     /// <summary>
     /// A paper page's description, its paper's excerpt, where the view keeps it (<see cref="PaperView.StoredExcerpt"/>):
