@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SiteGen.Links;
 
 /// <summary>
@@ -56,9 +54,9 @@ internal static class LinkResolver
     /// </summary>
     private static string Normalize(ReadOnlySpan<char> folder, ReadOnlySpan<char> path, out bool outside)
     {
+        // On the stack as a rule; an array for a path longer than any the site makes.
         var length = folder.Length + path.Length;
-        char[]? rented = null;
-        var whole = (length <= 512 ? stackalloc char[512] : rented = ArrayPool<char>.Shared.Rent(length))[..length];
+        var whole = length <= 512 ? stackalloc char[length] : new char[length];
         folder.CopyTo(whole);
         path.CopyTo(whole[folder.Length..]);
         var segments = whole.Count('/') + 1;
@@ -91,8 +89,7 @@ internal static class LinkResolver
         outside = climbs > 0;
         // Each "../" kept stands for a "../" of the path, so the result is never longer than the path and its index.html.
         var most = length + Site.Urls.Index.Length + 1;
-        char[]? rentedResult = null;
-        var result = most <= 512 ? stackalloc char[512] : rentedResult = ArrayPool<char>.Shared.Rent(most);
+        var result = most <= 512 ? stackalloc char[most] : new char[most];
         var at = 0;
         for (var i = 0; i < climbs; i++)
         {
@@ -113,16 +110,7 @@ internal static class LinkResolver
             Site.Urls.Index.CopyTo(result[at..]);
             at += Site.Urls.Index.Length;
         }
-        var normalized = new string(result[..at]);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-        if (rentedResult is not null)
-        {
-            ArrayPool<char>.Shared.Return(rentedResult);
-        }
-        return normalized;
+        return new string(result[..at]);
     }
 
     /// <summary>A URL scheme: a letter, then letters, digits, '+', '-' or '.', then ':' (RFC 3986).</summary>

@@ -275,7 +275,7 @@ internal sealed class OutputFolder
         using (var file = _files.CreateNew(Stage(destination), buffered: false))
         {
             file.Write(bytes);
-            CountStaged(destination, file, bytes.Length);
+            AddStaged(StagedHash(destination, file, bytes.Length));
         }
         _staged.Enqueue(destination);
         Interlocked.Increment(ref _written);
@@ -305,8 +305,7 @@ internal sealed class OutputFolder
             var hashing = new HashingStream(file);
             write(hashing);
             stamp = new FileStamp(inputs, hashing.Hash, hashing.Written);
-            file.Flush();
-            counted = UpToDateStamp.HashOf(destination, hashing.Written, WrittenAt(file, staged));
+            counted = StagedHash(destination, file, hashing.Written);
         }
         Produce(destination, stamp);
         var unchanged = _previous.TryGetValue(destination, out var old) && !old.IsUnknown
@@ -329,18 +328,22 @@ internal sealed class OutputFolder
     /// </summary>
     private ulong _stagedSum, _stagedCount;
 
-    private void CountStaged(string destination, Stream file, long length) =>
-        AddStaged(UpToDateStamp.HashOf(destination, length, WrittenAt(file, NewPath(destination))));
+    /// <summary>
+    /// What a walk would count for a file just written to the staging folder, still open: its length, and when it was last
+    /// written to, from its handle (or its path, for a stream that has none), once nothing is left in its buffer.
+    /// </summary>
+    private ulong StagedHash(string destination, Stream file, long length)
+    {
+        file.Flush();
+        var written = file is FileStream { SafeFileHandle: var handle } ? File.GetLastWriteTimeUtc(handle) : File.GetLastWriteTimeUtc(NewPath(destination));
+        return UpToDateStamp.HashOf(destination, length, written.Ticks);
+    }
 
     private void AddStaged(ulong hash)
     {
         Interlocked.Add(ref _stagedSum, hash);
         Interlocked.Increment(ref _stagedCount);
     }
-
-    /// <summary>When a file just written was last written to, as a walk reads it: from its handle, or its path for a stream that has none.</summary>
-    private static long WrittenAt(Stream file, string path) =>
-        (file is FileStream { SafeFileHandle: var handle } ? File.GetLastWriteTimeUtc(handle) : File.GetLastWriteTimeUtc(path)).Ticks;
 
     /// <summary>The path of <paramref name="destination"/> in the staging folder, its folders made.</summary>
     private string Stage(string destination)

@@ -89,7 +89,7 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
         Span<char> path = stackalloc char[directory.Length + 1 + entry.FileName.Length];
         directory.CopyTo(path);
         // Forward slashes on every system, as a destination has them: files counted as they are written, not walked
-        // (OutputFolder.CountStaged), are counted by their destination.
+        // (OutputFolder.StagedHash), are counted by their destination.
         path[..directory.Length].Replace(Path.DirectorySeparatorChar, '/');
         path[directory.Length] = '/';
         entry.FileName.CopyTo(path[(directory.Length + 1)..]);
