@@ -18,9 +18,7 @@ internal sealed class CreatePaperPages : PerDocumentModule
         var site = context.GetService<SiteServices>();
         var paper = input.GetRequired<Paper>(Keys.Paper);
         var view = input.GetRequired<PaperView>(Keys.PaperView);
-        var page = view.StoredExcerpt is { } excerpt
-            ? new PageView(paper.Title, Layout, view.Url) { StoredDescription = excerpt }
-            : new PageView(paper.Title, Layout, view.Url, view.Excerpt);
+        var page = new PageView(paper.Title, Layout, view.Url) { DescribedPaper = view };
         yield return PageDocuments.Create(view.Url, Layout,
                 siteView => new PageModel(siteView, page)
                 {

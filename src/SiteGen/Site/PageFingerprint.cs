@@ -29,18 +29,32 @@ internal static class PageFingerprint
     /// <summary>The site as a template sees it (a paper's card is made from it and the paper).</summary>
     public static ulong Of(SiteView site) => HashOfJson(site, SiteViewJson.Default.SiteView);
 
+    /// <summary>
+    /// <see cref="Of(SiteView)"/> of a site view many pages share (one per depth, <see cref="PageDocuments.SiteFor"/>),
+    /// hashed once for as long as the object lives.
+    /// </summary>
+    public static ulong OfShared(SiteView site) => (ulong)SharedSites.GetValue(site, static s => Of(s));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SiteView, object> SharedSites = [];
+
     private static ulong HashOfJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        if (_writer is not { } writer)
+        var writer = _writer ?? (new HashingBufferWriter(), new Utf8JsonWriter(Stream.Null));
+        // Taken while in use: a hash asked for while this one is written (a shared site's, PageModel.SiteFingerprint)
+        // gets a writer of its own.
+        _writer = null;
+        try
         {
-            var hash = new HashingBufferWriter();
-            _writer = writer = (hash, new Utf8JsonWriter(hash));
+            writer.Hash.Reset();
+            writer.Json.Reset(writer.Hash);
+            JsonSerializer.Serialize(writer.Json, value, type);
+            writer.Json.Flush();
+            return writer.Hash.Value;
         }
-        writer.Hash.Reset();
-        writer.Json.Reset(writer.Hash);
-        JsonSerializer.Serialize(writer.Json, value, type);
-        writer.Json.Flush();
-        return writer.Hash.Value;
+        finally
+        {
+            _writer = writer;
+        }
     }
 }
 

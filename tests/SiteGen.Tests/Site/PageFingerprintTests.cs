@@ -8,17 +8,18 @@ public sealed class PageFingerprintTests
 {
     private static readonly SiteView Site = new("Papers", "d", "../../");
 
-    private static PaperView Paper(string title = "T", string abstractHtml = "<p>a</p>", int? authors = 3)
+    private static PaperView Paper(string title = "T", string abstractHtml = "<p>a</p>", int? authors = 3, string excerpt = "a")
     {
         var view = new PaperView(title, "t", "papers/t/index.html", "papers/t.md", authors, "3 authors", "authors/3/index.html",
-            "2025-01-01", "Jan 1, 2025", null, [new TagLinkView("x", "X", "tags/x/index.html")], null, abstractHtml, "a", ["l.txt"]);
+            "2025-01-01", "Jan 1, 2025", null, [new TagLinkView("x", "X", "tags/x/index.html")], null, abstractHtml, excerpt, ["l.txt"]);
         return view with { Fingerprint = PageFingerprint.Of(view) };
     }
 
     private static PageModel List(params PaperView[] papers) =>
         new(Site, new PageView("Home", "home", "index.html")) { Papers = papers };
 
-    private static PageModel PaperPage(PaperView paper) => new(Site, new PageView(paper.Title, "paper", paper.Url)) { Paper = paper };
+    private static PageModel PaperPage(PaperView paper) =>
+        new(Site, new PageView(paper.Title, "paper", paper.Url) { DescribedPaper = paper }) { Paper = paper };
 
     [Fact]
     public void TheSameInputsGiveTheSameFingerprint()
@@ -48,5 +49,32 @@ public sealed class PageFingerprintTests
         Assert.NotEqual(PageFingerprint.Of("home", page, 1), PageFingerprint.Of("tag", page, 1));
         Assert.NotEqual(PageFingerprint.Of("home", page, 1), PageFingerprint.Of("home", page, 2));
         Assert.NotEqual(PageFingerprint.Of("home", page, 1), PageFingerprint.Of("home", page with { Site = Site with { Title = "Other" } }, 1));
+    }
+
+    [Fact]
+    public void EverythingOfTheSiteAPageSeesIsPartOfIt()
+    {
+        var page = List(Paper());
+        var before = PageFingerprint.Of("home", page, 1);
+
+        Assert.NotEqual(before, PageFingerprint.Of("home", page with { Site = Site with { Description = "e" } }, 1));
+        Assert.NotEqual(before, PageFingerprint.Of("home", page with { Site = Site with { Menu = [new MenuLinkView("About", "about/index.html")] } }, 1));
+        Assert.NotEqual(before, PageFingerprint.Of("home", page with { Site = Site with { HasSearch = true } }, 1));
+        Assert.NotEqual(before, PageFingerprint.Of("home", page with { Site = Site with { BaseUrl = "https://example.org/" } }, 1));
+        Assert.NotEqual(before, PageFingerprint.Of("home", page with { Site = Site with { Root = "../" } }, 1));
+        Assert.Equal(before, PageFingerprint.Of("home", page with { Site = Site with { } }, 1)); // an equal site, another object
+    }
+
+    [Fact]
+    public void APagesOwnDescriptionCountsAndAPapersPageCountsItsPapersExcerpt()
+    {
+        var home = List(Paper());
+        var paperPage = PaperPage(Paper());
+
+        Assert.NotEqual(PageFingerprint.Of("home", home with { Page = new PageView("Home", "home", "index.html", "Newest first") }, 1),
+            PageFingerprint.Of("home", home with { Page = new PageView("Home", "home", "index.html", "Oldest first") }, 1));
+        Assert.Equal("a", paperPage.Page.Description);
+        Assert.Equal("b", PaperPage(Paper(excerpt: "b")).Page.Description);
+        Assert.NotEqual(PageFingerprint.Of("paper", paperPage, 1), PageFingerprint.Of("paper", PaperPage(Paper(excerpt: "b")), 1));
     }
 }

@@ -30,14 +30,23 @@ internal sealed record PageView(string Title, string Kind, string Url, string? D
     private readonly string? _description = Description;
 
     /// <summary>What the page is about, for search engines and link previews.</summary>
-    public string? Description => StoredDescription?.Text ?? _description;
+    [JsonIgnore]
+    public string? Description => DescribedPaper?.Excerpt ?? _description;
 
     /// <summary>
-    /// A paper page's description, its paper's excerpt, where the view keeps it (<see cref="PaperView.StoredExcerpt"/>):
-    /// read when the page is rendered, not held by the page's document until the build ends.
+    /// The paper a paper's page describes with its excerpt: read from the view when the page is rendered (where a one-off
+    /// build keeps it, <see cref="PaperView.StoredExcerpt"/>), not held by the page's document until the build ends.
     /// </summary>
     [JsonIgnore]
-    internal Text.StoredText? StoredDescription { get; init; }
+    internal PaperView? DescribedPaper { get; init; }
+
+    /// <summary>
+    /// What the page's fingerprint takes of its description: a description of its own. A paper's excerpt counts in the
+    /// paper's fingerprint, which the page's takes too (<see cref="PageModel"/>): decoded and hashed again for each page,
+    /// it was a third of the hashing of a paper's page.
+    /// </summary>
+    [JsonInclude, JsonPropertyName("Description")]
+    internal string? OwnDescription => _description;
 }
 
 internal sealed record TagLinkView(string Slug, string Name, string Url);
@@ -146,7 +155,7 @@ internal sealed record ChartView(double Width, double Height, double BaselineY, 
 /// tags uses Tags, authors uses Buckets + Chart, years uses Years, page and not-found use ContentHtml.
 /// What machines read (canonical URL, feeds, JSON-LD) is derived from these in PageModel.Metadata.cs.
 /// </summary>
-internal sealed partial record PageModel(SiteView Site, PageView Page)
+internal sealed partial record PageModel([property: JsonIgnore] SiteView Site, PageView Page)
 {
     [JsonIgnore]
     public PaperView? Paper { get; init; }
