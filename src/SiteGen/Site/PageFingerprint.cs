@@ -8,7 +8,7 @@ namespace SiteGen.Site;
 /// Fingerprints of what templates see. A page's fingerprint (with the templates' and the program's own)
 /// decides whether it must be rendered again: equal fingerprints, equal page. The models are hashed as
 /// their JSON, so a member added to a view model is covered without anyone remembering to add it here;
-/// inside a page, a paper counts by its own precomputed fingerprint (<see cref="PageModel.PaperFingerprints"/>), so a
+/// inside a page, a paper counts by its own precomputed fingerprint (<see cref="PageModel.PapersFingerprint"/>), so a
 /// list page of 50 papers hashes 50 numbers, not 50 abstracts.
 /// </summary>
 internal static class PageFingerprint

@@ -42,6 +42,20 @@ public sealed class PageFingerprintTests
     }
 
     [Fact]
+    public void APapersPageChangesWithItsLinksToOtherPapersAndTheirOrder()
+    {
+        PaperLinkView a = new("A", "papers/a/index.html", null), b = new("B", "papers/b/index.html", "Jan 1, 2025");
+        var page = PaperPage(Paper());
+        var related = PageFingerprint.Of("paper", page with { Related = [a, b] }, 1);
+
+        Assert.NotEqual(PageFingerprint.Of("paper", page, 1), related);
+        Assert.NotEqual(related, PageFingerprint.Of("paper", page with { Related = [b, a] }, 1));
+        Assert.NotEqual(related, PageFingerprint.Of("paper", page with { Related = [a, new("C", b.Url, b.PublishedDisplay)] }, 1));
+        Assert.NotEqual(related, PageFingerprint.Of("paper", page with { Related = [a, b], Newer = a }, 1));
+        Assert.Equal(related, PageFingerprint.Of("paper", page with { Related = [new("A", a.Url, null), new("B", b.Url, b.PublishedDisplay)] }, 1));
+    }
+
+    [Fact]
     public void TheLayoutTheSiteAndTheTemplatesArePartOfThePage()
     {
         var page = List(Paper());

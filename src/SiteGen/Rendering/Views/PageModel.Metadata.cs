@@ -10,22 +10,23 @@ namespace SiteGen.Rendering.Views;
 /// </summary>
 internal sealed partial record PageModel
 {
-    // What the page's fingerprint takes of its papers (PageFingerprint hashes the model as JSON): each paper's own
-    // fingerprint, so a list of 50 papers hashes 50 numbers, not 50 abstracts. Members rather than a converter, which
-    // would take the serializer off its generated fast path (a third of the hashing's time).
-    // The site by its own fingerprint: one object per depth, hashed once rather than written out for each page.
+    // What the page's fingerprint takes of what it shows (PageFingerprint hashes the model as JSON), by their own
+    // fingerprints: the site (one object per depth) hashed once rather than written out for each page, and each paper,
+    // so a list of 50 papers hashes 50 numbers, not 50 abstracts. Members rather than a converter, which would take the
+    // serializer off its generated fast path (a third of the hashing's time).
     [JsonInclude, JsonPropertyName("Site")]
     internal ulong SiteFingerprint => PageFingerprint.OfShared(Site);
 
     [JsonInclude, JsonPropertyName("Paper")]
     internal ulong? PaperFingerprint => Paper?.Fingerprint;
 
+    // A list's papers, and the links to other papers, as one number: a sequence written out as JSON went through the
+    // serializer's enumerator, half the hashing of a list page.
     [JsonInclude, JsonPropertyName("Papers")]
-    internal IEnumerable<ulong> PaperFingerprints => Papers.Select(p => p.Fingerprint);
+    internal ulong PapersFingerprint => FingerprintOf(Papers, static p => p.Fingerprint);
 
-    // Links to other papers likewise, by the link's own fingerprint.
     [JsonInclude, JsonPropertyName("Related")]
-    internal IEnumerable<ulong> RelatedFingerprints => Related.Select(p => p.Fingerprint);
+    internal ulong RelatedFingerprint => FingerprintOf(Related, static p => p.Fingerprint);
 
     [JsonInclude, JsonPropertyName("Newer")]
     internal ulong? NewerFingerprint => Newer?.Fingerprint;
@@ -59,6 +60,17 @@ internal sealed partial record PageModel
     /// </summary>
     [JsonIgnore]
     public string? JsonLdHtml => StructuredData.For(this);
+
+    /// <summary>The fingerprints of <paramref name="items"/>, in order, as one.</summary>
+    private static ulong FingerprintOf<T>(IReadOnlyList<T> items, Func<T, ulong> fingerprint)
+    {
+        Span<ulong> each = items.Count <= 256 ? stackalloc ulong[items.Count] : new ulong[items.Count];
+        for (var i = 0; i < each.Length; i++)
+        {
+            each[i] = fingerprint(items[i]);
+        }
+        return System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(each));
+    }
 
     private FeedLinkView SiteAtomFeed => new(Site.Title, AtomFeedWriter.MediaType, Urls.AtomFeed);
 

@@ -7,7 +7,7 @@ namespace SiteGen.Rendering.Views;
 internal sealed record PaperLinkView(string Title, string Url, string? PublishedDisplay)
 {
     /// <summary>
-    /// What a page's fingerprint takes of the link (<see cref="PageModel.RelatedFingerprints"/>): a link is shown on
+    /// What a page's fingerprint takes of the link (<see cref="PageModel.RelatedFingerprint"/>): a link is shown on
     /// many pages, and is hashed once, not as its JSON on each of them. Not for templates.
     /// </summary>
     internal ulong Fingerprint { get; } = Site.Fingerprint.Fresh().Add(Title).Add(Url).Add(PublishedDisplay).Value;
