@@ -161,7 +161,7 @@ public sealed class DocumentStore : IDisposable
             return null;
         }
         var payload = new ArraySegment<byte>(ArrayPool<byte>.Shared.Rent(record.Size), 0, record.Size);
-        if (RandomAccess.Read(_file!, payload, record.Offset + RecordHeader) != payload.Count || XxHash3.HashToUInt64(payload) != record.Checksum)
+        if (ReadAt(record.Offset + RecordHeader, payload) != payload.Count || XxHash3.HashToUInt64(payload) != record.Checksum)
         {
             ArrayPool<byte>.Shared.Return(payload.Array!);
             State = StoreState.Damaged;
@@ -170,6 +170,46 @@ public sealed class DocumentStore : IDisposable
         record.Used = true;
         return payload;
     }
+
+    /// <summary>
+    /// Reads <paramref name="destination"/> from the file at <paramref name="offset"/> through this thread's window on
+    /// it: a build reads records in about the order the last one wrote them (module by module, each thread a range of
+    /// the documents), so a read of a whole window serves the records after it too. A <c>pread</c> for each record was
+    /// a twentieth of a daily update's CPU at 100,000 papers. The file's bytes never change while it is open (a build
+    /// appends to it, or replaces it, only once it is done reading), so a window stays true.
+    /// </summary>
+    private int ReadAt(long offset, Span<byte> destination)
+    {
+        if (destination.Length > ReadWindow.Size / 4)
+        {
+            return RandomAccess.Read(_file!, destination, offset);
+        }
+        var window = t_window ??= new ReadWindow();
+        if (window.Store != _id || offset < window.Start || offset + destination.Length > window.Start + window.Length)
+        {
+            (window.Store, window.Start, window.Length) = (_id, offset, 0); // unread until the read is done
+            window.Length = RandomAccess.Read(_file!, window.Bytes, offset);
+        }
+        var count = (int)Math.Min(destination.Length, window.Start + window.Length - offset);
+        window.Bytes.AsSpan((int)(offset - window.Start), count).CopyTo(destination);
+        return count;
+    }
+
+    /// <summary>A thread's last read of a store's file (<see cref="ReadAt"/>), by the store's number, never its object.</summary>
+    private sealed class ReadWindow
+    {
+        public const int Size = 1 << 16;
+        public readonly byte[] Bytes = new byte[Size];
+        public long Store = -1;
+        public long Start;
+        public int Length;
+    }
+
+    [ThreadStatic]
+    private static ReadWindow? t_window;
+
+    private static long s_lastId;
+    private readonly long _id = Interlocked.Increment(ref s_lastId);
 
     /// <summary>Keeps the record under <paramref name="key"/>, if there is one, as if it had been read: it is still wanted.</summary>
     internal void KeepRecord(UInt128 key)

@@ -311,6 +311,44 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public void ValuesReadBackInAnyOrderFromManyStoresAreTheOnesStored()
+    {
+        // Far more than one read of the file (records of 1 to 2,000 bytes, a megabyte in all), so that records are read
+        // across, inside and before the stretch of the file the last read brought in, from two stores in turn.
+        static string Value(int store, int i) => $"{store}:{i}:" + new string((char)('a' + (i % 26)), i * 37 % 2000);
+        const int Count = 1000;
+        var paths = new[] { StorePath, StorePath + "-2" };
+        for (var s = 0; s < paths.Length; s++)
+        {
+            using var store = DocumentStore.Open(paths[s], 1, new DiskFiles());
+            var cache = new DocumentCache { Store = store };
+            for (var i = 0; i < Count; i++)
+            {
+                cache.StoredOrMade("v", () => (UInt128)i, () => Value(s, i), v => System.Text.Encoding.UTF8.GetBytes(v), b => System.Text.Encoding.UTF8.GetString(b));
+            }
+            store.Save();
+        }
+        using var first = DocumentStore.Open(paths[0], 1, new DiskFiles());
+        using var second = DocumentStore.Open(paths[1], 1, new DiskFiles());
+        var caches = new[] { new DocumentCache { Store = first }, new DocumentCache { Store = second } };
+        int[][] orders = [[.. Enumerable.Range(0, Count)], [.. Enumerable.Range(0, Count).Reverse()], [.. Enumerable.Range(0, Count).Select(i => i * 389 % Count)]];
+
+        foreach (var order in orders)
+        {
+            // Each store in turn, so that the second reads the same stretches of its file as the first just did of its own.
+            for (var s = 0; s < caches.Length; s++)
+            {
+                foreach (var i in order)
+                {
+                    Assert.Equal(Value(s, i), caches[s].StoredOrMade("v", () => (UInt128)i, () => "made again", v => System.Text.Encoding.UTF8.GetBytes(v),
+                        b => System.Text.Encoding.UTF8.GetString(b)));
+                }
+            }
+        }
+        Assert.Equal(StoreState.Whole, first.State);
+    }
+
+    [Fact]
     public void AStoredValueKeptWithoutBeingReadOutlivesTheDroppingOfUnreadOnes()
     {
         var megabyte = new string('a', 1 << 20);
