@@ -43,8 +43,9 @@ public sealed class DocumentStore : IDisposable
     private readonly ulong _basis;
     private readonly IStoreFiles _files;
     /// <summary>
-    /// The file as it was opened, read a record at a time (pread): a mapped file's pages count in the process's memory as
-    /// they are read, and a build reads nearly every record (the whole store's size, 420 MB at 100,000 papers).
+    /// The file as it was opened, read through each thread's window on it (<see cref="ReadAt"/>), not mapped: a mapped
+    /// file's pages count in the process's memory as they are read, and a build reads nearly every record (the whole
+    /// store's size, 420 MB at 100,000 papers).
     /// </summary>
     private readonly SafeFileHandle? _file;
     private readonly Dictionary<UInt128, Record> _records = [];
