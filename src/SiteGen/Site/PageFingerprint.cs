@@ -39,7 +39,11 @@ internal static class PageFingerprint
 
     private static ulong HashOfJson<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        var writer = _writer ?? (new HashingBufferWriter(), new Utf8JsonWriter(Stream.Null));
+        if (_writer is not { } writer)
+        {
+            var hash = new HashingBufferWriter();
+            writer = (hash, new Utf8JsonWriter(hash));
+        }
         // Taken while in use: a hash asked for while this one is written (a shared site's, PageModel.SiteFingerprint)
         // gets a writer of its own.
         _writer = null;

@@ -20,8 +20,8 @@ internal sealed partial record PageModel
     [JsonInclude, JsonPropertyName("Paper")]
     internal ulong? PaperFingerprint => Paper?.Fingerprint;
 
-    // A list's papers, and the links to other papers, as one number: a sequence written out as JSON went through the
-    // serializer's enumerator, half the hashing of a list page.
+    // A list's papers, and the links to other papers, as one number: written out as JSON, a sequence went through the
+    // serializer's enumerator, about half the pages' hashing in a daily update.
     [JsonInclude, JsonPropertyName("Papers")]
     internal ulong PapersFingerprint => FingerprintOf(Papers, static p => p.Fingerprint);
 

@@ -42,8 +42,8 @@ internal sealed record PageView(string Title, string Kind, string Url, string? D
 
     /// <summary>
     /// What the page's fingerprint takes of its description: a description of its own. A paper's excerpt counts in the
-    /// paper's fingerprint, which the page's takes too (<see cref="PageModel"/>): decoded and hashed again for each page,
-    /// it was a third of the hashing of a paper's page.
+    /// paper's fingerprint, which the page's takes too (<see cref="PageModel"/>), rather than decoded and hashed again
+    /// for each page.
     /// </summary>
     [JsonInclude, JsonPropertyName("Description")]
     internal string? OwnDescription => _description;
