@@ -9,10 +9,10 @@ namespace SiteGen.Site;
 /// What a build leaves in the cache so that the next one can tell, as make does, that there is nothing to do: the
 /// fingerprint of everything it read (the program, the settings, every file of the input and theme folders by path,
 /// length and time) and of the output folder as it left it (every file by path, length and time, its own and any put
-/// there by hand), with what it reported. A one-off build that finds both the same does not run at all: it reports the
-/// last build's papers, files and warnings again, and writes nothing. Any change (an edit, a touched file, a file
-/// deleted from the output or added to it, another setting or program) runs the build as usual; deleting the cache
-/// folder is safe.
+/// there by hand, but for symbolic links, which change nothing a build makes), with what it reported. A one-off build
+/// that finds both the same does not run at all: it reports the last build's papers, files and warnings again, and
+/// writes nothing. Any change (an edit, a touched file, a file deleted from the output or added to it, another setting
+/// or program) runs the build as usual; deleting the cache folder is safe.
 /// </summary>
 /// <param name="Manifest">The manifest the build left (<see cref="ManifestVersionOf"/>): the output folder it vouches for is that manifest's.</param>
 internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest, int Papers, int Files, int LinkPages, int Links, IReadOnlyList<string> Warnings)
@@ -65,14 +65,16 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
             return default;
         }
         var root = Path.TrimEndingDirectorySeparator(folder).Length;
+        // A link in the output is neither counted nor followed. No build makes one, writes or deletes through one, or takes
+        // one for what a link of a page leads to (EntryKind.Link), so one put there by hand changes nothing a build makes;
+        // one put where a build wrote takes that file's place, which is then missing from the count. The enumerator tells
+        // a link from the directory entry's type, where asking each folder's attributes was a quarter of the walk.
         var hashes = new FileSystemEnumerable<ulong>(folder, (ref FileSystemEntry entry) => HashOf(ref entry, root),
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-            // A link in the output is never followed: a link to a file counts as what it is (its own length and time), a
-            // link to a folder, which the enumerator takes for a folder, not at all.
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.Attributes.HasFlag(FileAttributes.ReparsePoint)
-                && !(skip is not null && Path.TrimEndingDirectorySeparator(entry.Directory).Length == root && entry.FileName.SequenceEqual(skip)),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
+                !(skip is not null && Path.TrimEndingDirectorySeparator(entry.Directory).Length == root && entry.FileName.SequenceEqual(skip)),
         };
         ulong sum = 0, count = 0;
         foreach (var hash in hashes)

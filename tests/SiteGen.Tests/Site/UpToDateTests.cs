@@ -122,6 +122,29 @@ public sealed class UpToDateTests
     }
 
     [Fact]
+    public async Task ALinkToAFileAddedToTheOutputChangesNothingABuildMakesAndLeavesItUpToDate()
+    {
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site);
+        using var outside = new TempFolder();
+        outside.Write("cv.pdf", "a file elsewhere");
+        var before = TempFolder.Snapshot(site["output"]);
+        File.CreateSymbolicLink(site["output/cv.pdf"], outside["cv.pdf"]);
+
+        var again = await Build(site);
+
+        Assert.True(again.UpToDate);
+        Assert.Equal(before.Count + 1, TempFolder.Snapshot(site["output"]).Count);
+        Assert.Equal("a file elsewhere", File.ReadAllText(outside["cv.pdf"]));
+        // A build that runs anyway (the stamp deleted) makes the same files, and leaves the link as it found it.
+        File.Delete(UpToDateStamp.PathFor(Directory.GetFiles(site["cache"], "*.manifest").Single()));
+        var built = await Build(site);
+        Assert.False(built.UpToDate);
+        Assert.Equal(0, built.FilesWritten);
+        Assert.NotNull(new FileInfo(site["output/cv.pdf"]).LinkTarget);
+    }
+
+    [Fact]
     public async Task TheLastBuildsWarningsAreReportedAgain()
     {
         using var site = new TempFolder().WithDefaultSite();
