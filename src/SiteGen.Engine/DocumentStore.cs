@@ -49,6 +49,10 @@ public sealed class DocumentStore : IDisposable
     /// </summary>
     private readonly SafeFileHandle? _file;
     private readonly Dictionary<UInt128, Record> _records = [];
+
+    /// <summary>This store's number, by which a thread's window on a file knows whose it is (<see cref="ReadAt"/>).</summary>
+    private readonly long _id = Interlocked.Increment(ref s_lastId);
+    private static long s_lastId;
     private readonly Lock _pendingLock = new();
     private Stream? _pending;
     private long _pendingBytes;
@@ -208,9 +212,6 @@ public sealed class DocumentStore : IDisposable
 
     [ThreadStatic]
     private static ReadWindow? t_window;
-
-    private static long s_lastId;
-    private readonly long _id = Interlocked.Increment(ref s_lastId);
 
     /// <summary>Keeps the record under <paramref name="key"/>, if there is one, as if it had been read: it is still wanted.</summary>
     internal void KeepRecord(UInt128 key)

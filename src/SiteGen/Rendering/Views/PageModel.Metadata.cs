@@ -69,7 +69,7 @@ internal sealed partial record PageModel
         {
             each[i] = fingerprint(items[i]);
         }
-        return System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(each));
+        return Fingerprint.Of(System.Runtime.InteropServices.MemoryMarshal.AsBytes(each));
     }
 
     private FeedLinkView SiteAtomFeed => new(Site.Title, AtomFeedWriter.MediaType, Urls.AtomFeed);
