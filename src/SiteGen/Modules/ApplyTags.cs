@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using SiteGen.Engine;
 using SiteGen.Papers;
 using SiteGen.Site;
@@ -23,10 +24,20 @@ internal sealed class ApplyTags : PerDocumentModule
     private static ImmutableArray<string> TagsOf(Paper paper, SiteServices site)
     {
         var (keywords, own) = (paper.Keywords.IsDefault ? [] : paper.Keywords, paper.Tags.IsDefault ? [] : paper.Tags);
-        return site.Session.Documents.StoredOrMade("tags",
-            () => DocumentCache.KeyOf(["tags", $"{site.TagMatchFingerprint:x16}", paper.Title, paper.BodyHash,
-                $"{keywords.Length}", .. keywords, $"{own.Length}", .. own]),
+        return site.Session.Documents.StoredOrMade("tags", () => KeyOf(paper, keywords, own, site.TagMatchFingerprint),
             () => site.TagMatcher.Apply(paper), Encode, tags => Decode(tags, site.Vocabulary));
+    }
+
+    /// <summary>The key of a paper's tags: made for every paper of every build, so in one array of the right size.</summary>
+    private static UInt128 KeyOf(Paper paper, ImmutableArray<string> keywords, ImmutableArray<string> own, ulong vocabulary)
+    {
+        var texts = new string[6 + keywords.Length + own.Length];
+        (texts[0], texts[1], texts[2], texts[3]) = ("tags", $"{vocabulary:x16}", paper.Title, paper.BodyHash);
+        texts[4] = keywords.Length.ToString(CultureInfo.InvariantCulture);
+        keywords.CopyTo(texts, 5);
+        texts[5 + keywords.Length] = own.Length.ToString(CultureInfo.InvariantCulture);
+        own.CopyTo(texts, 6 + keywords.Length);
+        return DocumentCache.KeyOf(texts);
     }
 
     private static byte[] Encode(ImmutableArray<string> tags)

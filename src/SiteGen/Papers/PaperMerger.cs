@@ -127,8 +127,44 @@ internal static class PaperMerger
         return (result, warnings.ToImmutable());
     }
 
-    /// <summary>One paper of its copies: listings merged in order, then each hand-written page overriding them.</summary>
-    public static (Paper Paper, ImmutableArray<Diagnostic> Warnings) MergeGroup(PaperGroup group)
+    /// <summary>One paper of its copies (<see cref="MergeCopies"/>; a copy alone, <see cref="Alone"/>).</summary>
+    public static (Paper Paper, ImmutableArray<Diagnostic> Warnings) MergeGroup(PaperGroup group) =>
+        group.Listings.Length + group.Pages.Length == 1 ? (Alone(group.Listings.IsEmpty ? group.Pages[0] : group.Listings[0]), []) : MergeCopies(group);
+
+    /// <summary>
+    /// The paper of a group of one copy, most of a site's papers (every paper in the second merge, of the listings' papers
+    /// and the pages): what <see cref="MergeCopies"/> makes of it, without setting up a merge. That is the copy itself, but
+    /// for what every merged paper is: its lists without repeats, no capture note, names of authors rather than none.
+    /// </summary>
+    internal static Paper Alone(Paper copy)
+    {
+        var (authors, keywords, tags, sources) =
+            (copy.Authors.IsDefault ? [] : copy.Authors, Distinct(copy.Keywords), Distinct(copy.Tags), Distinct(copy.Sources));
+        return copy.Capture is null && authors == copy.Authors && keywords == copy.Keywords && tags == copy.Tags && sources == copy.Sources
+            ? copy
+            : copy with { Authors = authors, Keywords = keywords, Tags = tags, Sources = sources, Capture = null };
+    }
+
+    /// <summary><paramref name="items"/> in order without repeats (ordinal): the very array when it has none.</summary>
+    private static ImmutableArray<string> Distinct(ImmutableArray<string> items)
+    {
+        if (items.IsDefault)
+        {
+            return [];
+        }
+        for (var i = 1; i < items.Length; i++)
+        {
+            // A few items each: a scan costs less than a set.
+            if (items.AsSpan(0, i).Contains(items[i]))
+            {
+                return [.. items.Distinct(StringComparer.Ordinal)];
+            }
+        }
+        return items;
+    }
+
+    /// <summary>One paper of its copies, however many: listings merged in order, then each hand-written page overriding them.</summary>
+    internal static (Paper Paper, ImmutableArray<Diagnostic> Warnings) MergeCopies(PaperGroup group)
     {
         var warnings = new List<Diagnostic>();
         var pages = group.Pages.AsSpan();

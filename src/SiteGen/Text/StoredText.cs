@@ -17,7 +17,7 @@ internal sealed class StoredText
     private readonly int _byteCount;
     private string? _text;
     private int _length = -1;
-    private UInt128? _hash;
+    private string? _hash;
 
     public StoredText(byte[] utf8)
     {
@@ -87,8 +87,8 @@ internal sealed class StoredText
     {
         if (stored is not null)
         {
-            stored._hash ??= stored.WithBytes(bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes));
-            return $"{stored._hash.Value:x32}";
+            // Kept as the text it is asked for as: each paper's is asked for by more than one step.
+            return stored._hash ??= $"{stored.WithBytes(bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes)):x32}";
         }
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SiteGen.Listings;
 using SiteGen.Papers;
+using SiteGen.Site;
 
 namespace SiteGen.Tests.Papers;
 
@@ -347,6 +350,44 @@ public sealed class PaperMergerTests
         return result.Papers.Select(PaperMerger.Identity).SequenceEqual(identities)
             && result.Papers.All(merged =>
                 merged.Sources.SequenceEqual(papers.Where(paper => PaperMerger.Identity(paper) == PaperMerger.Identity(merged)).SelectMany(paper => paper.Sources).Distinct()));
+    }
+
+    /// <summary>
+    /// A paper of one copy (most of a site's) is not merged but taken as it is (<see cref="PaperMerger.Alone"/>): it must be
+    /// the paper a merge makes of it, field for field as the store writes it, whatever its lists repeat or leave unset.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public Property APaperOfOneCopyIsThePaperAMergeMakesOfIt() =>
+        Prop.ForAll(Arb.From(
+            from paper in PaperGenerators.Paper
+            from capture in Gen.Elements<CaptureNote?>(null, new CaptureNote(new DateOnly(2025, 3, 13), true), new CaptureNote(null, false))
+            from unset in Gen.Elements(0, 1, 2, 3, 4)
+            select unset switch
+            {
+                1 => paper with { Capture = capture, Authors = default },
+                2 => paper with { Capture = capture, Tags = default, Sources = default },
+                3 => paper with { Capture = capture, Keywords = default },
+                _ => paper with { Capture = capture },
+            }), copy =>
+        {
+            var merged = PaperMerger.MergeCopies(new PaperGroup([copy], [])).Paper;
+            var alone = PaperMerger.Alone(copy);
+            var asPage = PaperMerger.MergeGroup(new PaperGroup([], [copy])).Paper;
+            return merged.Equals(alone) && merged.Equals(asPage) && alone.Capture is null
+                && DocumentCodecs.FingerprintOf(merged) == DocumentCodecs.FingerprintOf(alone)
+                && (alone.Sources.SequenceEqual(merged.Sources) && alone.Tags.SequenceEqual(merged.Tags) && alone.Keywords.SequenceEqual(merged.Keywords));
+        });
+
+    [Fact]
+    public void APaperOfOneCopyWithNothingToChangeIsTheVeryCopy()
+    {
+        var copy = Paper("Pointer Networks", "a.txt") with { Tags = ["rl", "nlp"], Keywords = ["pointer"] };
+        var repeated = copy with { Tags = ["rl", "nlp", "rl"], Capture = new CaptureNote(null, false) };
+
+        Assert.Same(copy, PaperMerger.MergeGroup(new PaperGroup([copy], [])).Paper);
+        var merged = PaperMerger.MergeGroup(new PaperGroup([repeated], [])).Paper;
+        Assert.Equal(["rl", "nlp"], merged.Tags.ToArray());
+        Assert.Null(merged.Capture);
     }
 
     private static Paper Paper(string title, string source) => new()
