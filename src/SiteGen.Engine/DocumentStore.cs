@@ -50,6 +50,17 @@ public sealed class DocumentStore : IDisposable
     private readonly SafeFileHandle? _file;
     private readonly Dictionary<UInt128, Record> _records = [];
 
+    /// <summary>The file's length when it was opened: where an append puts this build's records.</summary>
+    private readonly long _length;
+
+    /// <summary>True when the records were known from the table of contents beside the file (<see cref="IndexPath"/>).</summary>
+    internal bool OpenedFromIndex => _indexRead;
+
+    private bool _indexRead;
+
+    /// <summary>The records this build added, in the order of the pending file: where each starts there, its size and checksum.</summary>
+    private readonly List<(UInt128 Key, long At, int Size, ulong Checksum)> _added = [];
+
     /// <summary>This store's number, by which a thread's window on a file knows whose it is (<see cref="ReadAt"/>).</summary>
     private readonly long _id = Interlocked.Increment(ref s_lastId);
     private static long s_lastId;
@@ -60,8 +71,9 @@ public sealed class DocumentStore : IDisposable
     /// <summary>The bytes of records a later one under the same key replaced.</summary>
     private long _shadowed;
 
-    private DocumentStore(string path, ulong basis, IStoreFiles files, StoreState state, SafeFileHandle? file)
+    private DocumentStore(string path, ulong basis, IStoreFiles files, StoreState state, SafeFileHandle? file, long length = FileHeader)
     {
+        _length = length;
         _path = path;
         _basis = basis;
         _files = files;
@@ -89,8 +101,8 @@ public sealed class DocumentStore : IDisposable
         // Shared: the build appends to the file it reads (Save), and may replace it.
         var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var state = StateOfHeader(file, basis);
-        var store = new DocumentStore(path, basis, files, state, file);
-        if (state == StoreState.Whole)
+        var store = new DocumentStore(path, basis, files, state, file, length);
+        if (state == StoreState.Whole && !store.ReadSavedIndex(length))
         {
             store.ReadIndex(length);
         }
@@ -143,16 +155,104 @@ public sealed class DocumentStore : IDisposable
                 State = StoreState.Damaged;
                 return;
             }
-            var key = new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(header[12..]), BinaryPrimitives.ReadUInt64LittleEndian(header[4..]));
-            // A later record under a key replaces an earlier one (a value made again, one kept anew): the earlier is unused.
-            if (_records.TryGetValue(key, out var earlier))
-            {
-                _shadowed += RecordHeader + earlier.Size;
-            }
-            _records[key] = new Record(offset, size, BinaryPrimitives.ReadUInt64LittleEndian(header[20..]));
+            Index(KeyOf(header), offset, size, BinaryPrimitives.ReadUInt64LittleEndian(header[20..]));
             offset += RecordHeader + size;
         }
     }
+
+    /// <summary>Knows the record at <paramref name="offset"/>; a later record under a key replaces an earlier one (a value made again, one kept anew): the earlier is unused.</summary>
+    private void Index(UInt128 key, long offset, int size, ulong checksum)
+    {
+        if (_records.TryGetValue(key, out var earlier))
+        {
+            _shadowed += RecordHeader + earlier.Size;
+        }
+        _records[key] = new Record(offset, size, checksum);
+    }
+
+    private static UInt128 KeyOf(ReadOnlySpan<byte> header) =>
+        new(BinaryPrimitives.ReadUInt64LittleEndian(header[12..]), BinaryPrimitives.ReadUInt64LittleEndian(header[4..]));
+
+    private const string IndexSuffix = ".index";
+
+    /// <summary>
+    /// The store's table of contents, which <see cref="Save"/> leaves beside it: every record's key, place, size and
+    /// checksum, for a file of exactly the length it names. Without it, opening the store walked every record's header,
+    /// which reads the whole file (at 100,000 papers 420 MB, 0.7 s before a daily update could start).
+    /// </summary>
+    private string IndexPath => IndexPathOf(_path);
+
+    /// <summary>Where the table of contents of the store at <paramref name="path"/> is kept.</summary>
+    public static string IndexPathOf(string path) => path + IndexSuffix;
+
+    private const ulong IndexMagic = 0x3178_6564_6E69_7374; // "tsindex1"
+    private const int IndexHeader = 36;
+    private const int IndexEntry = 36;
+
+    /// <summary>
+    /// Knows the records from the table of contents, when there is one for this very file (its basis and length) that
+    /// checks; false otherwise, and nothing is known.
+    /// </summary>
+    private bool ReadSavedIndex(long length)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(IndexPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        var body = bytes.AsSpan(0, Math.Max(0, bytes.Length - sizeof(ulong)));
+        if (bytes.Length < IndexHeader + sizeof(ulong) || XxHash3.HashToUInt64(body) != BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(body.Length))
+            || BinaryPrimitives.ReadUInt64LittleEndian(body) != IndexMagic || BinaryPrimitives.ReadUInt64LittleEndian(body[8..]) != _basis
+            || BinaryPrimitives.ReadInt64LittleEndian(body[16..]) != length
+            || BinaryPrimitives.ReadInt32LittleEndian(body[32..]) is var count && (long)count * IndexEntry != body.Length - IndexHeader)
+        {
+            return false;
+        }
+        _records.EnsureCapacity(count);
+        for (var entry = body[IndexHeader..]; !entry.IsEmpty; entry = entry[IndexEntry..])
+        {
+            var (key, offset, size) = (KeyOf(entry[..RecordHeader]), BinaryPrimitives.ReadInt64LittleEndian(entry[28..]), BinaryPrimitives.ReadInt32LittleEndian(entry));
+            if (size < 0 || offset < FileHeader || offset + RecordHeader + size > length)
+            {
+                _records.Clear();
+                return false;
+            }
+            _records[key] = new Record(offset, size, BinaryPrimitives.ReadUInt64LittleEndian(entry[20..]));
+        }
+        _shadowed = BinaryPrimitives.ReadInt64LittleEndian(body[24..]);
+        _indexRead = true;
+        return true;
+    }
+
+    /// <summary>Writes the table of contents of the file as <see cref="Save"/> left it: <paramref name="records"/>, which are all it holds but <paramref name="shadowed"/> bytes.</summary>
+    private void WriteIndex(Dictionary<UInt128, Record> records, long length, long shadowed) =>
+        _files.WriteAtomically(IndexPath, stream =>
+        {
+            var bytes = new byte[IndexHeader + (records.Count * IndexEntry) + sizeof(ulong)];
+            var span = bytes.AsSpan();
+            BinaryPrimitives.WriteUInt64LittleEndian(span, IndexMagic);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[8..], _basis);
+            BinaryPrimitives.WriteInt64LittleEndian(span[16..], length);
+            BinaryPrimitives.WriteInt64LittleEndian(span[24..], shadowed);
+            BinaryPrimitives.WriteInt32LittleEndian(span[32..], records.Count);
+            var entry = span[IndexHeader..];
+            foreach (var (key, record) in records)
+            {
+                // An entry is a record's header (length, key, checksum) and its place.
+                BinaryPrimitives.WriteInt32LittleEndian(entry, record.Size);
+                BinaryPrimitives.WriteUInt64LittleEndian(entry[4..], (ulong)key);
+                BinaryPrimitives.WriteUInt64LittleEndian(entry[12..], (ulong)(key >> 64));
+                BinaryPrimitives.WriteUInt64LittleEndian(entry[20..], record.Checksum);
+                BinaryPrimitives.WriteInt64LittleEndian(entry[28..], record.Offset);
+                entry = entry[IndexEntry..];
+            }
+            BinaryPrimitives.WriteUInt64LittleEndian(span[^sizeof(ulong)..], XxHash3.HashToUInt64(span[..^sizeof(ulong)]));
+            stream.Write(bytes);
+        });
 
     /// <summary>
     /// The outputs stored under <paramref name="key"/>, if a record holds them and checks; it is then kept by the next save.
@@ -165,8 +265,12 @@ public sealed class DocumentStore : IDisposable
         {
             return null;
         }
+        // The record's own header is read again and must name the key: a table of contents that is not the file's (one
+        // written over by hand) then costs work, never another record's outputs.
+        Span<byte> header = stackalloc byte[RecordHeader];
         var payload = new ArraySegment<byte>(ArrayPool<byte>.Shared.Rent(record.Size), 0, record.Size);
-        if (ReadAt(record.Offset + RecordHeader, payload) != payload.Count || XxHash3.HashToUInt64(payload) != record.Checksum)
+        if (ReadAt(record.Offset, header) != RecordHeader || BinaryPrimitives.ReadInt32LittleEndian(header) != record.Size || KeyOf(header) != key
+            || ReadAt(record.Offset + RecordHeader, payload) != payload.Count || XxHash3.HashToUInt64(payload) != record.Checksum)
         {
             ArrayPool<byte>.Shared.Return(payload.Array!);
             State = StoreState.Damaged;
@@ -232,6 +336,7 @@ public sealed class DocumentStore : IDisposable
             _pending ??= CreatePending();
             _pending.Write(header);
             _pending.Write(payload);
+            _added.Add((key, FileHeader + _pendingBytes, payload.Length, BinaryPrimitives.ReadUInt64LittleEndian(header[20..])));
             _pendingBytes += RecordHeader + payload.Length;
         }
     }
@@ -288,22 +393,57 @@ public sealed class DocumentStore : IDisposable
         }
         _pending?.Dispose(); // the new records are read back from the file: it is done with
         var rewrite = State != StoreState.Whole || (unused > MinimumUnused && unused * 4 > used + _pendingBytes);
+        var changes = rewrite || _pendingBytes > 0;
+        if (changes || (!_indexRead && _file is not null))
+        {
+            // Gone before the file changes, so that a table of contents is only ever the file's beside it.
+            _files.Delete(IndexPath);
+        }
+        // The records of the file as it will be, and where this build's new ones start in it.
+        Dictionary<UInt128, Record> records;
+        long addedAt, shadowed;
         if (rewrite && used == 0 && _pending is not null)
         {
             Close();
             _files.Replace(PendingPath, _path);
             _pending = null;
+            (records, addedAt, shadowed) = ([], FileHeader, 0);
         }
         else if (rewrite)
         {
+            records = [];
+            addedAt = FileHeader;
+            foreach (var (key, record) in _records.Where(r => r.Value.Used).OrderBy(r => r.Value.Offset))
+            {
+                records[key] = new Record(addedAt, record.Size, record.Checksum);
+                addedAt += RecordHeader + record.Size;
+            }
+            shadowed = 0;
             _files.WriteAtomically(_path, WriteWhole);
         }
-        else if (_pendingBytes > 0)
+        else
         {
-            Close();
-            using var file = _files.OpenAppend(_path);
-            CopyPending(file);
+            (records, addedAt, shadowed) = (_records, _length, _shadowed);
+            if (_pendingBytes > 0)
+            {
+                Close();
+                using var file = _files.OpenAppend(_path);
+                CopyPending(file);
+            }
         }
+        if (!changes && (_indexRead || _file is null))
+        {
+            return;
+        }
+        foreach (var (key, at, size, checksum) in _added)
+        {
+            if (records.TryGetValue(key, out var earlier))
+            {
+                shadowed += RecordHeader + earlier.Size;
+            }
+            records[key] = new Record(addedAt + at - FileHeader, size, checksum);
+        }
+        WriteIndex(records, addedAt + _pendingBytes, shadowed);
     }
 
     /// <summary>Records not used are let be below this many bytes: rewriting a file for a few edits is not worth it.</summary>

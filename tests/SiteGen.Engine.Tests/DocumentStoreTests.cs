@@ -409,6 +409,112 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal(megabyte + "2", Latest());
     }
 
+    /// <summary>
+    /// A store is opened from the table of contents its last save left beside it. Through every way a save changes the
+    /// file (new records appended, values made again under their keys, the file written again without the unread ones,
+    /// a first file), a store opened from it reads exactly what one opened by walking the file reads.
+    /// </summary>
+    [Fact]
+    public void AStoreOpenedFromItsTableOfContentsReadsWhatAWalkOfTheFileReads()
+    {
+        var big = new string('b', 600_000);
+        // Each process: the keys it reads or makes (a value made for the first time is stored), the value it makes, and a
+        // key whose stored value it does not read (a reader that changed), so it makes it again under the same key.
+        (int[] Keys, string Made, int Unreadable)[] processes =
+        [
+            ([1, 2, 3, 4, 5], "first", 0),        // a first file: the new records take its place
+            ([1, 2, 3, 6, 7], "second", 0),       // two new records appended; 4 and 5 unread, kept
+            ([2, 8], "third", 0),                 // most of the file unread: written again with the one record read, and the new one
+            ([8, 9, 10, 11], "fourth", 0),        // appended again
+            ([8, 9, 10, 11], "fifth", 9),         // 9 made again: its new record replaces the old one, which stays in the file
+            ([8, 9, 10, 11], "sixth", 0),         // nothing new: the file and its table of contents as they were
+        ];
+        var everyKey = processes.SelectMany(p => p.Keys).Distinct().ToArray();
+        foreach (var (keys, made, unreadable) in processes)
+        {
+            using (var store = DocumentStore.Open(StorePath, 1, new DiskFiles()))
+            {
+                var cache = new DocumentCache { Store = store };
+                foreach (var key in keys)
+                {
+                    cache.StoredOrMade("v", () => (UInt128)key, () => $"{made}:{key}:{(key % 3 == 0 ? big : "")}",
+                        v => System.Text.Encoding.UTF8.GetBytes(v),
+                        b => key == unreadable ? throw new InvalidDataException("not read") : System.Text.Encoding.UTF8.GetString(b));
+                }
+                store.Save();
+            }
+            Assert.True(File.Exists(StorePath + ".index"), $"a table of contents after the {made} process");
+
+            var fromIndex = ReadAll(everyKey, fromIndex: true);
+            File.Delete(StorePath + ".index");
+            var walked = ReadAll(everyKey, fromIndex: false);
+            Assert.Equal(walked, fromIndex);
+            Assert.True(keys.All(walked.ContainsKey), $"{made}: {string.Join(",", walked.Keys)} of {string.Join(",", keys)}");
+            // Opened once more, the walk's store leaves a table of contents too, which the next process reads.
+            Assert.True(File.Exists(StorePath + ".index"));
+        }
+
+        Dictionary<int, string> ReadAll(int[] keys, bool fromIndex)
+        {
+            using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
+            Assert.Equal(fromIndex, store.OpenedFromIndex);
+            var read = new Dictionary<int, string>();
+            var cache = new DocumentCache { Store = store };
+            foreach (var key in keys)
+            {
+                // A value not stored is not made either: the encoder declines it, so the reading leaves the file as it was.
+                var value = cache.StoredOrMade("v", () => (UInt128)key, () => "", v => throw new NotSupportedException(), b => System.Text.Encoding.UTF8.GetString(b));
+                if (value.Length > 0)
+                {
+                    read[key] = value;
+                }
+            }
+            Assert.Equal(StoreState.Whole, store.State);
+            store.Save();
+            return read;
+        }
+    }
+
+    /// <summary>
+    /// The table of contents is only ever taken for the file it was written for: another file of the same length (one
+    /// copied over by hand) finds each record's own header naming another key, so its values are made again, never read
+    /// as another key's; and a record whose header is damaged costs that record alone, where a walk of the file stops there.
+    /// </summary>
+    [Fact]
+    public void ATableOfContentsOfAnotherFileGivesNoValueOfAnotherKeyAndADamagedHeaderCostsOneRecord()
+    {
+        var makes = 0;
+        string Value(DocumentCache cache, int key, string made) => cache.StoredOrMade("v", () => (UInt128)key, () => { makes++; return made; },
+            v => System.Text.Encoding.UTF8.GetBytes(v), b => System.Text.Encoding.UTF8.GetString(b));
+        void Process(string path, Action<DocumentCache> work)
+        {
+            using var store = DocumentStore.Open(path, 1, new DiskFiles());
+            work(new DocumentCache { Store = store });
+            store.Save();
+        }
+
+        // Two files of one length, the same values under other keys: the second's table of contents copied over the first's.
+        Process(StorePath, cache => { Value(cache, 1, "one"); Value(cache, 2, "two"); });
+        Process(StorePath + "-other", cache => { Value(cache, 2, "one"); Value(cache, 1, "two"); });
+        Assert.Equal(new FileInfo(StorePath).Length, new FileInfo(StorePath + "-other").Length);
+        File.Copy(StorePath + "-other.index", StorePath + ".index", overwrite: true);
+        makes = 0;
+        Process(StorePath, cache => Assert.Equal(["made 1", "made 2"], new[] { Value(cache, 1, "made 1"), Value(cache, 2, "made 2") }));
+        Assert.Equal(2, makes);
+
+        // Three records, the second's header damaged (its length): with the table of contents, the first and third are read.
+        File.Delete(StorePath);
+        File.Delete(StorePath + ".index");
+        Process(StorePath, cache => { Value(cache, 1, "one"); Value(cache, 2, "two"); Value(cache, 3, "three"); });
+        var bytes = File.ReadAllBytes(StorePath);
+        var second = 16 + 28 + System.Text.Encoding.UTF8.GetByteCount("one");
+        bytes[second + 3] = 0x7f; // a length far past the end of the file
+        File.WriteAllBytes(StorePath, bytes);
+        makes = 0;
+        Process(StorePath, cache => Assert.Equal(["one", "made", "three"], new[] { Value(cache, 1, "made"), Value(cache, 2, "made"), Value(cache, 3, "made") }));
+        Assert.Equal(1, makes);
+    }
+
     /// <summary>A text as <see cref="BinaryWriter.Write(string)"/> writes it.</summary>
     private static byte[] WithLength(string text)
     {

@@ -241,7 +241,8 @@ internal static class SiteBuilder
         var theme = Path.Combine(Path.GetDirectoryName(manifestPath)!, Scaffold.BuiltInTheme.CacheFolderName);
         return
         [
-            .. new[] { manifestPath, linksPath, stampPath, documentsPath }.Where(File.Exists).Select(f => (f, new FileInfo(f).Length)),
+            .. new[] { manifestPath, linksPath, stampPath, documentsPath, Engine.DocumentStore.IndexPathOf(documentsPath) }.Where(File.Exists)
+                .Select(f => (f, new FileInfo(f).Length)),
             // WriteOut left exactly the built-in theme's files there.
             .. Directory.Exists(theme) ? [(theme, Scaffold.BuiltInTheme.Files.Sum(f => (long)f.Bytes.Length))] : Array.Empty<(string, long)>(),
         ];

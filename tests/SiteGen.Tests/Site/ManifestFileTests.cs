@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using SiteGen.Site;
 
 namespace SiteGen.Tests.Site;
@@ -50,8 +51,26 @@ public sealed class ManifestFileTests
         Assert.Equal(stamps.OrderBy(s => s.Key, StringComparer.Ordinal), read.Files.OrderBy(s => s.Key, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A build's entries are ordered from the last manifest's paths with its new files merged in: whatever the last build
+    /// left (files gone, files added, at any place), the order is the order of a sort by path.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public bool TheOrderFromTheLastManifestIsTheOrderOfASort(string[] made, string[] before, bool[] keep)
+    {
+        var stamps = (made ?? []).Where(path => path is not null).Distinct().Select((path, i) => (path, i))
+            .ToDictionary(entry => entry.path, entry => new FileStamp((ulong)entry.i, 0, entry.i), StringComparer.Ordinal);
+        // The last manifest: some of this build's files and some others, rising by path as a manifest is.
+        var paths = stamps.Keys.Where((_, i) => keep is { Length: > 0 } && keep[i % keep.Length])
+            .Concat((before ?? []).Where(path => path is not null))
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
+
+        var expected = stamps.OrderBy(entry => entry.Key, StringComparer.Ordinal);
+        return ManifestFile.Sorted(stamps, paths).SequenceEqual(expected);
+    }
+
     [Fact]
-    public void TheLastManifestsOrderIsTakenOnlyWhenItListsTheSameFilesRisingByPath()
+    public void TheLastManifestsOrderIsTakenOnlyWhereItRisesByPath()
     {
         var stamps = new Dictionary<string, FileStamp>
         {
@@ -66,7 +85,9 @@ public sealed class ManifestFileTests
         [
             sorted,                                              // the same files: taken as they are
             ["index.html", "Tags/a.html", "tags/b/index.html"],  // not rising: sorted again
-            ["Tags/a.html", "index.html"],                       // a file fewer
+            ["Tags/a.html", "index.html"],                       // a file fewer: the new one merged in
+            ["index.html"],                                      // two fewer, one before and one after it
+            [],                                                  // none
             ["Tags/a.html", "index.html", "tags/b/index.html", "tags/c/index.html"], // one more
             ["Tags/a.html", "index.html", "tags/c/index.html"],  // another
             ["Tags/a.html", "Tags/a.html", "index.html"],        // one twice
