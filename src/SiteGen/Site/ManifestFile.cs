@@ -35,6 +35,22 @@ internal static class ManifestFile
 {
     private const string Header = "sitegen manifest 2";
 
+    /// <summary>How many files the manifest at <paramref name="path"/> says it lists (its header alone is read); 0 when it says nothing.</summary>
+    public static int CountOf(string path)
+    {
+        try
+        {
+            foreach (var line in Utf8Lines.Of(path))
+            {
+                return ParseHeader(Encoding.UTF8.GetString(line.Span)).Files is var count and > 0 ? Math.Min(count, 1 << 22) : 0;
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
+        return 0;
+    }
+
     public static LastManifest Read(string path)
     {
         var files = new Dictionary<string, FileStamp>(StringComparer.Ordinal);

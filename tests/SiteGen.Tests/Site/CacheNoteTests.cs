@@ -187,7 +187,7 @@ public sealed class CacheNoteTests
         var listed = new[]
         {
             manifest, Path.ChangeExtension(manifest, ".links"), Path.ChangeExtension(manifest, ".up-to-date"), Path.ChangeExtension(manifest, ".documents"),
-            site["cache/theme"],
+            Path.ChangeExtension(manifest, ".documents.index"), site["cache/theme"],
         };
         foreach (var path in listed)
         {

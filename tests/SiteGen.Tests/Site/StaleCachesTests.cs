@@ -28,7 +28,7 @@ public sealed class StaleCachesTests
         var own = Directory.GetFiles(site["cache"], "output-*").Order(StringComparer.Ordinal).ToArray();
         var oldLinks = Path.ChangeExtension(own.Single(f => f.EndsWith(".manifest", StringComparison.Ordinal)), ".links.json");
         File.WriteAllText(oldLinks, "{}"); // the file of links as SiteGen wrote it before it was binary
-        var stale = FakeSet(site, "0123456789abcdef", LongAgo, ".manifest", ".documents", ".links", ".links.json", ".up-to-date", ".lock", ".lock.owner");
+        var stale = FakeSet(site, "0123456789abcdef", LongAgo, ".manifest", ".documents", ".documents.index", ".links", ".links.json", ".up-to-date", ".lock", ".lock.owner");
         var recent = FakeSet(site, "1111111111111111", DateTime.UtcNow - TimeSpan.FromDays(3), ".manifest", ".documents");
         var halfDone = FakeSet(site, "2222222222222222", LongAgo, ".manifest", ".journal");
         var notOurs = FakeSet(site, "not-an-id", LongAgo, ".manifest");
