@@ -121,12 +121,13 @@ internal static class ManifestFile
     /// The entries of <paramref name="stamps"/> in the manifest's order, by path: at 100,000 papers a sort of every path
     /// took 0.45 s of a core at the end of a daily update, so a build sorts while it moves its files in, and writes the
     /// manifest (<see cref="Write"/>) after; and the last manifest's paths, in its order (<paramref name="last"/>), give
-    /// the order of the files the build kept without a sort, checked path by path, so that only the files it made anew
-    /// (a day's pages) are sorted and merged in.
+    /// the order of the files the build made again without a sort, checked path by path, so that only the files it made
+    /// anew (<paramref name="added"/>, those <paramref name="last"/> does not list: a day's pages) are sorted and merged in.
     /// </summary>
-    public static KeyValuePair<string, FileStamp>[] Sorted(IReadOnlyDictionary<string, FileStamp> stamps, ICollection<string>? last = null)
+    public static KeyValuePair<string, FileStamp>[] Sorted(IReadOnlyDictionary<string, FileStamp> stamps, IEnumerable<string>? last = null,
+        IReadOnlyCollection<string>? added = null)
     {
-        if (last is not null && InOrderOf(stamps, last) is { } ordered)
+        if (last is not null && added is not null && InOrderOf(stamps, last, added) is { } ordered)
         {
             return ordered;
         }
@@ -139,10 +140,12 @@ internal static class ManifestFile
         Array.Sort(Array.ConvertAll(entries, entry => entry.Key), entries, StringComparer.Ordinal);
 
     /// <summary>
-    /// The entries in order: those <paramref name="paths"/> lists in its order, when that rises, with the others sorted and
-    /// merged in; null when it does not rise (then everything is sorted).
+    /// The entries in order: those <paramref name="paths"/> lists in its order, when that rises, with the
+    /// <paramref name="added"/> ones sorted and merged in; null when it does not rise, or the two are not all the entries
+    /// once each (then everything is sorted).
     /// </summary>
-    private static KeyValuePair<string, FileStamp>[]? InOrderOf(IReadOnlyDictionary<string, FileStamp> stamps, ICollection<string> paths)
+    private static KeyValuePair<string, FileStamp>[]? InOrderOf(IReadOnlyDictionary<string, FileStamp> stamps, IEnumerable<string> paths,
+        IReadOnlyCollection<string> added)
     {
         var kept = new KeyValuePair<string, FileStamp>[stamps.Count];
         var count = 0;
@@ -160,20 +163,33 @@ internal static class ManifestFile
             kept[count++] = new(path, stamp);
             before = path;
         }
-        if (count == kept.Length)
-        {
-            return kept;
-        }
-        var added = stamps.Where(entry => !paths.Contains(entry.Key)).ToArray();
-        if (count + added.Length != kept.Length)
+        if (count + added.Count != kept.Length)
         {
             return null;
         }
-        SortByPath(added);
-        var merged = new KeyValuePair<string, FileStamp>[kept.Length];
-        for (int k = 0, a = 0, m = 0; m < merged.Length; m++)
+        if (added.Count == 0)
         {
-            merged[m] = a == added.Length || (k < count && string.CompareOrdinal(kept[k].Key, added[a].Key) < 0) ? kept[k++] : added[a++];
+            return kept;
+        }
+        var sortedAdded = new KeyValuePair<string, FileStamp>[added.Count];
+        var a = 0;
+        foreach (var path in added)
+        {
+            if (!stamps.TryGetValue(path, out var stamp))
+            {
+                return null;
+            }
+            sortedAdded[a++] = new(path, stamp);
+        }
+        SortByPath(sortedAdded);
+        var merged = new KeyValuePair<string, FileStamp>[kept.Length];
+        for (int k = 0, n = 0, m = 0; m < merged.Length; m++)
+        {
+            if (k < count && n < sortedAdded.Length && string.Equals(kept[k].Key, sortedAdded[n].Key, StringComparison.Ordinal))
+            {
+                return null; // a path in both: not the entries once each
+            }
+            merged[m] = n == sortedAdded.Length || (k < count && string.CompareOrdinal(kept[k].Key, sortedAdded[n].Key) < 0) ? kept[k++] : sortedAdded[n++];
         }
         return merged;
     }

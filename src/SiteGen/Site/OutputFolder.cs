@@ -73,6 +73,9 @@ internal sealed class OutputFolder
 
     private readonly ConcurrentDictionary<string, FileStamp> _produced;
     private readonly ConcurrentQueue<string> _staged = new();
+
+    /// <summary>The files produced that the last build did not make, for the manifest's order (<see cref="ManifestFile.Sorted"/>).</summary>
+    private readonly ConcurrentQueue<string> _new = new();
     private readonly ConcurrentDictionary<string, byte> _stagingFolders = new(StringComparer.Ordinal);
 
     /// <summary>What is on the way from the output folder to each of its folders asked about (relative): see <see cref="Way"/>.</summary>
@@ -406,7 +409,7 @@ internal sealed class OutputFolder
         var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != Previous.Count || _journaled.Count > 0
             || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
         // Every file is produced by now: the manifest's entries are sorted while the files move.
-        var manifestEntries = _manifestPath is null || !manifestChanged ? null : Task.Run(() => ManifestFile.Sorted(_produced, LastBuild?.Files.Keys));
+        var manifestEntries = _manifestPath is null || !manifestChanged ? null : Task.Run(() => ManifestFile.Sorted(_produced, LastBuild?.Files.Keys, _new));
         try
         {
             if (changed && journal is not null)
@@ -687,6 +690,10 @@ internal sealed class OutputFolder
         {
             Interlocked.Add(ref _pathSumOfTheLast, pathHash);
             Interlocked.Increment(ref _producedOfTheLast);
+        }
+        else
+        {
+            _new.Enqueue(destination);
         }
         if (_stampsChanged == 0 && previous != stamp)
         {
