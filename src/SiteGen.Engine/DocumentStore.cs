@@ -195,35 +195,53 @@ public sealed class DocumentStore : IDisposable
     /// </summary>
     private bool ReadSavedIndex(long length)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(IndexPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-        var body = bytes.AsSpan(0, Math.Max(0, bytes.Length - sizeof(ulong)));
-        if (bytes.Length < IndexHeader + sizeof(ulong) || XxHash3.HashToUInt64(body) != BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(body.Length))
-            || BinaryPrimitives.ReadUInt64LittleEndian(body) != IndexMagic || BinaryPrimitives.ReadUInt64LittleEndian(body[8..]) != _basis
-            || BinaryPrimitives.ReadInt64LittleEndian(body[16..]) != length
-            || BinaryPrimitives.ReadInt32LittleEndian(body[32..]) is var count && (long)count * IndexEntry != body.Length - IndexHeader)
-        {
-            return false;
-        }
-        _records.EnsureCapacity(count);
-        for (var entry = body[IndexHeader..]; !entry.IsEmpty; entry = entry[IndexEntry..])
-        {
-            var (key, offset, size) = (KeyOf(entry[..RecordHeader]), BinaryPrimitives.ReadInt64LittleEndian(entry[28..]), BinaryPrimitives.ReadInt32LittleEndian(entry));
-            if (size < 0 || offset < FileHeader || offset + RecordHeader + size > length)
+            // Streamed, as the store is: at a million papers it has four million records.
+            using var index = new FileStream(IndexPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var checksum = new XxHash3();
+            Span<byte> header = stackalloc byte[IndexHeader];
+            if (index.ReadAtLeast(header, IndexHeader, throwOnEndOfStream: false) != IndexHeader
+                || BinaryPrimitives.ReadUInt64LittleEndian(header) != IndexMagic || BinaryPrimitives.ReadUInt64LittleEndian(header[8..]) != _basis
+                || BinaryPrimitives.ReadInt64LittleEndian(header[16..]) != length
+                || BinaryPrimitives.ReadInt32LittleEndian(header[32..]) is var count && (long)count * IndexEntry + IndexHeader + sizeof(ulong) != index.Length)
+            {
+                return false;
+            }
+            checksum.Append(header);
+            _records.EnsureCapacity(count);
+            var chunk = new byte[IndexEntry * 4096];
+            for (var left = count; left > 0;)
+            {
+                var entries = chunk.AsSpan(0, IndexEntry * Math.Min(left, 4096));
+                index.ReadExactly(entries);
+                checksum.Append(entries);
+                for (var entry = entries; !entry.IsEmpty; entry = entry[IndexEntry..])
+                {
+                    var (key, offset, size) = (KeyOf(entry), BinaryPrimitives.ReadInt64LittleEndian(entry[28..]), BinaryPrimitives.ReadInt32LittleEndian(entry));
+                    if (size < 0 || offset < FileHeader || offset + RecordHeader + size > length)
+                    {
+                        _records.Clear();
+                        return false;
+                    }
+                    _records[key] = new Record(offset, size, BinaryPrimitives.ReadUInt64LittleEndian(entry[20..]));
+                }
+                left -= entries.Length / IndexEntry;
+            }
+            Span<byte> stored = stackalloc byte[sizeof(ulong)];
+            index.ReadExactly(stored);
+            if (checksum.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(stored))
             {
                 _records.Clear();
                 return false;
             }
-            _records[key] = new Record(offset, size, BinaryPrimitives.ReadUInt64LittleEndian(entry[20..]));
+            _shadowed = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
         }
-        _shadowed = BinaryPrimitives.ReadInt64LittleEndian(body[24..]);
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            _records.Clear();
+            return false;
+        }
         _indexRead = true;
         return true;
     }
@@ -232,26 +250,36 @@ public sealed class DocumentStore : IDisposable
     private void WriteIndex(Dictionary<UInt128, Record> records, long length, long shadowed) =>
         _files.WriteAtomically(IndexPath, stream =>
         {
-            var bytes = new byte[IndexHeader + (records.Count * IndexEntry) + sizeof(ulong)];
-            var span = bytes.AsSpan();
-            BinaryPrimitives.WriteUInt64LittleEndian(span, IndexMagic);
-            BinaryPrimitives.WriteUInt64LittleEndian(span[8..], _basis);
-            BinaryPrimitives.WriteInt64LittleEndian(span[16..], length);
-            BinaryPrimitives.WriteInt64LittleEndian(span[24..], shadowed);
-            BinaryPrimitives.WriteInt32LittleEndian(span[32..], records.Count);
-            var entry = span[IndexHeader..];
+            var checksum = new XxHash3();
+            var chunk = new byte[IndexEntry * 4096];
+            var used = IndexHeader;
+            BinaryPrimitives.WriteUInt64LittleEndian(chunk, IndexMagic);
+            BinaryPrimitives.WriteUInt64LittleEndian(chunk.AsSpan(8), _basis);
+            BinaryPrimitives.WriteInt64LittleEndian(chunk.AsSpan(16), length);
+            BinaryPrimitives.WriteInt64LittleEndian(chunk.AsSpan(24), shadowed);
+            BinaryPrimitives.WriteInt32LittleEndian(chunk.AsSpan(32), records.Count);
             foreach (var (key, record) in records)
             {
+                if (used + IndexEntry > chunk.Length)
+                {
+                    checksum.Append(chunk.AsSpan(0, used));
+                    stream.Write(chunk, 0, used);
+                    used = 0;
+                }
                 // An entry is a record's header (length, key, checksum) and its place.
+                var entry = chunk.AsSpan(used, IndexEntry);
                 BinaryPrimitives.WriteInt32LittleEndian(entry, record.Size);
                 BinaryPrimitives.WriteUInt64LittleEndian(entry[4..], (ulong)key);
                 BinaryPrimitives.WriteUInt64LittleEndian(entry[12..], (ulong)(key >> 64));
                 BinaryPrimitives.WriteUInt64LittleEndian(entry[20..], record.Checksum);
                 BinaryPrimitives.WriteInt64LittleEndian(entry[28..], record.Offset);
-                entry = entry[IndexEntry..];
+                used += IndexEntry;
             }
-            BinaryPrimitives.WriteUInt64LittleEndian(span[^sizeof(ulong)..], XxHash3.HashToUInt64(span[..^sizeof(ulong)]));
-            stream.Write(bytes);
+            checksum.Append(chunk.AsSpan(0, used));
+            stream.Write(chunk, 0, used);
+            Span<byte> sum = stackalloc byte[sizeof(ulong)];
+            BinaryPrimitives.WriteUInt64LittleEndian(sum, checksum.GetCurrentHashAsUInt64());
+            stream.Write(sum);
         });
 
     /// <summary>

@@ -476,9 +476,10 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     /// <summary>
-    /// The table of contents is only ever taken for the file it was written for: another file of the same length (one
+    /// The table of contents is only ever taken for the file it was written for: another file's of the same length (one
     /// copied over by hand) finds each record's own header naming another key, so its values are made again, never read
-    /// as another key's; and a record whose header is damaged costs that record alone, where a walk of the file stops there.
+    /// as another key's; one changed by a byte does not check, and the file is walked; and a record whose header is
+    /// damaged costs that record alone, where a walk of the file stops there.
     /// </summary>
     [Fact]
     public void ATableOfContentsOfAnotherFileGivesNoValueOfAnotherKeyAndADamagedHeaderCostsOneRecord()
@@ -501,6 +502,18 @@ public sealed class DocumentStoreTests : IDisposable
         makes = 0;
         Process(StorePath, cache => Assert.Equal(["made 1", "made 2"], new[] { Value(cache, 1, "made 1"), Value(cache, 2, "made 2") }));
         Assert.Equal(2, makes);
+
+        // A table of contents changed by a byte (the place of a record) does not check: the file is walked instead.
+        File.Delete(StorePath + ".index");
+        Process(StorePath, cache => Value(cache, 1, "made"));
+        var index = File.ReadAllBytes(StorePath + ".index");
+        index[36 + 28] ^= 0x01;
+        File.WriteAllBytes(StorePath + ".index", index);
+        using (var store = DocumentStore.Open(StorePath, 1, new DiskFiles()))
+        {
+            Assert.False(store.OpenedFromIndex);
+            Assert.Equal("made 1", Value(new DocumentCache { Store = store }, 1, "made again"));
+        }
 
         // Three records, the second's header damaged (its length): with the table of contents, the first and third are read.
         File.Delete(StorePath);
