@@ -622,6 +622,27 @@ internal sealed class OutputFolder
         switch (Entries.KindOf(StagingPath))
         {
             case EntryKind.Directory:
+                // Its folders (new/papers, old/tags...) on every core, then what is left: at the end of a daily update at
+                // 100,000 papers, removing the folders of 4,500 pages written again took a core 0.3 s, while the other idled.
+                // Links are neither followed nor removed through (the last step removes a link itself).
+                var realFolders = new EnumerationOptions { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false };
+                var failures = new ConcurrentQueue<Exception>();
+                Parallel.ForEach(Directory.EnumerateDirectories(StagingPath, "*", realFolders)
+                    .SelectMany(folder => Directory.EnumerateDirectories(folder, "*", realFolders)).ToArray(), folder =>
+                {
+                    try
+                    {
+                        _files.DeleteTree(folder);
+                    }
+                    catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                    {
+                        failures.Enqueue(exception);
+                    }
+                });
+                if (failures.TryDequeue(out var failure))
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                }
                 _files.DeleteTree(StagingPath);
                 break;
             case EntryKind.File or EntryKind.Link:

@@ -33,6 +33,29 @@ public sealed class SymbolicLinkTests
         Assert.Contains("outside the site folder", warning);
     }
 
+    /// <summary>
+    /// The staging folder a stopped build left is removed before a build writes, its folders on every core: links in it,
+    /// at either level the removal goes through folders by, are removed themselves, never what they lead to.
+    /// </summary>
+    [Fact]
+    public async Task LinksInAStagingFolderLeftBehindAreRemovedAndWhatTheyLeadToIsKept()
+    {
+        using var site = SmallSite();
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        using var outside = new TempFolder();
+        outside.Write("keep/papers/mine.txt", "not SiteGen's");
+        var staging = site["output/" + OutputFolder.StagingFolder];
+        site.Write($"output/{OutputFolder.StagingFolder}/old/papers/left/index.html", "a page a stopped build moved aside");
+        Directory.CreateSymbolicLink(Path.Combine(staging, "new"), outside["keep"]);
+        Directory.CreateSymbolicLink(Path.Combine(staging, "old", "tags"), outside["keep"]);
+        site.WritePaper("two", "Reinforcement Learning from Sparse Rewards"); // so that the build runs
+
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+        Assert.False(Directory.Exists(staging));
+        Assert.Equal("not SiteGen's", File.ReadAllText(outside["keep/papers/mine.txt"]));
+    }
+
     [Fact]
     public async Task AListingThatLinksToAFileOutsideTheSiteIsNotReadAsPapers()
     {
