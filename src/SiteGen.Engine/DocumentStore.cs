@@ -30,7 +30,9 @@ public enum StoreState
 /// <para>
 /// A build appends the records it made; when the records it did not use (papers removed, old versions of edited ones)
 /// outweigh a quarter of those it did, or the file was not whole, it writes the file again with the used ones only, into
-/// a new file that replaces it. The new records wait in a file beside it until then, so they cost no memory.
+/// a new file that replaces it. The new records wait in a file beside it until then, so they cost no memory. Each save
+/// then leaves the file's table of contents beside it (<see cref="IndexPath"/>), so that the next process opens the
+/// store without reading it whole.
 /// </para>
 /// </summary>
 public sealed class DocumentStore : IDisposable
