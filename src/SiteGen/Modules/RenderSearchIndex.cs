@@ -89,13 +89,38 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
     /// </summary>
     private static int[] WordsOf(Paper paper, SearchVocabulary vocabulary, SiteServices site)
     {
-        string[] names = [.. paper.Tags.Select(site.Vocabulary.DisplayName), .. paper.Keywords.IsDefault ? [] : paper.Keywords,
-            .. paper.Authors.IsDefault ? [] : paper.Authors, .. paper.Organization is { } organization ? [organization] : Array.Empty<string>()];
+        var names = NamesOf(paper, site);
         return site.Session.Documents.StoredOrMade("search words",
-            () => DocumentCache.KeyOf(["search words", paper.Title, .. names, paper.BodyHash]),
+            () =>
+            {
+                // The key's texts in one array of the right size: made for every paper of every build.
+                var texts = new string[names.Length + 3];
+                (texts[0], texts[1], texts[^1]) = ("search words", paper.Title, paper.BodyHash);
+                names.CopyTo(texts, 2);
+                return DocumentCache.KeyOf(texts);
+            },
             () => SearchIndex.WordsOf(vocabulary, paper.Title, names, paper.Body),
             vocabulary.ToStored,
             stored => vocabulary.WordsFromStored(stored));
+    }
+
+    /// <summary>The names a paper is found by besides its title: its tags' names, keywords, authors and organization.</summary>
+    private static string[] NamesOf(Paper paper, SiteServices site)
+    {
+        var (tags, keywords, authors) = (paper.Tags.IsDefault ? [] : paper.Tags, paper.Keywords.IsDefault ? [] : paper.Keywords,
+            paper.Authors.IsDefault ? [] : paper.Authors);
+        var names = new string[tags.Length + keywords.Length + authors.Length + (paper.Organization is null ? 0 : 1)];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            names[i] = site.Vocabulary.DisplayName(tags[i]);
+        }
+        keywords.CopyTo(names, tags.Length);
+        authors.CopyTo(names, tags.Length + keywords.Length);
+        if (paper.Organization is { } organization)
+        {
+            names[^1] = organization;
+        }
+        return names;
     }
 
     /// <summary>
