@@ -112,15 +112,17 @@ internal sealed class OutputFolder
         }
         var outputExists = Directory.Exists(Path);
         _remembered = remembered is not null && outputExists;
+        static Task<(LastManifest?, IReadOnlyDictionary<string, FileStamp>)> Known(IReadOnlyDictionary<string, FileStamp> files) =>
+            Task.FromResult<(LastManifest?, IReadOnlyDictionary<string, FileStamp>)>((null, files));
         int lastCount;
         if (manifestPath is null || !outputExists)
         {
-            (_last, lastCount) = (Task.FromResult<(LastManifest?, IReadOnlyDictionary<string, FileStamp>)>((null, new Dictionary<string, FileStamp>(StringComparer.Ordinal))), 0);
+            (_last, lastCount) = (Known(new Dictionary<string, FileStamp>(StringComparer.Ordinal)), 0);
         }
         else if (remembered is not null)
         {
             // The session's own table, as it is: the next build knows it by reference (ContinuesFrom).
-            (_last, lastCount) = (Task.FromResult<(LastManifest?, IReadOnlyDictionary<string, FileStamp>)>((null, remembered)), remembered.Count);
+            (_last, lastCount) = (Known(remembered), remembered.Count);
         }
         else
         {
