@@ -56,9 +56,7 @@ public sealed class DocumentStore : IDisposable
     private readonly long _length;
 
     /// <summary>True when the records were known from the table of contents beside the file (<see cref="IndexPath"/>).</summary>
-    internal bool OpenedFromIndex => _indexRead;
-
-    private bool _indexRead;
+    internal bool OpenedFromIndex { get; private set; }
 
     /// <summary>The records this build added, in the order of the pending file: where each starts there, its size and checksum.</summary>
     private readonly List<(UInt128 Key, long At, int Size, ulong Checksum)> _added = [];
@@ -162,14 +160,18 @@ public sealed class DocumentStore : IDisposable
         }
     }
 
-    /// <summary>Knows the record at <paramref name="offset"/>; a later record under a key replaces an earlier one (a value made again, one kept anew): the earlier is unused.</summary>
-    private void Index(UInt128 key, long offset, int size, ulong checksum)
+    /// <summary>Knows the record at <paramref name="offset"/> (<see cref="Put"/>).</summary>
+    private void Index(UInt128 key, long offset, int size, ulong checksum) => _shadowed += Put(_records, key, new Record(offset, size, checksum));
+
+    /// <summary>
+    /// Puts <paramref name="record"/> under <paramref name="key"/>: a later record under a key replaces an earlier one (a
+    /// value made again, one kept anew), and the earlier is unused. Returns the bytes it replaced.
+    /// </summary>
+    private static long Put(Dictionary<UInt128, Record> records, UInt128 key, Record record)
     {
-        if (_records.TryGetValue(key, out var earlier))
-        {
-            _shadowed += RecordHeader + earlier.Size;
-        }
-        _records[key] = new Record(offset, size, checksum);
+        var replaced = records.TryGetValue(key, out var earlier) ? RecordHeader + earlier.Size : 0L;
+        records[key] = record;
+        return replaced;
     }
 
     private static UInt128 KeyOf(ReadOnlySpan<byte> header) =>
@@ -189,7 +191,7 @@ public sealed class DocumentStore : IDisposable
 
     private const ulong IndexMagic = 0x3178_6564_6E69_7374; // "tsindex1"
     private const int IndexHeader = 36;
-    private const int IndexEntry = 36;
+    private const int IndexEntry = RecordHeader + sizeof(long); // a record's header and its place
 
     /// <summary>
     /// Knows the records from the table of contents, when there is one for this very file (its basis and length) that
@@ -220,7 +222,7 @@ public sealed class DocumentStore : IDisposable
                 checksum.Append(entries);
                 for (var entry = entries; !entry.IsEmpty; entry = entry[IndexEntry..])
                 {
-                    var (key, offset, size) = (KeyOf(entry), BinaryPrimitives.ReadInt64LittleEndian(entry[28..]), BinaryPrimitives.ReadInt32LittleEndian(entry));
+                    var (key, offset, size) = (KeyOf(entry), BinaryPrimitives.ReadInt64LittleEndian(entry[RecordHeader..]), BinaryPrimitives.ReadInt32LittleEndian(entry));
                     if (size < 0 || offset < FileHeader || offset + RecordHeader + size > length)
                     {
                         _records.Clear();
@@ -244,7 +246,7 @@ public sealed class DocumentStore : IDisposable
             _records.Clear();
             return false;
         }
-        _indexRead = true;
+        OpenedFromIndex = true;
         return true;
     }
 
@@ -270,11 +272,8 @@ public sealed class DocumentStore : IDisposable
                 }
                 // An entry is a record's header (length, key, checksum) and its place.
                 var entry = chunk.AsSpan(used, IndexEntry);
-                BinaryPrimitives.WriteInt32LittleEndian(entry, record.Size);
-                BinaryPrimitives.WriteUInt64LittleEndian(entry[4..], (ulong)key);
-                BinaryPrimitives.WriteUInt64LittleEndian(entry[12..], (ulong)(key >> 64));
-                BinaryPrimitives.WriteUInt64LittleEndian(entry[20..], record.Checksum);
-                BinaryPrimitives.WriteInt64LittleEndian(entry[28..], record.Offset);
+                WriteHeader(entry, key, record.Size, record.Checksum);
+                BinaryPrimitives.WriteInt64LittleEndian(entry[RecordHeader..], record.Offset);
                 used += IndexEntry;
             }
             checksum.Append(chunk.AsSpan(0, used));
@@ -371,12 +370,16 @@ public sealed class DocumentStore : IDisposable
         }
     }
 
-    private static void WriteHeader(Span<byte> header, UInt128 key, ReadOnlySpan<byte> payload)
+    private static void WriteHeader(Span<byte> header, UInt128 key, ReadOnlySpan<byte> payload) =>
+        WriteHeader(header, key, payload.Length, XxHash3.HashToUInt64(payload));
+
+    /// <summary>A record's header: its length, key and checksum (<see cref="KeyOf"/> reads the key back).</summary>
+    private static void WriteHeader(Span<byte> header, UInt128 key, int size, ulong checksum)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header, size);
         BinaryPrimitives.WriteUInt64LittleEndian(header[4..], (ulong)key);
         BinaryPrimitives.WriteUInt64LittleEndian(header[12..], (ulong)(key >> 64));
-        BinaryPrimitives.WriteUInt64LittleEndian(header[20..], XxHash3.HashToUInt64(payload));
+        BinaryPrimitives.WriteUInt64LittleEndian(header[20..], checksum);
     }
 
     /// <summary>
@@ -424,7 +427,7 @@ public sealed class DocumentStore : IDisposable
         _pending?.Dispose(); // the new records are read back from the file: it is done with
         var rewrite = State != StoreState.Whole || (unused > MinimumUnused && unused * 4 > used + _pendingBytes);
         var changes = rewrite || _pendingBytes > 0;
-        if (changes || (!_indexRead && _file is not null))
+        if (changes || (!OpenedFromIndex && _file is not null))
         {
             // Gone before the file changes, so that a table of contents is only ever the file's beside it.
             _files.Delete(IndexPath);
@@ -461,17 +464,13 @@ public sealed class DocumentStore : IDisposable
                 CopyPending(file);
             }
         }
-        if (!changes && (_indexRead || _file is null))
+        if (!changes && (OpenedFromIndex || _file is null))
         {
             return;
         }
         foreach (var (key, at, size, checksum) in _added)
         {
-            if (records.TryGetValue(key, out var earlier))
-            {
-                shadowed += RecordHeader + earlier.Size;
-            }
-            records[key] = new Record(addedAt + at - FileHeader, size, checksum);
+            shadowed += Put(records, key, new Record(addedAt + at - FileHeader, size, checksum));
         }
         WriteIndex(records, addedAt + _pendingBytes, shadowed);
     }
