@@ -64,6 +64,12 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
         {
             return default;
         }
+        return LinuxFolderWalk.TrySum(folder, skip) ?? WalkedByRuntime(folder, skip);
+    }
+
+    /// <summary><see cref="FilesOf"/> by the runtime's enumerator, on every system (<see cref="LinuxFolderWalk"/> is quicker on Linux).</summary>
+    internal static FileSum WalkedByRuntime(string folder, string? skip)
+    {
         var root = Path.TrimEndingDirectorySeparator(folder).Length;
         // A link in the output is neither counted nor followed. No build makes one, writes or deletes through one, or takes
         // one for what a link of a page leads to (EntryKind.Link), so one put there by hand changes nothing a build makes;
@@ -107,7 +113,8 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
         return HashOf(path, length, ticks);
     }
 
-    private static ulong HashOf(ReadOnlySpan<char> path, long length, long ticks)
+    /// <summary>What <see cref="FilesOf"/> counts for a file at <paramref name="path"/> ("/" and its path from the folder walked).</summary>
+    internal static ulong HashOf(ReadOnlySpan<char> path, long length, long ticks)
     {
         Span<ulong> stamp = [XxHash3.HashToUInt64(MemoryMarshal.AsBytes(path)), (ulong)length, (ulong)ticks];
         return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(stamp));
