@@ -37,10 +37,11 @@ internal sealed class ReadFiles(string folder, string pattern, IReadOnlyList<str
         }
         var documents = new Document[keys.Length];
         // An unchanged file (same time and length) is not read again in a long-running session: it is the same
-        // document as last time, and every module that saw it can reuse its work. A new process reads each file's bytes
-        // for their hash, and decodes them only for a module whose work for them is not in the cache.
+        // document as last time, and every module that saw it can reuse its work. A new process takes the hash of its
+        // bytes from the cache (else reads them for it), and decodes them only for a module whose work for them is not
+        // in the cache.
         await ParallelRanges.ForAsync(keys.Length, context.ParallelOptions, i => documents[i] = files.GetOrAdd(keys[i],
-            key => SourceText.Keyed(key.Path, site.Relative(key.Path)))).ConfigureAwait(false);
+            key => SourceText.Keyed(key, site.Relative(key.Path), site.Session.Documents))).ConfigureAwait(false);
         return [.. inputs, .. documents];
     }
 
