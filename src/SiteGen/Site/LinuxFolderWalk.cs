@@ -37,7 +37,7 @@ internal static class LinuxFolderWalk
             walk.Folder(AtCurrentFolder, ref root[0], depth: 0, pathLength: 0);
             return new FileSum(walk.Sum, walk.Count);
         }
-        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException or NotAvailableException)
         {
             s_available = false;
             return null;
@@ -173,7 +173,13 @@ internal static class LinuxFolderWalk
                 return true;
             }
             var error = Marshal.GetLastPInvokeError();
-            return error is NoEntry ? false : throw new IOException($"cannot read a file of the output (errno {error})");
+            return error switch
+            {
+                NoEntry => false,
+                // A kernel older than statx (Linux 4.11), or a container's filter that refuses it: the runtime's walk then.
+                NotImplemented or NotPermitted => throw new NotAvailableException(),
+                _ => throw new IOException($"cannot read a file of the output (errno {error})"),
+            };
         }
 
         /// <summary>Counts the file whose path is the first <paramref name="pathLength"/> characters of <see cref="_path"/>, status in <see cref="_status"/>.</summary>
@@ -196,6 +202,8 @@ internal static class LinuxFolderWalk
     private const uint SizeAndModified = 0x200 | 0x40;
     private const int StatxSize = 256;
     private const int NoEntry = 2;
+    private const int NotPermitted = 1;
+    private const int NotImplemented = 38;
     private const byte TypeUnknown = 0;
     private const byte TypeFolder = 4;
     private const byte TypeFile = 8;
@@ -203,6 +211,9 @@ internal static class LinuxFolderWalk
     private const int FileTypeMask = 0xF000;
     private const int FolderMode = 0x4000;
     private const int LinkMode = 0xA000;
+
+    /// <summary>This system refuses a call the walk needs.</summary>
+    private sealed class NotAvailableException : Exception;
 
     // DllImport rather than LibraryImport, which would need unsafe code for the project: the arguments are blittable, a
     // name passed as a reference to its first byte (NUL-terminated, as the kernel wrote it or Terminated made it).
