@@ -95,17 +95,17 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         json.WriteStartObject();
         json.WriteString("title", paper.Title);
         json.WriteString("slug", paper.Slug);
-        json.WriteString("url", Urls.Paper(paper.Slug)[..^Urls.Index.Length]);
+        json.WriteString("url", Urls.Paper(paper.Slug).AsSpan()[..^Urls.Index.Length]);
         WriteStringUnlessNull(json, FrontMatter.ArxivKey, paper.Arxiv);
         if (!paper.Authors.IsDefaultOrEmpty)
         {
-            WriteValue(json, FrontMatter.AuthorsKey, paper.Authors);
+            WriteStrings(json, FrontMatter.AuthorsKey, paper.Authors);
         }
         WriteNumberOrNull(json, "author_count", paper.AuthorCount);
         WriteStringUnlessNull(json, FrontMatter.OrganizationKey, paper.Organization);
         if (paper.Published is { } published)
         {
-            json.WriteString("published", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteDate(json, "published", published);
         }
         else
         {
@@ -113,7 +113,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         }
         if (paper.Submitted is { } submitted)
         {
-            json.WriteString(FrontMatter.SubmittedKey, submitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteDate(json, FrontMatter.SubmittedKey, submitted);
         }
         if (paper.Upvotes is { } upvotes)
         {
@@ -124,14 +124,14 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         {
             json.WriteNumber(FrontMatter.GithubStarsKey, stars);
         }
-        WriteValue(json, "tags", paper.Tags);
+        WriteStrings(json, "tags", paper.Tags);
         if (!paper.Keywords.IsDefaultOrEmpty)
         {
-            WriteValue(json, FrontMatter.KeywordsKey, paper.Keywords);
+            WriteStrings(json, FrontMatter.KeywordsKey, paper.Keywords);
         }
         WriteStringUnlessNull(json, FrontMatter.SummaryKey, paper.Summary);
         WriteValue(json, "links", paper.Links);
-        WriteValue(json, "sources", paper.Sources);
+        WriteStrings(json, "sources", paper.Sources);
         foreach (var (key, value) in paper.Extra)
         {
             WriteValue(json, key, value);
@@ -146,6 +146,25 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
             json.WriteString("abstract", paper.Body);
         }
         json.WriteEndObject();
+    }
+
+    /// <summary>A date as <c>yyyy-mm-dd</c>, without a string of its own: papers.json is written whole, every paper's dates in every build.</summary>
+    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly date)
+    {
+        Span<char> text = stackalloc char[10];
+        date.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        json.WriteString(name, text[..length]);
+    }
+
+    /// <summary>A list of texts, without boxing it and its enumerator as <see cref="WriteValue(Utf8JsonWriter, object?)"/> would.</summary>
+    private static void WriteStrings(Utf8JsonWriter json, string name, ImmutableArray<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values.IsDefault ? [] : values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>The fields that older papers do not have are left out when unknown, so papers.json of old sites stays as it was.</summary>
