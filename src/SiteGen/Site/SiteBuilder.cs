@@ -54,10 +54,13 @@ internal static class SiteBuilder
         // so it needs no lock, unless a build stopped half way and left something to clear.
         var stampPath = UpToDateStamp.PathFor(manifestPath);
         ulong? inputs = null;
+        // A one-off build reads its sources as the up-to-date check found them, each folder listed once (a session's
+        // builds follow edits: each lists what it reads anew).
+        var sourceEntries = session.Remembers ? null : new SourceTree.FolderEntries();
         if (!request.DryRun && !session.Remembers && !OutputFolder.StoppedHalfWay(folders.Output, manifestPath))
         {
             inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, folders.Output, root,
-                [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteFolders.SiteThemes(root, settings)]);
+                [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteFolders.SiteThemes(root, settings)], sourceEntries);
             if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, folders.Output, shownOutput) is { } unchanged)
             {
                 return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started), Folders = folders };
@@ -76,7 +79,7 @@ internal static class SiteBuilder
                 StaleCaches.AdoptFormerName(folders.FormerCacheId, manifestPath, files);
             }
             var summary = await BuildLockedAsync(request, root, settings, settingsJson, warnings, folders.Output, shownOutput, manifestPath,
-                session, files, inputs, cancellationToken).ConfigureAwait(false);
+                session, files, inputs, sourceEntries, cancellationToken).ConfigureAwait(false);
             if (buildLock is not null && session.Remembers)
             {
                 // A session writes the manifest once the build has returned: the lock goes with it.
@@ -96,7 +99,7 @@ internal static class SiteBuilder
 
     private static async Task<BuildSummary> BuildLockedAsync(BuildRequest request, string root, SiteSettings settings, string settingsJson,
         List<Diagnostic> warnings, string outputPath, string shownOutput, string manifestPath, BuildSession session, FileOperations files,
-        ulong? inputs, CancellationToken cancellationToken)
+        ulong? inputs, SourceTree.FolderEntries? sourceEntries, CancellationToken cancellationToken)
     {
         // A one-off rebuild that reads its work back runs without collections when what it will allocate fits the hold
         // (CollectorHold). Held before anything is read: the region starts with a collection of all that is allocated,
@@ -130,7 +133,7 @@ internal static class SiteBuilder
         // garbage stays to the end anyway, and a text read back from the file is a new array each time (a card's, five
         // times a paper).
         using var texts = request.DryRun || session.Remembers || held ? null : Text.TextFile.Create(Path.ChangeExtension(manifestPath, ".texts"));
-        var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, texts, warnings) with { ChangedFiles = request.ChangedFiles };
+        var services = LoadServices(root, settings, settingsJson, themeFolders, output, session, texts, sourceEntries, warnings) with { ChangedFiles = request.ChangedFiles };
         // The file is read beside the Process phase, on a thread of its own (no page needs it before Output): at 100,000
         // papers reading it took half a second of a daily update's start.
         var savedLinks = request.DryRun || output.Recovering ? Task.FromResult<PageLinkTable?>(null)
@@ -324,10 +327,10 @@ internal static class SiteBuilder
             () => new CardCache(templates, texts, session.Documents));
 
     private static SiteServices LoadServices(string root, SiteSettings settings, string settingsJson, string[] themeFolders, OutputFolder output, BuildSession session,
-        Text.TextFile? texts, List<Diagnostic> warnings)
+        Text.TextFile? texts, SourceTree.FolderEntries? sourceEntries, List<Diagnostic> warnings)
     {
         var inputFolders = SiteServices.Absolute(root, settings.InputPaths);
-        var sources = new SourceTree(root, [.. inputFolders, .. themeFolders]);
+        var sources = new SourceTree(root, [.. inputFolders, .. themeFolders], sourceEntries);
         var (vocabulary, tagsText) = TagVocabularyFile.Load(root, inputFolders, warnings);
         var menu = MenuOf(root, inputFolders, sources);
         // What a session keeps is made from the vocabulary's names at most (descriptions are read by the tag pages, which

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Enumeration;
 using SiteGen.Diagnostics;
 
@@ -9,8 +10,24 @@ namespace SiteGen.Site;
 /// it, as is a dangling one. A folder is walked once: a link back to a folder already read (a loop) is never walked again.
 /// Files are found in one walk of each folder, name, time and length together (one stat a file on the walking thread).
 /// </summary>
-internal sealed class SourceTree(string root, IEnumerable<string> sourceFolders)
+/// <param name="folders">
+/// What the build's walks found in each folder so far, when the build reads its sources as they were at its start (a
+/// build from the command line: the up-to-date check walks them all, and the steps that read files list the same
+/// folders again); null to read each folder as it is when it is walked (the preview, whose builds follow edits).
+/// </param>
+internal sealed class SourceTree(string root, IEnumerable<string> sourceFolders, SourceTree.FolderEntries? folders = null)
 {
+    /// <summary>The entries of each folder, by its real path, read once for one build.</summary>
+    internal sealed class FolderEntries
+    {
+        private readonly ConcurrentDictionary<string, Entry[]> _entries = new(StringComparer.Ordinal);
+
+        public Entry[] Of(string real) => _entries.GetOrAdd(real, Read);
+    }
+
+    /// <summary>A folder's entry, with what one stat of it tells.</summary>
+    internal readonly record struct Entry(string Name, bool Link, bool Folder, DateTime Time, long Length);
+
     private readonly string _root = Path.GetFullPath(root);
     private readonly string[] _allowed = [SiteFolders.RealPath(root), .. sourceFolders.Select(SiteFolders.RealPath)];
 
@@ -98,12 +115,7 @@ internal sealed class SourceTree(string root, IEnumerable<string> sourceFolders)
     private void WalkFolders(string real, string shown, string pattern, bool recursive, HashSet<string> visited, List<FoundFile> found,
         Queue<(string Entry, string Shown)> links, List<Diagnostic>? warnings)
     {
-        var entries = new FileSystemEnumerable<(string Name, bool Link, bool Folder, DateTime Time, long Length)>(real,
-            (ref FileSystemEntry e) => (e.FileName.ToString(), e.Attributes.HasFlag(FileAttributes.ReparsePoint), e.IsDirectory,
-                e.LastWriteTimeUtc.UtcDateTime, e.Length),
-            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false }).ToList();
-        entries.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
-        foreach (var (name, link, folder, time, length) in entries)
+        foreach (var (name, link, folder, time, length) in folders?.Of(real) ?? Read(real))
         {
             var path = Path.Combine(shown, name);
             if (link)
@@ -123,6 +135,17 @@ internal sealed class SourceTree(string root, IEnumerable<string> sourceFolders)
                 found.Add(new FoundFile(path, time, length));
             }
         }
+    }
+
+    /// <summary>The entries of the folder <paramref name="real"/>, in ordinal order of their names.</summary>
+    private static Entry[] Read(string real)
+    {
+        var entries = new FileSystemEnumerable<Entry>(real,
+            (ref FileSystemEntry e) => new Entry(e.FileName.ToString(), e.Attributes.HasFlag(FileAttributes.ReparsePoint), e.IsDirectory,
+                e.LastWriteTimeUtc.UtcDateTime, e.Length),
+            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false }).ToArray();
+        Array.Sort(entries, (x, y) => string.CompareOrdinal(x.Name, y.Name));
+        return entries;
     }
 
     private bool Visit(string real, string shown, HashSet<string> visited, List<Diagnostic>? warnings)

@@ -23,10 +23,12 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
 
     /// <summary>Everything a build reads besides the output folder, taken before it reads any of it.</summary>
     /// <param name="root">The site folder: the sources are read as the build reads them (<see cref="SourceTree"/>).</param>
-    public static ulong InputsOf(ulong program, string settingsJson, string outputPath, string root, IReadOnlyList<string> folders)
+    /// <param name="entries">What the walk finds in each folder, kept for the build's own walks of the same folders.</param>
+    public static ulong InputsOf(ulong program, string settingsJson, string outputPath, string root, IReadOnlyList<string> folders,
+        SourceTree.FolderEntries? entries = null)
     {
         var fingerprint = new Fingerprint().Add(program).Add(settingsJson).Add(outputPath);
-        var sources = new SourceTree(root, folders);
+        var sources = new SourceTree(root, folders, entries);
         foreach (var folder in folders.Distinct(StringComparer.Ordinal))
         {
             ulong sum = 0, count = 0;
