@@ -118,50 +118,52 @@ internal static class LinuxFolderWalk
                         {
                             continue;
                         }
-                        var nameLength = pathLength + 1 + Encoding.UTF8.GetCharCount(nameBytes);
-                        if (_path.Length < nameLength)
+                        var pathEnd = pathLength + 1 + Encoding.UTF8.GetCharCount(nameBytes);
+                        if (_path.Length < pathEnd)
                         {
-                            Array.Resize(ref _path, nameLength * 2);
+                            Array.Resize(ref _path, pathEnd * 2);
                         }
                         _path[pathLength] = '/';
                         Encoding.UTF8.GetChars(nameBytes, _path.AsSpan(pathLength + 1));
-                        if (type == TypeUnknown)
-                        {
-                            // A file system that does not say: its status does.
-                            if (!Status(fd, ref entries[nameStart]))
-                            {
-                                continue;
-                            }
-                            type = (BinaryPrimitives.ReadUInt16LittleEndian(_status.AsSpan(28)) & FileTypeMask) switch
-                            {
-                                LinkMode => TypeLink,
-                                FolderMode => TypeFolder,
-                                _ => TypeFile,
-                            };
-                            if (type == TypeLink)
-                            {
-                                continue;
-                            }
-                            if (type == TypeFile)
-                            {
-                                Add(nameLength);
-                                continue;
-                            }
-                        }
-                        if (type == TypeFolder)
-                        {
-                            Folder(fd, ref entries[nameStart], depth + 1, nameLength);
-                        }
-                        else if (Status(fd, ref entries[nameStart]))
-                        {
-                            Add(nameLength);
-                        }
+                        Entry(fd, ref entries[nameStart], type, depth, pathEnd);
                     }
                 }
             }
             finally
             {
                 _ = Close(fd);
+            }
+        }
+
+        /// <summary>Counts the entry <paramref name="name"/> of the folder <paramref name="fd"/>, of type <paramref name="type"/>, whose path is the first <paramref name="pathEnd"/> characters of <see cref="_path"/>.</summary>
+        private void Entry(int fd, ref byte name, byte type, int depth, int pathEnd)
+        {
+            if (type == TypeUnknown)
+            {
+                // A file system that does not say: its status does, and a file's is then read already.
+                if (!Status(fd, ref name))
+                {
+                    return;
+                }
+                type = (BinaryPrimitives.ReadUInt16LittleEndian(_status.AsSpan(28)) & FileTypeMask) switch
+                {
+                    LinkMode => TypeLink,
+                    FolderMode => TypeFolder,
+                    _ => TypeFile,
+                };
+                if (type == TypeFile)
+                {
+                    Add(pathEnd);
+                    return;
+                }
+            }
+            if (type == TypeFolder)
+            {
+                Folder(fd, ref name, depth + 1, pathEnd);
+            }
+            else if (type != TypeLink && Status(fd, ref name))
+            {
+                Add(pathEnd);
             }
         }
 
