@@ -21,7 +21,8 @@ internal static class LinuxFolderWalk
 
     /// <summary>
     /// The sum of <paramref name="folder"/>'s files as <see cref="UpToDateStamp.FilesOf"/> counts them, leaving out
-    /// <paramref name="skip"/> at its top; null where this walk does not run (not Linux, another processor, an old libc).
+    /// <paramref name="skip"/> at its top; null where this walk does not run (not Linux, another processor, an old libc, a
+    /// system that refuses <c>statx</c>).
     /// </summary>
     /// <exception cref="IOException">A folder or file could not be read (but for one that went away during the walk).</exception>
     public static FileSum? TrySum(string folder, string? skip)
