@@ -34,7 +34,7 @@ internal static class LinuxFolderWalk
         try
         {
             var walk = new Walk(flags, skip is null ? null : Encoding.UTF8.GetBytes(skip));
-            var root = Terminated(Encoding.UTF8.GetBytes(folder));
+            var root = Encoding.UTF8.GetBytes(folder + '\0'); // NUL-terminated, as the kernel takes a name
             walk.Folder(AtCurrentFolder, ref root[0], depth: 0, pathLength: 0);
             return new FileSum(walk.Sum, walk.Count);
         }
@@ -52,13 +52,6 @@ internal static class LinuxFolderWalk
         Architecture.Arm64 => (0x4000, 0x8000),
         _ => null,
     };
-
-    private static byte[] Terminated(byte[] name)
-    {
-        var terminated = new byte[name.Length + 1];
-        name.CopyTo(terminated, 0);
-        return terminated;
-    }
 
     private sealed class Walk((int Folder, int NoFollow) flags, byte[]? skip)
     {
@@ -219,7 +212,7 @@ internal static class LinuxFolderWalk
     private sealed class NotAvailableException : Exception;
 
     // DllImport rather than LibraryImport, which would need unsafe code for the project: the arguments are blittable, a
-    // name passed as a reference to its first byte (NUL-terminated, as the kernel wrote it or Terminated made it).
+    // name passed as a reference to its first byte (NUL-terminated, as the kernel wrote it or TrySum made it).
     [DllImport("libc", EntryPoint = "openat", SetLastError = true)]
     private static extern int OpenAt(int folder, ref byte name, int flags);
 

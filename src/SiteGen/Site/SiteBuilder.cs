@@ -57,7 +57,7 @@ internal static class SiteBuilder
         // A one-off build reads its sources as the up-to-date check found them, each folder listed once (a session's
         // builds follow edits: each lists what it reads anew).
         var sourceEntries = session.Remembers ? null : new SourceTree.FolderEntries();
-        if (!request.DryRun && !session.Remembers && !OutputFolder.StoppedHalfWay(folders.Output, manifestPath))
+        if (sourceEntries is not null && !request.DryRun && !OutputFolder.StoppedHalfWay(folders.Output, manifestPath))
         {
             inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, folders.Output, root,
                 [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteFolders.SiteThemes(root, settings)], sourceEntries);

@@ -25,7 +25,7 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
     /// <param name="root">The site folder: the sources are read as the build reads them (<see cref="SourceTree"/>).</param>
     /// <param name="entries">What the walk finds in each folder, kept for the build's own walks of the same folders.</param>
     public static ulong InputsOf(ulong program, string settingsJson, string outputPath, string root, IReadOnlyList<string> folders,
-        SourceTree.FolderEntries? entries = null)
+        SourceTree.FolderEntries entries)
     {
         var fingerprint = new Fingerprint().Add(program).Add(settingsJson).Add(outputPath);
         var sources = new SourceTree(root, folders, entries);
