@@ -166,19 +166,26 @@ internal sealed class OutputFolder
     /// (<paramref name="lastBuildLeft"/>, from the up-to-date stamp that goes with the manifest read), every file is taken
     /// to be as the manifest says, without a stat each (the first page kept waits for the walk).
     /// </summary>
-    public void WalkInBackground(ulong? lastBuildLeft)
+    /// <param name="begun">
+    /// The walk begun before the build took its lock (<see cref="EarlyWalk"/>), taken when no other build can have changed
+    /// the folder since: the up-to-date stamp is still the one of when it began, and no build stopped half way.
+    /// </param>
+    public void WalkInBackground(ulong? lastBuildLeft, EarlyWalk? begun = null)
     {
         if (DryRun || _before is not null)
         {
             return;
         }
-        var before = _before = Task.Factory.StartNew(() => WalkOrNone(Path, StagingFolder), CancellationToken.None, TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        var before = _before = begun is not null && !Recovering && begun.StillHolds() ? begun.Files : Walk(Path);
         if (lastBuildLeft is { } left && _manifestPath is not null)
         {
             _unchangedSinceLastBuild = new Lazy<bool>(() => before.GetAwaiter().GetResult()?.Fingerprint == left);
         }
     }
+
+    /// <summary>The files of the output folder at <paramref name="path"/>, walked on a thread of its own (<see cref="WalkOrNone"/>).</summary>
+    public static Task<FileSum?> Walk(string path) =>
+        Task.Factory.StartNew(() => WalkOrNone(path, StagingFolder), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
     /// The files of <paramref name="folder"/>; none when one of its folders cannot be read: then a build trusts no file

@@ -57,11 +57,13 @@ internal static class SiteBuilder
         // A one-off build reads its sources as the up-to-date check found them, each folder listed once (a session's
         // builds follow edits: each lists what it reads anew).
         var sourceEntries = session.Remembers ? null : new SourceTree.FolderEntries();
+        EarlyWalk? outputWalk = null;
         if (sourceEntries is not null && !request.DryRun && !OutputFolder.StoppedHalfWay(folders.Output, manifestPath))
         {
+            outputWalk = EarlyWalk.Begin(folders.Output, manifestPath);
             inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, folders.Output, root,
                 [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteFolders.SiteThemes(root, settings)], sourceEntries);
-            if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, folders.Output, shownOutput) is { } unchanged)
+            if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, outputWalk.Files, shownOutput) is { } unchanged)
             {
                 return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started), Folders = folders };
             }
@@ -79,7 +81,7 @@ internal static class SiteBuilder
                 StaleCaches.AdoptFormerName(folders.FormerCacheId, manifestPath, files);
             }
             var summary = await BuildLockedAsync(request, root, settings, settingsJson, warnings, folders.Output, shownOutput, manifestPath,
-                session, files, inputs, sourceEntries, cancellationToken).ConfigureAwait(false);
+                session, files, inputs, sourceEntries, outputWalk, cancellationToken).ConfigureAwait(false);
             if (buildLock is not null && session.Remembers)
             {
                 // A session writes the manifest once the build has returned: the lock goes with it.
@@ -99,7 +101,7 @@ internal static class SiteBuilder
 
     private static async Task<BuildSummary> BuildLockedAsync(BuildRequest request, string root, SiteSettings settings, string settingsJson,
         List<Diagnostic> warnings, string outputPath, string shownOutput, string manifestPath, BuildSession session, FileOperations files,
-        ulong? inputs, SourceTree.FolderEntries? sourceEntries, CancellationToken cancellationToken)
+        ulong? inputs, SourceTree.FolderEntries? sourceEntries, EarlyWalk? outputWalk, CancellationToken cancellationToken)
     {
         // A one-off rebuild that reads its work back runs without collections when what it will allocate fits the hold
         // (CollectorHold). Held before anything is read: the region starts with a collection of all that is allocated,
@@ -120,7 +122,7 @@ internal static class SiteBuilder
         {
             // The build leaves a stamp of the output folder: walked beside the build rather than after it.
             output.WalkInBackground(UpToDateStamp.Read(stampPath) is { } last && last.Manifest == UpToDateStamp.ManifestVersionOf(manifestPath)
-                ? last.Output : null);
+                ? last.Output : null, outputWalk);
         }
 
         var linksPath = Path.ChangeExtension(manifestPath, ".links");
@@ -256,11 +258,11 @@ internal static class SiteBuilder
     /// since; null when the build has to run (a strict build that would fail on warnings always runs, to fail as a build does).
     /// </summary>
     private static BuildSummary? LastBuildIfUpToDate(BuildRequest request, SiteSettings settings, List<Diagnostic> warnings, string stampPath,
-        ulong inputs, string outputPath, string shownOutput)
+        ulong inputs, Task<FileSum?> output, string shownOutput)
     {
         if (UpToDateStamp.Read(stampPath) is not { } stamp || stamp.Inputs != inputs
             || (request.Strict && (stamp.Warnings.Count > 0 || warnings.Count > 0))
-            || stamp.Output != UpToDateStamp.OutputOf(outputPath))
+            || stamp.Output != output.GetAwaiter().GetResult()?.Fingerprint)
         {
             return null;
         }
