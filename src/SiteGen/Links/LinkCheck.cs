@@ -352,10 +352,29 @@ internal sealed class LinkCheck
 }
 
 /// <summary>A page's distinct link references, and the fingerprint of the inputs it was rendered from.</summary>
-internal sealed record PageLinks(ulong Inputs, string[] Links)
+internal sealed class PageLinks
 {
+    private readonly IReadOnlyList<string>? _hrefs;
+    private string[]? _links;
+
+    /// <summary>The links of a page just read.</summary>
+    public PageLinks(ulong inputs, string[] links) => (Inputs, _links) = (inputs, links);
+
+    /// <summary>
+    /// Links read from the page links file, as their numbers in its list of hrefs, made strings only if asked for: a
+    /// build's kept pages are checked by what their links came to, without them.
+    /// </summary>
+    public PageLinks(ulong inputs, int[] numbers, IReadOnlyList<string> hrefs) => (Inputs, Numbers, _hrefs) = (inputs, numbers, hrefs);
+
+    public ulong Inputs { get; }
+
     /// <summary>For links read from the page links file: their numbers in its list of hrefs (<see cref="PageLinksFile"/>).</summary>
-    public int[]? Numbers { get; init; }
+    public int[]? Numbers { get; }
+
+    public int Count => _links?.Length ?? Numbers!.Length;
+
+    /// <summary>The links, in the order they first appear on the page (two threads that ask at once make equal arrays).</summary>
+    public string[] Links => _links ??= Array.ConvertAll(Numbers!, number => _hrefs![number]);
 }
 
 /// <summary>

@@ -35,17 +35,14 @@ internal static class PageLinksFile
         try
         {
             // Read whole, then decoded from memory: through the file's own buffer, a byte at a time, reading took twice as long.
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path), writable: false), Encoding.UTF8);
+            var bytes = File.ReadAllBytes(path);
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
             if (reader.ReadString() != Header)
             {
                 return null;
             }
             var files = reader.ReadUInt64();
-            var strings = new string[CountOf(reader)];
-            for (var i = 0; i < strings.Length; i++)
-            {
-                strings[i] = reader.ReadString();
-            }
+            var hrefs = StoredHrefs.Read(reader, bytes);
             var count = CountOf(reader);
             var pages = new Dictionary<string, PageLinks>(count, StringComparer.Ordinal);
             var results = new Dictionary<string, PageResult>(count, StringComparer.Ordinal);
@@ -53,24 +50,23 @@ internal static class PageLinksFile
             {
                 var page = reader.ReadString();
                 var inputs = reader.ReadUInt64();
-                var links = new string[CountOf(reader)];
-                var numbers = new int[links.Length];
-                for (var i = 0; i < links.Length; i++)
+                var numbers = new int[CountOf(reader)];
+                for (var i = 0; i < numbers.Length; i++)
                 {
-                    links[i] = strings[numbers[i] = reader.Read7BitEncodedInt()];
+                    numbers[i] = hrefs.NumberOf(reader.Read7BitEncodedInt());
                 }
-                pages[page] = new PageLinks(inputs, links) { Numbers = numbers };
+                pages[page] = new PageLinks(inputs, numbers, hrefs);
                 var resolved = reader.Read7BitEncodedInt();
                 var reachesOther = reader.ReadBoolean();
-                var broken = new BrokenLink[CountOf(reader)];
+                var broken = CountOf(reader) is var brokenCount and > 0 ? new BrokenLink[brokenCount] : [];
                 for (var i = 0; i < broken.Length; i++)
                 {
-                    broken[i] = new BrokenLink(page, strings[reader.Read7BitEncodedInt()], reader.ReadString(), reader.ReadBoolean(), 1);
+                    broken[i] = new BrokenLink(page, hrefs[hrefs.NumberOf(reader.Read7BitEncodedInt())], reader.ReadString(), reader.ReadBoolean(), 1);
                 }
                 results[page] = new PageResult(resolved, broken, reachesOther);
             }
             // Anything after the last page is not ours: the file was edited.
-            return reader.BaseStream.Position == reader.BaseStream.Length ? new PageLinkTable(pages, results, files, strings) : null;
+            return reader.BaseStream.Position == reader.BaseStream.Length ? new PageLinkTable(pages, results, files, hrefs) : null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException
             or InvalidDataException)
@@ -101,9 +97,16 @@ internal static class PageLinksFile
             writer.Write(Header);
             writer.Write(table.Files);
             writer.Write7BitEncodedInt(numbering.Kept.Count + numbering.Added.Count);
-            foreach (var href in numbering.Kept)
+            if (numbering.Kept is StoredHrefs stored)
             {
-                writer.Write(href);
+                writer.Write(stored.Encoded); // as the last file holds them, not decoded to be encoded again
+            }
+            else
+            {
+                foreach (var href in numbering.Kept)
+                {
+                    writer.Write(href);
+                }
             }
             numbering.Added.ForEach(writer.Write);
             writer.Write7BitEncodedInt(table.Pages.Count);
@@ -112,7 +115,7 @@ internal static class PageLinksFile
             {
                 writer.Write(page);
                 writer.Write(links.Inputs);
-                writer.Write7BitEncodedInt(links.Links.Length);
+                writer.Write7BitEncodedInt(links.Count);
                 var numbers = numbering.Next(page, links);
                 foreach (var number in numbers)
                 {
@@ -185,8 +188,8 @@ internal static class PageLinksFile
             {
                 return kept;
             }
-            _next += links.Links.Length;
-            return CollectionsMarshal.AsSpan(_numbers).Slice(_next - links.Links.Length, links.Links.Length);
+            _next += links.Count;
+            return CollectionsMarshal.AsSpan(_numbers).Slice(_next - links.Count, links.Count);
         }
 
         /// <summary>
@@ -207,7 +210,7 @@ internal static class PageLinksFile
             var used = new bool[Kept.Count];
             // Made the right size at once: grown by doubling, the list of a million papers' 36 million links held a
             // 268 MB array and the 134 MB one it was copied from, at the end of the build, when it holds the most.
-            _numbers.Capacity = table.Pages.Sum(p => KeptNumbers(p.Key, p.Value) is null ? p.Value.Links.Length : 0);
+            _numbers.Capacity = table.Pages.Sum(p => KeptNumbers(p.Key, p.Value) is null ? p.Value.Count : 0);
             foreach (var (page, links) in table.Pages)
             {
                 if (KeptNumbers(page, links) is { } kept)

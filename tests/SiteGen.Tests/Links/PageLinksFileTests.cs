@@ -126,7 +126,7 @@ public sealed class PageLinksFileTests
         var read = WrittenAndRead(path, Table());
         // The last file numbers hrefs otherwise, and its pages are other objects: the pages' numbers are not its.
         var other = WrittenAndRead(folder["other.links"], WithPage(Table(), "a.html", new(1, ["https://arxiv.org/abs/1", "../up.html"]), new(1, [], false), alone: true));
-        var last = other with { Pages = read.Pages.ToDictionary(p => p.Key, p => p.Value with { }, StringComparer.Ordinal) };
+        var last = other with { Pages = read.Pages.ToDictionary(p => p.Key, p => new PageLinks(p.Value.Inputs, p.Value.Links), StringComparer.Ordinal) };
 
         var again = WrittenAndRead(path, read, last);
 
