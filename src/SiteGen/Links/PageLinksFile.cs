@@ -10,7 +10,7 @@ namespace SiteGen.Links;
 /// </summary>
 /// <param name="Hrefs">For a table read from a file, the file's list of hrefs, which its pages' <see cref="PageLinks.Numbers"/> index.</param>
 internal sealed record PageLinkTable(IReadOnlyDictionary<string, PageLinks> Pages, IReadOnlyDictionary<string, PageResult>? Results = null, ulong Files = 0,
-    IReadOnlyList<string>? Hrefs = null);
+    StoredHrefs? Hrefs = null);
 
 /// <summary>
 /// <see cref="PageLinkTable"/> in the cache folder, beside the manifest: each href written once, then each page with the
@@ -96,17 +96,10 @@ internal static class PageLinksFile
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Header);
             writer.Write(table.Files);
-            writer.Write7BitEncodedInt(numbering.Kept.Count + numbering.Added.Count);
-            if (numbering.Kept is StoredHrefs stored)
+            writer.Write7BitEncodedInt(numbering.KeptCount + numbering.Added.Count);
+            if (numbering.Kept is { } kept)
             {
-                writer.Write(stored.Encoded); // as the last file holds them, not decoded to be encoded again
-            }
-            else
-            {
-                foreach (var href in numbering.Kept)
-                {
-                    writer.Write(href);
-                }
+                writer.Write(kept.Encoded); // as the last file holds them, not decoded to be encoded again
             }
             numbering.Added.ForEach(writer.Write);
             writer.Write7BitEncodedInt(table.Pages.Count);
@@ -140,9 +133,12 @@ internal static class PageLinksFile
     /// from it, then the hrefs this table adds (<see cref="Added"/>), numbered after them, for the other pages' links, in
     /// the order of the table's pages.
     /// </summary>
-    private sealed class Numbering(IReadOnlyList<string> kept, PageLinkTable? last)
+    private sealed class Numbering(StoredHrefs? kept, PageLinkTable? last)
     {
-        public IReadOnlyList<string> Kept { get; } = kept;
+        /// <summary>The last file's hrefs, kept with their numbers; none when every link is numbered anew.</summary>
+        public StoredHrefs? Kept { get; } = kept;
+
+        public int KeptCount => Kept?.Count ?? 0;
 
         public List<string> Added { get; } = [];
 
@@ -155,7 +151,7 @@ internal static class PageLinksFile
         /// <summary>Every link numbered by its text, each distinct href once: a table with no last file to keep from.</summary>
         public static Numbering Anew(PageLinkTable table)
         {
-            var numbering = new Numbering([], null);
+            var numbering = new Numbering(null, null);
             numbering.NumberNew(table, new Dictionary<string, int>(StringComparer.Ordinal));
             return numbering;
         }
@@ -172,13 +168,30 @@ internal static class PageLinksFile
                 return null;
             }
             var numbering = new Numbering(hrefs, last);
-            var numbers = new Dictionary<string, int>(hrefs.Count, StringComparer.Ordinal);
-            for (var i = 0; i < hrefs.Count; i++)
-            {
-                numbers.TryAdd(hrefs[i], i);
-            }
-            var used = numbering.NumberNew(table, numbers);
+            var used = numbering.NumberNew(table, numbering.KeptNumbersOfLinks(table));
             return used * 4L < hrefs.Count * 3L ? null : numbering;
+        }
+
+        /// <summary>
+        /// The links of the pages not kept, each with its number among the last file's hrefs, or -1 when it has none: its
+        /// hrefs are read through once and compared as they lie in the file (<see cref="StoredHrefs.Find"/>), rather than
+        /// each made a string to be looked up (half a million at 100,000 papers, for the few thousand pages a day renders).
+        /// </summary>
+        private Dictionary<string, int> KeptNumbersOfLinks(PageLinkTable table)
+        {
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (page, links) in table.Pages)
+            {
+                if (KeptNumbers(page, links) is null)
+                {
+                    foreach (var link in links.Links)
+                    {
+                        numbers.TryAdd(link, -1);
+                    }
+                }
+            }
+            Kept?.Find(numbers);
+            return numbers;
         }
 
         /// <summary>The numbers of the next page's links: asked for each page once, in the table's order.</summary>
@@ -201,13 +214,13 @@ internal static class PageLinksFile
             last is not null && last.Pages.TryGetValue(page, out var read) && ReferenceEquals(read, links) ? links.Numbers : null;
 
         /// <summary>
-        /// Numbers the links of the pages not kept by <paramref name="numbers"/>, adding each href it lacks, each looked up
+        /// Numbers the links of the pages not kept by <paramref name="numbers"/> (-1: none yet), adding each href it lacks, each looked up
         /// once (at 100,000 papers, numbering all 3.6 million links by their text was most of the time the file took).
         /// </summary>
         /// <returns>How many of the kept hrefs some page links to.</returns>
         private int NumberNew(PageLinkTable table, Dictionary<string, int> numbers)
         {
-            var used = new bool[Kept.Count];
+            var used = new bool[KeptCount];
             // Made the right size at once: grown by doubling, the list of a million papers' 36 million links held a
             // 268 MB array and the 134 MB one it was copied from, at the end of the build, when it holds the most.
             _numbers.Capacity = table.Pages.Sum(p => KeptNumbers(p.Key, p.Value) is null ? p.Value.Count : 0);
@@ -224,9 +237,9 @@ internal static class PageLinksFile
                 foreach (var link in links.Links)
                 {
                     ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, link, out var known);
-                    if (!known)
+                    if (!known || number < 0)
                     {
-                        number = Kept.Count + Added.Count;
+                        number = KeptCount + Added.Count;
                         Added.Add(link);
                     }
                     else if (number < used.Length)

@@ -60,6 +60,37 @@ internal sealed class StoredHrefs : IReadOnlyList<string>
     /// <summary><paramref name="number"/> when it numbers one of the hrefs; a number past them is an edited file.</summary>
     public int NumberOf(int number) => (uint)number < (uint)_starts.Length ? number : throw new InvalidDataException("a link number past the hrefs");
 
+    /// <summary>
+    /// Gives each href of <paramref name="numbers"/> still numbered -1 the number of its first place in this list, if it
+    /// has one: each of the list's hrefs is compared as it lies in the file, no string made of it.
+    /// </summary>
+    public void Find(Dictionary<string, int> numbers)
+    {
+        var lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(256);
+        try
+        {
+            for (var i = 0; i < _starts.Length; i++)
+            {
+                var bytes = _file.AsSpan(_starts[i], _lengths[i]);
+                if (chars.Length < bytes.Length)
+                {
+                    System.Buffers.ArrayPool<char>.Shared.Return(chars);
+                    chars = System.Buffers.ArrayPool<char>.Shared.Rent(bytes.Length); // UTF-8 never has fewer bytes than chars
+                }
+                var text = chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars));
+                if (lookup.TryGetValue(text, out var href, out var number) && number < 0)
+                {
+                    numbers[href] = i;
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
     /// <summary>The hrefs as the file holds them, each after its length: to be written again as they are.</summary>
     public ReadOnlySpan<byte> Encoded => _file.AsSpan(_begin, _end - _begin);
 
