@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using SiteGen.Text;
 
 namespace SiteGen.Links;
 
@@ -31,7 +32,7 @@ internal sealed class LinkCheck
     private readonly string _linkRoot;
     /// <summary>The last build's links, read beside the build's first phases: a rendered page is the first to need them.</summary>
     private readonly Task<PageLinkTable?> _previousRead;
-    private readonly Func<string, string> _readPage;
+    private readonly Func<string, RentedText> _readPage;
     /// <summary>
     /// Every href met, once. Many lock stripes and room for a site's worth from the start: with a stripe per core and
     /// the table growing (which takes every stripe) as a cold build met new hrefs, threads waited on each other here.
@@ -52,7 +53,7 @@ internal sealed class LinkCheck
     /// awaited when first needed.
     /// </param>
     /// <param name="readPage">Reads a kept page's HTML from the output folder, when <paramref name="previous"/> lacks it.</param>
-    public LinkCheck(string linkRoot, Task<PageLinkTable?> previous, Func<string, string> readPage)
+    public LinkCheck(string linkRoot, Task<PageLinkTable?> previous, Func<string, RentedText> readPage)
     {
         _linkRoot = linkRoot;
         _previousRead = previous;
@@ -112,7 +113,8 @@ internal sealed class LinkCheck
             // already holds each href once.
             return old;
         }
-        return Rendered(page, _readPage(page), inputs);
+        using var html = _readPage(page);
+        return Rendered(page, html.Span, inputs);
     }
 
     /// <summary>Resolves every link of every page against the files the site will hold.</summary>

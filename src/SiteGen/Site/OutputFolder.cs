@@ -696,7 +696,7 @@ internal sealed class OutputFolder
     public Links.FileSets Files => new(_pathSum, _pathSumOfTheLast, _producedOfTheLast == Previous.Count);
 
     /// <summary>A page as a build left it, for the link check of a page this build keeps.</summary>
-    public string ReadPage(string destination) => File.ReadAllText(Resolve(destination));
+    public Text.RentedText ReadPage(string destination) => Text.RentedText.Read(Resolve(destination));
 
     /// <summary>The absolute path of <paramref name="destination"/>; throws if it would leave the output folder.</summary>
     public string Resolve(string destination) =>
