@@ -55,25 +55,21 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
 
     private ImmutableArray<Document> Files(ImmutableArray<Document> inputs, string baseUrl, (string Path, DateOnly? Date)[] pages)
     {
-
         var documents = inputs.ToBuilder();
         documents.Add(Produce(Urls.Robots, () => RobotsTxt.Write(AbsoluteUrls.Of(baseUrl, Urls.Sitemap))));
         if (pages.Length <= MaxUrlsPerFile)
         {
-            documents.Add(Produce(baseUrl, Urls.Sitemap, pages, () => SitemapWriter.WriteUrlSet(UrlsOf(pages))));
+            documents.Add(Produce(baseUrl, Urls.Sitemap, pages, () => SitemapWriter.WriteUrlSet(baseUrl, pages)));
             return documents.ToImmutable();
         }
         var parts = pages.Chunk(MaxUrlsPerFile).ToArray();
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
-            documents.Add(Produce(baseUrl, PartName(i), part, () => SitemapWriter.WriteUrlSet(UrlsOf(part))));
+            documents.Add(Produce(baseUrl, PartName(i), part, () => SitemapWriter.WriteUrlSet(baseUrl, part)));
         }
-        documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteIndex(parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i))))));
+        documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteIndex([.. parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i)))])));
         return documents.ToImmutable();
-
-        IEnumerable<SitemapUrl> UrlsOf(IEnumerable<(string Path, DateOnly? Date)> list) =>
-            list.Select(p => new SitemapUrl(baseUrl + p.Path, p.Date));
     }
 
     /// <summary>A page's URL path and date in the sitemap; null for a document that is no page people land on.</summary>

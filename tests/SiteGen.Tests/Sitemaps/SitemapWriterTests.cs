@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using SiteGen.Sitemaps;
+
+namespace SiteGen.Tests.Sitemaps;
+
+/// <summary>The sitemaps, written straight as UTF-8, are byte for byte what an indenting XmlWriter writes.</summary>
+public sealed class SitemapWriterTests
+{
+    private static readonly (string Path, DateOnly? Date)[] Pages =
+    [
+        ("", null),
+        ("papers/diffusion-models/", new DateOnly(2025, 3, 20)),
+        ("papers/q&a-<bench>/", new DateOnly(2024, 12, 1)),
+        ("papers/schrödinger-猫-𝛼/", null),
+        ("tags/it's-\"quoted\"/", new DateOnly(1999, 1, 9)),
+    ];
+
+    [Fact]
+    public void AUrlSetIsWhatAnXmlWriterWrites()
+    {
+        Assert.Equal(XmlWriterUrlSet("https://h.org/", Pages), Encoding.UTF8.GetString(SitemapWriter.WriteUrlSet("https://h.org/", Pages)));
+        Assert.Equal(XmlWriterUrlSet("https://h.org/", []), Encoding.UTF8.GetString(SitemapWriter.WriteUrlSet("https://h.org/", [])));
+    }
+
+    [Fact]
+    public void AnIndexIsWhatAnXmlWriterWrites()
+    {
+        string[] urls = ["https://h.org/sitemap-1.xml", "https://h.org/a&b/sitemap-2.xml"];
+        Assert.Equal(XmlWriterIndex(urls), Encoding.UTF8.GetString(SitemapWriter.WriteIndex(urls)));
+    }
+
+    [Theory]
+    [InlineData("\u0001")]
+    [InlineData("half a surrogate pair")] // made below: an attribute's text cannot hold one
+    public void AUrlWithACharacterXmlCannotHoldIsABug(string character)
+    {
+        var path = $"papers/a{(character.Length == 1 ? character : "\uD835")}b/";
+        Assert.ThrowsAny<ArgumentException>(() => SitemapWriter.WriteUrlSet("https://h.org/", [(path, null)]));
+    }
+
+    // The writer the sitemaps were written with before, as the reference.
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+        NewLineChars = "\n",
+    };
+
+    private static string XmlWriterUrlSet(string baseUrl, IEnumerable<(string Path, DateOnly? Date)> pages) => XmlWriterDocument("urlset", xml =>
+    {
+        foreach (var (path, date) in pages)
+        {
+            xml.WriteStartElement("url", SitemapWriter.Namespace);
+            xml.WriteElementString("loc", SitemapWriter.Namespace, baseUrl + path);
+            if (date is { } day)
+            {
+                xml.WriteElementString("lastmod", SitemapWriter.Namespace, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+            xml.WriteEndElement();
+        }
+    });
+
+    private static string XmlWriterIndex(IEnumerable<string> urls) => XmlWriterDocument("sitemapindex", xml =>
+    {
+        foreach (var url in urls)
+        {
+            xml.WriteStartElement("sitemap", SitemapWriter.Namespace);
+            xml.WriteElementString("loc", SitemapWriter.Namespace, url);
+            xml.WriteEndElement();
+        }
+    });
+
+    private static string XmlWriterDocument(string root, Action<XmlWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, Settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement(root, SitemapWriter.Namespace);
+            body(xml);
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+        stream.WriteByte((byte)'\n');
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
