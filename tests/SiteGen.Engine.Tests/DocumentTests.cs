@@ -61,6 +61,30 @@ public sealed class DocumentTests
     }
 
     [Fact]
+    public void ValuesSetInTurnKeepEachKeyOnceInTheOrderItCameWithItsLastValue()
+    {
+        // Counted or not (an array, a sequence made as it is read), with keys repeated and more keys than it began with room for.
+        KeyValuePair<string, object?>[] values = [new("Title", "B"), new("K1", 1), new("Year", 2025), new("K2", 2), new("K1", 10), new("K3", 3), new("K4", 4)];
+        IEnumerable<KeyValuePair<string, object?>> Uncounted() => values.Select(pair => pair);
+
+        foreach (var changed in new[] { Original.With(values), Original.With(Uncounted()) })
+        {
+            Assert.Equal(["Title", "Year", "K1", "K2", "K3", "K4"], changed.Metadata.Keys);
+            Assert.Equal(["B", 2025, 10, 2, 3, 4], changed.Metadata.Values);
+        }
+        Assert.Empty(Document.Create(metadata: Uncounted().Take(0)).Metadata);
+        AssertUnchanged(Original);
+    }
+
+    [Fact]
+    public void AKeyGivenTwiceToCreateADocumentMustHaveOneValue()
+    {
+        var created = Document.Create(metadata: [new("Title", "A"), new("Title", "A"), new("Year", 1)]);
+        Assert.Equal(["Title", "Year"], created.Metadata.Keys);
+        Assert.Throws<ArgumentException>(() => Document.Create(metadata: [new("Title", "A"), new("Title", "B")]));
+    }
+
+    [Fact]
     public void GetReturnsAValueOfTheAskedType()
     {
         Assert.Equal("A", Original.Get<string>("Title"));
