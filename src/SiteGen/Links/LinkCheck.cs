@@ -356,7 +356,7 @@ internal sealed class LinkCheck
 /// <summary>A page's distinct link references, and the fingerprint of the inputs it was rendered from.</summary>
 internal sealed class PageLinks
 {
-    private readonly IReadOnlyList<string>? _hrefs;
+    private readonly StoredHrefs? _hrefs;
     private string[]? _links;
 
     /// <summary>The links of a page just read.</summary>
@@ -366,7 +366,7 @@ internal sealed class PageLinks
     /// Links read from the page links file, as their numbers in its list of hrefs, made strings only if asked for: a
     /// build's kept pages are checked by what their links came to, without them.
     /// </summary>
-    public PageLinks(ulong inputs, int[] numbers, IReadOnlyList<string> hrefs) => (Inputs, Numbers, _hrefs) = (inputs, numbers, hrefs);
+    public PageLinks(ulong inputs, int[] numbers, StoredHrefs hrefs) => (Inputs, Numbers, _hrefs) = (inputs, numbers, hrefs);
 
     public ulong Inputs { get; }
 

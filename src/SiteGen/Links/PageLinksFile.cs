@@ -175,7 +175,7 @@ internal static class PageLinksFile
         /// <summary>
         /// The links of the pages not kept, each with its number among the last file's hrefs, or -1 when it has none: its
         /// hrefs are read through once and compared as they lie in the file (<see cref="StoredHrefs.Find"/>), rather than
-        /// each made a string to be looked up (half a million at 100,000 papers, for the few thousand pages a day renders).
+        /// each made a string to be looked up (every href of the site, for the few thousand pages a day renders).
         /// </summary>
         private Dictionary<string, int> KeptNumbersOfLinks(PageLinkTable table)
         {
