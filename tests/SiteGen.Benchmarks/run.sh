@@ -96,6 +96,11 @@ SITEGEN=$ROOT/bin/sitegen/sitegen
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other builds on the machine show here)"
   echo "memory available at start: $(free -g | awk '/Mem:/{print $7}') GiB (files on a tmpfs hold memory: with little left, builds spend far more system time)"
   echo "bench_root: $ROOT ($(stat -f -c %T "$ROOT"))"
+  echo "transparent huge pages: $(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || echo unknown)"
+  # A guest that gives freed memory back to its host makes a build that follows a pause (a Hugo build) fault there on
+  # the memory it touches: rebuilds then measure fresh memory as much as work (README, "this machine gives freed memory back").
+  reported=$(cat /sys/module/page_reporting/parameters/reported_kib 2>/dev/null || echo 0)
+  echo "free page reporting to the host: $([ "${reported:-0}" -gt 0 ] 2>/dev/null && echo "on (${reported} KiB given back since boot)" || echo "off or unknown")"
   echo "dotnet: $(dotnet --version); SiteGen commit: $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet HEAD -- src || echo ' (src has uncommitted changes)')"
   echo "hugo: $(hugo version 2>/dev/null)"
   echo "settings: SIZES='$SIZES' REPS=$REPS SEED=$SEED SCENARIOS='$SCENARIOS' TOOLS='$TOOLS' MAX_BUILD_S=$MAX_BUILD_S HEAP_LIMIT_GB=$HEAP_LIMIT_GB"
