@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Hashing;
@@ -75,44 +74,16 @@ internal static class SourceText
 
     private static UInt128 HashOf(string path, string displayPath) => WithBytes(path, displayPath, static bytes => XxHash128.HashToUInt128(bytes));
 
-    /// <summary>What <paramref name="use"/> makes of the file's bytes, read into a pooled buffer: a capture is often larger
-    /// than the collector's large-object threshold, and a new array for each made full collections.</summary>
+    /// <summary>What <paramref name="use"/> makes of the file's bytes (<see cref="Text.FileBytes"/>), a failure to read them named as the file's.</summary>
     private static T WithBytes<T>(string path, string displayPath, Func<ReadOnlySpan<byte>, T> use)
     {
-        byte[]? rented = null;
         try
         {
-            int length;
-            using (var file = File.OpenHandle(path))
-            {
-                var size = RandomAccess.GetLength(file);
-                if (size >= Array.MaxLength)
-                {
-                    throw new IOException($"it is {size} bytes, more than can be read at once");
-                }
-                rented = ArrayPool<byte>.Shared.Rent((int)size + 1);
-                length = 0;
-                while (length < rented.Length && RandomAccess.Read(file, rented.AsSpan(length), length) is var read and > 0)
-                {
-                    length += read;
-                }
-                if (length == rented.Length)
-                {
-                    throw new IOException("it grew while it was read");
-                }
-            }
-            return use(rented.AsSpan(0, length));
+            return Text.FileBytes.With(path, use);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ContentException(displayPath, 0, 0, $"cannot be read ({e.Message}); check that it is a readable file");
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
         }
     }
 

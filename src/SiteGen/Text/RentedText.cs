@@ -17,32 +17,13 @@ internal readonly struct RentedText : IDisposable
 
     public ReadOnlySpan<char> Span => _chars.AsSpan(0, _length);
 
-    /// <summary>Reads the file at <paramref name="path"/> whole, as UTF-8 (a byte order mark, if any, is skipped).</summary>
-    public static RentedText Read(string path)
+    /// <summary>Reads the file at <paramref name="path"/> whole (<see cref="FileBytes"/>), as UTF-8 (a byte order mark, if any, is skipped).</summary>
+    public static RentedText Read(string path) => FileBytes.With(path, bytes =>
     {
-        using var file = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(file);
-        var bytes = ArrayPool<byte>.Shared.Rent(length <= Array.MaxLength ? (int)length : throw new IOException($"'{path}' is too large to read"));
-        try
-        {
-            var read = 0;
-            while (read < length && RandomAccess.Read(file, bytes.AsSpan(read, (int)length - read), read) is var count and > 0)
-            {
-                read += count;
-            }
-            var utf8 = bytes.AsSpan(0, read);
-            if (utf8.StartsWith(Encoding.UTF8.Preamble))
-            {
-                utf8 = utf8[Encoding.UTF8.Preamble.Length..];
-            }
-            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
-            return new RentedText(chars, Encoding.UTF8.GetChars(utf8, chars));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
+        var utf8 = bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
+        return new RentedText(chars, Encoding.UTF8.GetChars(utf8, chars));
+    });
 
     public void Dispose()
     {
