@@ -26,8 +26,9 @@ public sealed class PreviewReloadTests(BrowserSite site)
 
         folder.Write(Paper, PaperText("An abstract edited while the tab is open."));
 
+        // While the tab reloads there is a moment with no body yet: the predicate must say "not yet" then, not throw.
         await page.Page.WaitForFunctionAsync(
-            "() => !window.notReloaded && document.body.textContent.includes('An abstract edited while the tab is open.')",
+            "() => !window.notReloaded && document.body?.textContent.includes('An abstract edited while the tab is open.') === true",
             null, new() { Timeout = (float)Timeout.TotalMilliseconds });
 
         folder.Write(Paper, "---\ntitle: \"An unclosed title\nauthor_count: 3\n---\nBody.\n");
@@ -39,7 +40,7 @@ public sealed class PreviewReloadTests(BrowserSite site)
         folder.Write(Paper, PaperText("The abstract, fixed."));
 
         await page.Page.WaitForFunctionAsync(
-            "() => !document.getElementById('sitegen-preview-error') && document.body.textContent.includes('The abstract, fixed.')",
+            "() => !document.getElementById('sitegen-preview-error') && document.body?.textContent.includes('The abstract, fixed.') === true",
             null, new() { Timeout = (float)Timeout.TotalMilliseconds });
         page.AssertCleanRun();
     }
