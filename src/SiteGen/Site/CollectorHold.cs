@@ -72,6 +72,18 @@ internal sealed class CollectorHold : IDisposable
         }
     }
 
+    /// <summary>
+    /// Ends the hold of a build found to allocate far past its budget after all (it renders every page again): a region
+    /// ended leaves the collector an allocation budget as large as the region, which a build that allocates more then
+    /// fills before its first collection (at 100,000 papers, with the theme changed, 5.5 GB against 1.8 GB without the
+    /// hold). A collection now, of next to nothing, starts the budget again from what the build holds.
+    /// </summary>
+    public void Release()
+    {
+        Dispose();
+        GC.Collect();
+    }
+
     /// <summary>Ends the region, unless the build allocated past its budget and a collection ended it already.</summary>
     public void Dispose()
     {

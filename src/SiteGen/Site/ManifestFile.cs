@@ -36,19 +36,24 @@ internal static class ManifestFile
     private const string Header = "sitegen manifest 2";
 
     /// <summary>How many files the manifest at <paramref name="path"/> says it lists (its header alone is read); 0 when it says nothing.</summary>
-    public static int CountOf(string path)
+    public static int CountOf(string path) => HeaderOf(path).Files is var count and > 0 ? Math.Min(count, 1 << 22) : 0;
+
+    /// <summary>The key of the build that wrote the manifest at <paramref name="path"/> (its header alone is read); null when it says none.</summary>
+    public static BuildKey? KeyOf(string path) => HeaderOf(path).Key;
+
+    private static (BuildKey? Key, int Files) HeaderOf(string path)
     {
         try
         {
             foreach (var line in Utf8Lines.Of(path))
             {
-                return ParseHeader(Encoding.UTF8.GetString(line.Span)).Files is var count and > 0 ? Math.Min(count, 1 << 22) : 0;
+                return ParseHeader(Encoding.UTF8.GetString(line.Span));
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
         }
-        return 0;
+        return (null, -1);
     }
 
     public static LastManifest Read(string path)

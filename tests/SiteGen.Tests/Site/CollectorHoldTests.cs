@@ -40,6 +40,23 @@ public sealed class CollectorHoldTests
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
 
+    /// <summary>
+    /// A hold released because the build will render everything after all: the region ends, and a collection follows at
+    /// once, so that the collector does not keep the region's size as its budget until it next collects.
+    /// </summary>
+    [Fact]
+    public void AHoldReleasedEndsTheRegionWithACollection()
+    {
+        var hold = CollectorHold.For(8L << 20);
+        Assert.NotNull(hold);
+        var collections = GC.CollectionCount(0);
+
+        hold.Release();
+
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        Assert.True(GC.CollectionCount(0) > collections, "no collection after the region");
+    }
+
     [Fact]
     public void TheHeapFoundAroundAnObjectHoldsItAndIsTheCollectorsReservationNotOnePage()
     {

@@ -51,6 +51,23 @@ public sealed class ManifestFileTests
         Assert.Equal(stamps.OrderBy(s => s.Key, StringComparer.Ordinal), read.Files.OrderBy(s => s.Key, StringComparer.Ordinal));
     }
 
+    /// <summary>The key a build can learn before it reads the whole manifest (whether the last build's pages can stand): its header's.</summary>
+    [Fact]
+    public void TheKeyIsReadFromTheHeaderAloneAndIsNoneWithoutOne()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "output-x.manifest");
+        Assert.Null(ManifestFile.KeyOf(path));
+
+        ManifestFile.Write(FileOperations.Disk, path, Key, ManifestFile.Sorted(new Dictionary<string, FileStamp> { ["index.html"] = new(1, 2, 3) }));
+        Assert.Equal(Key, ManifestFile.KeyOf(path));
+        Assert.Equal(1, ManifestFile.CountOf(path));
+
+        File.WriteAllText(path, "0000000000000001 0000000000000001 7 index.html\n"); // an older SiteGen's: no header
+        Assert.Null(ManifestFile.KeyOf(path));
+        Assert.Equal(0, ManifestFile.CountOf(path));
+    }
+
     /// <summary>
     /// A build's entries are ordered from the last manifest's paths with its new files merged in: whatever the last build
     /// left (files gone, files added, at any place), the order is the order of a sort by path.
