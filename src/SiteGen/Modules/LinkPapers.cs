@@ -32,8 +32,10 @@ internal sealed class LinkPapers : IModule
         var views = inputs.Select(d => d.GetRequired<PaperView>(Keys.PaperView)).ToArray();
         var links = new PaperLinkView[views.Length];
         Parallel.For(0, views.Length, parallel, i => links[i] = PaperLinks.Of(views[i]));
-        var basis = BasisOf(links, views);
-        var related = last?.Basis == basis ? last.Related : Find(views, links, last, basis, site, parallel);
+        var papers = RelatedIdentities(links, views);
+        var (related, found) = last is not null && last.Found.Papers.AsSpan().SequenceEqual(papers)
+            ? (last.Related, last.Found)
+            : Find(views, links, papers, last, site, parallel);
         // A paper whose links came out as they were keeps its very document, so its page is not looked at again.
         var linkedPapers = site.Session.Reuse.Memo<Document, LinkedPaper>("linked papers", MadeFrom.Settings, ReferenceEqualityComparer.Instance);
         // In parallel: the other pipelines wait for these papers, so one loop over them all would leave a core idle.
@@ -43,7 +45,7 @@ internal sealed class LinkPapers : IModule
             var (newer, older) = Neighbours(links, i);
             outputs[i] = linkedPapers.GetOrAdd(inputs[i], static _ => new LinkedPaper()).For(inputs[i], related[views[i].Url], newer, older);
         });
-        return new Linked(basis, related, views, links, ImmutableCollectionsMarshal.AsImmutableArray(outputs));
+        return new Linked(found, related, views, links, ImmutableCollectionsMarshal.AsImmutableArray(outputs));
     }
 
     /// <summary>
@@ -75,7 +77,7 @@ internal sealed class LinkPapers : IModule
 
     /// <summary>True when two runs gave the same papers the same links (verify mode).</summary>
     private static bool SameLinks(Linked a, Linked b) =>
-        a.Basis == b.Basis && Reuse.SameObjects<PaperView>(a.Views, b.Views) && a.Links.SequenceEqual(b.Links)
+        a.Found.Papers.AsSpan().SequenceEqual(b.Found.Papers) && Reuse.SameObjects<PaperView>(a.Views, b.Views) && a.Links.SequenceEqual(b.Links)
         && a.Outputs.Length == b.Outputs.Length && a.Outputs.Zip(b.Outputs).All(pair =>
             ReferenceEquals(pair.First.Get<PaperView>(Keys.PaperView), pair.Second.Get<PaperView>(Keys.PaperView))
             && pair.First.GetRequired<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers).SequenceEqual(pair.Second.GetRequired<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers))
@@ -90,23 +92,29 @@ internal sealed class LinkPapers : IModule
         ]);
 
     /// <summary>
-    /// Related links of every paper by URL; a list equal to last time's is last time's object. Found anew, or read from
-    /// the cache's store when an earlier process found them on the same basis (a new process after an edit that left every
-    /// paper's title, URL, date and tags as they were, an abstract's say): reading the indexes back costs less than the walk.
+    /// Related links of every paper by URL; a list equal to last time's is last time's object. Those of the papers that
+    /// cannot have changed are taken from the last ones found (<see cref="RelatedPapers.FindAgain"/>): this session's, else
+    /// those an earlier process kept in the cache's store, so that a day's new papers, newest in the order, are the only
+    /// ones looked for. Kept in the store for the next process.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<PaperLinkView>> Find(PaperView[] views, PaperLinkView[] links, Linked? last,
-        ulong basis, SiteServices site, ParallelOptions parallel)
+    private static (Dictionary<string, IReadOnlyList<PaperLinkView>> Related, RelatedPapers.Found Found) Find(PaperView[] views,
+        PaperLinkView[] links, ulong[] papers, Linked? last, SiteServices site, ParallelOptions parallel)
     {
-        var includeNewer = site.Settings.RelatedIncludeNewer;
-        var found = site.Session.Documents.StoredOrMade("related papers",
-            () => DocumentCache.KeyOf(["related papers", $"{basis:x16}", includeNewer ? "newer too" : "older only"]),
-            () => RelatedPapers.Find([.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])],
-                includeNewer ? null : FirstOfEachDay(links), parallel: parallel),
-            Encode, stored => Decode(stored, views.Length));
+        var firsts = site.Settings.RelatedIncludeNewer ? null : FirstOfEachDay(links);
+        var documents = site.Session.Documents;
+        var before = last?.Found ?? documents.Latest(RelatedRecord, RelatedPapers.Found.Read);
+        IReadOnlyList<string>[] tags = [.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])];
+        var found = new RelatedPapers.Found(papers, firsts, RelatedPapers.FindAgain(tags, firsts, papers, before, parallel));
+        if (documents.Verify && before is not null
+            && !found.Related.Zip(RelatedPapers.Find(tags, firsts, parallel: parallel)).All(pair => pair.First.SequenceEqual(pair.Second)))
+        {
+            throw new StoredWorkMismatchException("related papers", $"{papers.Length} papers", "the last build found for those that did not change");
+        }
+        documents.Keep(RelatedRecord, found.ToBytes());
         var lists = new IReadOnlyList<PaperLinkView>[views.Length];
         Parallel.For(0, views.Length, parallel, i =>
         {
-            IReadOnlyList<PaperLinkView> list = [.. found[i].Select(r => links[r])];
+            IReadOnlyList<PaperLinkView> list = [.. found.Related[i].Select(r => links[r])];
             lists[i] = last is not null && last.Related.TryGetValue(views[i].Url, out var old) && old.SequenceEqual(list) ? old : list;
         });
         var related = new Dictionary<string, IReadOnlyList<PaperLinkView>>(views.Length, StringComparer.Ordinal);
@@ -114,56 +122,16 @@ internal sealed class LinkPapers : IModule
         {
             related[views[i].Url] = lists[i];
         }
-        return related;
+        return (related, found);
     }
 
-    /// <summary>Each paper's related papers as indexes, each list after its length.</summary>
-    private static byte[] Encode(int[][] related)
-    {
-        using var bytes = new MemoryStream();
-        using (var writer = new BinaryWriter(bytes))
-        {
-            writer.Write7BitEncodedInt(related.Length);
-            foreach (var list in related)
-            {
-                writer.Write7BitEncodedInt(list.Length);
-                foreach (var index in list)
-                {
-                    writer.Write7BitEncodedInt(index);
-                }
-            }
-        }
-        return bytes.ToArray();
-    }
-
-    /// <summary>
-    /// The lists as written, for <paramref name="papers"/> papers: a record for another count, or a list length or an index
-    /// that is not below the count of papers (a paper is never its own related paper), does not read.
-    /// </summary>
-    private static int[][] Decode(ArraySegment<byte> stored, int papers)
-    {
-        using var reader = DocumentCache.ReaderOf(stored);
-        var related = reader.Read7BitEncodedInt() == papers ? new int[papers][] : throw new InvalidDataException("another number of papers");
-        for (var i = 0; i < papers; i++)
-        {
-            var list = new int[Below(reader, papers)];
-            for (var j = 0; j < list.Length; j++)
-            {
-                list[j] = Below(reader, papers);
-            }
-            related[i] = list;
-        }
-        return related;
-
-        static int Below(BinaryReader reader, int bound) =>
-            reader.Read7BitEncodedInt() is var number and >= 0 && number < bound ? number : throw new InvalidDataException("a number out of range");
-    }
+    private const string RelatedRecord = "related papers";
 
     /// <summary>
     /// For each paper, the first paper of its day in the site's order (newest first, so a day's papers are together):
     /// papers after it are older or of its day. Undated papers come last, and are one "day".
     /// </summary>
-    /// <remarks>The day is read from <see cref="PaperLinkView.PublishedDisplay"/>, one per date, which the basis hashes.</remarks>
+    /// <remarks>The day is read from <see cref="PaperLinkView.PublishedDisplay"/>, one per date, which each paper's identity for its related papers hashes (<see cref="RelatedIdentities"/>).</remarks>
     private static int[] FirstOfEachDay(PaperLinkView[] links)
     {
         var first = new int[links.Length];
@@ -175,25 +143,26 @@ internal sealed class LinkPapers : IModule
     }
 
     /// <summary>
-    /// A hash of everything the links are made from: each paper's link (by the link's own hash of its title, URL and
-    /// date) and tags, in the site's order.
+    /// What each paper is, as far as the links go: its link (by the link's own hash of its title, URL and date) and tags.
+    /// The list of them, in the site's order, is everything the links are made from.
     /// </summary>
-    private static ulong BasisOf(PaperLinkView[] links, PaperView[] views)
+    private static ulong[] RelatedIdentities(PaperLinkView[] links, PaperView[] views)
     {
-        var basis = new Fingerprint();
+        var papers = new ulong[links.Length];
         for (var i = 0; i < links.Length; i++)
         {
-            basis.Add(links[i].Fingerprint).Add((ulong)views[i].Tags.Count);
+            var paper = Fingerprint.Fresh().Add(links[i].Fingerprint).Add((ulong)views[i].Tags.Count);
             foreach (var tag in views[i].Tags)
             {
-                basis.Add(tag.Slug);
+                paper.Add(tag.Slug);
             }
+            papers[i] = paper.Value;
         }
-        return basis.Value;
+        return papers;
     }
 
     /// <summary>The links of every paper, what they were found from, and the papers' views, links and documents with them, at the same places.</summary>
-    private sealed record Linked(ulong Basis, Dictionary<string, IReadOnlyList<PaperLinkView>> Related, PaperView[] Views, PaperLinkView[] Links,
+    private sealed record Linked(RelatedPapers.Found Found, Dictionary<string, IReadOnlyList<PaperLinkView>> Related, PaperView[] Views, PaperLinkView[] Links,
         ImmutableArray<Document> Outputs);
 
     /// <summary>

@@ -44,8 +44,10 @@ internal static class RelatedPapers
     /// <param name="firstCandidates">Each paper's lowest index it may be related to (at most its own); null: any paper.</param>
     /// <param name="parallel">The build's degree of parallelism; papers are searched in parallel.</param>
     /// <param name="window">The most indexes the walk counts at a time (see <see cref="Walk"/>); the result does not depend on it.</param>
+    /// <param name="only">The papers whose related papers are wanted (the others' stay null); null: every paper.</param>
     public static int[][] Find(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates = null,
-        int count = DefaultCount, int candidateBudget = DefaultCandidateBudget, ParallelOptions? parallel = null, int window = DefaultWindow)
+        int count = DefaultCount, int candidateBudget = DefaultCandidateBudget, ParallelOptions? parallel = null, int window = DefaultWindow,
+        IReadOnlyList<int>? only = null)
     {
         if (firstCandidates is not null && firstCandidates.Count != tagsInSiteOrder.Count)
         {
@@ -57,15 +59,150 @@ internal static class RelatedPapers
         var (paperTags, postings) = Index(tagsInSiteOrder);
         var result = new int[paperTags.Length][];
         // Each paper's search is independent and reads only the frozen index; scratch space is per thread.
-        Parallel.For(0, paperTags.Length, parallel ?? new ParallelOptions(),
+        Parallel.For(0, only?.Count ?? paperTags.Length, parallel ?? new ParallelOptions(),
             () => new Walk(count, window),
-            (paper, _, walk) =>
+            (k, _, walk) =>
             {
+                var paper = only?[k] ?? k;
                 result[paper] = walk.Run(paper, firstCandidates?[paper] ?? 0, paperTags[paper], postings, candidateBudget);
                 return walk;
             },
             _ => { });
         return result;
+    }
+
+    /// <summary>
+    /// As <see cref="Find"/> with the default count, budget and window, taking from <paramref name="last"/> (a
+    /// collection's related papers found before, with what each of its papers was) those that cannot have changed, and
+    /// finding only the others. A paper looks only at papers from its first candidate on, so its related papers are
+    /// the last ones when it and every paper from its first candidate to the end of the list are the same papers, with
+    /// the same tags, in the same order as then, its first candidate counted as then (at the same distance from the end):
+    /// a day's new papers, newest in the order, leave every older paper's related papers as they were. Without first
+    /// candidates (newer papers are candidates too) that takes the whole list being the same.
+    /// </summary>
+    /// <param name="papers">What each paper is, in the site's order, as far as its related papers go: a hash of its tags and
+    /// of what orders it (title, date, URL).</param>
+    public static int[][] FindAgain(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates, ulong[] papers,
+        Found? last, ParallelOptions? parallel = null)
+    {
+        var result = new int[papers.Length][];
+        if (last is not null && (firstCandidates is null) == (last.FirstCandidates is null))
+        {
+            // The papers the end of the list has in common with the last one, and how far the papers moved.
+            var (n, m) = (papers.Length, last.Papers.Length);
+            var same = 0;
+            while (same < n && same < m && papers[n - 1 - same] == last.Papers[m - 1 - same])
+            {
+                same++;
+            }
+            var (from, shift) = (n - same, n - m);
+            for (var paper = from; paper < n; paper++)
+            {
+                // Without first candidates (0: every paper is a candidate) this holds only when the whole list is the same.
+                var first = firstCandidates?[paper] ?? 0;
+                if (first >= from && (last.FirstCandidates?[paper - shift] ?? 0) == first - shift)
+                {
+                    result[paper] = Shifted(last.Related[paper - shift], shift);
+                }
+            }
+        }
+        var missing = Enumerable.Range(0, papers.Length).Where(paper => result[paper] is null).ToArray();
+        if (missing.Length > 0)
+        {
+            var found = Find(tagsInSiteOrder, firstCandidates, parallel: parallel, only: missing);
+            foreach (var paper in missing)
+            {
+                result[paper] = found[paper];
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A paper's related papers found before, each <paramref name="shift"/> places further on (the same array when they did not move).</summary>
+    private static int[] Shifted(int[] related, int shift)
+    {
+        if (shift == 0)
+        {
+            return related;
+        }
+        var shifted = new int[related.Length];
+        for (var i = 0; i < related.Length; i++)
+        {
+            shifted[i] = related[i] + shift;
+        }
+        return shifted;
+    }
+
+    /// <summary>Each paper's related papers (<see cref="FindAgain"/>), with what the papers were and their first candidates, for the next build.</summary>
+    internal sealed record Found(ulong[] Papers, int[]? FirstCandidates, int[][] Related)
+    {
+        /// <summary>The papers, then whether there are first candidates and each one, then each paper's list after its length.</summary>
+        public byte[] ToBytes()
+        {
+            // Sized for the usual case at once (a paper's hash, its first candidate and five related papers, each at most
+            // three bytes): it grew by doubling, copied five times over at 100,000 papers.
+            using var bytes = new MemoryStream(Papers.Length * (sizeof(ulong) + 3 + (DefaultCount + 1) * 3) + 16);
+            using (var writer = new BinaryWriter(bytes))
+            {
+                writer.Write7BitEncodedInt(Papers.Length);
+                foreach (var paper in Papers)
+                {
+                    writer.Write(paper);
+                }
+                writer.Write(FirstCandidates is not null);
+                foreach (var first in FirstCandidates ?? [])
+                {
+                    writer.Write7BitEncodedInt(first);
+                }
+                foreach (var list in Related)
+                {
+                    writer.Write7BitEncodedInt(list.Length);
+                    foreach (var other in list)
+                    {
+                        writer.Write7BitEncodedInt(other);
+                    }
+                }
+            }
+            return bytes.ToArray();
+        }
+
+        /// <summary>What <see cref="ToBytes"/> wrote; a first candidate past its paper, or a paper's number not below the count, does not read.</summary>
+        public static Found Read(BinaryReader reader)
+        {
+            var count = reader.Read7BitEncodedInt();
+            if (count < 0 || count > reader.BaseStream.Length / sizeof(ulong))
+            {
+                throw new InvalidDataException("a count past the end");
+            }
+            var papers = new ulong[count];
+            for (var i = 0; i < count; i++)
+            {
+                papers[i] = reader.ReadUInt64();
+            }
+            int[]? firsts = null;
+            if (reader.ReadBoolean())
+            {
+                firsts = new int[count];
+                for (var i = 0; i < count; i++)
+                {
+                    firsts[i] = Below(reader, i + 1);
+                }
+            }
+            var related = new int[count][];
+            for (var i = 0; i < count; i++)
+            {
+                var list = new int[Below(reader, count)];
+                for (var j = 0; j < list.Length; j++)
+                {
+                    list[j] = Below(reader, count);
+                }
+                related[i] = list;
+            }
+            return new Found(papers, firsts, related);
+
+            static int Below(BinaryReader reader, int bound) =>
+                reader.Read7BitEncodedInt() is var number and >= 0 && number < bound ? number : throw new InvalidDataException("a number out of range");
+        }
     }
 
     /// <summary>Tags as numbers, each paper's distinct tags, and each tag's papers in ascending index order.</summary>

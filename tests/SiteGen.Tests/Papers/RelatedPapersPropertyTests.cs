@@ -51,6 +51,51 @@ public sealed class RelatedPapersPropertyTests
                 .Label($"{Describe(papers)} window: {window}"));
 
     /// <summary>
+    /// Found again after the papers changed, taking what it can from the last result, it gives what finding every paper
+    /// anew gives: for a collection in days, then the same with new papers before it (a day's, newest), some papers
+    /// removed, some retagged, each paper standing for itself (a number of its own, a new one once retagged).
+    /// </summary>
+    [Property(MaxTest = 500)]
+    public Property FoundAgainFromTheLastResultEqualsFoundAnew() =>
+        Prop.ForAll(Arb.From(Collections), Arb.From(Collections), Arb.From(Gen.Choose(0, 3).ArrayOf().SelectMany(f => Gen.Elements(true, false).Select(n => (f, n)))),
+            (old, added, how) =>
+            {
+                var (fate, newerToo) = how;
+                // Each paper: its tags, its day (a paper starts a new day when it has more than one tag) and what it is.
+                var number = 0;
+                var before = old.Select((tags, i) => (Tags: tags, Day: 0, Id: (ulong)number++)).ToArray();
+                for (var i = before.Length - 2; i >= 0; i--)
+                {
+                    before[i].Day = before[i + 1].Day + (before[i].Tags.Length > 1 ? 1 : 0);
+                }
+                var newest = before.Length > 0 ? before[0].Day : 0;
+                // 0: kept, 1: kept, 2: removed, 3: retagged (its tags reversed and one dropped: another paper now).
+                var after = added.Select(tags => (Tags: tags, Day: newest + (tags.Length % 2), Id: (ulong)number++))
+                    .Concat(before.Select((paper, i) => (Paper: paper, Fate: i < fate.Length ? fate[i] : 0))
+                        .Where(p => p.Fate != 2)
+                        .Select(p => p.Fate == 3 ? (Tags: p.Paper.Tags.Reverse().Skip(1).ToArray(), p.Paper.Day, Id: (ulong)number++) : p.Paper))
+                    .ToArray();
+
+                var last = new RelatedPapers.Found([.. before.Select(p => p.Id)], newerToo ? null : Firsts(before), []);
+                last = last with { Related = RelatedPapers.Find([.. before.Select(p => p.Tags)], last.FirstCandidates) };
+                var firsts = newerToo ? null : Firsts(after);
+                var again = RelatedPapers.FindAgain([.. after.Select(p => p.Tags)], firsts, [.. after.Select(p => p.Id)], last);
+                return SameResults(RelatedPapers.Find([.. after.Select(p => p.Tags)], firsts), again)
+                    .Label($"before: {Describe([.. before.Select(p => p.Tags)])} after: {Describe([.. after.Select(p => p.Tags)])}");
+            });
+
+    /// <summary>Each paper's first candidate: the first paper of its day, papers newest first.</summary>
+    private static int[] Firsts((string[] Tags, int Day, ulong Id)[] papers)
+    {
+        var first = new int[papers.Length];
+        for (var i = 1; i < papers.Length; i++)
+        {
+            first[i] = papers[i].Day == papers[i - 1].Day ? first[i - 1] : i;
+        }
+        return first;
+    }
+
+    /// <summary>
     /// The definition, done the slow way: every other paper that shares a tag (from its first candidate on, when given),
     /// the first <paramref name="budget"/> of them in site order, sorted by shared tags (most first) then by position, the
     /// first <paramref name="count"/> kept.

@@ -158,8 +158,11 @@ public sealed class ReuseCheckTests
         return site;
     }
 
-    /// <summary>The related papers of <see cref="ThreePapersOfOneDay"/> as stored: the count of papers, then each list after its length.</summary>
-    private static readonly byte[] ThreeRelated = [3, 2, 1, 2, 2, 0, 2, 2, 0, 1];
+    /// <summary>
+    /// The related papers of <see cref="ThreePapersOfOneDay"/> as stored, after the count of papers and a hash of each:
+    /// that there are first candidates, each paper's (the first of the day), then each list after its length.
+    /// </summary>
+    private static readonly byte[] ThreeRelated = [1, 0, 0, 0, 2, 1, 2, 2, 0, 2, 2, 0, 1];
 
     /// <summary>Whether the first paper's page lists its related papers in the site's order: beta, then gamma.</summary>
     private static bool AlphaListsBetaFirst(TempFolder site)
@@ -173,7 +176,7 @@ public sealed class ReuseCheckTests
     {
         using var site = ThreePapersOfOneDay();
         // Swapping the first paper's two related papers gives it them the other way round.
-        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, ThreeRelated, [3, 2, 2, 1]));
+        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, ThreeRelated, [1, 0, 0, 0, 2, 2, 1]));
         Assert.False(AlphaListsBetaFirst(site), "the stored order is the page's");
         await VerifyFailsInOneLine(site, "error: verify: related papers makes other outputs");
     }
@@ -183,7 +186,7 @@ public sealed class ReuseCheckTests
     {
         using var site = ThreePapersOfOneDay();
         // The first paper's second related paper made number 9 of 3: the record checks but does not read.
-        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, ThreeRelated, [3, 2, 1, 9]));
+        Assert.Equal(1, await BuildAgainWithStoredRecordsChanged(site, ThreeRelated, [1, 0, 0, 0, 2, 1, 9]));
         Assert.True(AlphaListsBetaFirst(site), "the related papers found again, in the site's order");
     }
 
