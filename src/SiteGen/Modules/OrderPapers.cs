@@ -49,7 +49,6 @@ internal sealed class OrderPapers : IModule
         return order with
         {
             InputPapers = inInputOrder,
-            Slugs = new HashSet<string>(given.Select(p => p.Slug), StringComparer.Ordinal),
             Warnings = [.. warnings.Select(w => w.ToString())],
         };
     }
@@ -72,8 +71,14 @@ internal sealed class OrderPapers : IModule
         /// <summary>The papers of the documents as they came in (the merge's order), at the same places.</summary>
         public Paper[] InputPapers { get; init; } = [];
 
-        /// <summary>Every paper's slug: each is one paper's.</summary>
-        public HashSet<string> Slugs { get; init; } = [];
+        /// <summary>Every paper's slug: each is one paper's. Made when a mend first asks (a one-off build never does).</summary>
+        public HashSet<string> Slugs
+        {
+            get => _slugs ??= new HashSet<string>(Papers.Select(p => p.Slug), StringComparer.Ordinal);
+            init => _slugs = value;
+        }
+
+        private HashSet<string>? _slugs;
 
         /// <summary>The warnings of papers renamed to tell their URLs apart (<see cref="SlugClashes"/>).</summary>
         public ImmutableArray<string> Warnings { get; init; } = [];
