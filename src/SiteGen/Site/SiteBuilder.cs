@@ -145,11 +145,13 @@ internal static class SiteBuilder
         var links = new LinkCheck(settings.LinkRoot, savedLinks, output.ReadPage);
         services = services with { Links = links };
         output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);
-        if (held && ManifestFile.KeyOf(manifestPath) != output.Key)
-        {
-            hold!.Release(); // the settings or templates changed: the pages are rendered again, far past what the store foretells
-        }
         var outputHasFiles = Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any();
+        if (held && (ManifestFile.KeyOf(manifestPath) != output.Key || !outputHasFiles))
+        {
+            // The settings or templates changed, or the output folder is gone (a CI cache of cache/ alone): every page is
+            // rendered again, far past what the store foretells.
+            hold!.Release();
+        }
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
         {
