@@ -18,7 +18,8 @@ namespace SiteGen.Site;
 /// pauses longer than the ones it spared (a 256 MB region for a 340 MB rebuild: 425 ms against 270 ms), hence the margin
 /// in <see cref="AllocatedPerStoredByte"/>. A build that would allocate more than a third of the memory (a million
 /// papers) is left to the collector, as is one without a usable store (a cold build, a new program), whose peak memory a
-/// region would raise.
+/// region would raise; one found to render every page again (the settings or theme changed, the output folder gone) is
+/// let go as soon as that is known (<see cref="Release"/>).
 /// </para>
 /// <para>
 /// On Linux the region's memory is also asked for in huge pages (<see cref="AskForHugePages"/>): memory a region hands
