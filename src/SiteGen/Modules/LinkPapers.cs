@@ -110,7 +110,10 @@ internal sealed class LinkPapers : IModule
         {
             throw new StoredWorkMismatchException("related papers", $"{papers.Length} papers", "the last build found for those that did not change");
         }
-        documents.Keep(RelatedRecord, found.ToBytes());
+        if (before is null || !found.Holds(before))
+        {
+            documents.Keep(RelatedRecord, found.ToBytes());
+        }
         var lists = new IReadOnlyList<PaperLinkView>[views.Length];
         Parallel.For(0, views.Length, parallel, i =>
         {
