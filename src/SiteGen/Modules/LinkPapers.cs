@@ -134,7 +134,10 @@ internal sealed class LinkPapers : IModule
     /// For each paper, the first paper of its day in the site's order (newest first, so a day's papers are together):
     /// papers after it are older or of its day. Undated papers come last, and are one "day".
     /// </summary>
-    /// <remarks>The day is read from <see cref="PaperLinkView.PublishedDisplay"/>, one per date, which each paper's identity for its related papers hashes (<see cref="RelatedIdentities"/>).</remarks>
+    /// <remarks>
+    /// The day is read from <see cref="PaperLinkView.PublishedDisplay"/>, one per date, which each paper's identity for
+    /// its related papers hashes (<see cref="RelatedIdentities"/>).
+    /// </remarks>
     private static int[] FirstOfEachDay(PaperLinkView[] links)
     {
         var first = new int[links.Length];

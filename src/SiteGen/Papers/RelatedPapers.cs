@@ -139,7 +139,8 @@ internal static class RelatedPapers
         /// <summary>True when <paramref name="other"/> says the same (nothing changed): the store need not keep it again.</summary>
         public bool Holds(Found other) =>
             Papers.AsSpan().SequenceEqual(other.Papers)
-            && (FirstCandidates is null ? other.FirstCandidates is null : other.FirstCandidates is not null && FirstCandidates.AsSpan().SequenceEqual(other.FirstCandidates))
+            && (FirstCandidates ?? []).AsSpan().SequenceEqual(other.FirstCandidates ?? [])
+            && (FirstCandidates is null) == (other.FirstCandidates is null)
             && Related.Zip(other.Related).All(pair => ReferenceEquals(pair.First, pair.Second) || pair.First.AsSpan().SequenceEqual(pair.Second));
 
         /// <summary>The papers, then whether there are first candidates and each one, then each paper's list after its length.</summary>

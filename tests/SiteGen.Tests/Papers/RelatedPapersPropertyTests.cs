@@ -84,6 +84,20 @@ public sealed class RelatedPapersPropertyTests
                     .Label($"before: {Describe([.. before.Select(p => p.Tags)])} after: {Describe([.. after.Select(p => p.Tags)])}");
             });
 
+    /// <summary>What was found is kept again only when it differs: in a paper, a first candidate, or a list.</summary>
+    [Fact]
+    public void FoundHoldsWhatSaysTheSameAndNothingElse()
+    {
+        var found = new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], []]);
+
+        Assert.True(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], []])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 4], [0, 0, 2], [[1], [0], []])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 0], [[1], [0], []])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], null, [[1], [0], []])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], [1]])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2], [0, 0], [[1], [0]])));
+    }
+
     /// <summary>Each paper's first candidate: the first paper of its day, papers newest first.</summary>
     private static int[] Firsts((string[] Tags, int Day, ulong Id)[] papers)
     {
