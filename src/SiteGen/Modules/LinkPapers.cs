@@ -104,7 +104,7 @@ internal sealed class LinkPapers : IModule
         var documents = site.Session.Documents;
         var before = last?.Found ?? documents.Latest(RelatedRecord, RelatedPapers.Found.Read);
         IReadOnlyList<string>[] tags = [.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])];
-        var found = new RelatedPapers.Found(papers, firsts, RelatedPapers.FindAgain(tags, firsts, papers, before, parallel));
+        var found = RelatedPapers.FindAgain(tags, firsts, papers, before, parallel);
         if (documents.Verify && before is not null
             && !found.Related.Zip(RelatedPapers.Find(tags, firsts, parallel: parallel)).All(pair => pair.First.SequenceEqual(pair.Second)))
         {

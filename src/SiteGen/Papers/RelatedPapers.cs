@@ -45,9 +45,10 @@ internal static class RelatedPapers
     /// <param name="parallel">The build's degree of parallelism; papers are searched in parallel.</param>
     /// <param name="window">The most indexes the walk counts at a time (see <see cref="Walk"/>); the result does not depend on it.</param>
     /// <param name="only">The papers whose related papers are wanted (the others' stay null); null: every paper.</param>
+    /// <param name="horizons">Filled, for each paper found, with the end of the papers its result depends on (<see cref="Walk.Horizon"/>; the count of papers: all of them).</param>
     public static int[][] Find(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates = null,
         int count = DefaultCount, int candidateBudget = DefaultCandidateBudget, ParallelOptions? parallel = null, int window = DefaultWindow,
-        IReadOnlyList<int>? only = null)
+        IReadOnlyList<int>? only = null, int[]? horizons = null)
     {
         if (firstCandidates is not null && firstCandidates.Count != tagsInSiteOrder.Count)
         {
@@ -65,6 +66,10 @@ internal static class RelatedPapers
             {
                 var paper = only?[k] ?? k;
                 result[paper] = walk.Run(paper, firstCandidates?[paper] ?? 0, paperTags[paper], postings, candidateBudget);
+                if (horizons is not null)
+                {
+                    horizons[paper] = Math.Min(walk.Horizon, paperTags.Length);
+                }
                 return walk;
             },
             _ => { });
@@ -72,83 +77,107 @@ internal static class RelatedPapers
     }
 
     /// <summary>
-    /// As <see cref="Find"/> with the default count, budget and window, taking from <paramref name="last"/> (a
-    /// collection's related papers found before, with what each of its papers was) those that cannot have changed, and
-    /// finding only the others. A paper looks only at papers from its first candidate on, so its related papers are
-    /// the last ones when it and every paper from its first candidate to the end of the list are the same papers, with
-    /// the same tags, in the same order as then, its first candidate counted as then (at the same distance from the end):
-    /// a day's new papers, newest in the order, leave every older paper's related papers as they were. Without first
-    /// candidates (newer papers are candidates too) that takes the whole list being the same.
+    /// As <see cref="Find"/>, taking from <paramref name="last"/> (a collection's related papers found before, with what
+    /// each of its papers was) those that cannot have changed, and finding only the others. A paper's related papers
+    /// depend on its own tags and on the papers from its first candidate to its walk's horizon (<see cref="Walk.Horizon"/>):
+    /// when those are the same papers, with the same tags, in the same order as then, and its first candidate is the
+    /// same paper, they are the last ones, each moved to where its paper is now. A day's new papers, newest in the order,
+    /// leave every older paper's related papers as they were; an undated paper put in by its title leaves those of the
+    /// papers whose walk stopped before it.
     /// </summary>
     /// <param name="papers">What each paper is, in the site's order, as far as its related papers go: a hash of its tags and
-    /// of what orders it (title, date, URL).</param>
-    public static int[][] FindAgain(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates, ulong[] papers,
-        Found? last, ParallelOptions? parallel = null)
+    /// of what orders it (title, date, URL), one paper's alone.</param>
+    /// <param name="last">What an earlier call gave, with the same count, budget and window.</param>
+    public static Found FindAgain(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates, ulong[] papers,
+        Found? last, ParallelOptions? parallel = null, int count = DefaultCount, int candidateBudget = DefaultCandidateBudget, int window = DefaultWindow)
     {
-        var result = new int[papers.Length][];
-        if (last is not null && (firstCandidates is null) == (last.FirstCandidates is null))
+        var n = papers.Length;
+        var (result, horizons) = (new int[n][], new int[n]);
+        if (last is not null && (firstCandidates is null) == (last.FirstCandidates is null) && WhereNow(last.Papers, papers) is { } at)
         {
-            // The papers the end of the list has in common with the last one, and how far the papers moved.
-            var (n, m) = (papers.Length, last.Papers.Length);
-            var same = 0;
-            while (same < n && same < m && papers[n - 1 - same] == last.Papers[m - 1 - same])
+            var m = last.Papers.Length;
+            // The start of each run of the last papers that stand together now, in the same order.
+            var run = new int[m];
+            var lastOf = new int[n];
+            Array.Fill(lastOf, -1);
+            for (var j = 0; j < m; j++)
             {
-                same++;
-            }
-            var (from, shift) = (n - same, n - m);
-            for (var paper = from; paper < n; paper++)
-            {
-                // Without first candidates (0: every paper is a candidate) this holds only when the whole list is the same.
-                var first = firstCandidates?[paper] ?? 0;
-                if (first >= from && (last.FirstCandidates?[paper - shift] ?? 0) == first - shift)
+                run[j] = j > 0 && at[j] >= 0 && at[j - 1] >= 0 && at[j] == at[j - 1] + 1 ? run[j - 1] : j;
+                if (at[j] >= 0)
                 {
-                    result[paper] = Shifted(last.Related[paper - shift], shift);
+                    lastOf[at[j]] = j;
                 }
             }
+            for (var paper = 0; paper < n; paper++)
+            {
+                var j = lastOf[paper];
+                if (j < 0)
+                {
+                    continue;
+                }
+                // What the last result depended on: the last papers from its first candidate to its horizon, and itself.
+                var (from, to) = (last.FirstCandidates?[j] ?? 0, Math.Max(last.Horizons[j], j + 1));
+                if (at[from] != (firstCandidates?[paper] ?? 0) || run[to - 1] != run[from] || (to == m && at[m - 1] != n - 1))
+                {
+                    continue;
+                }
+                result[paper] = [.. last.Related[j].Select(other => at[other])];
+                horizons[paper] = to == m ? n : at[to - 1] + 1;
+            }
         }
-        var missing = Enumerable.Range(0, papers.Length).Where(paper => result[paper] is null).ToArray();
+        var missing = Enumerable.Range(0, n).Where(paper => result[paper] is null).ToArray();
         if (missing.Length > 0)
         {
-            var found = Find(tagsInSiteOrder, firstCandidates, parallel: parallel, only: missing);
+            var found = Find(tagsInSiteOrder, firstCandidates, count, candidateBudget, parallel, window, missing, horizons);
             foreach (var paper in missing)
             {
                 result[paper] = found[paper];
             }
         }
-        return result;
+        return new Found(papers, firstCandidates is null ? null : [.. firstCandidates], result, horizons);
     }
 
-    /// <summary>A paper's related papers found before, each <paramref name="shift"/> places further on (the same array when they did not move).</summary>
-    private static int[] Shifted(int[] related, int shift)
+    /// <summary>Where each of the last papers is now (-1: gone); null when two papers, then or now, are one paper's hash.</summary>
+    private static int[]? WhereNow(ulong[] then, ulong[] now)
     {
-        if (shift == 0)
+        var index = new Dictionary<ulong, int>(now.Length);
+        for (var i = 0; i < now.Length; i++)
         {
-            return related;
+            if (!index.TryAdd(now[i], i))
+            {
+                return null;
+            }
         }
-        var shifted = new int[related.Length];
-        for (var i = 0; i < related.Length; i++)
+        var seen = new HashSet<ulong>(then.Length);
+        var at = new int[then.Length];
+        for (var j = 0; j < then.Length; j++)
         {
-            shifted[i] = related[i] + shift;
+            if (!seen.Add(then[j]))
+            {
+                return null;
+            }
+            at[j] = index.GetValueOrDefault(then[j], -1);
         }
-        return shifted;
+        return at;
     }
 
     /// <summary>Each paper's related papers (<see cref="FindAgain"/>), with what the papers were and their first candidates, for the next build.</summary>
-    internal sealed record Found(ulong[] Papers, int[]? FirstCandidates, int[][] Related)
+    internal sealed record Found(ulong[] Papers, int[]? FirstCandidates, int[][] Related, int[] Horizons)
     {
         /// <summary>True when <paramref name="other"/> says the same (nothing changed): the store need not keep it again.</summary>
         public bool Holds(Found other) =>
             Papers.AsSpan().SequenceEqual(other.Papers)
             && (FirstCandidates ?? []).AsSpan().SequenceEqual(other.FirstCandidates ?? [])
             && (FirstCandidates is null) == (other.FirstCandidates is null)
+            && Horizons.AsSpan().SequenceEqual(other.Horizons)
             && Related.Zip(other.Related).All(pair => ReferenceEquals(pair.First, pair.Second) || pair.First.AsSpan().SequenceEqual(pair.Second));
 
-        /// <summary>The papers, then whether there are first candidates and each one, then each paper's list after its length.</summary>
+        /// <summary>The papers, then whether there are first candidates and each one, then each paper's list after its length, then the horizons.</summary>
         public byte[] ToBytes()
         {
-            // Sized for the usual case at once (a paper's hash, its first candidate and five related papers, each at most
-            // three bytes): it grew by doubling, copied five times over at 100,000 papers.
-            using var bytes = new MemoryStream(Papers.Length * (sizeof(ulong) + 3 + (DefaultCount + 1) * 3) + 16);
+            // Sized for the usual case at once (a paper's hash, its first candidate, horizon and five related papers, each
+            // at most three bytes): it grew by doubling, copied five times over at 100,000 papers.
+            using var bytes = new MemoryStream(Papers.Length * (sizeof(ulong) + 6 + (DefaultCount + 1) * 3) + 16);
             using (var writer = new BinaryWriter(bytes))
             {
                 writer.Write7BitEncodedInt(Papers.Length);
@@ -168,6 +197,10 @@ internal static class RelatedPapers
                     {
                         writer.Write7BitEncodedInt(other);
                     }
+                }
+                foreach (var horizon in Horizons)
+                {
+                    writer.Write7BitEncodedInt(horizon);
                 }
             }
             return bytes.ToArray();
@@ -205,7 +238,12 @@ internal static class RelatedPapers
                 }
                 related[i] = list;
             }
-            return new Found(papers, firsts, related);
+            var horizons = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                horizons[i] = Below(reader, count + 1);
+            }
+            return new Found(papers, firsts, related, horizons);
 
             static int Below(BinaryReader reader, int bound) =>
                 reader.Read7BitEncodedInt() is var number and >= 0 && number < bound ? number : throw new InvalidDataException("a number out of range");
@@ -261,8 +299,17 @@ internal static class RelatedPapers
         private int[][] _lists = new int[4][];
         private int[] _cursors = new int[4];
 
+        /// <summary>
+        /// After <see cref="Run"/>: the end of what the result depends on besides the paper's own tags. Papers from the
+        /// first candidate up to here were looked at; past here, nothing can change the result, unless the walk stopped
+        /// with one of the paper's tag lists used up (a paper added further on could have been a candidate): then
+        /// <see cref="int.MaxValue"/>, the whole list.
+        /// </summary>
+        public int Horizon { get; private set; }
+
         public int[] Run(int self, int first, int[] tags, int[][] postings, int budget)
         {
+            Horizon = first;
             if (tags.Length == 0 || count == 0)
             {
                 return [];
@@ -298,9 +345,11 @@ internal static class RelatedPapers
                 // Nothing left, or the top is full and no candidate to come can share more tags than its last entry.
                 if (open == 0 || (found == count && _topShared[count - 1] >= open))
                 {
+                    Horizon = open < tags.Length ? int.MaxValue : Horizon;
                     break;
                 }
                 var end = low + Math.Min(size, int.MaxValue - low);
+                Horizon = end;
                 for (var i = 0; i < tags.Length; i++)
                 {
                     var (list, at) = (_lists[i], _cursors[i]);

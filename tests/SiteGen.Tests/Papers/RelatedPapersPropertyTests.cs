@@ -52,15 +52,19 @@ public sealed class RelatedPapersPropertyTests
 
     /// <summary>
     /// Found again after the papers changed, taking what it can from the last result, it gives what finding every paper
-    /// anew gives: for a collection in days, then the same with new papers before it (a day's, newest), some papers
-    /// removed, some retagged, each paper standing for itself (a number of its own, a new one once retagged).
+    /// anew gives: for a collection in days, then the same with new papers before it (a day's, newest), papers removed,
+    /// retagged, or put in before another of its day (as an undated paper joins by its title), each paper standing for
+    /// itself (a number of its own, a new one once retagged); with budgets and counts small enough that walks stop at
+    /// every kind of horizon.
     /// </summary>
-    [Property(MaxTest = 500)]
+    [Property(MaxTest = 1000)]
     public Property FoundAgainFromTheLastResultEqualsFoundAnew() =>
-        Prop.ForAll(Arb.From(Collections), Arb.From(Collections), Arb.From(Gen.Choose(0, 3).ArrayOf().SelectMany(f => Gen.Elements(true, false).Select(n => (f, n)))),
+        Prop.ForAll(Arb.From(Collections), Arb.From(Collections),
+            Arb.From(Gen.Choose(0, 6).ArrayOf().SelectMany(f => Gen.Elements(true, false).SelectMany(n => Gen.Choose(0, 12).SelectMany(
+                budget => Gen.Choose(0, 5).SelectMany(count => Gen.Choose(1, 8).Select(window => (f, n, budget, count, window))))))),
             (old, added, how) =>
             {
-                var (fate, newerToo) = how;
+                var (fate, newerToo, budget, count, window) = how;
                 // Each paper: its tags, its day (a paper starts a new day when it has more than one tag) and what it is.
                 var number = 0;
                 var before = old.Select((tags, i) => (Tags: tags, Day: 0, Id: (ulong)number++)).ToArray();
@@ -69,33 +73,42 @@ public sealed class RelatedPapersPropertyTests
                     before[i].Day = before[i + 1].Day + (before[i].Tags.Length > 1 ? 1 : 0);
                 }
                 var newest = before.Length > 0 ? before[0].Day : 0;
-                // 0: kept, 1: kept, 2: removed, 3: retagged (its tags reversed and one dropped: another paper now).
+                // 0, 1: kept; 2: removed; 3: retagged (its tags reversed and one dropped: another paper now); 4, 5: a new
+                // paper of its day put in before it, with its tags or the next paper's; 6: one put in after it, with its tags.
                 var after = added.Select(tags => (Tags: tags, Day: newest + (tags.Length % 2), Id: (ulong)number++))
-                    .Concat(before.Select((paper, i) => (Paper: paper, Fate: i < fate.Length ? fate[i] : 0))
-                        .Where(p => p.Fate != 2)
-                        .Select(p => p.Fate == 3 ? (Tags: p.Paper.Tags.Reverse().Skip(1).ToArray(), p.Paper.Day, Id: (ulong)number++) : p.Paper))
+                    .Concat(before.SelectMany((paper, i) => (i < fate.Length ? fate[i] : 0) switch
+                    {
+                        2 => [],
+                        3 => [(Tags: paper.Tags.Reverse().Skip(1).ToArray(), paper.Day, Id: (ulong)number++)],
+                        4 => [(paper.Tags, paper.Day, Id: (ulong)number++), paper],
+                        5 => [(Tags: i + 1 < before.Length ? before[i + 1].Tags : [], paper.Day, Id: (ulong)number++), paper],
+                        6 => [paper, (paper.Tags, paper.Day, Id: (ulong)number++)],
+                        _ => new[] { paper },
+                    }))
                     .ToArray();
 
-                var last = new RelatedPapers.Found([.. before.Select(p => p.Id)], newerToo ? null : Firsts(before), []);
-                last = last with { Related = RelatedPapers.Find([.. before.Select(p => p.Tags)], last.FirstCandidates) };
+                var last = RelatedPapers.FindAgain([.. before.Select(p => p.Tags)], newerToo ? null : Firsts(before), [.. before.Select(p => p.Id)],
+                    last: null, count: count, candidateBudget: budget, window: window);
                 var firsts = newerToo ? null : Firsts(after);
-                var again = RelatedPapers.FindAgain([.. after.Select(p => p.Tags)], firsts, [.. after.Select(p => p.Id)], last);
-                return SameResults(RelatedPapers.Find([.. after.Select(p => p.Tags)], firsts), again)
-                    .Label($"before: {Describe([.. before.Select(p => p.Tags)])} after: {Describe([.. after.Select(p => p.Tags)])}");
+                var again = RelatedPapers.FindAgain([.. after.Select(p => p.Tags)], firsts, [.. after.Select(p => p.Id)], last,
+                    count: count, candidateBudget: budget, window: window);
+                return SameResults(RelatedPapers.Find([.. after.Select(p => p.Tags)], firsts, count, budget, window: window), again.Related)
+                    .Label($"before: {Describe([.. before.Select(p => p.Tags)])} after: {Describe([.. after.Select(p => p.Tags)])} count {count} budget {budget} window {window}");
             });
 
-    /// <summary>What was found is kept again only when it differs: in a paper, a first candidate, or a list.</summary>
+    /// <summary>What was found is kept again only when it differs: in a paper, a first candidate, a list or a horizon.</summary>
     [Fact]
     public void FoundHoldsWhatSaysTheSameAndNothingElse()
     {
-        var found = new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], []]);
+        var found = new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], []], [2, 3, 3]);
 
-        Assert.True(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], []])));
-        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 4], [0, 0, 2], [[1], [0], []])));
-        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 0], [[1], [0], []])));
-        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], null, [[1], [0], []])));
-        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], [1]])));
-        Assert.False(found.Holds(new RelatedPapers.Found([1, 2], [0, 0], [[1], [0]])));
+        Assert.True(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], []], [2, 3, 3])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 4], [0, 0, 2], [[1], [0], []], [2, 3, 3])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 0], [[1], [0], []], [2, 3, 3])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], null, [[1], [0], []], [2, 3, 3])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], [1]], [2, 3, 3])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2, 3], [0, 0, 2], [[1], [0], []], [3, 3, 3])));
+        Assert.False(found.Holds(new RelatedPapers.Found([1, 2], [0, 0], [[1], [0]], [2, 2])));
     }
 
     /// <summary>Each paper's first candidate: the first paper of its day, papers newest first.</summary>
