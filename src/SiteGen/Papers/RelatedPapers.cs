@@ -121,7 +121,7 @@ internal static class RelatedPapers
                 {
                     continue;
                 }
-                result[paper] = [.. last.Related[j].Select(other => at[other])];
+                result[paper] = Moved(last.Related[j], at);
                 horizons[paper] = to == m ? n : at[to - 1] + 1;
             }
         }
@@ -135,6 +135,24 @@ internal static class RelatedPapers
             }
         }
         return new Found(papers, firstCandidates is null ? null : [.. firstCandidates], result, horizons);
+    }
+
+    /// <summary>Related papers found before, each where its paper is now (<paramref name="at"/>): the same array when none moved.</summary>
+    private static int[] Moved(int[] related, int[] at)
+    {
+        for (var i = 0; i < related.Length; i++)
+        {
+            if (at[related[i]] != related[i])
+            {
+                var moved = new int[related.Length];
+                for (var k = 0; k < related.Length; k++)
+                {
+                    moved[k] = at[related[k]];
+                }
+                return moved;
+            }
+        }
+        return related;
     }
 
     /// <summary>Where each of the last papers is now (-1: gone); null when two papers, then or now, are one paper's hash.</summary>
