@@ -103,10 +103,10 @@ internal sealed class LinkPapers : IModule
         var firsts = site.Settings.RelatedIncludeNewer ? null : FirstOfEachDay(links);
         var documents = site.Session.Documents;
         var before = last?.Found ?? documents.Latest(RelatedRecord, RelatedPapers.Found.Read);
-        IReadOnlyList<string>[] tags = [.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])];
-        var found = RelatedPapers.FindAgain(tags, firsts, papers, before, parallel);
+        var tags = new Lazy<IReadOnlyList<IReadOnlyList<string>>>(() => [.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])]);
+        var found = RelatedPapers.FindAgain(() => tags.Value, firsts, papers, before, parallel);
         if (documents.Verify && before is not null
-            && !found.Related.Zip(RelatedPapers.Find(tags, firsts, parallel: parallel)).All(pair => pair.First.SequenceEqual(pair.Second)))
+            && !found.Related.Zip(RelatedPapers.Find(tags.Value, firsts, parallel: parallel)).All(pair => pair.First.SequenceEqual(pair.Second)))
         {
             throw new StoredWorkMismatchException("related papers", $"{papers.Length} papers", "the last build found for those that did not change");
         }

@@ -88,7 +88,9 @@ internal static class RelatedPapers
     /// <param name="papers">What each paper is, in the site's order, as far as its related papers go: a hash of its tags and
     /// of what orders it (title, date, URL), one paper's alone.</param>
     /// <param name="last">What an earlier call gave, with the same count, budget and window.</param>
-    public static Found FindAgain(IReadOnlyList<IReadOnlyList<string>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates, ulong[] papers,
+    /// <param name="tagsInSiteOrder">Each paper's tags, asked for only when a paper's related papers must be found: an edit
+    /// that leaves every paper's tags and place as they were needs none of them.</param>
+    public static Found FindAgain(Func<IReadOnlyList<IReadOnlyList<string>>> tagsInSiteOrder, IReadOnlyList<int>? firstCandidates, ulong[] papers,
         Found? last, ParallelOptions? parallel = null, int count = DefaultCount, int candidateBudget = DefaultCandidateBudget, int window = DefaultWindow)
     {
         var n = papers.Length;
@@ -128,13 +130,13 @@ internal static class RelatedPapers
         var missing = Enumerable.Range(0, n).Where(paper => result[paper] is null).ToArray();
         if (missing.Length > 0)
         {
-            var found = Find(tagsInSiteOrder, firstCandidates, count, candidateBudget, parallel, window, missing, horizons);
+            var found = Find(tagsInSiteOrder(), firstCandidates, count, candidateBudget, parallel, window, missing, horizons);
             foreach (var paper in missing)
             {
                 result[paper] = found[paper];
             }
         }
-        return new Found(papers, firstCandidates is null ? null : [.. firstCandidates], result, horizons);
+        return new Found(papers, firstCandidates is null ? null : firstCandidates as int[] ?? [.. firstCandidates], result, horizons);
     }
 
     /// <summary>Related papers found before, each where its paper is now (<paramref name="at"/>): the same array when none moved.</summary>
@@ -179,7 +181,7 @@ internal static class RelatedPapers
         return at;
     }
 
-    /// <summary>Each paper's related papers (<see cref="FindAgain"/>), with what the papers were and their first candidates, for the next build.</summary>
+    /// <summary>Each paper's related papers (<see cref="FindAgain"/>), with what the papers were, their first candidates and horizons, for the next build.</summary>
     internal sealed record Found(ulong[] Papers, int[]? FirstCandidates, int[][] Related, int[] Horizons)
     {
         /// <summary>True when <paramref name="other"/> says the same (nothing changed): the store need not keep it again.</summary>

@@ -146,6 +146,8 @@ internal static class SiteBuilder
         services = services with { Links = links };
         output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);
         var outputHasFiles = Directory.Exists(outputPath) && Directory.EnumerateFileSystemEntries(outputPath).Any();
+        // The manifest's header alone: the whole manifest is still being read beside the start, and waiting for it here
+        // would hold the build up.
         if (held && (ManifestFile.KeyOf(manifestPath) != output.Key || !outputHasFiles))
         {
             // The settings or templates changed, or the output folder is gone (a CI cache of cache/ alone): every page is
@@ -170,7 +172,7 @@ internal static class SiteBuilder
         session.Documents.Verify = session.Reuse.Verify = ReuseCheck.IsOn(request.Environment!);
         if (store is not { State: Engine.StoreState.Whole })
         {
-            hold?.Dispose(); // its records did not read whole after all
+            hold?.Release(); // its records did not read whole after all: their work is made again
         }
         Engine.EngineResult result;
         int removed;

@@ -87,10 +87,10 @@ public sealed class RelatedPapersPropertyTests
                     }))
                     .ToArray();
 
-                var last = RelatedPapers.FindAgain([.. before.Select(p => p.Tags)], newerToo ? null : Firsts(before), [.. before.Select(p => p.Id)],
+                var last = RelatedPapers.FindAgain(() => [.. before.Select(p => p.Tags)], newerToo ? null : Firsts(before), [.. before.Select(p => p.Id)],
                     last: null, count: count, candidateBudget: budget, window: window);
                 var firsts = newerToo ? null : Firsts(after);
-                var again = RelatedPapers.FindAgain([.. after.Select(p => p.Tags)], firsts, [.. after.Select(p => p.Id)], last,
+                var again = RelatedPapers.FindAgain(() => [.. after.Select(p => p.Tags)], firsts, [.. after.Select(p => p.Id)], last,
                     count: count, candidateBudget: budget, window: window);
                 return SameResults(RelatedPapers.Find([.. after.Select(p => p.Tags)], firsts, count, budget, window: window), again.Related)
                     .Label($"before: {Describe([.. before.Select(p => p.Tags)])} after: {Describe([.. after.Select(p => p.Tags)])} count {count} budget {budget} window {window}");
