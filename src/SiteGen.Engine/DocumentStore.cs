@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace SiteGen.Engine;
@@ -59,7 +60,21 @@ public sealed class DocumentStore : IDisposable
     internal bool OpenedFromIndex { get; private set; }
 
     /// <summary>The records this build added, in the order of the pending file: where each starts there, its size and checksum.</summary>
-    private readonly List<(UInt128 Key, long At, int Size, ulong Checksum)> _added = [];
+    private readonly List<Added> _added = [];
+
+    /// <summary>
+    /// A record this build added: its key, where it starts in the pending file, its size and checksum. The key is kept as
+    /// its two halves: a <see cref="UInt128"/> would align the whole to 16 bytes, 48 where 40 do, and a million papers add
+    /// four million records.
+    /// </summary>
+    private readonly record struct Added(ulong KeyUpper, ulong KeyLower, long At, int Size, ulong Checksum)
+    {
+        public Added(UInt128 key, long at, int size, ulong checksum) : this((ulong)(key >> 64), (ulong)key, at, size, checksum)
+        {
+        }
+
+        public UInt128 Key => new(KeyUpper, KeyLower);
+    }
 
     /// <summary>This store's number, by which a thread's window on a file knows whose it is (<see cref="ReadAt"/>).</summary>
     private readonly long _id = Interlocked.Increment(ref s_lastId);
@@ -250,8 +265,14 @@ public sealed class DocumentStore : IDisposable
         return true;
     }
 
-    /// <summary>Writes the table of contents of the file as <see cref="Save"/> left it: <paramref name="records"/>, which are all it holds but <paramref name="shadowed"/> bytes.</summary>
-    private void WriteIndex(Dictionary<UInt128, Record> records, long length, long shadowed) =>
+    /// <summary>
+    /// Writes the table of contents of the file as <see cref="Save"/> left it, <paramref name="count"/> records: those
+    /// <paramref name="kept"/>, then the last under each key of those this build added (<see cref="SortAdded"/>), from
+    /// <paramref name="addedAt"/> on; all it holds but <paramref name="shadowed"/> bytes.
+    /// </summary>
+    private void WriteIndex(IEnumerable<(UInt128 Key, Record Record)> kept, int count, long addedAt, long shadowed)
+    {
+        var length = addedAt + _pendingBytes;
         _files.WriteAtomically(IndexPath, stream =>
         {
             var checksum = new XxHash3();
@@ -261,8 +282,27 @@ public sealed class DocumentStore : IDisposable
             BinaryPrimitives.WriteUInt64LittleEndian(chunk.AsSpan(8), _basis);
             BinaryPrimitives.WriteInt64LittleEndian(chunk.AsSpan(16), length);
             BinaryPrimitives.WriteInt64LittleEndian(chunk.AsSpan(24), shadowed);
-            BinaryPrimitives.WriteInt32LittleEndian(chunk.AsSpan(32), records.Count);
-            foreach (var (key, record) in records)
+            BinaryPrimitives.WriteInt32LittleEndian(chunk.AsSpan(32), count);
+            foreach (var (key, record) in kept)
+            {
+                Entry(key, record.Offset, record.Size, record.Checksum);
+            }
+            var added = CollectionsMarshal.AsSpan(_added);
+            for (var i = 0; i < added.Length; i++)
+            {
+                if (!IsReplaced(added, i))
+                {
+                    Entry(added[i].Key, addedAt + added[i].At - FileHeader, added[i].Size, added[i].Checksum);
+                }
+            }
+            checksum.Append(chunk.AsSpan(0, used));
+            stream.Write(chunk, 0, used);
+            Span<byte> sum = stackalloc byte[sizeof(ulong)];
+            BinaryPrimitives.WriteUInt64LittleEndian(sum, checksum.GetCurrentHashAsUInt64());
+            stream.Write(sum);
+
+            // An entry is a record's header (length, key, checksum) and its place.
+            void Entry(UInt128 key, long offset, int size, ulong recordChecksum)
             {
                 if (used + IndexEntry > chunk.Length)
                 {
@@ -270,18 +310,13 @@ public sealed class DocumentStore : IDisposable
                     stream.Write(chunk, 0, used);
                     used = 0;
                 }
-                // An entry is a record's header (length, key, checksum) and its place.
                 var entry = chunk.AsSpan(used, IndexEntry);
-                WriteHeader(entry, key, record.Size, record.Checksum);
-                BinaryPrimitives.WriteInt64LittleEndian(entry[RecordHeader..], record.Offset);
+                WriteHeader(entry, key, size, recordChecksum);
+                BinaryPrimitives.WriteInt64LittleEndian(entry[RecordHeader..], offset);
                 used += IndexEntry;
             }
-            checksum.Append(chunk.AsSpan(0, used));
-            stream.Write(chunk, 0, used);
-            Span<byte> sum = stackalloc byte[sizeof(ulong)];
-            BinaryPrimitives.WriteUInt64LittleEndian(sum, checksum.GetCurrentHashAsUInt64());
-            stream.Write(sum);
         });
+    }
 
     /// <summary>
     /// The outputs stored under <paramref name="key"/>, if a record holds them and checks; it is then kept by the next save.
@@ -365,7 +400,7 @@ public sealed class DocumentStore : IDisposable
             _pending ??= CreatePending();
             _pending.Write(header);
             _pending.Write(payload);
-            _added.Add((key, FileHeader + _pendingBytes, payload.Length, BinaryPrimitives.ReadUInt64LittleEndian(header[20..])));
+            _added.Add(new Added(key, FileHeader + _pendingBytes, payload.Length, BinaryPrimitives.ReadUInt64LittleEndian(header[20..])));
             _pendingBytes += RecordHeader + payload.Length;
         }
     }
@@ -412,7 +447,10 @@ public sealed class DocumentStore : IDisposable
     /// </summary>
     public void Save()
     {
-        long used = 0, unused = _shadowed;
+        _pending?.Dispose(); // the new records are read back from the file: it is done with
+        var (addedKeys, addedShadowed) = SortAdded();
+        long used = 0, unused = _shadowed, replaced = 0;
+        var replacedCount = 0;
         foreach (var record in _records.Values)
         {
             if (record.Used)
@@ -423,8 +461,13 @@ public sealed class DocumentStore : IDisposable
             {
                 unused += RecordHeader + record.Size;
             }
+            if (record.Replaced)
+            {
+                // Unused from the next build on: it still counts as this build's.
+                replaced += RecordHeader + record.Size;
+                replacedCount++;
+            }
         }
-        _pending?.Dispose(); // the new records are read back from the file: it is done with
         var rewrite = State != StoreState.Whole || (unused > MinimumUnused && unused * 4 > used + _pendingBytes);
         var changes = rewrite || _pendingBytes > 0;
         if (changes || (!OpenedFromIndex && _file is not null))
@@ -432,31 +475,40 @@ public sealed class DocumentStore : IDisposable
             // Gone before the file changes, so that a table of contents is only ever the file's beside it.
             _files.Delete(IndexPath);
         }
-        // The records of the file as it will be, and where this build's new ones start in it.
-        Dictionary<UInt128, Record> records;
+        // The records kept from the file and where they will be, where this build's new ones start, and the bytes unused.
+        IEnumerable<(UInt128 Key, Record Record)> kept;
         long addedAt, shadowed;
+        int keptCount;
         if (rewrite && used == 0 && _pending is not null)
         {
             Close();
             _files.Replace(PendingPath, _path);
             _pending = null;
-            (records, addedAt, shadowed) = ([], FileHeader, 0);
+            (kept, keptCount, addedAt, shadowed) = ([], 0, FileHeader, addedShadowed);
         }
         else if (rewrite)
         {
-            records = [];
-            addedAt = FileHeader;
-            foreach (var (key, record) in _records.Where(r => r.Value.Used).OrderBy(r => r.Value.Offset))
+            var moved = new List<(UInt128, Record)>();
+            (addedAt, shadowed) = (FileHeader, addedShadowed);
+            foreach (var (key, record) in UsedInPlaceOrder())
             {
-                records[key] = new Record(addedAt, record.Size, record.Checksum);
+                if (record.Replaced)
+                {
+                    shadowed += RecordHeader + record.Size;
+                }
+                else
+                {
+                    moved.Add((key, new Record(addedAt, record.Size, record.Checksum)));
+                }
                 addedAt += RecordHeader + record.Size;
             }
-            shadowed = 0;
+            (kept, keptCount) = (moved, moved.Count);
             _files.WriteAtomically(_path, WriteWhole);
         }
         else
         {
-            (records, addedAt, shadowed) = (_records, _length, _shadowed);
+            kept = _records.Where(r => !r.Value.Replaced).Select(r => (r.Key, r.Value));
+            (keptCount, addedAt, shadowed) = (_records.Count - replacedCount, _length, _shadowed + replaced + addedShadowed);
             if (_pendingBytes > 0)
             {
                 Close();
@@ -468,12 +520,46 @@ public sealed class DocumentStore : IDisposable
         {
             return;
         }
-        foreach (var (key, at, size, checksum) in _added)
-        {
-            shadowed += Put(records, key, new Record(addedAt + at - FileHeader, size, checksum));
-        }
-        WriteIndex(records, addedAt + _pendingBytes, shadowed);
+        WriteIndex(kept, keptCount + addedKeys, addedAt, shadowed);
     }
+
+    /// <summary>
+    /// Sorts this build's records by key, each key's last last (a later record under a key replaces an earlier one: a
+    /// value made again), and marks the file's records they replace. Returns how many keys they have, and the bytes of
+    /// those a later one replaced.
+    /// </summary>
+    /// <remarks>
+    /// Sorted rather than put in a table: at a million papers a build adds four million records, and their table, made
+    /// at the very end of the build while it held the most, was a gigabyte more at its peak.
+    /// </remarks>
+    private (int Keys, long Shadowed) SortAdded()
+    {
+        var added = CollectionsMarshal.AsSpan(_added);
+        added.Sort(static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.At.CompareTo(b.At));
+        var (keys, shadowed) = (0, 0L);
+        for (var i = 0; i < added.Length; i++)
+        {
+            if (IsReplaced(added, i))
+            {
+                shadowed += RecordHeader + added[i].Size;
+                continue;
+            }
+            keys++;
+            if (_records.TryGetValue(added[i].Key, out var earlier))
+            {
+                earlier.Replaced = true;
+            }
+        }
+        return (keys, shadowed);
+    }
+
+    /// <summary>True when the record added at <paramref name="i"/> of the sorted records is replaced by the next.</summary>
+    private static bool IsReplaced(Span<Added> added, int i) =>
+        i + 1 < added.Length && added[i + 1].Key == added[i].Key;
+
+    /// <summary>The file's records this build read, which a rewrite keeps, in their order in the file.</summary>
+    private IEnumerable<(UInt128 Key, Record Record)> UsedInPlaceOrder() =>
+        _records.Where(r => r.Value.Used).OrderBy(r => r.Value.Offset).Select(r => (r.Key, r.Value));
 
     /// <summary>Records not used are let be below this many bytes: rewriting a file for a few edits is not worth it.</summary>
     private const long MinimumUnused = 1 << 20;
@@ -482,7 +568,7 @@ public sealed class DocumentStore : IDisposable
     {
         WriteFileHeader(stream);
         var buffer = new byte[1 << 16];
-        foreach (var record in _records.Values.Where(r => r.Used).OrderBy(r => r.Offset))
+        foreach (var (_, record) in UsedInPlaceOrder())
         {
             for (long at = record.Offset, end = record.Offset + RecordHeader + record.Size; at < end;)
             {
@@ -533,6 +619,9 @@ public sealed class DocumentStore : IDisposable
 
         /// <summary>Read by this build; racing readers all write true.</summary>
         public bool Used;
+
+        /// <summary>Replaced by a record this build added under its key (<see cref="WriteIndex"/>).</summary>
+        public bool Replaced;
     }
 }
 

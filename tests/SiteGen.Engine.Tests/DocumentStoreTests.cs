@@ -481,6 +481,45 @@ public sealed class DocumentStoreTests : IDisposable
     /// as another key's; one changed by a byte does not check, and the file is walked; and a record whose header is
     /// damaged costs that record alone, where a walk of the file stops there.
     /// </summary>
+    /// <summary>
+    /// A key a build adds more than once (the same value made twice) is its last record, whether the next process opens
+    /// the store from its table of contents or walks the file; the records it replaced count as unused, so the next
+    /// build that finds them outweighing a quarter of the file drops them.
+    /// </summary>
+    [Fact]
+    public void AKeyAddedTwiceInOneBuildIsItsLastRecordAndTheEarlierOnesAreUnused()
+    {
+        var big = new string('x', 600_000);
+        using (var store = DocumentStore.Open(StorePath, 1, new DiskFiles()))
+        {
+            store.Add(1, Bytes("first" + big));
+            store.Add(2, Bytes("two"));
+            store.Add(1, Bytes("second" + big));
+            store.Add(3, Bytes("three"));
+            store.Add(1, Bytes("last"));
+            store.Save();
+        }
+        Assert.True(new FileInfo(StorePath).Length > 2 * big.Length, "every record is in the file");
+
+        // Opened from its table of contents, every record read: the replaced ones outweigh a quarter of the file (1.2 MB
+        // against a few bytes), so the save writes it again without them.
+        ReadBack(fromIndex: true);
+        Assert.InRange(new FileInfo(StorePath).Length, 1, 200);
+        File.Delete(StorePath + ".index");
+        ReadBack(fromIndex: false);
+
+        void ReadBack(bool fromIndex)
+        {
+            using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
+            Assert.Equal(fromIndex, store.OpenedFromIndex);
+            Assert.Equal(["last", "two", "three"], new UInt128[] { 1, 2, 3 }.Select(key => Text(store.Read(key))));
+            store.Save();
+        }
+
+        static byte[] Bytes(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+        static string? Text(ArraySegment<byte>? record) => record is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+    }
+
     [Fact]
     public void ATableOfContentsOfAnotherFileGivesNoValueOfAnotherKeyAndADamagedHeaderCostsOneRecord()
     {

@@ -203,11 +203,11 @@ internal sealed class LinkCheck
         /// </summary>
         private readonly Dictionary<(string From, string Href), Target> _targets = new(SameStrings.Instance);
 
-        /// <summary>Each folder a page is in, as one string.</summary>
+        /// <summary>Each folder above a page, as one string (<see cref="AncestorsOf"/>).</summary>
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _folders =
             new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        private readonly List<string> _ancestors = [];
+        private readonly List<string?> _ancestors = [];
         private readonly List<BrokenLink> _broken = [];
 
         public PageResult Resolve(string page, PageLinks pageLinks)
@@ -281,11 +281,22 @@ internal sealed class LinkCheck
             HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
     }
 
-    /// <summary>The folders of a page, from its own up to the root: <c>papers/x/</c>, <c>papers/</c>, <c>""</c>, each as the one string <paramref name="folders"/> holds for it.</summary>
-    private static void AncestorsOf(string page, List<string> ancestors, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> folders)
+    /// <summary>
+    /// The folders of a page, from its own up to the root: <c>papers/x/</c>, <c>papers/</c>, <c>""</c>, each as the one
+    /// string <paramref name="folders"/> holds for it, but the page's own folder (not the root) as null: it is the page's
+    /// alone, so what its links lead to from there is not kept. At a million papers, a string and a table entry for each
+    /// page's folder, and one for each of its links that counts from there, came to hundreds of megabytes at the end of
+    /// the build, when it holds the most, and were never used again.
+    /// </summary>
+    private static void AncestorsOf(string page, List<string?> ancestors, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> folders)
     {
         ancestors.Clear();
         var end = page.LastIndexOf('/');
+        if (end >= 0)
+        {
+            ancestors.Add(null);
+            end = end == 0 ? -1 : page.LastIndexOf('/', end - 1);
+        }
         while (end >= 0)
         {
             var folder = page.AsSpan(0, end + 1);
