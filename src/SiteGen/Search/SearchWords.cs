@@ -37,7 +37,28 @@ internal static class SearchWords
     /// <summary>Calls <paramref name="word"/> with each word of <paramref name="text"/>, in order, repeats included.</summary>
     public static void Split(string text, WordAction word)
     {
-        var folded = Fold(text);
+        if (!Ascii.IsValid(text))
+        {
+            SplitFolded(Text.TextFold.Fold(text), word);
+            return;
+        }
+        // Most texts are ASCII, folded by lowercasing alone: into a borrowed buffer, not a string of their own (an
+        // abstract's worth for each paper, 3% of what a cold build allocated).
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            Ascii.ToLower(text, folded, out _);
+            SplitFolded(folded.AsSpan(0, text.Length), word);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
+    }
+
+    /// <summary><see cref="Split"/> of a text already folded (<see cref="Text.TextFold"/>).</summary>
+    private static void SplitFolded(ReadOnlySpan<char> folded, WordAction word)
+    {
         Span<char> buffer = stackalloc char[64];
         var length = 0;
         var tooLong = false;
@@ -73,11 +94,8 @@ internal static class SearchWords
 
     internal delegate void WordAction(ReadOnlySpan<char> word);
 
-    /// <summary>Lowercase, without diacritics (<see cref="Text.TextFold"/>), as the search box folds a query.</summary>
-    private static string Fold(string text) => Text.TextFold.Fold(text);
-
     /// <summary>A letter, a mark or a digit of any script (the <c>\p{L}\p{M}\p{N}</c> of the browser's split).</summary>
-    private static bool IsWordChar(char c, string text, int i)
+    private static bool IsWordChar(char c, ReadOnlySpan<char> text, int i)
     {
         if (c < 128)
         {
@@ -87,22 +105,22 @@ internal static class SearchWords
         {
             return IsWordChar(text[i - 1], text, i - 1); // the second half of a pair goes with the first
         }
-        var category = Rune.TryGetRuneAt(text, i, out var rune) ? Rune.GetUnicodeCategory(rune) : UnicodeCategory.OtherNotAssigned;
+        var category = Rune.DecodeFromUtf16(text[i..], out var rune, out _) == OperationStatus.Done ? Rune.GetUnicodeCategory(rune) : UnicodeCategory.OtherNotAssigned;
         return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
             or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
             or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
     }
 
-    private static bool IsUrlAt(string text, int i) =>
-        text.AsSpan(i).StartsWith("http://") || text.AsSpan(i).StartsWith("https://");
+    private static bool IsUrlAt(ReadOnlySpan<char> text, int i) =>
+        text[i..].StartsWith("http://") || text[i..].StartsWith("https://");
 
     private static readonly SearchValues<char> UrlEnds = SearchValues.Create(" \t\r\n>)");
 
     /// <summary>A URL ends at white space or at what closes it in Markdown (<c>&lt;url&gt;</c>, <c>[text](url)</c>).</summary>
-    private static int EndOfUrl(string text, int i)
+    private static int EndOfUrl(ReadOnlySpan<char> text, int i)
     {
-        var end = text.AsSpan(i).IndexOfAny(UrlEnds);
+        var end = text[i..].IndexOfAny(UrlEnds);
         return end < 0 ? text.Length : i + end;
     }
 }

@@ -28,6 +28,10 @@ public sealed class SearchWordsTests
         Assert.Equal(["模型", "обучение"], Words("模型, обучение"));
 
     [Fact]
+    public void KeepsLettersBeyondTheBasicPlaneAndLeavesOutSymbols() =>
+        Assert.Equal(["\U00020000\U00020001", "test"], Words("\U00020000\U00020001 test \U0001F600"));
+
+    [Fact]
     public void SkipsUrlsOfTheAbstract() =>
         Assert.Equal(["code", "see"], Words("Code at <https://github.com/Tencent/FlashVDM> and see https://example.org/x."));
 
