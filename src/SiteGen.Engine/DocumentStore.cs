@@ -59,7 +59,7 @@ public sealed class DocumentStore : IDisposable
     /// <summary>True when the records were known from the table of contents beside the file (<see cref="IndexPath"/>).</summary>
     internal bool OpenedFromIndex { get; private set; }
 
-    /// <summary>The records this build added, in the order of the pending file: where each starts there, its size and checksum.</summary>
+    /// <summary>The records this build added, in the order of the pending file until <see cref="Save"/> sorts them by key.</summary>
     private readonly List<Added> _added = [];
 
     /// <summary>
@@ -620,7 +620,7 @@ public sealed class DocumentStore : IDisposable
         /// <summary>Read by this build; racing readers all write true.</summary>
         public bool Used;
 
-        /// <summary>Replaced by a record this build added under its key (<see cref="WriteIndex"/>).</summary>
+        /// <summary>Replaced by a record this build added under its key (<see cref="SortAdded"/>).</summary>
         public bool Replaced;
     }
 }
