@@ -35,26 +35,7 @@ internal static class SearchWords
         new HashSet<string>(StopWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Calls <paramref name="word"/> with each word of <paramref name="text"/>, in order, repeats included.</summary>
-    public static void Split(string text, WordAction word)
-    {
-        if (!Ascii.IsValid(text))
-        {
-            SplitFolded(Text.TextFold.Fold(text), word);
-            return;
-        }
-        // Most texts are ASCII, folded by lowercasing alone: into a borrowed buffer, not a string of their own (an
-        // abstract's worth for each paper, 2.5% of what a cold build allocated).
-        var folded = ArrayPool<char>.Shared.Rent(text.Length);
-        try
-        {
-            Ascii.ToLower(text, folded, out _);
-            SplitFolded(folded.AsSpan(0, text.Length), word);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(folded);
-        }
-    }
+    public static void Split(string text, WordAction word) => Text.TextFold.WithFolded(text, word, SplitFolded);
 
     /// <summary><see cref="Split"/> of a text already folded (<see cref="Text.TextFold"/>).</summary>
     private static void SplitFolded(ReadOnlySpan<char> folded, WordAction word)
