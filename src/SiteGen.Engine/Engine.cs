@@ -103,8 +103,14 @@ public sealed class Engine
         await WhenAllOrFirstFailure(_ordered.Select(p => Task.Run(async () =>
             _postProcessed[p.Name] = await RunPhaseAsync(p, Phase.PostProcess, _processed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
         // No Output reads what Process passed on (DocumentsOf): let it go, a paper's earlier forms with it, rather than
-        // hold it to the end of the run (at 100,000 papers, the listings' 80,000 papers as captured, before the merge).
+        // hold it to the end of the run.
         _processed.Clear();
+        // Nor the documents of a pipeline read in Process only (Pipeline.ReadInProcessOnly): at 100,000 papers the
+        // listings' 80,000 papers as captured, before the merge, were held through the writing of every page.
+        foreach (var pipeline in _ordered.Where(p => p.ReadInProcessOnly))
+        {
+            _postProcessed[pipeline.Name] = [];
+        }
 
         if (FailOnWarnings && !_warnings.IsEmpty)
         {
@@ -136,7 +142,9 @@ public sealed class Engine
     /// is done by then).
     /// </summary>
     internal ImmutableArray<Document> DocumentsOf(string pipeline, Phase readerPhase, bool readerOutputLast) =>
-        readerPhase != Phase.Output ? _processed[pipeline]
+        readerPhase != Phase.Process && _ordered.First(p => p.Name == pipeline).ReadInProcessOnly
+            ? throw new InvalidOperationException($"'{pipeline}' is read in Process only, and its documents are gone by {readerPhase}.")
+        : readerPhase != Phase.Output ? _processed[pipeline]
         : readerOutputLast && _written.TryGetValue(pipeline, out var written) && !_ordered.First(p => p.Name == pipeline).OutputLast ? written
         : _postProcessed[pipeline];
 

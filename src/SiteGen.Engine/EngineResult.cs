@@ -11,7 +11,10 @@ public sealed record EngineResult(ImmutableArray<PipelineReport> Pipelines, Immu
     public PipelineReport this[string pipeline] => Pipelines.First(p => p.Name == pipeline);
 }
 
-/// <summary>One pipeline's final documents (after Output) and where its time went.</summary>
+/// <summary>
+/// One pipeline's final documents (after Output; none for one read in Process only: <see cref="Pipeline.ReadInProcessOnly"/>)
+/// and where its time went.
+/// </summary>
 public sealed record PipelineReport(
     string Name,
     ImmutableArray<Document> Documents,

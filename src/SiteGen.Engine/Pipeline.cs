@@ -31,6 +31,13 @@ public sealed class Pipeline
     /// </summary>
     public bool OutputLast { get; init; }
 
+    /// <summary>
+    /// True: a pipeline of inputs for the Process of the pipelines that depend on it (captures for a merge), with no
+    /// PostProcess or Output modules of its own. The engine lets go of its documents once every Process is done rather
+    /// than hold them to the end of the run, reports none for it, and a read of them after Process is an error.
+    /// </summary>
+    public bool ReadInProcessOnly { get; init; }
+
     public ImmutableArray<IModule> ModulesOf(Phase phase) => phase switch
     {
         Phase.Input => Input,

@@ -8,7 +8,8 @@ internal static class PipelineGraph
     /// <summary>
     /// Returns the pipelines so that each comes after the ones it depends on; otherwise they keep the given
     /// order, a dependency moving up just before the first pipeline that needs it, so the order is
-    /// deterministic. Throws on duplicate names, unknown dependencies and cycles.
+    /// deterministic. Throws on duplicate names, unknown dependencies, cycles, and a pipeline read in Process only
+    /// that has later modules.
     /// </summary>
     public static ImmutableArray<Pipeline> Order(IReadOnlyList<Pipeline> pipelines)
     {
@@ -22,6 +23,10 @@ internal static class PipelineGraph
         }
         foreach (var pipeline in pipelines)
         {
+            if (pipeline.ReadInProcessOnly && (!pipeline.PostProcess.IsEmpty || !pipeline.Output.IsEmpty))
+            {
+                throw new ArgumentException($"Pipeline '{pipeline.Name}' is read in Process only, so it can have no PostProcess or Output modules.");
+            }
             foreach (var dependency in pipeline.Dependencies)
             {
                 if (!byName.ContainsKey(dependency))

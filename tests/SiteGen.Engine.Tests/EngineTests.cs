@@ -483,6 +483,70 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task LetsGoOfAPipelineReadInProcessOnlyBeforeTheOutputPhaseAndReportsNoDocumentsForIt()
+    {
+        var listing = new WeakReference<Document>(null!);
+        bool? listingHeldAtOutput = null;
+        var engine = new Engine([
+            new Pipeline("Listings") { Process = [new Step((_, _) => Task.FromResult(ImmutableArray.Create(Listing())))], ReadInProcessOnly = true },
+            new Pipeline("Papers")
+            {
+                Dependencies = ["Listings"],
+                Process = [new Step((_, context) => Task.FromResult<ImmutableArray<Document>>(
+                    [.. context.FromPipeline("Listings").Select(d => Document.Create(source: d.Source + ".md"))]))],
+                Output = [Step.Do(context =>
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    listingHeldAtOutput = listing.TryGetTarget(out _);
+                })],
+            },
+        ]);
+
+        var result = await engine.ExecuteWithinTimeoutAsync();
+
+        Assert.False(listingHeldAtOutput);
+        Assert.Empty(result["Listings"].Documents);
+        Assert.Equal("day-1.md", Assert.Single(result["Papers"].Documents).Source);
+
+        // Made outside the test's frame, so that nothing but the engine holds it.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        Document Listing()
+        {
+            var document = Document.Create(source: "day-1");
+            listing.SetTarget(document);
+            return document;
+        }
+    }
+
+    [Theory]
+    [InlineData(Phase.PostProcess)]
+    [InlineData(Phase.Output)]
+    public async Task AReadOfAPipelineReadInProcessOnlyAfterProcessFailsTheRun(Phase phase)
+    {
+        var read = Step.Do(context => context.FromPipeline("Listings"));
+        var engine = new Engine([
+            new Pipeline("Listings") { Process = [Step.Produce("day-1")], ReadInProcessOnly = true },
+            new Pipeline("Papers")
+            {
+                Dependencies = ["Listings"],
+                PostProcess = phase == Phase.PostProcess ? [read] : [],
+                Output = phase == Phase.Output ? [read] : [],
+            },
+        ]);
+
+        var failure = await Assert.ThrowsAsync<PipelineFailedException>(() => engine.ExecuteWithinTimeoutAsync());
+
+        Assert.Contains("'Listings' is read in Process only", failure.InnerException!.Message);
+    }
+
+    [Fact]
+    public void APipelineReadInProcessOnlyCannotHaveLaterModules() =>
+        Assert.Contains("can have no PostProcess or Output modules", Assert.Throws<ArgumentException>(() => new Engine([
+            new Pipeline("Listings") { Process = [Step.Produce("day-1")], Output = [Step.Produce("a.html")], ReadInProcessOnly = true },
+        ])).Message);
+
+    [Fact]
     public async Task ReportsHowLongEachModuleTookInPhaseOrder()
     {
         var engine = new Engine([new Pipeline("Papers")

@@ -37,6 +37,8 @@ internal static class SitePipelines
         {
             Input = [new ReadFiles("listings", "*", CaptureReader.FileExtensions, recursive: true)],
             Process = [new ParseListings(), new MergePapers()],
+            // The papers as captured are read by the papers' merge alone: not held while every page is written.
+            ReadInProcessOnly = true,
         },
         // Every paper: listings plus hand-written pages (which win), tagged, ordered newest first, each page
         // linked to the papers sharing the most tags with it and to its neighbours in that order.

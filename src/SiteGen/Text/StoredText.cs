@@ -17,7 +17,9 @@ internal sealed class StoredText
     private readonly int _byteCount;
     private string? _text;
     private int _length = -1;
-    private string? _hash;
+    // Kept as the number, not as its text: a string each was 17 MB held at 100,000 papers (an abstract and an excerpt each).
+    private UInt128 _hash;
+    private bool _hashed;
 
     public StoredText(byte[] utf8)
     {
@@ -87,8 +89,13 @@ internal sealed class StoredText
     {
         if (stored is not null)
         {
-            // Kept as the text it is asked for as: each paper's is asked for by more than one step.
-            return stored._hash ??= $"{stored.WithBytes(bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes)):x32}";
+            // Kept: each paper's is asked for by more than one step. A race hashes twice, to the same number.
+            if (!Volatile.Read(ref stored._hashed))
+            {
+                stored._hash = stored.WithBytes(bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes));
+                Volatile.Write(ref stored._hashed, true);
+            }
+            return $"{stored._hash:x32}";
         }
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
