@@ -42,8 +42,12 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
             .Select(d => entries.GetOrAdd(d, EntryOf))
             .Where(entry => entry is not null)
             .Select(entry => entry!.Value) // not OfType, which would box every entry
-            .OrderBy(p => p.Path, StringComparer.Ordinal)];
+            .OrderBy(p => p.Path, UrlOrder)];
     }
+
+    /// <summary>Pages by their URL (<see cref="AbsoluteUrls.PrettyPart"/>), ordinal: a folder's page before the pages in it.</summary>
+    private static readonly Comparer<string> UrlOrder =
+        Comparer<string>.Create(static (a, b) => AbsoluteUrls.PrettyPart(a).SequenceCompareTo(AbsoluteUrls.PrettyPart(b)));
 
     /// <summary>
     /// The last entries when the pages that changed have the same entries (an edited abstract): then the sitemap lists what
@@ -72,10 +76,13 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         return documents.ToImmutable();
     }
 
-    /// <summary>A page's URL path and date in the sitemap; null for a document that is no page people land on.</summary>
+    /// <summary>
+    /// A page's path and date in the sitemap; null for a document that is no page people land on. The path is the page's
+    /// destination itself, which the writer makes a URL: a string made for each entry was 17.5 MB held at 100,000 papers.
+    /// </summary>
     private static (string Path, DateOnly? Date)? EntryOf(Document d) =>
         d.Destination is { } destination && IsPage(destination) && d.Get<string>(Keys.Layout) is not null
-            ? (AbsoluteUrls.Pretty(destination), d.Get<Paper>(Keys.Paper)?.Published)
+            ? (destination, d.Get<Paper>(Keys.Paper)?.Published)
             : null;
 
     /// <summary>The pages people land on: every <c>.../index.html</c> (the 404 page is not one).</summary>

@@ -18,7 +18,11 @@ internal static class AbsoluteUrls
 
     /// <summary>A page's URL without its <c>index.html</c>: <c>papers/x/</c>, and "" for the home page.</summary>
     public static string Pretty(string rootRelative) =>
+        PrettyPart(rootRelative) is var part && part.Length == rootRelative.Length ? rootRelative : part.ToString();
+
+    /// <summary><see cref="Pretty"/> as a part of <paramref name="rootRelative"/>, with no string made.</summary>
+    public static ReadOnlySpan<char> PrettyPart(string rootRelative) =>
         rootRelative == Urls.Index || rootRelative.EndsWith("/" + Urls.Index, StringComparison.Ordinal)
-            ? rootRelative[..^Urls.Index.Length]
+            ? rootRelative.AsSpan(0, rootRelative.Length - Urls.Index.Length)
             : rootRelative;
 }

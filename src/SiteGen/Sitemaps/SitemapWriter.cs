@@ -16,7 +16,10 @@ internal static class SitemapWriter
     /// <summary>The protocol's limit of URLs in one sitemap file.</summary>
     public const int MaxUrlsPerFile = 50_000;
 
-    /// <summary>The pages at <paramref name="baseUrl"/> followed by each path, with each page's date, if it has one, as its <c>lastmod</c>.</summary>
+    /// <summary>
+    /// The pages at <paramref name="baseUrl"/> followed by each path (a page's <c>index.html</c> left out: <c>papers/x/</c>),
+    /// with each page's date, if it has one, as its <c>lastmod</c>.
+    /// </summary>
     public static byte[] WriteUrlSet(string baseUrl, IReadOnlyCollection<(string Path, DateOnly? Date)> pages) =>
         Write("urlset", pages.Count, buffer =>
         {
@@ -25,7 +28,7 @@ internal static class SitemapWriter
             {
                 Write(buffer, "  <url>\n    <loc>");
                 WriteEscaped(buffer, baseUrl);
-                WriteEscaped(buffer, path);
+                WriteEscaped(buffer, Site.AbsoluteUrls.PrettyPart(path));
                 Write(buffer, "</loc>\n");
                 if (date is { } lastModified && lastModified.TryFormat(day, out var written, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
                 {
@@ -79,9 +82,9 @@ internal static class SitemapWriter
     /// <paramref name="text"/> as XML character data: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped. A character
     /// XML cannot hold (a control character, half a surrogate pair) throws, as an XmlWriter does: no URL of the site has one.
     /// </summary>
-    private static void WriteEscaped(ArrayBufferWriter<byte> buffer, string text)
+    private static void WriteEscaped(ArrayBufferWriter<byte> buffer, ReadOnlySpan<char> text)
     {
-        var rest = text.AsSpan();
+        var rest = text;
         while (rest.IndexOfAny(Special) is var at and >= 0)
         {
             Write(buffer, rest[..at]);
@@ -90,7 +93,7 @@ internal static class SitemapWriter
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
-                _ => throw new ArgumentException($"'{text}' has a character an XML file cannot hold."),
+                _ => throw new ArgumentException($"'{text.ToString()}' has a character an XML file cannot hold."),
             });
             rest = rest[(at + 1)..];
         }

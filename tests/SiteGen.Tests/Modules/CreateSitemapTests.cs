@@ -41,15 +41,27 @@ public sealed class CreateSitemapTests
         Assert.Equal(["https://h.org/", "https://h.org/p/1/"], sitemap.Descendants(Sitemap + "loc").Select(l => l.Value));
     }
 
+    [Fact]
+    public async Task PagesAreListedByTheirUrlsAFoldersPageBeforeThePagesInIt()
+    {
+        // By their files, p/a/index.html would sort before p/index.html ('a' before 'i').
+        var files = await Run(new MakePages(0, "p/a/index.html", "p/index.html", "p-q/index.html", "index.html"), maxUrlsPerFile: 10);
+
+        Assert.Equal(["https://h.org/", "https://h.org/p-q/", "https://h.org/p/", "https://h.org/p/a/"],
+            XDocument.Parse(files["sitemap.xml"]).Descendants(Sitemap + "loc").Select(l => l.Value));
+    }
+
     /// <summary>A pipeline of pages (the home page, p/1/... and a 404 page and a data file that are not pages) and the sitemap's.</summary>
-    private static async Task<Dictionary<string, string>> Run(int pageCount, int maxUrlsPerFile)
+    private static Task<Dictionary<string, string>> Run(int pageCount, int maxUrlsPerFile) => Run(new MakePages(pageCount), maxUrlsPerFile);
+
+    private static async Task<Dictionary<string, string>> Run(MakePages makePages, int maxUrlsPerFile)
     {
         using var folder = new TempFolder();
         var settings = new SiteSettings { Host = "h.org" };
         var services = new SiteServices(folder.Path, settings, new OutputFolder(folder["output"]), TagVocabulary.Empty,
             new TagMatcher(TagVocabulary.Empty), TemplateRenderer.Load(folder.Path, [Path.Combine(TestPaths.RepositoryRoot, "theme")]),
             MarkdownRenderer.Default);
-        var pages = new Pipeline("Pages") { Process = [new MakePages(pageCount)] };
+        var pages = new Pipeline("Pages") { Process = [makePages] };
         var sitemap = new Pipeline("Sitemap")
         {
             Dependencies = ["Pages"],
@@ -60,11 +72,13 @@ public sealed class CreateSitemapTests
             d => System.Text.Encoding.UTF8.GetString(d.GetRequired<Func<byte[]>>(Keys.Produce)()));
     }
 
-    private sealed class MakePages(int count) : IModule
+    /// <summary><paramref name="count"/> pages numbered from the home page, then <paramref name="more"/>.</summary>
+    private sealed class MakePages(int count, params string[] more) : IModule
     {
         public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context) =>
             Task.FromResult<ImmutableArray<Document>>([
-                .. Enumerable.Range(0, count).Select(i => Document.Create(destination: i == 0 ? "index.html" : $"p/{i}/index.html").With(Keys.Layout, "page")),
+                .. Enumerable.Range(0, count).Select(i => i == 0 ? "index.html" : $"p/{i}/index.html").Concat(more)
+                    .Select(destination => Document.Create(destination: destination).With(Keys.Layout, "page")),
                 Document.Create(destination: "404.html").With(Keys.Layout, "404"),
                 Document.Create(destination: "papers.json"),
             ]);

@@ -25,6 +25,14 @@ public sealed class SitemapWriterTests
     }
 
     [Fact]
+    public void APagesIndexHtmlIsLeftOutOfItsUrl()
+    {
+        (string, DateOnly?)[] destinations = [("index.html", null), ("papers/diffusion-models/index.html", new DateOnly(2025, 3, 20)), ("404.html", null)];
+        (string, DateOnly?)[] urls = [("", null), ("papers/diffusion-models/", new DateOnly(2025, 3, 20)), ("404.html", null)];
+        Assert.Equal(XmlWriterUrlSet("https://h.org/", urls), Encoding.UTF8.GetString(SitemapWriter.WriteUrlSet("https://h.org/", destinations)));
+    }
+
+    [Fact]
     public void AnIndexIsWhatAnXmlWriterWrites()
     {
         string[] urls = ["https://h.org/sitemap-1.xml", "https://h.org/a&b/sitemap-2.xml"];
