@@ -99,18 +99,18 @@ public sealed class Engine
             processDone[pipeline.Name] = Task.Run(() => RunInputAndProcessAsync(pipeline, dependencies), CancellationToken.None);
         }
         await WhenAllOrFirstFailure(processDone.Values).ConfigureAwait(false);
+        // A pipeline read in Process only (Pipeline.ReadInProcessOnly) is done with: at 100,000 papers the listings'
+        // 80,000 papers as captured, before the merge, were held through the writing of every page.
+        foreach (var pipeline in _ordered.Where(p => p.ReadInProcessOnly))
+        {
+            _processed[pipeline.Name] = [];
+        }
 
         await WhenAllOrFirstFailure(_ordered.Select(p => Task.Run(async () =>
             _postProcessed[p.Name] = await RunPhaseAsync(p, Phase.PostProcess, _processed[p.Name]).ConfigureAwait(false)))).ConfigureAwait(false);
         // No Output reads what Process passed on (DocumentsOf): let it go, a paper's earlier forms with it, rather than
         // hold it to the end of the run.
         _processed.Clear();
-        // Nor the documents of a pipeline read in Process only (Pipeline.ReadInProcessOnly): at 100,000 papers the
-        // listings' 80,000 papers as captured, before the merge, were held through the writing of every page.
-        foreach (var pipeline in _ordered.Where(p => p.ReadInProcessOnly))
-        {
-            _postProcessed[pipeline.Name] = [];
-        }
 
         if (FailOnWarnings && !_warnings.IsEmpty)
         {

@@ -483,10 +483,10 @@ public sealed class EngineTests
     }
 
     [Fact]
-    public async Task LetsGoOfAPipelineReadInProcessOnlyBeforeTheOutputPhaseAndReportsNoDocumentsForIt()
+    public async Task LetsGoOfAPipelineReadInProcessOnlyOnceEveryProcessIsDoneAndReportsNoDocumentsForIt()
     {
         var listing = new WeakReference<Document>(null!);
-        bool? listingHeldAtOutput = null;
+        bool? listingHeldAfterProcess = null;
         var engine = new Engine([
             new Pipeline("Listings") { Process = [new Step((_, _) => Task.FromResult(ImmutableArray.Create(Listing())))], ReadInProcessOnly = true },
             new Pipeline("Papers")
@@ -494,18 +494,18 @@ public sealed class EngineTests
                 Dependencies = ["Listings"],
                 Process = [new Step((_, context) => Task.FromResult<ImmutableArray<Document>>(
                     [.. context.FromPipeline("Listings").Select(d => Document.Create(source: d.Source + ".md"))]))],
-                Output = [Step.Do(context =>
+                PostProcess = [Step.Do(context =>
                 {
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
-                    listingHeldAtOutput = listing.TryGetTarget(out _);
+                    listingHeldAfterProcess = listing.TryGetTarget(out _);
                 })],
             },
         ]);
 
         var result = await engine.ExecuteWithinTimeoutAsync();
 
-        Assert.False(listingHeldAtOutput);
+        Assert.False(listingHeldAfterProcess);
         Assert.Empty(result["Listings"].Documents);
         Assert.Equal("day-1.md", Assert.Single(result["Papers"].Documents).Source);
 
