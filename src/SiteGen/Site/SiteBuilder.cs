@@ -115,6 +115,8 @@ internal static class SiteBuilder
             ? null
             : CollectorHold.For(new FileInfo(documentsPath).Length);
         var held = hold is not null;
+        // A one-off build's heap kept near what it holds (CollectorPace); a session's is the preview's, small and long-lived.
+        using var pace = request.DryRun || session.Remembers ? null : CollectorPace.Start();
 
         // Before anything is read: what a build that stopped half way left is cleared, or noted (OutputFolder).
         var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun, files);
