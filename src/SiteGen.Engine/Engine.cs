@@ -139,14 +139,17 @@ public sealed class Engine
     /// <summary>
     /// What a pipeline passes on to a reader in <paramref name="readerPhase"/>: its Process documents, or its PostProcess
     /// ones to an Output; to the Output of an <see cref="Pipeline.OutputLast"/> pipeline, what its own Output made (it
-    /// is done by then).
+    /// is done by then). A pipeline read in Process only has nothing to pass on after Process.
     /// </summary>
-    internal ImmutableArray<Document> DocumentsOf(string pipeline, Phase readerPhase, bool readerOutputLast) =>
-        readerPhase != Phase.Process && _ordered.First(p => p.Name == pipeline).ReadInProcessOnly
+    internal ImmutableArray<Document> DocumentsOf(string pipeline, Phase readerPhase, bool readerOutputLast)
+    {
+        var source = _ordered.First(p => p.Name == pipeline);
+        return readerPhase != Phase.Process && source.ReadInProcessOnly
             ? throw new InvalidOperationException($"'{pipeline}' is read in Process only, and its documents are gone by {readerPhase}.")
-        : readerPhase != Phase.Output ? _processed[pipeline]
-        : readerOutputLast && _written.TryGetValue(pipeline, out var written) && !_ordered.First(p => p.Name == pipeline).OutputLast ? written
-        : _postProcessed[pipeline];
+            : readerPhase != Phase.Output ? _processed[pipeline]
+            : readerOutputLast && !source.OutputLast && _written.TryGetValue(pipeline, out var written) ? written
+            : _postProcessed[pipeline];
+    }
 
     internal T GetService<T>() where T : class =>
         _services.TryGetValue(typeof(T), out var service)
