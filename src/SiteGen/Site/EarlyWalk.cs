@@ -10,13 +10,14 @@ internal sealed class EarlyWalk
 {
     private readonly string _manifestPath;
     private readonly (ulong Manifest, string? Stamp) _began;
+    private readonly LinuxFolderWalk.Hurry _hurry = new();
 
     private EarlyWalk(string outputPath, string manifestPath)
     {
         _manifestPath = manifestPath;
         // Read before the walk begins: a build that commits after this has to write them again.
         _began = Versions();
-        Files = OutputFolder.Walk(outputPath);
+        Files = OutputFolder.Walk(outputPath, _hurry);
     }
 
     /// <summary>Begins the walk of <paramref name="outputPath"/>, whose build keeps its manifest at <paramref name="manifestPath"/>.</summary>
@@ -24,6 +25,13 @@ internal sealed class EarlyWalk
 
     /// <summary>The output folder's files as the walk found them; none when one of its folders could not be read.</summary>
     public Task<FileSum?> Files { get; }
+
+    /// <summary><see cref="Files"/>, waited for by a thread with nothing else to do: the walk then takes every core.</summary>
+    public FileSum? Result()
+    {
+        _hurry.Ask();
+        return Files.GetAwaiter().GetResult();
+    }
 
     /// <summary>True when no build has changed the folder since the walk began (as far as the manifest and the stamp tell).</summary>
     public bool StillHolds() => Versions() == _began;

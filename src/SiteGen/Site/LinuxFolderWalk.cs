@@ -13,6 +13,13 @@ namespace SiteGen.Site;
 /// <c>statx</c> from its folder's: the same sum, a third fewer system calls and one name looked up for each. Counted
 /// exactly as the runtime's walk counts (a test holds the two to the same sum): symbolic links neither counted nor
 /// followed, anything else that is not a folder counted as a file.
+/// <para>
+/// A folder's subfolders are walked once its own entries are read, and those of a folder with many (the paper pages'
+/// folder has one per paper) by threads of the walk's own beside it, one per core, once the walk is asked to hurry
+/// (<see cref="Hurry"/>): when no input changed, the walk is all a build does (at 100,000 papers, 2.1 s on one core of
+/// two, 1.4 s on both), and a sum does not depend on the order files are counted in. Not before: a build that has work
+/// to do runs it on every core, and a walk on both beside it slowed a daily update by 0.4-1.0 s.
+/// </para>
 /// </summary>
 internal static class LinuxFolderWalk
 {
@@ -25,7 +32,8 @@ internal static class LinuxFolderWalk
     /// system that refuses <c>statx</c>).
     /// </summary>
     /// <exception cref="IOException">A folder or file could not be read (but for one that went away during the walk).</exception>
-    public static FileSum? TrySum(string folder, string? skip)
+    /// <param name="hurry">Asked when the walk is all that is left to wait for: it then takes every core.</param>
+    public static FileSum? TrySum(string folder, string? skip, Hurry? hurry = null)
     {
         if (!s_available || !OperatingSystem.IsLinux() || FlagsOf(RuntimeInformation.ProcessArchitecture) is not { } flags)
         {
@@ -33,7 +41,7 @@ internal static class LinuxFolderWalk
         }
         try
         {
-            var walk = new Walk(flags, skip is null ? null : Encoding.UTF8.GetBytes(skip));
+            var walk = new Walk(flags, skip is null ? null : Encoding.UTF8.GetBytes(skip), hurry, []);
             var root = Encoding.UTF8.GetBytes(folder + '\0'); // NUL-terminated, as the kernel takes a name
             walk.Folder(AtCurrentFolder, ref root[0], depth: 0, pathLength: 0);
             return new FileSum(walk.Sum, walk.Count);
@@ -45,6 +53,22 @@ internal static class LinuxFolderWalk
         }
     }
 
+    /// <summary>A folder with at least this many subfolders has them walked by several threads, this many to a run.</summary>
+    private const int SpreadFrom = 64;
+
+    /// <summary>The threads that walk a folder's many subfolders, the one that read it among them.</summary>
+    private static int Walkers => Math.Min(Environment.ProcessorCount, 4);
+
+    /// <summary>Asked of a walk by the one that waits for it with nothing else to do, from another thread.</summary>
+    internal sealed class Hurry
+    {
+        private volatile bool _asked;
+
+        public bool Asked => _asked;
+
+        public void Ask() => _asked = true;
+    }
+
     /// <summary><c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c>, whose values differ between processors; null for one not known here.</summary>
     private static (int Folder, int NoFollow)? FlagsOf(Architecture architecture) => architecture switch
     {
@@ -53,13 +77,27 @@ internal static class LinuxFolderWalk
         _ => null,
     };
 
-    private sealed class Walk((int Folder, int NoFollow) flags, byte[]? skip)
+    /// <param name="path">The path of the folder it starts in, from the root of the whole walk (see <see cref="_path"/>).</param>
+    private sealed class Walk((int Folder, int NoFollow) flags, byte[]? skip, Hurry? hurry, ReadOnlySpan<char> path)
     {
         /// <summary>One buffer of directory entries for each depth, since a folder is read while its parents' are held.</summary>
         private readonly List<byte[]> _entries = [];
 
+        /// <summary>
+        /// For each depth, the subfolders of the folder read there, walked once all its entries are read: their names,
+        /// each NUL-terminated, one after another, and where each starts.
+        /// </summary>
+        private readonly List<(byte[] Names, List<int> Starts)> _subfolders = [];
+
         /// <summary>The path of the folder being read from the walk's root, "" or "/papers/a", then "/" and a file's name.</summary>
-        private char[] _path = new char[256];
+        private char[] _path = Started(path);
+
+        private static char[] Started(ReadOnlySpan<char> path)
+        {
+            var chars = new char[Math.Max(256, path.Length * 2)];
+            path.CopyTo(chars);
+            return chars;
+        }
 
         private readonly byte[] _status = new byte[StatxSize];
 
@@ -83,17 +121,21 @@ internal static class LinuxFolderWalk
             }
             try
             {
-                if (_entries.Count == depth)
+                while (_entries.Count <= depth)
                 {
                     _entries.Add(new byte[32 * 1024]);
+                    _subfolders.Add((new byte[4 * 1024], []));
                 }
                 var entries = _entries[depth];
+                var (names, starts) = _subfolders[depth];
+                starts.Clear();
+                var namesEnd = 0;
                 while (true)
                 {
                     var read = (int)GetDents64(fd, entries, (nuint)entries.Length);
                     if (read == 0)
                     {
-                        return;
+                        break;
                     }
                     if (read < 0)
                     {
@@ -112,21 +154,126 @@ internal static class LinuxFolderWalk
                         {
                             continue;
                         }
-                        var pathEnd = pathLength + 1 + Encoding.UTF8.GetCharCount(nameBytes);
-                        if (_path.Length < pathEnd)
+                        if (type == TypeFolder)
                         {
-                            Array.Resize(ref _path, pathEnd * 2);
+                            if (names.Length < namesEnd + nameBytes.Length + 1)
+                            {
+                                Array.Resize(ref names, Math.Max(names.Length * 2, namesEnd + nameBytes.Length + 1));
+                                _subfolders[depth] = (names, starts);
+                            }
+                            starts.Add(namesEnd);
+                            nameBytes.CopyTo(names.AsSpan(namesEnd));
+                            names[namesEnd + nameBytes.Length] = 0;
+                            namesEnd += nameBytes.Length + 1;
+                            continue;
                         }
-                        _path[pathLength] = '/';
-                        Encoding.UTF8.GetChars(nameBytes, _path.AsSpan(pathLength + 1));
-                        Entry(fd, ref entries[nameStart], type, depth, pathEnd);
+                        Entry(fd, ref entries[nameStart], type, depth, PathOf(pathLength, nameBytes));
                     }
                 }
+                Subfolders(fd, names, starts, depth, pathLength);
             }
             finally
             {
                 _ = Close(fd);
             }
+        }
+
+        /// <summary>
+        /// Walks the subfolders of the folder <paramref name="fd"/> (at <paramref name="depth"/>, whose path is the first
+        /// <paramref name="pathLength"/> characters of <see cref="_path"/>): in turn, or when there are many, in runs taken
+        /// by this thread and, once the walk is asked to hurry, by <see cref="Walkers"/> less one of the walk's own, each
+        /// with buffers of its own; the folder stays open, and its names as they are, until every run is done.
+        /// </summary>
+        private void Subfolders(int fd, byte[] names, List<int> starts, int depth, int pathLength)
+        {
+            if (starts.Count < SpreadFrom || hurry is null || Walkers == 1)
+            {
+                foreach (var start in starts)
+                {
+                    Folder(fd, ref names[start], depth + 1, PathOf(pathLength, NameAt(names, start)));
+                }
+                return;
+            }
+            var runs = (starts.Count + SpreadFrom - 1) / SpreadFrom;
+            var taken = -1;
+            (Walk Walk, Thread Thread, Exception? Failed)[]? helpers = null;
+            void TakeRuns(Walk walk, bool first)
+            {
+                for (var run = Interlocked.Increment(ref taken); run < runs; run = Interlocked.Increment(ref taken))
+                {
+                    for (var i = run * SpreadFrom; i < Math.Min(starts.Count, (run + 1) * SpreadFrom); i++)
+                    {
+                        walk.Folder(fd, ref names[starts[i]], depth + 1, walk.PathOf(pathLength, NameAt(names, starts[i])));
+                    }
+                    if (first && helpers is null && hurry.Asked)
+                    {
+                        helpers = Helpers(TakeRuns, _path.AsSpan(0, pathLength));
+                    }
+                }
+            }
+            try
+            {
+                TakeRuns(this, first: true);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref taken, runs); // no more runs for anyone
+                foreach (var helper in helpers ?? [])
+                {
+                    helper.Thread.Join();
+                }
+            }
+            foreach (var (walk, _, failed) in helpers ?? [])
+            {
+                if (failed is not null)
+                {
+                    // What a walk on one thread would have thrown: a folder that cannot be read, a system without statx.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+                }
+                Sum += walk.Sum;
+                Count += walk.Count;
+            }
+        }
+
+        /// <summary>Starts the threads that take runs beside this one, each with a walk of its own from the folder at <paramref name="folderPath"/>.</summary>
+        private (Walk Walk, Thread Thread, Exception? Failed)[] Helpers(Action<Walk, bool> takeRuns, ReadOnlySpan<char> folderPath)
+        {
+            var helpers = new (Walk Walk, Thread Thread, Exception? Failed)[Walkers - 1];
+            for (var h = 0; h < helpers.Length; h++)
+            {
+                var (walk, at) = (new Walk(flags, skip: null, hurry, folderPath), h);
+                helpers[h] = (walk, new Thread(() =>
+                {
+                    try
+                    {
+                        takeRuns(walk, false);
+                    }
+                    catch (Exception exception)
+                    {
+                        helpers[at].Failed = exception;
+                    }
+                }) { IsBackground = true, Name = "output walk" }, null);
+            }
+            foreach (var helper in helpers)
+            {
+                helper.Thread.Start();
+            }
+            return helpers;
+        }
+
+        private static ReadOnlySpan<byte> NameAt(byte[] names, int start) => names.AsSpan(start, names.AsSpan(start).IndexOf((byte)0));
+
+        /// <summary>Puts "/" and <paramref name="name"/> after the first <paramref name="pathLength"/> characters of <see cref="_path"/>; returns the new path's length.</summary>
+        private int PathOf(int pathLength, ReadOnlySpan<byte> name)
+        {
+            var pathEnd = pathLength + 1 + Encoding.UTF8.GetCharCount(name);
+            if (_path.Length < pathEnd)
+            {
+                Array.Resize(ref _path, pathEnd * 2);
+            }
+            _path[pathLength] = '/';
+            Encoding.UTF8.GetChars(name, _path.AsSpan(pathLength + 1));
+            return pathEnd;
         }
 
         /// <summary>Counts the entry <paramref name="name"/> of the folder <paramref name="fd"/>, of type <paramref name="type"/>, whose path is the first <paramref name="pathEnd"/> characters of <see cref="_path"/>.</summary>

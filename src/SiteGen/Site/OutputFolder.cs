@@ -184,18 +184,18 @@ internal sealed class OutputFolder
     }
 
     /// <summary>The files of the output folder at <paramref name="path"/>, walked on a thread of its own (<see cref="WalkOrNone"/>).</summary>
-    public static Task<FileSum?> Walk(string path) =>
-        Task.Factory.StartNew(() => WalkOrNone(path, StagingFolder), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public static Task<FileSum?> Walk(string path, LinuxFolderWalk.Hurry? hurry = null) =>
+        Task.Factory.StartNew(() => WalkOrNone(path, StagingFolder, hurry), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
     /// The files of <paramref name="folder"/>; none when one of its folders cannot be read: then a build trusts no file
     /// unseen, and the stamp walks the folder after the commit, as it did without this walk.
     /// </summary>
-    private static FileSum? WalkOrNone(string folder, string? skip = null)
+    private static FileSum? WalkOrNone(string folder, string? skip = null, LinuxFolderWalk.Hurry? hurry = null)
     {
         try
         {
-            return UpToDateStamp.FilesOf(folder, skip);
+            return UpToDateStamp.FilesOf(folder, skip, hurry);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

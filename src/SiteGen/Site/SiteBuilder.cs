@@ -63,7 +63,7 @@ internal static class SiteBuilder
             outputWalk = EarlyWalk.Begin(folders.Output, manifestPath);
             inputs = UpToDateStamp.InputsOf(ProgramFingerprint, settingsJson, folders.Output, root,
                 [.. SiteServices.Absolute(root, settings.InputPaths), .. SiteFolders.SiteThemes(root, settings)], sourceEntries);
-            if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, outputWalk.Files, shownOutput) is { } unchanged)
+            if (LastBuildIfUpToDate(request, settings, warnings, stampPath, inputs.Value, outputWalk, shownOutput) is { } unchanged)
             {
                 return unchanged with { Elapsed = Stopwatch.GetElapsedTime(started), Folders = folders };
             }
@@ -269,11 +269,11 @@ internal static class SiteBuilder
     /// since; null when the build has to run (a strict build that would fail on warnings always runs, to fail as a build does).
     /// </summary>
     private static BuildSummary? LastBuildIfUpToDate(BuildRequest request, SiteSettings settings, List<Diagnostic> warnings, string stampPath,
-        ulong inputs, Task<FileSum?> output, string shownOutput)
+        ulong inputs, EarlyWalk output, string shownOutput)
     {
         if (UpToDateStamp.Read(stampPath) is not { } stamp || stamp.Inputs != inputs
             || (request.Strict && (stamp.Warnings.Count > 0 || warnings.Count > 0))
-            || stamp.Output != output.GetAwaiter().GetResult()?.Fingerprint)
+            || stamp.Output != output.Result()?.Fingerprint)
         {
             return null;
         }

@@ -38,6 +38,18 @@ public sealed class LinuxFolderWalkTests
         {
             Write($"many/file-{i:D4}-with-a-name-long-enough-to-fill-the-buffer.html", $"{i}", time.AddSeconds(i));
         }
+        // Enough subfolders that a walk asked to hurry spreads them over threads, one of them with enough of its own, and a
+        // link among them.
+        for (var i = 0; i < 300; i++)
+        {
+            Write($"wide/paper-{i:D3}/index.html", $"wide {i}", time.AddSeconds(i));
+        }
+        for (var i = 0; i < 70; i++)
+        {
+            Write($"wide/paper-007/deeper-{i:D2}/page/index.html", $"deeper {i}", time.AddSeconds(i));
+        }
+        Directory.CreateDirectory(Path.Combine(output, "wide", "empty"));
+        Directory.CreateSymbolicLink(Path.Combine(output, "wide", "linked"), Path.Combine(elsewhere.Path, "b"));
         Directory.CreateDirectory(Path.Combine(output, "empty-folder"));
         // Neither counted nor followed: links, and the staging folder at the top.
         File.CreateSymbolicLink(Path.Combine(output, "linked.html"), Path.Combine(elsewhere.Path, "a.html"));
@@ -56,6 +68,10 @@ public sealed class LinuxFolderWalkTests
         Assert.NotNull(walked);
         Assert.Equal((ulong)files, walked.Value.Count);
         Assert.Equal(UpToDateStamp.WalkedByRuntime(output, OutputFolder.StagingFolder), walked.Value);
+        // Asked to hurry, it walks a folder's many subfolders on several threads: the same sum.
+        var hurry = new LinuxFolderWalk.Hurry();
+        hurry.Ask();
+        Assert.Equal(walked, LinuxFolderWalk.TrySum(output, OutputFolder.StagingFolder, hurry));
         // Without the folder to leave out, the staged file counts too.
         Assert.Equal(UpToDateStamp.WalkedByRuntime(output, skip: null), LinuxFolderWalk.TrySum(output, skip: null));
         Assert.Equal((ulong)files + 1, LinuxFolderWalk.TrySum(output, skip: null)!.Value.Count);
