@@ -85,7 +85,8 @@ internal static class LinuxFolderWalk
 
         /// <summary>
         /// For each depth, the subfolders of the folder read there, walked once all its entries are read: their names,
-        /// each NUL-terminated, one after another, and where each starts.
+        /// each NUL-terminated, one after another, and where each starts (for the paper pages' folder, 8 MB at 100,000
+        /// papers, for as long as the walk lasts).
         /// </summary>
         private readonly List<(byte[] Names, List<int> Starts)> _subfolders = [];
 
