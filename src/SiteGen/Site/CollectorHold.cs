@@ -10,13 +10,14 @@ namespace SiteGen.Site;
 /// one-paper rebuild at 10,000 papers (about 250 of 800 ms with the workstation collector; with the server one, the
 /// hold still takes it from 0.93-1.07 s to 0.66-0.88 s) and a third of the CPU of a daily update at 100,000 papers
 /// (about 2.5 s of pauses and eight full collections; held, 7.8 s against 10.3-12.5 s). When the build is expected to
-/// allocate at most a third of the machine's memory, it runs in a no-GC region of the expected size instead: the
+/// allocate at most a quarter of the machine's memory, it runs in a no-GC region of the expected size instead: the
 /// garbage stays until the process ends, so its peak memory grows by what it allocates (at 10,000 papers 45 MB more for
 /// one paper edited; at 100,000 papers a daily update peaks at 3.4 GB against 1.7 GB).
 /// <para>
 /// It is all or nothing: a region that runs out half way ends in one collection of everything made so far, which
 /// pauses longer than the ones it spared (a 256 MB region for a 340 MB rebuild: 425 ms against 270 ms), hence the margin
-/// in <see cref="AllocatedPerStoredByte"/>. A build that would allocate more than a third of the memory (a million
+/// in <see cref="AllocatedPerStoredByte"/>, and a region of the least it may need (<see cref="LeastPerStoredByte"/>)
+/// when the runtime refuses the first or it is over the bound. A build that would allocate more than a quarter of the memory (a million
 /// papers) is left to the collector, as is one without a usable store (a cold build, a new program), whose peak memory a
 /// region would raise; one found to render every page again (the settings or theme changed, the output folder gone) is
 /// let go as soon as that is known (<see cref="Release"/>).
@@ -37,14 +38,22 @@ internal sealed class CollectorHold : IDisposable
     /// </summary>
     private const long AllocatedPerStoredByte = 9;
 
+    /// <summary>
+    /// The region asked for when the one with the margin is too large or refused: a daily update at 100,000 papers
+    /// allocated 2.1-2.3 GB for a store of 440-465 MB, about 5 per byte.
+    /// </summary>
+    private const long LeastPerStoredByte = 6;
+
     /// <summary>No region smaller: a small site's build has next to no collections to spare.</summary>
     private const long MinBudget = 32L << 20;
 
     /// <summary>
-    /// No region larger: the memory it may hold back, a third of what the process may use (a container's limit, if any),
-    /// so that a daily update at 100,000 papers is held on a 16 GB machine (a CI runner's).
+    /// No region larger: the memory it may hold back, a quarter of what the process may use (a container's limit, or the
+    /// collector's heap limit, if any), so that a daily update at 100,000 papers is held on a 16 GB machine (a CI
+    /// runner's). Under a heap limit of 12 GB the runtime refused regions of a third of it, and ended some a little
+    /// smaller early: the collector sets aside room for large objects as large as the region.
     /// </summary>
-    private static long MaxBudget => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3;
+    private static long MaxBudget => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4;
 
     private CollectorHold()
     {
@@ -53,25 +62,34 @@ internal sealed class CollectorHold : IDisposable
     /// <summary>A hold for a build that reads <paramref name="storedBytes"/> of its work back, or null when it is not worth one.</summary>
     public static CollectorHold? For(long storedBytes)
     {
-        var budget = storedBytes * AllocatedPerStoredByte;
-        if (budget < MinBudget || budget > MaxBudget)
+        foreach (var budget in Budgets(storedBytes, MaxBudget))
         {
-            return null;
-        }
-        try
-        {
-            if (!GC.TryStartNoGCRegion(budget))
+            try
             {
-                return null;
+                if (GC.TryStartNoGCRegion(budget))
+                {
+                    AskForHugePages();
+                    return new CollectorHold();
+                }
             }
-            AskForHugePages();
-            return new CollectorHold();
+            catch (InvalidOperationException)
+            {
+                return null; // another build in this process holds one
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // the runtime allows no region this large: a smaller one, if there is one to try
+            }
         }
-        catch (Exception exception) when (exception is InvalidOperationException or ArgumentOutOfRangeException)
-        {
-            return null; // another build in this process holds one, or the runtime allows no region this large
-        }
+        return null;
     }
+
+    /// <summary>
+    /// The regions to ask for, in turn, for a build that reads <paramref name="storedBytes"/> back: with the margin, then
+    /// the least it may need; none smaller than <see cref="MinBudget"/> or larger than <paramref name="maxBudget"/>.
+    /// </summary>
+    internal static IEnumerable<long> Budgets(long storedBytes, long maxBudget) =>
+        new[] { storedBytes * AllocatedPerStoredByte, storedBytes * LeastPerStoredByte }.Where(budget => budget is >= MinBudget && budget <= maxBudget);
 
     /// <summary>
     /// Ends the hold of a build found to allocate far past its budget after all (it renders every page again): a region
