@@ -197,7 +197,7 @@ internal static class LinuxFolderWalk
             }
             var runs = (starts.Count + SpreadFrom - 1) / SpreadFrom;
             var taken = -1;
-            (Walk Walk, Thread Thread, Exception? Failed)[]? helpers = null;
+            Helper[]? helpers = null;
             void TakeRuns(Walk walk, bool first)
             {
                 for (var run = Interlocked.Increment(ref taken); run < runs; run = Interlocked.Increment(ref taken))
@@ -208,7 +208,12 @@ internal static class LinuxFolderWalk
                     }
                     if (first && helpers is null && hurry.Asked)
                     {
-                        helpers = Helpers(TakeRuns, _path.AsSpan(0, pathLength));
+                        var started = new Helper[Walkers - 1];
+                        for (var h = 0; h < started.Length; h++)
+                        {
+                            started[h] = new Helper(new Walk(flags, skip: null, hurry, _path.AsSpan(0, pathLength)), TakeRuns);
+                        }
+                        helpers = started;
                     }
                 }
             }
@@ -221,45 +226,19 @@ internal static class LinuxFolderWalk
                 Interlocked.Exchange(ref taken, runs); // no more runs for anyone
                 foreach (var helper in helpers ?? [])
                 {
-                    helper.Thread.Join();
+                    helper.Join();
                 }
             }
-            foreach (var (walk, _, failed) in helpers ?? [])
+            foreach (var helper in helpers ?? [])
             {
-                if (failed is not null)
+                if (helper.Failed is { } failed)
                 {
                     // What a walk on one thread would have thrown: a folder that cannot be read, a system without statx.
                     System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
                 }
-                Sum += walk.Sum;
-                Count += walk.Count;
+                Sum += helper.Walk.Sum;
+                Count += helper.Walk.Count;
             }
-        }
-
-        /// <summary>Starts the threads that take runs beside this one, each with a walk of its own from the folder at <paramref name="folderPath"/>.</summary>
-        private (Walk Walk, Thread Thread, Exception? Failed)[] Helpers(Action<Walk, bool> takeRuns, ReadOnlySpan<char> folderPath)
-        {
-            var helpers = new (Walk Walk, Thread Thread, Exception? Failed)[Walkers - 1];
-            for (var h = 0; h < helpers.Length; h++)
-            {
-                var (walk, at) = (new Walk(flags, skip: null, hurry, folderPath), h);
-                helpers[h] = (walk, new Thread(() =>
-                {
-                    try
-                    {
-                        takeRuns(walk, false);
-                    }
-                    catch (Exception exception)
-                    {
-                        helpers[at].Failed = exception;
-                    }
-                }) { IsBackground = true, Name = "output walk" }, null);
-            }
-            foreach (var helper in helpers)
-            {
-                helper.Thread.Start();
-            }
-            return helpers;
         }
 
         private static ReadOnlySpan<byte> NameAt(byte[] names, int start) => names.AsSpan(start, names.AsSpan(start).IndexOf((byte)0));
@@ -337,6 +316,36 @@ internal static class LinuxFolderWalk
             Sum += UpToDateStamp.HashOf(_path.AsSpan(0, pathLength), size, ticks);
             Count++;
         }
+    }
+
+    /// <summary>A thread of a walk's own, taking runs of a folder's subfolders with a walk of its own, started at once.</summary>
+    private sealed class Helper
+    {
+        private readonly Thread _thread;
+
+        public Helper(Walk walk, Action<Walk, bool> takeRuns)
+        {
+            Walk = walk;
+            _thread = new Thread(() =>
+            {
+                try
+                {
+                    takeRuns(walk, false);
+                }
+                catch (Exception exception)
+                {
+                    Failed = exception;
+                }
+            }) { IsBackground = true, Name = "output walk" };
+            _thread.Start();
+        }
+
+        public Walk Walk { get; }
+
+        /// <summary>What the thread threw, read once it is joined.</summary>
+        public Exception? Failed { get; private set; }
+
+        public void Join() => _thread.Join();
     }
 
     private const int AtCurrentFolder = -100;
