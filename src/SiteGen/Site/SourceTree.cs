@@ -140,7 +140,7 @@ internal sealed class SourceTree(string root, IEnumerable<string> sourceFolders,
     /// <summary>The entries of the folder <paramref name="real"/>, in ordinal order of their names.</summary>
     private static Entry[] Read(string real)
     {
-        var entries = new FileSystemEnumerable<Entry>(real,
+        var entries = LinuxFolderWalk.TryEntries(real) ?? new FileSystemEnumerable<Entry>(real,
             (ref FileSystemEntry e) => new Entry(e.FileName.ToString(), e.Attributes.HasFlag(FileAttributes.ReparsePoint), e.IsDirectory,
                 e.LastWriteTimeUtc.UtcDateTime, e.Length),
             new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false }).ToArray();
