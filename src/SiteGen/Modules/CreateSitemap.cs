@@ -42,12 +42,20 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
             .Select(d => entries.GetOrAdd(d, EntryOf))
             .Where(entry => entry is not null)
             .Select(entry => entry!.Value) // not OfType, which would box every entry
-            .OrderBy(p => p.Path, UrlOrder)];
+            .OrderBy(p => new UrlKey(p.Path, AbsoluteUrls.PrettyPart(p.Path).Length), UrlOrder)];
     }
 
-    /// <summary>Pages by their URL (<see cref="AbsoluteUrls.PrettyPart"/>), ordinal: a folder's page before the pages in it.</summary>
-    private static readonly Comparer<string> UrlOrder =
-        Comparer<string>.Create(static (a, b) => AbsoluteUrls.PrettyPart(a).SequenceCompareTo(AbsoluteUrls.PrettyPart(b)));
+    /// <summary>
+    /// A page's path and the length of its URL's part of it (<see cref="AbsoluteUrls.PrettyPart"/>): the sort takes it once
+    /// a page, where finding the URL in each comparison was 4 million searches for "/index.html" at 100,000 papers.
+    /// </summary>
+    private readonly record struct UrlKey(string Path, int UrlLength)
+    {
+        public ReadOnlySpan<char> Url => Path.AsSpan(0, UrlLength);
+    }
+
+    /// <summary>Pages by their URL, ordinal: a folder's page before the pages in it.</summary>
+    private static readonly Comparer<UrlKey> UrlOrder = Comparer<UrlKey>.Create(static (a, b) => a.Url.SequenceCompareTo(b.Url));
 
     /// <summary>
     /// The last entries when the pages that changed have the same entries (an edited abstract): then the sitemap lists what
