@@ -63,7 +63,7 @@ internal static class LinuxFolderWalk
     /// does not run, as for <see cref="TrySum"/>.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="UnauthorizedAccessException">The folder may not be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder, or the status of one of its files, may not be read.</exception>
     /// <exception cref="IOException">The folder could not be read.</exception>
     public static SourceTree.Entry[]? TryEntries(string folder)
     {
@@ -71,8 +71,8 @@ internal static class LinuxFolderWalk
         {
             return null;
         }
-        var path = Encoding.UTF8.GetBytes(folder + '\0');
-        var fd = OpenAt(AtCurrentFolder, ref path[0], ReadOnly | CloseOnExec | flags.Folder);
+        var folderName = Encoding.UTF8.GetBytes(folder + '\0');
+        var fd = OpenAt(AtCurrentFolder, ref folderName[0], ReadOnly | CloseOnExec | flags.Folder);
         if (fd < 0)
         {
             var error = Marshal.GetLastPInvokeError();
@@ -115,7 +115,9 @@ internal static class LinuxFolderWalk
                         {
                             continue; // gone since the folder was read
                         }
-                        throw new IOException($"cannot read '{Path.Combine(folder, Encoding.UTF8.GetString(name))}' (errno {error})");
+                        var path = Path.Combine(folder, Encoding.UTF8.GetString(name));
+                        throw error is AccessDenied ? new UnauthorizedAccessException($"Access to the path '{path}' is denied.")
+                            : new IOException($"cannot read '{path}' (errno {error})");
                     }
                     var mode = BinaryPrimitives.ReadUInt16LittleEndian(status.AsSpan(28)) & FileTypeMask;
                     found.Add(new SourceTree.Entry(Encoding.UTF8.GetString(name), Link: mode == LinkMode, Folder: mode == FolderMode,
