@@ -13,18 +13,20 @@ namespace SiteGen.Feeds;
 internal sealed record Feed(string Title, string Description, string SelfUrl, string PageUrl, string Author, IReadOnlyList<FeedEntry> Entries)
 {
     /// <summary>
-    /// The date a feed or an undated entry gives when it must give one (Atom's <c>updated</c> is required): fixed,
-    /// so the same input gives the same feed and adding a paper never changes an undated paper's entry.
+    /// The date a feed or an entry with neither a date nor a capture's gives when it must give one (Atom's <c>updated</c>
+    /// is required): fixed, so the same input gives the same feed and adding a paper never changes such an entry.
     /// </summary>
     public static readonly DateTimeOffset UndatedFallback = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The newest entry's date (entries are newest first, undated last), or the fallback for an empty feed.</summary>
+    /// <summary>The newest entry's date (entries are newest first), or the fallback for an empty feed.</summary>
     public DateTimeOffset Updated => Entries.Count > 0 ? Entries.Max(e => e.Updated) : UndatedFallback;
 }
 
 /// <summary>One paper in a feed.</summary>
 /// <param name="Url">The paper's page, absolute; also the entry's id.</param>
 /// <param name="Published">The paper's date; null when the listing did not give one.</param>
+/// <param name="Captured">For a paper without a date: the day it was first captured, when a capture says, as its entry's
+/// <c>updated</c> (where the site's order puts it: <see cref="Papers.Paper.OrderDate"/>); null otherwise.</param>
 /// <param name="Summary">The start of the abstract, plain text.</param>
 /// <param name="ContentHtml">The abstract rendered to HTML (SiteGen's own renderer: escaped, http(s) links only).</param>
 /// <param name="Tags">The paper's tags by display name.</param>
@@ -33,13 +35,17 @@ internal sealed record FeedEntry(
     string Url,
     string Title,
     DateOnly? Published,
+    DateOnly? Captured,
     string Summary,
     string ContentHtml,
     IReadOnlyList<string> Tags,
     string? CodeUrl)
 {
     /// <summary>Midnight UTC of the paper's date: the only time SiteGen knows of it.</summary>
-    public DateTimeOffset? PublishedAt => Published is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+    public DateTimeOffset? PublishedAt => MidnightOf(Published);
 
-    public DateTimeOffset Updated => PublishedAt ?? Feed.UndatedFallback;
+    /// <summary>The paper's date, else the day it was first captured, else the fixed fallback: Atom requires one.</summary>
+    public DateTimeOffset Updated => PublishedAt ?? MidnightOf(Captured) ?? Feed.UndatedFallback;
+
+    private static DateTimeOffset? MidnightOf(DateOnly? day) => day is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 }

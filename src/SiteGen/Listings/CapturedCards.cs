@@ -13,18 +13,20 @@ internal sealed class CapturedCards(string path, IReadOnlyList<ListingCard> card
     /// <summary>
     /// The entries of <paramref name="cards"/>, in page order, the same card shown twice (a page's desktop and mobile
     /// markup, a paper listed again) being one. Year-less dates take <paramref name="captureYear"/>, else the year of
-    /// <paramref name="capturedOn"/>, else one more than the latest year the capture shows, with a warning.
+    /// <paramref name="capturedOn"/>, else one more than the latest year the capture shows, with a warning; so does the
+    /// page's own date (<paramref name="pageDate"/>), every entry's <see cref="ListingEntry.ListedOn"/>.
     /// </summary>
     public static List<ListingEntry> Finish(string path, IReadOnlyList<ListingCard> cards, int? captureYear, DateOnly? capturedOn,
-        List<Diagnostic> warnings)
+        List<Diagnostic> warnings, ListingDate? pageDate = null)
     {
         var finishing = new CapturedCards(path, cards, captureYear ?? capturedOn?.Year, capturedOn, warnings);
         var year = finishing.ResolveCaptureYear();
+        var listedOn = pageDate is { } day && (day.Year ?? year) is { } listYear ? day.InYear(listYear) : null;
         var entries = new List<ListingEntry>(cards.Count);
         var indexByTitle = new Dictionary<string, int>(cards.Count, StringComparer.Ordinal);
         foreach (var finished in cards)
         {
-            var entry = finishing.ToEntry(finished, year);
+            var entry = finishing.ToEntry(finished, year) with { ListedOn = listedOn };
             var title = entry.Arxiv ?? TitleKey.Of(entry.Title);
             if (indexByTitle.TryGetValue(title, out var index))
             {

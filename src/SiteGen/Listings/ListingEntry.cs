@@ -53,6 +53,9 @@ internal sealed record ListingEntry
     /// <summary>The day the capture was made, when it says (a header written by the capturing tool).</summary>
     public DateOnly? CapturedOn { get; init; }
 
+    /// <summary>The day of the list the page shows (a daily page's own date, above its first card), when it shows one.</summary>
+    public DateOnly? ListedOn { get; init; }
+
     /// <summary>The listing file, as given to the parser (used in warnings and as the paper's source).</summary>
     public required string Path { get; init; }
 

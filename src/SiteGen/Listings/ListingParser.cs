@@ -8,7 +8,8 @@ namespace SiteGen.Listings;
 /// <summary>
 /// Reads the text a person saves from a Hugging Face papers listing into <see cref="ListingEntry"/> records.
 /// <para>
-/// The page: a header (<c>new</c>, <c>Subscribe</c>, ..., then the page's own date, which is no paper's date), then
+/// The page: a header (<c>new</c>, <c>Subscribe</c>, ..., then the page's own date, which is no paper's date but the
+/// day of the list every paper on it was on, <see cref="ListingEntry.ListedOn"/>), then
 /// one card per paper: the title, a blank line, the abstract, and optionally <c>• N authors</c> / <c>·</c> / a date
 /// line (<c>Dec 31, 2024</c>, or <c>Mar 20 4</c>: no year, 4 comments). One pass over the lines; a line's kind comes
 /// from the line alone (<see cref="ListingLine"/>), its role (title or abstract) from where it stands.
@@ -35,6 +36,8 @@ internal sealed class ListingParser
     private readonly List<ListingCard> cards = [];
     private readonly List<Diagnostic> warnings = [];
     private ListingCard? card;
+    /// <summary>The page's own date, above its first card: a daily list's day (<c>Nov 3</c>, <c>Jan 12, 2026</c>).</summary>
+    private ListingDate? pageDate;
     private ListingParserState state = ListingParserState.PageHeader;
     private bool skipSubmitterName;
 
@@ -192,6 +195,7 @@ internal sealed class ListingParser
         {
             if (classified.Kind == ListingLineKind.Date && state == ListingParserState.PageHeader)
             {
+                pageDate ??= classified.Date;
                 return; // the page's own date ("Nov 3"): it belongs to the page, not to the first paper
             }
             Warn(number, $"\"{line}\" looks like a paper's authors or date, but no paper title comes before it; ignored it; check that the title above it is not missing");
@@ -226,7 +230,7 @@ internal sealed class ListingParser
 
     private ListingParseResult Finish()
     {
-        var entries = CapturedCards.Finish(path, cards, captureYear, capturedOn, warnings);
+        var entries = CapturedCards.Finish(path, cards, captureYear, capturedOn, warnings, pageDate);
         var sortedWarnings = warnings.OrderBy(warning => warning.Line).ToImmutableArray(); // stable: same-line warnings keep their order
         return new ListingParseResult([.. entries], sortedWarnings);
     }

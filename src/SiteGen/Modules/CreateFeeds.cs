@@ -10,7 +10,7 @@ namespace SiteGen.Modules;
 /// <summary>
 /// The feeds: <c>/feed.xml</c> (Atom) and <c>/feed.json</c> (JSON Feed) of the newest <c>FeedSize</c> papers, and
 /// <c>/tags/{tag}/feed.xml</c> for every tag that has a page (one without papers gets an empty feed, since its page
-/// links to it). Papers arrive newest first, undated last. Without a <c>Host</c> there are no feeds: their URLs
+/// links to it). Papers arrive in the site's order, newest first. Without a <c>Host</c> there are no feeds: their URLs
 /// must be absolute. The bytes are made when the files are written.
 /// </summary>
 internal sealed class CreateFeeds(string papersPipeline) : IModule
@@ -59,7 +59,7 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
 
     /// <summary>
     /// What a feed's bytes are made from besides the program: its header, and each paper as its entry shows it (the
-    /// view, whose fingerprint covers its URL, title, abstract, tags and code link, and the paper's date).
+    /// view, whose fingerprint covers its URL, title, abstract, tags and code link, and the paper's dates).
     /// </summary>
     private static ulong InputsOf(Feed header, (Paper Paper, PaperView View)[] papers)
     {
@@ -67,12 +67,14 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
             .Add((ulong)papers.Length);
         foreach (var (paper, view) in papers)
         {
-            inputs.Add(view.Fingerprint).Add(paper.Published is { } day ? (ulong)day.DayNumber : ulong.MaxValue);
+            inputs.Add(view.Fingerprint).Add(DayOf(paper.Published)).Add(DayOf(paper.FirstSeen));
         }
         return inputs.Value;
     }
 
-    /// <summary>Every tag with a page (the vocabulary's, and any a hand-written paper adds), with its newest papers.</summary>
+    private static ulong DayOf(DateOnly? day) => day is { } date ? (ulong)date.DayNumber : ulong.MaxValue;
+
+        /// <summary>Every tag with a page (the vocabulary's, and any a hand-written paper adds), with its newest papers.</summary>
     private static SortedDictionary<string, List<(Paper Paper, PaperView View)>> NewestByTag(
         IEnumerable<(Paper Paper, PaperView View)> papers, SiteServices site, int size)
     {
@@ -105,6 +107,7 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
         AbsoluteUrls.Of(baseUrl, view.Url),
         view.Title,
         paper.Published,
+        paper.Published is null ? paper.FirstSeen : null,
         view.Excerpt,
         view.AbstractHtml,
         [.. view.Tags.Select(t => t.Name)],

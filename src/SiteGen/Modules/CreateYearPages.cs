@@ -8,9 +8,9 @@ using SiteGen.Site;
 namespace SiteGen.Modules;
 
 /// <summary>
-/// The year archive: its index (every year with its count, newest first, then the undated papers if there
-/// are any, as the home list puts them last) and one paginated list per year, newest first. Grouped in one
-/// pass; papers arrive in the site's order and stay so in every year.
+/// The year archive: its index (every year with its count, newest first, then the papers without a date if there are
+/// any) and one paginated list per year, newest first. Grouped in one pass; papers arrive in the site's order and stay
+/// so in every year.
 /// </summary>
 internal sealed class CreateYearPages(string papersPipeline) : IModule
 {
@@ -20,17 +20,26 @@ internal sealed class CreateYearPages(string papersPipeline) : IModule
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
-        // Papers come newest first, so years appear newest first and undated papers come last.
-        var groups = new List<(int? Year, List<PaperView> Papers)>();
+        // Papers come in the site's order, newest first, so each year's papers do too; a paper without a date of its own
+        // comes among those of the day a capture first showed it (Paper.OrderDate), so years are sorted here.
+        var years = new Dictionary<int, List<PaperView>>();
+        var undated = new List<PaperView>();
         foreach (var document in context.FromPipeline(papersPipeline))
         {
             var view = document.GetRequired<PaperView>(Keys.PaperView);
-            var year = document.GetRequired<Paper>(Keys.Paper).Published?.Year;
-            if (groups.Count == 0 || groups[^1].Year != year)
+            if (document.GetRequired<Paper>(Keys.Paper).Published?.Year is { } year)
             {
-                groups.Add((year, []));
+                (years.TryGetValue(year, out var papers) ? papers : years[year] = []).Add(view);
             }
-            groups[^1].Papers.Add(view);
+            else
+            {
+                undated.Add(view);
+            }
+        }
+        var groups = years.OrderByDescending(pair => pair.Key).Select(pair => (Year: (int?)pair.Key, Papers: pair.Value)).ToList();
+        if (undated.Count > 0)
+        {
+            groups.Add((null, undated));
         }
 
         var summaries = groups.Select(g => new YearSummaryView(
@@ -47,7 +56,7 @@ internal sealed class CreateYearPages(string papersPipeline) : IModule
         {
             var title = year is null ? "Papers without a date" : $"Papers of {summary.Label}";
             var count = papers.Count == 1 ? "1 paper" : $"{papers.Count.ToString(CultureInfo.InvariantCulture)} papers";
-            var page = new PageView(title, YearLayout, summary.Url, year is null ? $"{count}, by title." : $"{count}, newest first.");
+            var page = new PageView(title, YearLayout, summary.Url, year is null ? $"{count}, the most recently listed first." : $"{count}, newest first.");
             pages.AddRange(PageDocuments.ListPages(papers, Urls.YearFolder(year), YearLayout, page, site));
         }
         return Task.FromResult(pages.ToImmutable());

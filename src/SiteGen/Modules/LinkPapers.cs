@@ -132,24 +132,26 @@ internal sealed class LinkPapers : IModule
 
     /// <summary>
     /// For each paper, the first paper of its day in the site's order (newest first, so a day's papers are together):
-    /// papers after it are older or of its day. Undated papers come last, and are one "day".
+    /// papers after it are older or of its day. A paper's day is where the order puts it
+    /// (<see cref="Papers.Paper.OrderDate"/>: a paper without a date of its own is of the day it was first captured);
+    /// the papers with neither come last, and are one "day".
     /// </summary>
     /// <remarks>
-    /// The day is read from <see cref="PaperLinkView.PublishedDisplay"/>, one per date, which each paper's identity for
-    /// its related papers hashes (<see cref="RelatedIdentities"/>).
+    /// The day is read from <see cref="PaperLinkView.OrderDate"/>, which each paper's identity for its related papers
+    /// hashes (<see cref="RelatedIdentities"/>).
     /// </remarks>
     private static int[] FirstOfEachDay(PaperLinkView[] links)
     {
         var first = new int[links.Length];
         for (var i = 1; i < links.Length; i++)
         {
-            first[i] = links[i].PublishedDisplay == links[i - 1].PublishedDisplay ? first[i - 1] : i;
+            first[i] = links[i].OrderDate == links[i - 1].OrderDate ? first[i - 1] : i;
         }
         return first;
     }
 
     /// <summary>
-    /// What each paper is, as far as the links go: its link (by the link's own hash of its title, URL and date) and tags.
+    /// What each paper is, as far as the links go: its link (by the link's own hash of its title, URL and dates) and tags.
     /// The list of them, in the site's order, is everything the links are made from.
     /// </summary>
     private static ulong[] RelatedIdentities(PaperLinkView[] links, PaperView[] views)

@@ -7,8 +7,9 @@ using SiteGen.Site;
 namespace SiteGen.Modules;
 
 /// <summary>
-/// Puts papers newest first (undated last, then by title and slug, so the order is total and builds are
-/// reproducible), after giving each paper a URL of its own (<see cref="SlugClashes"/>).
+/// Puts papers newest first (by <see cref="Paper.OrderDate"/>: a paper without a date by the day it was first captured;
+/// one with neither last), then by title and slug, so the order is total and builds are reproducible; after giving
+/// each paper a URL of its own (<see cref="SlugClashes"/>).
 /// </summary>
 internal sealed class OrderPapers : IModule
 {
@@ -173,14 +174,15 @@ internal sealed class OrderPapers : IModule
 
     public static int Compare(Paper a, Paper b)
     {
-        if (a.Published != b.Published)
+        if (a.OrderDate != b.OrderDate)
         {
-            // Newest first; a paper without a date goes after every dated one.
-            return (a.Published, b.Published) switch
+            // Newest first (a paper without a date of its own by the day it was first captured); one with neither goes
+            // after every other.
+            return (a.OrderDate, b.OrderDate) switch
             {
                 (null, _) => 1,
                 (_, null) => -1,
-                _ => b.Published!.Value.CompareTo(a.Published!.Value),
+                _ => b.OrderDate!.Value.CompareTo(a.OrderDate!.Value),
             };
         }
         var byTitle = string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);

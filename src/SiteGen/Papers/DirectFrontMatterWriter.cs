@@ -50,6 +50,7 @@ internal static class DirectFrontMatterWriter
         }
         Date(page, FrontMatter.PublishedKey, paper.Published);
         Date(page, FrontMatter.SubmittedKey, paper.Submitted);
+        Date(page, FrontMatter.FirstSeenKey, paper.FirstSeen);
         Count(page, FrontMatter.UpvotesKey, paper.Upvotes);
         Count(page, FrontMatter.CommentsKey, paper.Comments);
         Count(page, FrontMatter.GithubStarsKey, paper.GithubStars);

@@ -21,6 +21,7 @@ internal static class FrontMatter
     public const string OrganizationKey = "organization";
     public const string PublishedKey = "published";
     public const string SubmittedKey = "submitted";
+    public const string FirstSeenKey = "first_seen";
     public const string UpvotesKey = "upvotes";
     public const string CommentsKey = "comments";
     public const string GithubStarsKey = "github_stars";
@@ -36,8 +37,8 @@ internal static class FrontMatter
     /// <summary>The known keys, in the order they are written.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
-        TitleKey, SlugKey, ArxivKey, AuthorsKey, AuthorCountKey, OrganizationKey, PublishedKey, SubmittedKey, UpvotesKey, CommentsKey,
-        GithubStarsKey, TagsKey, KeywordsKey, SummaryKey, LinksKey, SourcesKey,
+        TitleKey, SlugKey, ArxivKey, AuthorsKey, AuthorCountKey, OrganizationKey, PublishedKey, SubmittedKey, FirstSeenKey, UpvotesKey,
+        CommentsKey, GithubStarsKey, TagsKey, KeywordsKey, SummaryKey, LinksKey, SourcesKey,
     ];
 
     /// <summary>

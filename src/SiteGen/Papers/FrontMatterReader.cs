@@ -33,6 +33,7 @@ internal sealed class FrontMatterReader
         string? organization = null;
         DateOnly? published = null;
         DateOnly? submitted = null;
+        DateOnly? firstSeen = null;
         int? upvotes = null;
         int? comments = null;
         int? githubStars = null;
@@ -84,6 +85,9 @@ internal sealed class FrontMatterReader
                     break;
                 case FrontMatter.SubmittedKey:
                     submitted = OptionalDate(key, value);
+                    break;
+                case FrontMatter.FirstSeenKey:
+                    firstSeen = OptionalDate(key, value);
                     break;
                 case FrontMatter.UpvotesKey:
                     upvotes = OptionalCount(key, value, minimum: 0);
@@ -139,6 +143,7 @@ internal sealed class FrontMatterReader
             Organization = organization,
             Published = published,
             Submitted = submitted,
+            FirstSeen = firstSeen,
             Upvotes = upvotes,
             Comments = comments,
             GithubStars = githubStars,

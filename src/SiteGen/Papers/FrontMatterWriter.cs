@@ -82,6 +82,7 @@ internal static class FrontMatterWriter
         }
         Date(emitter, FrontMatter.PublishedKey, paper.Published);
         Date(emitter, FrontMatter.SubmittedKey, paper.Submitted);
+        Date(emitter, FrontMatter.FirstSeenKey, paper.FirstSeen);
         Count(emitter, FrontMatter.UpvotesKey, paper.Upvotes);
         Count(emitter, FrontMatter.CommentsKey, paper.Comments);
         Count(emitter, FrontMatter.GithubStarsKey, paper.GithubStars);

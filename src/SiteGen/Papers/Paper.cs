@@ -88,6 +88,22 @@ internal sealed record Paper
     public string BodyHash => Text.StoredText.HashOf(StoredBody, _body);
 
     /// <summary>
+    /// The earliest day a capture shows the paper on: the day of the daily list it is on (a browser copy's page date),
+    /// else the day the capture was made (a header's, an API response's), the earliest over all its captures. For a
+    /// paper without a date of its own, the day it joined the site (<see cref="OrderDate"/>); never shown as its date.
+    /// </summary>
+    public DateOnly? FirstSeen { get; init; }
+
+    /// <summary>
+    /// The date the site's order puts the paper at, newest first: its own date, or for one without, the day a capture
+    /// first showed it, as Hugo falls back to a file's time and Eleventy to its creation for content without a date. A
+    /// browser copy shows a date only on the cards with an authors line, so about half of a day's papers have none, and
+    /// they belong with that day's papers, not after every dated paper. Null (after every other paper) when neither is
+    /// known: a hand-written page without a date, a capture that shows no day.
+    /// </summary>
+    public DateOnly? OrderDate => Published ?? FirstSeen;
+
+    /// <summary>
     /// What the capture this copy of the paper was read from says of it (when it was captured, whether the year of its
     /// date was inferred), for merging copies; not part of the page, nor of a paper's equality.
     /// </summary>
@@ -117,6 +133,7 @@ internal sealed record Paper
         && AuthorCount == other.AuthorCount
         && Organization == other.Organization
         && Published == other.Published
+        && FirstSeen == other.FirstSeen
         && Submitted == other.Submitted
         && Upvotes == other.Upvotes
         && Comments == other.Comments

@@ -46,6 +46,7 @@ internal static class PaperFactory
             // The file name only: a page must not depend on where the build ran.
             Sources = [Path.GetFileName(entry.Path)],
             Body = AbstractMarkdown.FromLiteral(entry.Abstract),
+            FirstSeen = entry.ListedOn ?? entry.CapturedOn,
             Capture = new CaptureNote(entry.CapturedOn, entry.YearWasInferred),
         };
     }

@@ -217,6 +217,7 @@ internal static class PaperMerger
         private string authorCountSource;
         private string? organization;
         private DateOnly? published;
+        private DateOnly? firstSeen;
         private bool publishedInferred;
         private string publishedSource;
         private DateOnly? submitted;
@@ -230,6 +231,7 @@ internal static class PaperMerger
 
         public MergedPaper(Paper first)
         {
+            firstSeen = first.FirstSeen;
             title = first.Title;
             slug = first.Slug;
             arxiv = first.Arxiv;
@@ -256,6 +258,7 @@ internal static class PaperMerger
         public void Add(Paper other, List<Diagnostic> warnings)
         {
             var source = SourceOf(other);
+            firstSeen = Earliest(firstSeen, other.FirstSeen);
             arxiv ??= other.Arxiv;
             organization ??= other.Organization;
             submitted ??= other.Submitted;
@@ -319,7 +322,10 @@ internal static class PaperMerger
                 newer.CapturedOn ?? older.CapturedOn);
         }
 
-        /// <summary>A hand-written page for this paper: what it sets wins.</summary>
+        /// <summary>The earlier of two days, either of which may be unknown.</summary>
+        private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is { } x && b is { } y ? (x <= y ? x : y) : a ?? b;
+
+                /// <summary>A hand-written page for this paper: what it sets wins.</summary>
         public void Override(Paper page)
         {
             title = page.Title;
@@ -339,6 +345,7 @@ internal static class PaperMerger
             }
             organization = page.Organization ?? organization;
             published = page.Published ?? published;
+            firstSeen = page.FirstSeen ?? firstSeen;
             submitted = page.Submitted ?? submitted;
             counts = new Counts(page.Upvotes ?? counts.Upvotes, page.Comments ?? counts.Comments, page.GithubStars ?? counts.Stars, counts.CapturedOn);
             summary = page.Summary ?? summary;
@@ -377,6 +384,7 @@ internal static class PaperMerger
             AuthorCount = authorCount,
             Organization = organization,
             Published = published,
+            FirstSeen = firstSeen,
             Submitted = submitted,
             Upvotes = counts.Upvotes,
             Comments = counts.Comments,

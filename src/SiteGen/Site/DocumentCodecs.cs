@@ -59,6 +59,7 @@ internal static class DocumentCodecs
         WriteNumber(writer, paper.AuthorCount);
         WriteText(writer, paper.Organization);
         WriteDate(writer, paper.Published);
+        WriteDate(writer, paper.FirstSeen);
         WriteDate(writer, paper.Submitted);
         WriteNumber(writer, paper.Upvotes);
         WriteNumber(writer, paper.Comments);
@@ -100,6 +101,7 @@ internal static class DocumentCodecs
         AuthorCount = ReadNumber(reader),
         Organization = ReadText(reader),
         Published = ReadDate(reader),
+        FirstSeen = ReadDate(reader),
         Submitted = ReadDate(reader),
         Upvotes = ReadNumber(reader),
         Comments = ReadNumber(reader),
@@ -173,6 +175,7 @@ internal static class DocumentCodecs
         WriteText(writer, view.PdfUrl);
         WriteText(writer, view.ProjectUrl);
         writer.Write(view.Fingerprint);
+        WriteDate(writer, view.OrderDate);
     }
 
     private static PaperView ReadView(BinaryReader reader, Document? input) => ReadView(reader, input?.Get<Paper>(Keys.Paper));
@@ -207,6 +210,7 @@ internal static class DocumentCodecs
         PdfUrl = ReadText(reader),
         ProjectUrl = ReadText(reader),
         Fingerprint = reader.ReadUInt64(),
+        OrderDate = ReadDate(reader),
         StoredAbstract = storedAbstract,
     };
 

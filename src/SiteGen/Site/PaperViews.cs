@@ -35,6 +35,7 @@ internal static class PaperViews
             Sources: paper.Sources)
         {
             YearUrl = paper.Published is { } published ? SharedTexts.Share(Urls.ListFront(Urls.YearFolder(published.Year))) : null,
+            OrderDate = paper.OrderDate,
             Arxiv = paper.Arxiv,
             Authors = paper.Authors.IsDefault ? [] : paper.Authors,
             Organization = paper.Organization,

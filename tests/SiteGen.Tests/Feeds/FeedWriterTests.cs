@@ -7,10 +7,10 @@ namespace SiteGen.Tests.Feeds;
 
 public sealed class FeedWriterTests
 {
-    private static readonly FeedEntry Dated = new("https://h.org/papers/a/", "A <dated> paper & more", new DateOnly(2025, 3, 20),
+    private static readonly FeedEntry Dated = new("https://h.org/papers/a/", "A <dated> paper & more", new DateOnly(2025, 3, 20), null,
         "Its summary.", "<p>Its <em>abstract</em>.</p>", ["Diffusion models"], "https://github.com/a/b");
 
-    private static readonly FeedEntry Undated = new("https://h.org/papers/b/", "An undated paper", null, "Summary.", "<p>Abstract.</p>", [], null);
+    private static readonly FeedEntry Undated = new("https://h.org/papers/b/", "An undated paper", null, null, "Summary.", "<p>Abstract.</p>", [], null);
 
     [Fact]
     public void AtomRoundTripsThroughSyndicationFeedWithEveryRequiredElement()
@@ -38,6 +38,20 @@ public sealed class FeedWriterTests
         Assert.Equal(Feed.UndatedFallback, Assert.Single(feed.Items).LastUpdatedTime);
         Assert.Equal(default, Assert.Single(feed.Items).PublishDate); // no <published> is made up
         Assert.Equal(AtomFeedWriter.Write(Sample([Undated])), AtomFeedWriter.Write(Sample([Undated])));
+    }
+
+    [Fact]
+    public void APaperWithoutADateIsUpdatedOnTheDayItWasFirstSeenAndPublishedNever()
+    {
+        var captured = Undated with { Captured = new DateOnly(2026, 1, 12) };
+        var feed = Load(AtomFeedWriter.Write(Sample([captured, Dated])));
+
+        var day = new DateTimeOffset(2026, 1, 12, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(day, feed.LastUpdatedTime);
+        Assert.Equal(day, feed.Items.First().LastUpdatedTime);
+        Assert.Equal(default, feed.Items.First().PublishDate); // the day it was captured is not its date
+        using var json = JsonDocument.Parse(JsonFeedWriter.Write(Sample([captured])));
+        Assert.False(json.RootElement.GetProperty("items")[0].TryGetProperty("date_published", out _));
     }
 
     [Fact]

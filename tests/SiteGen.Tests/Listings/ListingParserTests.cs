@@ -118,6 +118,21 @@ public sealed class ListingParserTests
         Assert.All(second.Entries, entry => Assert.Null(entry.Published));
     }
 
+    [Fact]
+    public void EveryPaperOfAPageIsListedOnThePagesOwnDate()
+    {
+        // The first seed is captured in 2025 (its capture year in the default site's statiq.json), so "Nov 3" is
+        // 2025-11-03; the second seed's "Mar 13" has no year, and no date in it shows one, so it is no day.
+        var first = ListingParser.Parse(FirstSeed, ReadSeed(FirstSeed), captureYear: 2025);
+        Assert.All(first.Entries, entry => Assert.Equal(new DateOnly(2025, 11, 3), entry.ListedOn));
+        Assert.All(ParseSeed(SecondSeed).Entries, entry => Assert.Null(entry.ListedOn));
+
+        // A page date with its year needs no capture year; a page without one lists nothing on a day.
+        var dated = Parse([.. Header[..^2], "Jan 12, 2026", "", "A paper", "", "Its abstract."]);
+        Assert.Equal(new DateOnly(2026, 1, 12), Assert.Single(dated.Entries).ListedOn);
+        Assert.Null(Assert.Single(Parse("A paper", "", "Its abstract.", "", "• 3 authors", "·", "Jan 5, 2026").Entries).ListedOn);
+    }
+
     // grep -c '^  • [0-9]* authors$' -> 62; the first card is the only one without metadata.
     [Fact]
     public void GivesEveryCardButTheFirstAnAuthorCountInTheFirstSeed()

@@ -18,6 +18,16 @@ public sealed class PaperFactoryTests
     };
 
     [Fact]
+    public void APaperWasFirstSeenWhenItsCaptureWasMade()
+    {
+        var captured = PaperFactory.FromListingEntry(Entry("A paper", "An abstract.") with { Published = null, CapturedOn = new DateOnly(2026, 1, 12) });
+
+        Assert.Equal((null, new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 12)), (captured.Published, captured.FirstSeen, captured.OrderDate));
+        Assert.Equal(new DateOnly(2024, 12, 31), PaperFactory.FromListingEntry(Entry("A paper", "An abstract.") with { CapturedOn = new DateOnly(2026, 1, 12) }).OrderDate);
+        Assert.Null(PaperFactory.FromListingEntry(Entry("A paper", "An abstract.") with { Published = null }).OrderDate);
+    }
+
+    [Fact]
     public void MakesAPaperOfAListingCard()
     {
         var paper = PaperFactory.FromListingEntry(Entry(

@@ -86,6 +86,7 @@ internal static class PaperGenerators
         from organization in Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Field.Where(f => f.Trim().Length > 0).Select(f => (string?)f)))
         from day in Maybe(Gen.Choose(0, 80_000))
         from submittedDay in Maybe(Gen.Choose(0, 80_000))
+        from seenDay in Maybe(Gen.Choose(0, 80_000))
         from upvotes in Maybe(Gen.Choose(0, 5000))
         from comments in Maybe(Gen.Choose(0, 1000))
         from stars in Maybe(Gen.Choose(0, 500_000))
@@ -106,6 +107,7 @@ internal static class PaperGenerators
             Organization = organization,
             Published = day.HasValue ? new DateOnly(1900, 1, 1).AddDays(day.Value) : null,
             Submitted = submittedDay.HasValue ? new DateOnly(1900, 1, 1).AddDays(submittedDay.Value) : null,
+            FirstSeen = seenDay.HasValue ? new DateOnly(1900, 1, 1).AddDays(seenDay.Value) : null,
             Upvotes = upvotes,
             Comments = comments,
             GithubStars = stars,

@@ -119,6 +119,24 @@ public sealed class PaperMergerTests
     }
 
     [Fact]
+    public void APaperWasFirstSeenOnTheEarliestDayAnyOfItsCapturesSays()
+    {
+        var listings = PaperMerger.Merge(
+        [
+            Paper("Paper", "a.txt") with { FirstSeen = new DateOnly(2025, 6, 10) },
+            Paper("Paper", "b.txt"),
+            Paper("Paper", "c.txt") with { FirstSeen = new DateOnly(2025, 6, 1) },
+            Paper("Paper", "d.txt") with { FirstSeen = new DateOnly(2025, 6, 20) },
+        ]).Papers;
+        Assert.Equal(new DateOnly(2025, 6, 1), Assert.Single(listings).FirstSeen);
+
+        // A hand-written page for it, which no capture dates, keeps the day its captures say.
+        var page = Paper("Paper", "paper.md") with { Published = new DateOnly(2024, 1, 2) };
+        var withPage = PaperMerger.MergeCopies(new PaperGroup([.. listings], [page])).Paper;
+        Assert.Equal((new DateOnly(2025, 6, 1), new DateOnly(2024, 1, 2)), (withPage.FirstSeen, withPage.Published));
+    }
+
+    [Fact]
     public void WithoutCaptureDatesTheLaterCopyIsTheMoreRecent() =>
         Assert.Equal(4, Assert.Single(PaperMerger.Merge(
             [Paper("Paper", "a.txt") with { Comments = 7 }, Paper("Paper", "b.txt") with { Comments = 4 }]).Papers).Comments);
@@ -361,13 +379,14 @@ public sealed class PaperMergerTests
         Prop.ForAll(Arb.From(
             from paper in PaperGenerators.Paper
             from capture in Gen.Elements<CaptureNote?>(null, new CaptureNote(new DateOnly(2025, 3, 13), true), new CaptureNote(null, false))
+            from firstSeen in Gen.Elements<DateOnly?>(null, new DateOnly(2025, 3, 13))
             from unset in Gen.Elements(0, 1, 2, 3, 4)
             select unset switch
             {
-                1 => paper with { Capture = capture, Authors = default },
-                2 => paper with { Capture = capture, Tags = default, Sources = default },
-                3 => paper with { Capture = capture, Keywords = default },
-                _ => paper with { Capture = capture },
+                1 => paper with { Capture = capture, FirstSeen = firstSeen, Authors = default },
+                2 => paper with { Capture = capture, FirstSeen = firstSeen, Tags = default, Sources = default },
+                3 => paper with { Capture = capture, FirstSeen = firstSeen, Keywords = default },
+                _ => paper with { Capture = capture, FirstSeen = firstSeen },
             }), copy =>
         {
             var merged = PaperMerger.MergeCopies(new PaperGroup([copy], [])).Paper;

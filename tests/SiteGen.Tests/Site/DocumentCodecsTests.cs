@@ -24,6 +24,7 @@ public sealed class DocumentCodecsTests
     private static readonly Gen<Paper> Papers =
         from paper in PaperGenerators.Paper
         from captured in Gen.Elements<int?>(null, 0, 20_000)
+        from firstSeen in Gen.Elements<int?>(null, 3, 20_000)
         from inferred in Gen.Elements(true, false)
         from capture in Gen.Elements(true, false)
         from emptyDefaults in Gen.Elements(true, false)
@@ -33,6 +34,7 @@ public sealed class DocumentCodecsTests
             // The links a view shows apart (its arXiv, PDF and project page), each to its own address.
             Links = pages.Aggregate(paper.Links, (links, name) => links.SetItem(name, $"https://example.org/{name}")),
             Capture = capture ? new CaptureNote(captured is { } day ? DateOnly.FromDayNumber(730_000 + day) : null, inferred) : null,
+            FirstSeen = firstSeen is { } first ? DateOnly.FromDayNumber(730_000 + first) : null,
         }) is var withCapture && emptyDefaults && withCapture.Links.Count == 0 && withCapture.Extra.Count == 0
             // A listing's paper keeps the record's own empty mappings (default comparer), a read page ordinal ones.
             ? withCapture with { Links = ImmutableSortedDictionary<string, string>.Empty, Extra = ImmutableSortedDictionary<string, object?>.Empty }
@@ -61,6 +63,7 @@ public sealed class DocumentCodecsTests
             var document = Document.Create(source: "input/papers/p.md", destination: view.Url).With(Keys.Paper, paper).With(Keys.PaperView, view);
             var read = RoundTrip(document).GetRequired<PaperView>(Keys.PaperView);
             return (Json(read) == Json(view)
+                    && read.OrderDate == view.OrderDate
                     && read.Tags.GetType() == view.Tags.GetType()
                     && read.Sources.GetType() == view.Sources.GetType()
                     && read.Authors.GetType() == view.Authors.GetType()

@@ -116,6 +116,13 @@ internal sealed record PaperView(
     /// <summary>The paper's year in the archive (<c>years/2025/index.html</c>); null when it has no date.</summary>
     public string? YearUrl { get; init; }
 
+    /// <summary>
+    /// Where the site's order puts the paper (<see cref="Papers.Paper.OrderDate"/>): what a related paper's "own day" is.
+    /// Not for templates, which show the paper's own date; not in the fingerprint, since no page shows it.
+    /// </summary>
+    [JsonIgnore]
+    internal DateOnly? OrderDate { get; init; }
+
     public string? Arxiv { get; init; }
 
     /// <summary>The authors' names, when a capture listed them.</summary>

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SiteGen.Site;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>
+/// The site's order, newest first: a paper without a date of its own comes among the papers of the day its daily list
+/// shows, so a day's papers stay together at the top whether their cards show a date or not.
+/// </summary>
+public sealed partial class OrderOfPapersTests
+{
+    private const string Seed = "000_e26a98970d65545d.txt";
+
+    [Fact]
+    public async Task APaperWithoutADateComesWithThePapersOfTheDayItsListShows()
+    {
+        using var site = new TempFolder().WithEmptySite($$"""{ "SiteTitle": "Test papers", "ListingCaptureYears": { "{{Seed}}": 2025 } }""");
+        // The seed's header and first two cards (lines 1-23): "Nov 3" (of 2025) is the list's day; the first card shows
+        // no date, the second "Dec 31, 2024".
+        site.Write($"input/listings/{Seed}", string.Join('\n', File.ReadLines(Path.Combine(TestPaths.Listings, Seed)).Take(23)) + "\n");
+        site.WritePaper("january", "A paper of January", published: "2025-01-05");
+        site.Write("input/papers/no-date.md", "---\ntitle: \"A paper with no date\"\n---\nAn abstract.\n");
+
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Strict: true));
+
+        const string Listed = "Enabling Flexible Multi-LLM Integration for Scalable Knowledge Aggregation";
+        using var papers = JsonDocument.Parse(File.ReadAllText(site["output/papers.json"]));
+        Assert.Equal(
+            [Listed, "A paper of January", "SAM-Aware Graph Prompt Reasoning Network for Cross-Domain Few-Shot Segmentation", "A paper with no date"],
+            papers.RootElement.EnumerateArray().Select(p => p.GetProperty("title").GetString()));
+        Assert.Equal(JsonValueKind.Null, papers.RootElement[0].GetProperty("published").ValueKind); // still shown without a date
+        Assert.Equal([Listed, "A paper of January", "SAM-Aware Graph Prompt Reasoning Network for Cross-Domain Few-Shot Segmentation", "A paper with no date"],
+            CardTitles(site["output/index.html"]));
+        // Among the papers without a date (one year page), the one its list dates first, then the one nothing dates.
+        Assert.Equal([Listed, "A paper with no date"], CardTitles(site["output/years/undated/index.html"]));
+        // The day is the paper's page's, so that a page written from it (`sitegen import`) keeps its place.
+        Assert.Contains("\nfirst_seen: 2025-11-03\n", File.ReadAllText(site["output/papers/enabling-flexible-multi-llm-integration-for-scalable-knowledge-aggregation.md"]));
+    }
+
+    private static List<string> CardTitles(string page) =>
+        [.. CardTitle().Matches(File.ReadAllText(page)).Select(match => System.Net.WebUtility.HtmlDecode(match.Groups[1].Value))];
+
+    [GeneratedRegex("""class="card__title"><a href="[^"]*">([^<]*)</a>""")]
+    private static partial Regex CardTitle();
+}
