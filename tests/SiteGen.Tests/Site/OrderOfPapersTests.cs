@@ -15,7 +15,7 @@ public sealed partial class OrderOfPapersTests
     [Fact]
     public async Task APaperWithoutADateComesWithThePapersOfTheDayItsListShows()
     {
-        using var site = new TempFolder().WithEmptySite($$"""{ "SiteTitle": "Test papers", "ListingCaptureYears": { "{{Seed}}": 2025 } }""");
+        using var site = new TempFolder().WithEmptySite($$"""{ "SiteTitle": "Test papers", "Host": "papers.example.org", "ListingCaptureYears": { "{{Seed}}": 2025 } }""");
         // The seed's header and first two cards (lines 1-23): "Nov 3" (of 2025) is the list's day; the first card shows
         // no date, the second "Dec 31, 2024".
         site.Write($"input/listings/{Seed}", string.Join('\n', File.ReadLines(Path.Combine(TestPaths.Listings, Seed)).Take(23)) + "\n");
@@ -34,6 +34,11 @@ public sealed partial class OrderOfPapersTests
             CardTitles(site["output/index.html"]));
         // Among the papers without a date (one year page), the one its list dates first, then the one nothing dates.
         Assert.Equal([Listed, "A paper with no date"], CardTitles(site["output/years/undated/index.html"]));
+        // In the feeds too it is the newest, updated on the day its list shows, with no date of publication made up.
+        var feed = System.Xml.Linq.XDocument.Load(site["output/feed.xml"]);
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var first = feed.Root!.Elements(atom + "entry").First();
+        Assert.Equal((Listed, "2025-11-03T00:00:00Z", null), (first.Element(atom + "title")?.Value, first.Element(atom + "updated")?.Value, first.Element(atom + "published")?.Value));
         // The day is the paper's page's, so that a page written from it (`sitegen import`) keeps its place.
         Assert.Contains("\nfirst_seen: 2025-11-03\n", File.ReadAllText(site["output/papers/enabling-flexible-multi-llm-integration-for-scalable-knowledge-aggregation.md"]));
     }
