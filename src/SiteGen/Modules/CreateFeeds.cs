@@ -74,7 +74,7 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
 
     private static ulong DayOf(DateOnly? day) => day is { } date ? (ulong)date.DayNumber : ulong.MaxValue;
 
-        /// <summary>Every tag with a page (the vocabulary's, and any a hand-written paper adds), with its newest papers.</summary>
+    /// <summary>Every tag with a page (the vocabulary's, and any a hand-written paper adds), with its newest papers.</summary>
     private static SortedDictionary<string, List<(Paper Paper, PaperView View)>> NewestByTag(
         IEnumerable<(Paper Paper, PaperView View)> papers, SiteServices site, int size)
     {
