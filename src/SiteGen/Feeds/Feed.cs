@@ -25,8 +25,8 @@ internal sealed record Feed(string Title, string Description, string SelfUrl, st
 /// <summary>One paper in a feed.</summary>
 /// <param name="Url">The paper's page, absolute; also the entry's id.</param>
 /// <param name="Published">The paper's date; null when the listing did not give one.</param>
-/// <param name="Captured">For a paper without a date: the day it was first captured, when a capture says, as its entry's
-/// <c>updated</c> (where the site's order puts it: <see cref="Papers.Paper.OrderDate"/>); null otherwise.</param>
+/// <param name="FirstSeen">For a paper without a date: the day a capture first showed it (<see cref="Papers.Paper.FirstSeen"/>),
+/// as its entry's <c>updated</c> (where the site's order puts it: <see cref="Papers.Paper.OrderDate"/>); null otherwise.</param>
 /// <param name="Summary">The start of the abstract, plain text.</param>
 /// <param name="ContentHtml">The abstract rendered to HTML (SiteGen's own renderer: escaped, http(s) links only).</param>
 /// <param name="Tags">The paper's tags by display name.</param>
@@ -35,7 +35,7 @@ internal sealed record FeedEntry(
     string Url,
     string Title,
     DateOnly? Published,
-    DateOnly? Captured,
+    DateOnly? FirstSeen,
     string Summary,
     string ContentHtml,
     IReadOnlyList<string> Tags,
@@ -44,8 +44,8 @@ internal sealed record FeedEntry(
     /// <summary>Midnight UTC of the paper's date: the only time SiteGen knows of it.</summary>
     public DateTimeOffset? PublishedAt => MidnightOf(Published);
 
-    /// <summary>The paper's date, else the day it was first captured, else the fixed fallback: Atom requires one.</summary>
-    public DateTimeOffset Updated => PublishedAt ?? MidnightOf(Captured) ?? Feed.UndatedFallback;
+    /// <summary>The paper's date, else the day a capture first showed it, else the fixed fallback: Atom requires one.</summary>
+    public DateTimeOffset Updated => PublishedAt ?? MidnightOf(FirstSeen) ?? Feed.UndatedFallback;
 
     private static DateTimeOffset? MidnightOf(DateOnly? day) => day is { } date ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 }

@@ -26,7 +26,7 @@ internal sealed class CapturedCards(string path, IReadOnlyList<ListingCard> card
         var indexByTitle = new Dictionary<string, int>(cards.Count, StringComparer.Ordinal);
         foreach (var finished in cards)
         {
-            var entry = finishing.ToEntry(finished, year) with { ListedOn = listedOn };
+            var entry = finishing.ToEntry(finished, year, listedOn);
             var title = entry.Arxiv ?? TitleKey.Of(entry.Title);
             if (indexByTitle.TryGetValue(title, out var index))
             {
@@ -83,7 +83,7 @@ internal sealed class CapturedCards(string path, IReadOnlyList<ListingCard> card
         return inferred;
     }
 
-    private ListingEntry ToEntry(ListingCard read, int? yearForYearless)
+    private ListingEntry ToEntry(ListingCard read, int? yearForYearless, DateOnly? listedOn)
     {
         DateOnly? published = null;
         var yearWasInferred = false;
@@ -117,6 +117,7 @@ internal sealed class CapturedCards(string path, IReadOnlyList<ListingCard> card
             CodeUrl = read.CodeUrl,
             ProjectUrl = read.ProjectUrl,
             CapturedOn = capturedOn,
+            ListedOn = listedOn,
             Path = path,
             Line = read.Line,
         };

@@ -67,12 +67,10 @@ internal sealed class CreateFeeds(string papersPipeline) : IModule
             .Add((ulong)papers.Length);
         foreach (var (paper, view) in papers)
         {
-            inputs.Add(view.Fingerprint).Add(DayOf(paper.Published)).Add(DayOf(paper.FirstSeen));
+            inputs.Add(view.Fingerprint).Add(paper.Published).Add(paper.FirstSeen);
         }
         return inputs.Value;
     }
-
-    private static ulong DayOf(DateOnly? day) => day is { } date ? (ulong)date.DayNumber : ulong.MaxValue;
 
     /// <summary>Every tag with a page (the vocabulary's, and any a hand-written paper adds), with its newest papers.</summary>
     private static SortedDictionary<string, List<(Paper Paper, PaperView View)>> NewestByTag(

@@ -112,7 +112,7 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         var inputs = Fingerprint.Fresh().Add(baseUrl).Add((ulong)pages.Length);
         foreach (var (path, date) in pages)
         {
-            inputs.Add(path).Add(date is { } day ? (ulong)day.DayNumber : ulong.MaxValue);
+            inputs.Add(path).Add(date);
         }
         return inputs.Value;
     }

@@ -32,6 +32,9 @@ internal sealed class Fingerprint
         return this;
     }
 
+    /// <summary>A day by its number, no day as a number no day has.</summary>
+    public Fingerprint Add(DateOnly? day) => Add(day is { } date ? (ulong)date.DayNumber : ulong.MaxValue);
+
     public ulong Value => _hash.GetCurrentHashAsUInt64();
 
     public static ulong Of(ReadOnlySpan<byte> bytes) => XxHash3.HashToUInt64(bytes);

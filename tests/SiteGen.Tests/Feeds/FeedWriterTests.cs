@@ -43,7 +43,7 @@ public sealed class FeedWriterTests
     [Fact]
     public void APaperWithoutADateIsUpdatedOnTheDayItWasFirstSeenAndPublishedNever()
     {
-        var captured = Undated with { Captured = new DateOnly(2026, 1, 12) };
+        var captured = Undated with { FirstSeen = new DateOnly(2026, 1, 12) };
         var feed = Load(AtomFeedWriter.Write(Sample([captured, Dated])));
 
         var day = new DateTimeOffset(2026, 1, 12, 0, 0, 0, TimeSpan.Zero);

@@ -18,6 +18,5 @@ internal sealed record PaperLinkView(string Title, string Url, string? Published
     /// between papers are made from (<c>LinkPapers</c>): a link is shown on many pages, and is hashed once, not as its
     /// JSON on each of them. Not for templates.
     /// </summary>
-    internal ulong Fingerprint { get; } = Site.Fingerprint.Fresh().Add(Title).Add(Url).Add(PublishedDisplay)
-        .Add(OrderDate is { } day ? (ulong)day.DayNumber : ulong.MaxValue).Value;
+    internal ulong Fingerprint { get; } = Site.Fingerprint.Fresh().Add(Title).Add(Url).Add(PublishedDisplay).Add(OrderDate).Value;
 }
