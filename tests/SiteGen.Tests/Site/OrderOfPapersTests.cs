@@ -43,6 +43,21 @@ public sealed partial class OrderOfPapersTests
         Assert.Contains("\nfirst_seen: 2025-11-03\n", File.ReadAllText(site["output/papers/enabling-flexible-multi-llm-integration-for-scalable-knowledge-aggregation.md"]));
     }
 
+    [Fact]
+    public async Task APaperPlacedByItsFirstDayIsOfThatDayForTheRelatedPapersOfThePapersDatedThen()
+    {
+        using var site = new TempFolder().WithEmptySite();
+        // Of one day, 2025-11-03: the first by its first_seen, the second by its date; "A" comes before "B" in the order.
+        site.Write("input/papers/a.md", "---\ntitle: A paper listed that day\nfirst_seen: 2025-11-03\ntags: [shared-topic]\n---\nOne.\n");
+        site.Write("input/papers/b.md", "---\ntitle: B paper of that day\npublished: 2025-11-03\ntags: [shared-topic]\n---\nTwo.\n");
+
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, Strict: true));
+
+        // A paper's related papers are of its day or older: the paper before it in the order is of its day, not newer.
+        Assert.Equal(["a-paper-listed-that-day"], SiteLinks.Parse(File.ReadAllText(site["output/papers/b-paper-of-that-day/index.html"]))
+            .QuerySelectorAll("main .related a").Select(a => a.GetAttribute("href")!.Split('/')[^2]));
+    }
+
     private static List<string> CardTitles(string page) =>
         [.. CardTitle().Matches(File.ReadAllText(page)).Select(match => System.Net.WebUtility.HtmlDecode(match.Groups[1].Value))];
 
