@@ -119,7 +119,8 @@ internal static class BuildCommand
         using (var self = System.Diagnostics.Process.GetCurrentProcess())
         {
             Console.WriteLine(string.Create(inv,
-                $"  Memory: peak {Size(self.PeakWorkingSet64)}, {Size(GC.GetTotalAllocatedBytes())} allocated; collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen0 / gen1 / gen2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
+                $"  Memory: peak {Size(self.PeakWorkingSet64)}, {Size(GC.GetTotalAllocatedBytes())} allocated; collections {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen0 / gen1 / gen2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms")
+                + (summary.Collector is { } collector ? "; " + collector : ""));
         }
         if (summary.Cache.Length > 0)
         {

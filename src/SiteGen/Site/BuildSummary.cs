@@ -20,6 +20,9 @@ internal sealed record BuildSummary(
     /// <summary>What each capture of the listings folder gave, a line each, in file order (<c>--verbose</c> and <c>check</c> show them).</summary>
     public ImmutableArray<string> Captures { get; init; } = [];
 
+    /// <summary>Whether a one-off rebuild was held off the collector and how that went (<see cref="CollectorHold"/>), for <c>--verbose</c>; null when it was not one to hold.</summary>
+    public string? Collector { get; init; }
+
     /// <summary>True when nothing changed since the last build, so none of the site was made again (<see cref="UpToDateStamp"/>).</summary>
     public bool UpToDate { get; init; }
 

@@ -110,10 +110,11 @@ internal static class SiteBuilder
         // region started and ended at once leaves the collector a budget as large as the region, so that such a build
         // peaked at 5.9 GB against 1.8 GB at 100,000 papers: its store is looked at first.
         var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
+        string? notHeld = null;
         using var hold = request.DryRun || session.Remembers || !File.Exists(documentsPath)
             || Engine.DocumentStore.StateOf(documentsPath, ProgramFingerprint) != Engine.StoreState.Whole
             ? null
-            : CollectorHold.For(new FileInfo(documentsPath).Length);
+            : CollectorHold.For(new FileInfo(documentsPath).Length, out notHeld);
         var held = hold is not null;
         // A one-off build's heap kept near what it holds (CollectorPace); a session's is the preview's, small and long-lived.
         using var pace = request.DryRun || session.Remembers ? null : CollectorPace.Start();
@@ -248,6 +249,7 @@ internal static class SiteBuilder
             Links = links.Report,
             Captures = [.. result.Notes.Order(StringComparer.Ordinal)],
             Cache = request.DryRun || session.Remembers ? [] : CacheFiles(manifestPath, linksPath, stampPath, documentsPath),
+            Collector = hold?.Outcome ?? notHeld,
         };
     }
 

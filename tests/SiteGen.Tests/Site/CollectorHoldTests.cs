@@ -45,6 +45,36 @@ public sealed class CollectorHoldTests
     }
 
     [Fact]
+    public void ARegionTheRuntimeRefusesIsAskedForAgainBeforeASmallerOne()
+    {
+        const long MB = 1L << 20;
+        var asked = new List<long>();
+
+        // 10 MB read back: 90 MB, else 60 MB; the first two asks for 90 MB refused.
+        var hold = CollectorHold.For(10 * MB, budget =>
+        {
+            asked.Add(budget);
+            return asked.Count == CollectorHold.Asks;
+        }, out var refused);
+
+        Assert.NotNull(hold);
+        Assert.Null(refused);
+        Assert.Equal(Enumerable.Repeat(90 * MB, CollectorHold.Asks), asked);
+        Assert.Equal((90 * MB, CollectorHold.Asks), (hold.Region, hold.AsksTaken));
+        Assert.StartsWith($"held off the collector in a region of 90 MB (given at ask {CollectorHold.Asks} of {CollectorHold.Asks})", hold.Outcome, StringComparison.Ordinal);
+
+        // Refused every time: each region asked for as many times, then none, and the build says so.
+        asked.Clear();
+        Assert.Null(CollectorHold.For(10 * MB, budget =>
+        {
+            asked.Add(budget);
+            return false;
+        }, out refused));
+        Assert.Equal([.. Enumerable.Repeat(90 * MB, CollectorHold.Asks), .. Enumerable.Repeat(60 * MB, CollectorHold.Asks)], asked);
+        Assert.Equal($"not held off the collector: the runtime refused a region of 60 MB {CollectorHold.Asks} times", refused);
+    }
+
+    [Fact]
     public void ABuildInBetweenRunsWithoutCollectionsUntilItEnds()
     {
         var hold = CollectorHold.For(8L << 20); // 72 MB expected
