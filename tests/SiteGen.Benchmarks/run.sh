@@ -124,7 +124,7 @@ out_of() { echo "$ROOT/out/$1-$2"; }
 build_cmd() {
   local site out; site=$(site_of "$1" "$2"); out=$(out_of "$1" "$2")
   case $1 in
-    sitegen) echo "${SITEGEN_ENV[*]} $SITEGEN build --root $site --output $out" ;;
+    sitegen) echo "${SITEGEN_ENV[*]} $SITEGEN build --root $site --output $out --verbose" ;;
     hugo|hugo-lean) echo "hugo --quiet --source $site --destination $out --cacheDir $ROOT/cache/$1-$2" ;;
   esac
 }
@@ -170,7 +170,9 @@ timed() {
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
     "$n" "$tool" "$scenario" "$rep" "$wall" "$user" "$sys" "$rss" "$files" "$written" "$rc" >> "$RAW"
-  say "  N=$n $tool $scenario #$rep: ${wall}s, RSS $((${rss:-0} / 1024)) MB, $files files, $written written, exit $rc"
+  # Whether a SiteGen rebuild was held off the collector (its --verbose says): one refused or run out takes seconds more.
+  local held; held=$(grep -o '[a-z ]*held off the collector[^;]*' "$lf" | sed 's/^ *//')
+  say "  N=$n $tool $scenario #$rep: ${wall}s, RSS $((${rss:-0} / 1024)) MB, $files files, $written written, exit $rc${held:+; $held}"
   [ "$rc" = 0 ]
 }
 
