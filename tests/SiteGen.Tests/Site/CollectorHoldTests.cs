@@ -50,7 +50,7 @@ public sealed class CollectorHoldTests
         const long MB = 1L << 20;
         var asked = new List<long>();
 
-        // 10 MB read back: 90 MB, else 60 MB; the first two asks for 90 MB refused.
+        // 10 MB read back: 90 MB, else 60 MB; the asks for 90 MB refused but the last.
         var hold = CollectorHold.For(10 * MB, budget =>
         {
             asked.Add(budget);
