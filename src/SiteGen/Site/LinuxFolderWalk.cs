@@ -34,7 +34,8 @@ internal static class LinuxFolderWalk
     /// </summary>
     /// <exception cref="IOException">A folder or file could not be read (but for one that went away during the walk).</exception>
     /// <param name="hurry">Asked when the walk is all that is left to wait for: it then takes every core.</param>
-    public static FileSum? TrySum(string folder, string? skip, Hurry? hurry = null)
+    /// <param name="lengths">True to keep each file's length too (<see cref="FileSum.Lengths"/>).</param>
+    public static FileSum? TrySum(string folder, string? skip, Hurry? hurry = null, bool lengths = false)
     {
         if (!s_available || !OperatingSystem.IsLinux() || FlagsOf(RuntimeInformation.ProcessArchitecture) is not { } flags)
         {
@@ -42,10 +43,10 @@ internal static class LinuxFolderWalk
         }
         try
         {
-            var walk = new Walk(flags, skip is null ? null : Encoding.UTF8.GetBytes(skip), hurry, []);
+            var walk = new Walk(flags, skip is null ? null : Encoding.UTF8.GetBytes(skip), hurry, [], lengths ? [] : null);
             var root = Encoding.UTF8.GetBytes(folder + '\0'); // NUL-terminated, as the kernel takes a name
             walk.Folder(AtCurrentFolder, ref root[0], depth: 0, pathLength: 0);
-            return new FileSum(walk.Sum, walk.Count);
+            return new FileSum(walk.Sum, walk.Count) { Lengths = walk.Lengths };
         }
         catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException or NotAvailableException)
         {
@@ -204,8 +205,11 @@ internal static class LinuxFolderWalk
     };
 
     /// <param name="path">The path of the folder it starts in, from the root of the whole walk (see <see cref="_path"/>).</param>
-    private sealed class Walk((int Folder, int NoFollow) flags, byte[]? skip, Hurry? hurry, ReadOnlySpan<char> path)
+    /// <param name="lengths">Where each file's length is kept, by its key (<see cref="FileSum.Lengths"/>); null to keep none.</param>
+    private sealed class Walk((int Folder, int NoFollow) flags, byte[]? skip, Hurry? hurry, ReadOnlySpan<char> path, Dictionary<ulong, long>? lengths)
     {
+        public Dictionary<ulong, long>? Lengths => lengths;
+
         /// <summary>One buffer of directory entries for each depth, since a folder is read while its parents' are held.</summary>
         private readonly List<byte[]> _entries = [];
 
@@ -330,7 +334,7 @@ internal static class LinuxFolderWalk
                         var started = new Helper[Walkers - 1];
                         for (var h = 0; h < started.Length; h++)
                         {
-                            started[h] = new Helper(new Walk(flags, skip: null, hurry, _path.AsSpan(0, pathLength)), TakeRuns);
+                            started[h] = new Helper(new Walk(flags, skip: null, hurry, _path.AsSpan(0, pathLength), lengths is null ? null : []), TakeRuns);
                         }
                         helpers = started;
                     }
@@ -357,6 +361,10 @@ internal static class LinuxFolderWalk
                 }
                 Sum += helper.Walk.Sum;
                 Count += helper.Walk.Count;
+                foreach (var (key, length) in helper.Walk.Lengths ?? [])
+                {
+                    lengths![key] = length;
+                }
             }
         }
 
@@ -420,6 +428,10 @@ internal static class LinuxFolderWalk
         {
             Sum += UpToDateStamp.HashOf(_path.AsSpan(0, pathLength), LengthOf(_status), TimeOf(_status).Ticks);
             Count++;
+            if (lengths is not null)
+            {
+                lengths[UpToDateStamp.KeyOf(_path.AsSpan(0, pathLength))] = LengthOf(_status);
+            }
         }
     }
 

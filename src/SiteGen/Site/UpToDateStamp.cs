@@ -61,13 +61,14 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
     /// they add their sum to its.
     /// </summary>
     /// <param name="hurry">Asked when nothing else is left to wait for: the walk then takes every core (on Linux).</param>
-    public static FileSum FilesOf(string folder, string? skip = null, LinuxFolderWalk.Hurry? hurry = null)
+    /// <param name="lengths">True to keep each file's length too (<see cref="FileSum.Lengths"/>; on Linux).</param>
+    public static FileSum FilesOf(string folder, string? skip = null, LinuxFolderWalk.Hurry? hurry = null, bool lengths = false)
     {
         if (!Directory.Exists(folder))
         {
-            return default;
+            return lengths ? new FileSum { Lengths = new Dictionary<ulong, long>() } : default;
         }
-        return LinuxFolderWalk.TrySum(folder, skip, hurry) ?? WalkedByRuntime(folder, skip);
+        return LinuxFolderWalk.TrySum(folder, skip, hurry, lengths) ?? WalkedByRuntime(folder, skip);
     }
 
     /// <summary><see cref="FilesOf"/> by the runtime's enumerator, on every system (<see cref="LinuxFolderWalk"/> is quicker on Linux).</summary>
@@ -116,10 +117,22 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
         return HashOf(path, length, ticks);
     }
 
+    /// <summary>The key of the file at <paramref name="destination"/> (relative, with forward slashes) in <see cref="FileSum.Lengths"/>.</summary>
+    public static ulong KeyOf(string destination)
+    {
+        Span<char> path = stackalloc char[destination.Length + 1];
+        path[0] = '/';
+        destination.CopyTo(path[1..]);
+        return KeyOf(path);
+    }
+
+    /// <summary>The key of a file at <paramref name="path"/> ("/" and its path from the folder walked) in <see cref="FileSum.Lengths"/>.</summary>
+    internal static ulong KeyOf(ReadOnlySpan<char> path) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(path));
+
     /// <summary>What <see cref="FilesOf"/> counts for a file at <paramref name="path"/> ("/" and its path from the folder walked).</summary>
     internal static ulong HashOf(ReadOnlySpan<char> path, long length, long ticks)
     {
-        Span<ulong> stamp = [XxHash3.HashToUInt64(MemoryMarshal.AsBytes(path)), (ulong)length, (ulong)ticks];
+        Span<ulong> stamp = [KeyOf(path), (ulong)length, (ulong)ticks];
         return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(stamp));
     }
 
@@ -188,6 +201,17 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
 /// </summary>
 internal readonly record struct FileSum(ulong Sum, ulong Count)
 {
+    /// <summary>
+    /// The length of each file the walk counted, by <see cref="UpToDateStamp.KeyOf"/> its path, when it was asked for
+    /// (<see cref="OutputFolder.Walk"/>): what a build would otherwise ask of each file again, one by one. Not part of
+    /// what the sum is.
+    /// </summary>
+    public IReadOnlyDictionary<ulong, long>? Lengths { get; init; }
+
+    public bool Equals(FileSum other) => Sum == other.Sum && Count == other.Count;
+
+    public override int GetHashCode() => HashCode.Combine(Sum, Count);
+
     public ulong Fingerprint => new Fingerprint().Add(Sum).Add(Count).Value;
 
     public FileSum Plus(FileSum other) => new(Sum + other.Sum, Count + other.Count);

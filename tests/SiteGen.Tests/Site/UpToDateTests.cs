@@ -82,6 +82,27 @@ public sealed class UpToDateTests
     }
 
     [Fact]
+    public async Task ABuildThatFindsTheOutputChangedWritesAgainAFileCutShortOrDeletedAndKeepsTheOthers()
+    {
+        // The output is not as the last build left it, so the build looks at each file it keeps, as the walk beside it
+        // found them (FileSum.Lengths): a page cut short or deleted is written again, the others are kept as they are.
+        using var site = new TempFolder().WithDefaultSite();
+        var first = await Build(site);
+        var pages = Directory.GetFiles(site["output/papers"], "index.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(2).ToArray();
+        File.WriteAllBytes(pages[0], File.ReadAllBytes(pages[0])[..100]);
+        File.Delete(pages[1]);
+        site.Write("input/papers/new.md", "---\ntitle: A New Paper on Diffusion Models\npublished: 2030-01-01\n---\nWe study diffusion models.\n");
+
+        var rebuilt = await Build(site);
+
+        using var cold = new TempFolder();
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path, cold["output"], Settings: [new("CachePath", cold["cache"])]));
+        TempFolder.AssertSameFiles(TempFolder.Snapshot(cold["output"]), TempFolder.Snapshot(site["output"]));
+        // The two pages and what the new paper adds and changes; a build that trusted no file it kept would write them all.
+        Assert.InRange(rebuilt.FilesWritten, 2, first.FilesProduced / 4);
+    }
+
+    [Fact]
     public async Task TheStampOfTheOutputFolderCountedBesideABuildThatAddsReplacesAndRemovesFilesIsTheFolderAsItIs()
     {
         // The build walks the output folder while it renders, and adds what its commit moved in and takes away what it
