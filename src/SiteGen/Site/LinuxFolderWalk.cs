@@ -426,11 +426,12 @@ internal static class LinuxFolderWalk
         /// <summary>Counts the file whose path is the first <paramref name="pathLength"/> characters of <see cref="_path"/>, status in <see cref="_status"/>.</summary>
         private void Add(int pathLength)
         {
-            Sum += UpToDateStamp.HashOf(_path.AsSpan(0, pathLength), LengthOf(_status), TimeOf(_status).Ticks);
+            var key = UpToDateStamp.KeyOf(_path.AsSpan(0, pathLength));
+            Sum += UpToDateStamp.HashOf(key, LengthOf(_status), TimeOf(_status).Ticks);
             Count++;
             if (lengths is not null)
             {
-                lengths[UpToDateStamp.KeyOf(_path.AsSpan(0, pathLength))] = LengthOf(_status);
+                lengths[key] = LengthOf(_status);
             }
         }
     }

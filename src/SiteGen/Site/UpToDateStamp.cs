@@ -109,13 +109,7 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
     }
 
     /// <summary>What <see cref="FilesOf"/> counts for the file at <paramref name="destination"/> (relative, with forward slashes) of the folder it walks.</summary>
-    public static ulong HashOf(string destination, long length, long ticks)
-    {
-        Span<char> path = stackalloc char[destination.Length + 1];
-        path[0] = '/';
-        destination.CopyTo(path[1..]);
-        return HashOf(path, length, ticks);
-    }
+    public static ulong HashOf(string destination, long length, long ticks) => HashOf(KeyOf(destination), length, ticks);
 
     /// <summary>The key of the file at <paramref name="destination"/> (relative, with forward slashes) in <see cref="FileSum.Lengths"/>.</summary>
     public static ulong KeyOf(string destination)
@@ -130,9 +124,12 @@ internal sealed record UpToDateStamp(ulong Inputs, ulong Output, ulong Manifest,
     internal static ulong KeyOf(ReadOnlySpan<char> path) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(path));
 
     /// <summary>What <see cref="FilesOf"/> counts for a file at <paramref name="path"/> ("/" and its path from the folder walked).</summary>
-    internal static ulong HashOf(ReadOnlySpan<char> path, long length, long ticks)
+    internal static ulong HashOf(ReadOnlySpan<char> path, long length, long ticks) => HashOf(KeyOf(path), length, ticks);
+
+    /// <summary>What <see cref="FilesOf"/> counts for the file whose path has the key <paramref name="key"/> (<see cref="KeyOf(ReadOnlySpan{char})"/>).</summary>
+    internal static ulong HashOf(ulong key, long length, long ticks)
     {
-        Span<ulong> stamp = [KeyOf(path), (ulong)length, (ulong)ticks];
+        Span<ulong> stamp = [key, (ulong)length, (ulong)ticks];
         return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(stamp));
     }
 
