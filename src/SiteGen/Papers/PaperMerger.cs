@@ -325,7 +325,7 @@ internal static class PaperMerger
         /// <summary>The earlier of two days, either of which may be unknown.</summary>
         private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is { } x && b is { } y ? (x <= y ? x : y) : a ?? b;
 
-                /// <summary>A hand-written page for this paper: what it sets wins.</summary>
+        /// <summary>A hand-written page for this paper: what it sets wins.</summary>
         public void Override(Paper page)
         {
             title = page.Title;

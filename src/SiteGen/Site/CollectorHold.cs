@@ -95,9 +95,6 @@ internal sealed class CollectorHold : IDisposable
     internal const int Asks = 2;
 
     /// <summary>A hold for a build that reads <paramref name="storedBytes"/> of its work back, or null when it is not worth one.</summary>
-    public static CollectorHold? For(long storedBytes) => For(storedBytes, Start, out _);
-
-    /// <inheritdoc cref="For(long)"/>
     /// <param name="refused">Why there is no hold, for <c>--verbose</c>; null when there is one, or the build is too small for one.</param>
     public static CollectorHold? For(long storedBytes, out string? refused) => For(storedBytes, Start, out refused);
 

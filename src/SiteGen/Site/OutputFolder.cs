@@ -772,7 +772,6 @@ internal sealed class OutputFolder
         return true;
     }
 
-    /// <summary>The file is there as SiteGen wrote it, as far as one look tells: a plain file of that length, in a real folder.</summary>
     /// <summary>
     /// True when the file at <paramref name="destination"/> is there with the length it was written with, in the output
     /// folder itself (not through a link): as the walk beside the build found it, when it is done (a walk neither counts

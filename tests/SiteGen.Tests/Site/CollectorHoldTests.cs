@@ -16,15 +16,15 @@ public sealed class CollectorHoldTests
     [InlineData(0L)]
     [InlineData(1L << 20)] // a small site: next to no collections to spare
     public void ABuildThatReadsLittleOfItsWorkBackIsLeftToTheCollector(long storedBytes) =>
-        Assert.Null(CollectorHold.For(storedBytes));
+        Assert.Null(CollectorHold.For(storedBytes, out _));
 
     [Fact]
     public void ABuildThatWouldAllocateMoreThanAQuarterOfTheMemoryIsLeftToTheCollector()
     {
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-        Assert.Null(CollectorHold.For(memory / 16)); // it allocates at least 4.5 times what it reads: 28% of the memory
-        Assert.Null(CollectorHold.For(memory));
+        Assert.Null(CollectorHold.For(memory / 16, out _)); // it allocates at least 4.5 times what it reads: 28% of the memory
+        Assert.Null(CollectorHold.For(memory, out _));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class CollectorHoldTests
     [Fact]
     public void ABuildInBetweenRunsWithoutCollectionsUntilItEnds()
     {
-        var hold = CollectorHold.For(8L << 20); // 72 MB expected
+        var hold = CollectorHold.For(8L << 20, out _); // 72 MB expected
         Assert.NotNull(hold);
         Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
 
@@ -94,7 +94,7 @@ public sealed class CollectorHoldTests
     [Fact]
     public void AHoldReleasedEndsTheRegionWithACollection()
     {
-        var hold = CollectorHold.For(8L << 20);
+        var hold = CollectorHold.For(8L << 20, out _);
         Assert.NotNull(hold);
         var collections = GC.CollectionCount(0);
 
