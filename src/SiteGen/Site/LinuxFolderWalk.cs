@@ -5,55 +5,15 @@ using System.Text;
 namespace SiteGen.Site;
 
 /// <summary>
-/// <see cref="UpToDateStamp.FilesOf"/>'s walk of a folder on Linux, through libc (and, with the same calls, the entries of
-/// one source folder for <see cref="SourceTree"/>: <see cref="TryEntries"/>): every build walks its whole output
-/// folder (beside its first steps), and at 100,000 papers that is 212,000 files in 112,000 folders, a core's work for
-/// most of a daily update's Process phase. The runtime's enumerator opens each folder with <c>opendir</c> (which adds an
-/// <c>fstat</c>) and asks each file's length and time by its full path, which the kernel looks up name by name. Here
-/// each folder is opened from its parent's descriptor and read with <c>getdents64</c>, and each file is asked of with
-/// <c>statx</c> from its folder's: the same sum, a third fewer system calls and one name looked up for each. Counted
-/// exactly as the runtime's walk counts (a test holds the two to the same sum): symbolic links neither counted nor
-/// followed, anything else that is not a folder counted as a file.
-/// <para>
-/// A folder's files and subfolders are taken once all its entries are read, and those of a folder with many (the paper
-/// pages' folder has a subfolder and a Markdown page per paper) by threads of the walk's own beside it, one per core,
-/// once the walk is asked to hurry (<see cref="Hurry"/>): when no input changed, the walk is all a build does (at
-/// 100,000 papers, 2.1 s on one core of two, 1.4 s on both), and a sum does not depend on the order files are counted in. Not before: a build that has work
-/// to do runs it on every core, and a walk on both beside it slowed a daily update by 0.4-1.0 s.
-/// </para>
+/// Folders and files asked of through libc on Linux, where the runtime asks more of the system than SiteGen needs: the
+/// entries of one source folder for <see cref="SourceTree"/> (<see cref="TryEntries"/>), and the status of a path under
+/// the output folder for <see cref="OutputWalk"/> (<see cref="StatusAt"/>), by a <c>statx</c> from the folder's
+/// descriptor, where the runtime looks every path up from the root of the file system and asks twice of a link.
 /// </summary>
 internal static class LinuxFolderWalk
 {
     /// <summary>False once a call found this system without what the walk needs (an old libc): the runtime's walk then.</summary>
     private static bool s_available = true;
-
-    /// <summary>
-    /// The sum of <paramref name="folder"/>'s files as <see cref="UpToDateStamp.FilesOf"/> counts them, leaving out
-    /// <paramref name="skip"/> at its top; null where this walk does not run (not Linux, another processor, an old libc, a
-    /// system that refuses <c>statx</c>).
-    /// </summary>
-    /// <exception cref="IOException">A folder or file could not be read (but for one that went away during the walk).</exception>
-    /// <param name="hurry">Asked when the walk is all that is left to wait for: it then takes every core.</param>
-    /// <param name="lengths">True to keep each file's length too (<see cref="FileSum.Lengths"/>).</param>
-    public static FileSum? TrySum(string folder, string? skip, Hurry? hurry = null, bool lengths = false)
-    {
-        if (!s_available || !OperatingSystem.IsLinux() || FlagsOf(RuntimeInformation.ProcessArchitecture) is not { } flags)
-        {
-            return null;
-        }
-        try
-        {
-            var walk = new Walk(flags, skip is null ? null : Encoding.UTF8.GetBytes(skip), hurry, [], lengths ? [] : null);
-            var root = Encoding.UTF8.GetBytes(folder + '\0'); // NUL-terminated, as the kernel takes a name
-            walk.Folder(AtCurrentFolder, ref root[0], depth: 0, pathLength: 0);
-            return new FileSum(walk.Sum, walk.Count) { Lengths = walk.Lengths };
-        }
-        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException or NotAvailableException)
-        {
-            s_available = false;
-            return null;
-        }
-    }
 
     /// <summary>
     /// The entries of the folder <paramref name="folder"/> (a link to one is followed) for <see cref="SourceTree"/>, with
@@ -138,6 +98,89 @@ internal static class LinuxFolderWalk
     }
 
     /// <summary>
+    /// A descriptor of <paramref name="folder"/> (a link to one is followed) to ask the status of paths under it with
+    /// (<see cref="StatusAt"/>); -1 where that does not run (not Linux, another processor, an old libc) or the folder
+    /// cannot be opened.
+    /// </summary>
+    public static int OpenForStatus(string folder)
+    {
+        if (!s_available || !OperatingSystem.IsLinux() || FlagsOf(RuntimeInformation.ProcessArchitecture) is not { } flags)
+        {
+            return -1;
+        }
+        try
+        {
+            var name = Encoding.UTF8.GetBytes(folder + '\0');
+            return OpenAt(AtCurrentFolder, ref name[0], PathOnly | CloseOnExec | flags.Folder);
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_available = false;
+            return -1;
+        }
+    }
+
+    /// <summary>Closes a descriptor of <see cref="OpenForStatus"/>.</summary>
+    public static void CloseForStatus(int fd)
+    {
+        if (fd >= 0)
+        {
+            _ = Close(fd);
+        }
+    }
+
+    /// <summary>
+    /// What is at <paramref name="relative"/> (forward slashes; "" for the folder itself) under the folder
+    /// <paramref name="fd"/> (<see cref="OpenForStatus"/>), a link not followed where it stands at the end of the path: a
+    /// file's length, and the time of anything, as the runtime reads them. <see cref="EntryKind.Missing"/> when nothing
+    /// is there (or a file is on the way); null when this system refuses <c>statx</c> (a kernel older than Linux 4.11, a
+    /// container's filter): the runtime then.
+    /// </summary>
+    /// <exception cref="IOException">The status could not be read.</exception>
+    public static EntryKind? StatusAt(int fd, string relative, out long length, out long ticks)
+    {
+        (length, ticks) = (0, 0);
+        if (!s_available)
+        {
+            return null;
+        }
+        var buffers = t_statusBuffers ??= (new byte[256], new byte[StatxSize]);
+        if (buffers.Name.Length < Encoding.UTF8.GetMaxByteCount(relative.Length) + 1)
+        {
+            buffers.Name = new byte[Encoding.UTF8.GetMaxByteCount(relative.Length) * 2 + 1];
+            t_statusBuffers = buffers;
+        }
+        var (name, status) = buffers;
+        name[Encoding.UTF8.GetBytes(relative, name)] = 0;
+        if (Statx(fd, ref name[0], relative.Length == 0 ? EmptyPath : NoFollowLink, TypeAndMode | SizeAndModified, status) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            if (error is NotImplemented or NotPermitted)
+            {
+                s_available = false;
+                return null;
+            }
+            return error is NoEntry or NotAFolder ? EntryKind.Missing
+                : throw new IOException($"cannot read the status of '{relative}' in the output folder (errno {error})");
+        }
+        ticks = TimeOf(status).Ticks;
+        switch (ModeOf(status))
+        {
+            case LinkMode:
+                return EntryKind.Link;
+            case FolderMode:
+                return EntryKind.Directory;
+            default:
+                length = LengthOf(status);
+                return EntryKind.File;
+        }
+    }
+
+    /// <summary>A name and a status for <see cref="StatusAt"/>, one pair per thread.</summary>
+    [ThreadStatic]
+    private static (byte[] Name, byte[] Status)? t_statusBuffers;
+
+    /// <summary>
     /// The entry of a <c>getdents64</c> buffer at <paramref name="offset"/> (a <c>struct linux_dirent64</c>: d_ino, 8 bytes;
     /// d_off, 8; d_reclen, 2; d_type, 1; then the NUL-terminated name), moving <paramref name="offset"/> past it.
     /// </summary>
@@ -180,22 +223,6 @@ internal static class LinuxFolderWalk
         return DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(nanoseconds / 100).UtcDateTime;
     }
 
-    /// <summary>A folder with at least this many files and subfolders has them taken by several threads, this many to a run.</summary>
-    private const int SpreadFrom = 64;
-
-    /// <summary>The threads that take a folder's many entries, the one that read it among them.</summary>
-    private static int Walkers => Math.Min(Environment.ProcessorCount, 4);
-
-    /// <summary>Asked of a walk by the one that waits for it with nothing else to do, from another thread.</summary>
-    internal sealed class Hurry
-    {
-        private volatile bool _asked;
-
-        public bool Asked => _asked;
-
-        public void Ask() => _asked = true;
-    }
-
     /// <summary><c>O_DIRECTORY</c> and <c>O_NOFOLLOW</c>, whose values differ between processors; null for one not known here.</summary>
     private static (int Folder, int NoFollow)? FlagsOf(Architecture architecture) => architecture switch
     {
@@ -204,271 +231,11 @@ internal static class LinuxFolderWalk
         _ => null,
     };
 
-    /// <param name="path">The path of the folder it starts in, from the root of the whole walk (see <see cref="_path"/>).</param>
-    /// <param name="lengths">Where each file's length is kept, by its key (<see cref="FileSum.Lengths"/>); null to keep none.</param>
-    private sealed class Walk((int Folder, int NoFollow) flags, byte[]? skip, Hurry? hurry, ReadOnlySpan<char> path, Dictionary<ulong, long>? lengths)
-    {
-        public Dictionary<ulong, long>? Lengths => lengths;
-
-        /// <summary>One buffer of directory entries for each depth, since a folder is read while its parents' are held.</summary>
-        private readonly List<byte[]> _entries = [];
-
-        /// <summary>
-        /// For each depth, the files and subfolders of the folder read there, taken once all its entries are read: each
-        /// as its type (a byte) and its name, NUL-terminated, one after another, and where each name starts (for the paper
-        /// pages' folder, 16 MB at 100,000 papers, for as long as the walk lasts). Files are taken in runs as subfolders are, so
-        /// that a hurried walk spreads the paper pages' folder's 100,000 Markdown pages over its threads too.
-        /// </summary>
-        private readonly List<(byte[] Names, List<int> Starts)> _contents = [];
-
-        /// <summary>The path of the folder being read from the walk's root, "" or "/papers/a", then "/" and a file's name.</summary>
-        private char[] _path = Started(path);
-
-        private static char[] Started(ReadOnlySpan<char> path)
-        {
-            var chars = new char[Math.Max(256, path.Length * 2)];
-            path.CopyTo(chars);
-            return chars;
-        }
-
-        private readonly byte[] _status = new byte[StatxSize];
-
-        public ulong Sum { get; private set; }
-
-        public ulong Count { get; private set; }
-
-        /// <summary>Counts the files under the folder <paramref name="name"/> (of <paramref name="parent"/>), whose path is the first <paramref name="pathLength"/> characters of <see cref="_path"/>.</summary>
-        public void Folder(int parent, ref byte name, int depth, int pathLength)
-        {
-            // The root is followed if it is a link, as the runtime's walk does; a folder under it never is.
-            var fd = OpenAt(parent, ref name, ReadOnly | CloseOnExec | flags.Folder | (depth == 0 ? 0 : flags.NoFollow));
-            if (fd < 0)
-            {
-                var error = Marshal.GetLastPInvokeError();
-                if (depth > 0 && error is NoEntry)
-                {
-                    return; // gone since its parent was read
-                }
-                throw new IOException($"cannot read a folder of the output (errno {error})");
-            }
-            try
-            {
-                while (_entries.Count <= depth)
-                {
-                    _entries.Add(new byte[32 * 1024]);
-                    _contents.Add((new byte[4 * 1024], []));
-                }
-                var entries = _entries[depth];
-                var (names, starts) = _contents[depth];
-                starts.Clear();
-                var namesEnd = 0;
-                while (true)
-                {
-                    var read = (int)GetDents64(fd, entries, (nuint)entries.Length);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-                    if (read < 0)
-                    {
-                        throw new IOException($"cannot read a folder of the output (errno {Marshal.GetLastPInvokeError()})");
-                    }
-                    for (var offset = 0; offset < read;)
-                    {
-                        var (type, nameStart, nameLength) = DirectoryEntry(entries, ref offset);
-                        var nameBytes = entries.AsSpan(nameStart, nameLength);
-                        if (nameBytes is [(byte)'.'] or [(byte)'.', (byte)'.'] || type == TypeLink
-                            || (depth == 0 && skip is not null && nameBytes.SequenceEqual(skip)))
-                        {
-                            continue;
-                        }
-                        if (names.Length < namesEnd + nameBytes.Length + 2)
-                        {
-                            Array.Resize(ref names, Math.Max(names.Length * 2, namesEnd + nameBytes.Length + 2));
-                            _contents[depth] = (names, starts);
-                        }
-                        names[namesEnd] = type;
-                        starts.Add(namesEnd + 1);
-                        nameBytes.CopyTo(names.AsSpan(namesEnd + 1));
-                        names[namesEnd + 1 + nameBytes.Length] = 0;
-                        namesEnd += nameBytes.Length + 2;
-                    }
-                }
-                Contents(fd, names, starts, depth, pathLength);
-            }
-            finally
-            {
-                _ = Close(fd);
-            }
-        }
-
-        /// <summary>
-        /// Counts the files and walks the subfolders of the folder <paramref name="fd"/> (at <paramref name="depth"/>, whose
-        /// path is the first <paramref name="pathLength"/> characters of <see cref="_path"/>): in turn, or when there are many, in runs taken
-        /// by this thread and, once the walk is asked to hurry, by <see cref="Walkers"/> less one of the walk's own, each
-        /// with buffers of its own; the folder stays open, and its names as they are, until every run is done.
-        /// </summary>
-        private void Contents(int fd, byte[] names, List<int> starts, int depth, int pathLength)
-        {
-            if (starts.Count < SpreadFrom || hurry is null || Walkers == 1)
-            {
-                foreach (var start in starts)
-                {
-                    Entry(fd, ref names[start], names[start - 1], depth, PathOf(pathLength, NameAt(names, start)));
-                }
-                return;
-            }
-            var runs = (starts.Count + SpreadFrom - 1) / SpreadFrom;
-            var taken = -1;
-            Helper[]? helpers = null;
-            void TakeRuns(Walk walk, bool first)
-            {
-                for (var run = Interlocked.Increment(ref taken); run < runs; run = Interlocked.Increment(ref taken))
-                {
-                    for (var i = run * SpreadFrom; i < Math.Min(starts.Count, (run + 1) * SpreadFrom); i++)
-                    {
-                        walk.Entry(fd, ref names[starts[i]], names[starts[i] - 1], depth, walk.PathOf(pathLength, NameAt(names, starts[i])));
-                    }
-                    if (first && helpers is null && hurry.Asked)
-                    {
-                        var started = new Helper[Walkers - 1];
-                        for (var h = 0; h < started.Length; h++)
-                        {
-                            started[h] = new Helper(new Walk(flags, skip: null, hurry, _path.AsSpan(0, pathLength), lengths is null ? null : []), TakeRuns);
-                        }
-                        helpers = started;
-                    }
-                }
-            }
-            try
-            {
-                TakeRuns(this, first: true);
-            }
-            finally
-            {
-                Interlocked.Exchange(ref taken, runs); // no more runs for anyone
-                foreach (var helper in helpers ?? [])
-                {
-                    helper.Join();
-                }
-            }
-            foreach (var helper in helpers ?? [])
-            {
-                if (helper.Failed is { } failed)
-                {
-                    // What a walk on one thread would have thrown: a folder that cannot be read, a system without statx.
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
-                }
-                Sum += helper.Walk.Sum;
-                Count += helper.Walk.Count;
-                foreach (var (key, length) in helper.Walk.Lengths ?? [])
-                {
-                    lengths![key] = length;
-                }
-            }
-        }
-
-        private static ReadOnlySpan<byte> NameAt(byte[] names, int start) => names.AsSpan(start, names.AsSpan(start).IndexOf((byte)0));
-
-        /// <summary>Puts "/" and <paramref name="name"/> after the first <paramref name="pathLength"/> characters of <see cref="_path"/>; returns the new path's length.</summary>
-        private int PathOf(int pathLength, ReadOnlySpan<byte> name)
-        {
-            var pathEnd = pathLength + 1 + Encoding.UTF8.GetCharCount(name);
-            if (_path.Length < pathEnd)
-            {
-                Array.Resize(ref _path, pathEnd * 2);
-            }
-            _path[pathLength] = '/';
-            Encoding.UTF8.GetChars(name, _path.AsSpan(pathLength + 1));
-            return pathEnd;
-        }
-
-        /// <summary>Counts the entry <paramref name="name"/> of the folder <paramref name="fd"/>, of type <paramref name="type"/>, whose path is the first <paramref name="pathEnd"/> characters of <see cref="_path"/>.</summary>
-        private void Entry(int fd, ref byte name, byte type, int depth, int pathEnd)
-        {
-            if (type == TypeUnknown)
-            {
-                // A file system that does not say: its status does, and a file's is then read already.
-                if (!Status(fd, ref name))
-                {
-                    return;
-                }
-                type = ModeOf(_status) switch
-                {
-                    LinkMode => TypeLink,
-                    FolderMode => TypeFolder,
-                    _ => TypeFile,
-                };
-                if (type == TypeFile)
-                {
-                    Add(pathEnd);
-                    return;
-                }
-            }
-            if (type == TypeFolder)
-            {
-                Folder(fd, ref name, depth + 1, pathEnd);
-            }
-            else if (type != TypeLink && Status(fd, ref name))
-            {
-                Add(pathEnd);
-            }
-        }
-
-        /// <summary>Reads the status of <paramref name="name"/> (of the folder <paramref name="fd"/>) into <see cref="_status"/>; false when it is gone.</summary>
-        private bool Status(int fd, ref byte name) => StatusOf(fd, ref name, _status) switch
-        {
-            0 => true,
-            NoEntry => false,
-            var error => throw new IOException($"cannot read a file of the output (errno {error})"),
-        };
-
-        /// <summary>Counts the file whose path is the first <paramref name="pathLength"/> characters of <see cref="_path"/>, status in <see cref="_status"/>.</summary>
-        private void Add(int pathLength)
-        {
-            var key = UpToDateStamp.KeyOf(_path.AsSpan(0, pathLength));
-            Sum += UpToDateStamp.HashOf(key, LengthOf(_status), TimeOf(_status).Ticks);
-            Count++;
-            if (lengths is not null)
-            {
-                lengths[key] = LengthOf(_status);
-            }
-        }
-    }
-
-    /// <summary>A thread of a walk's own, taking runs of a folder's entries with a walk of its own, started at once.</summary>
-    private sealed class Helper
-    {
-        private readonly Thread _thread;
-
-        public Helper(Walk walk, Action<Walk, bool> takeRuns)
-        {
-            Walk = walk;
-            _thread = new Thread(() =>
-            {
-                try
-                {
-                    takeRuns(walk, false);
-                }
-                catch (Exception exception)
-                {
-                    Failed = exception;
-                }
-            }) { IsBackground = true, Name = "output walk" };
-            _thread.Start();
-        }
-
-        public Walk Walk { get; }
-
-        /// <summary>What the thread threw, read once it is joined.</summary>
-        public Exception? Failed { get; private set; }
-
-        public void Join() => _thread.Join();
-    }
-
     private const int AtCurrentFolder = -100;
     private const int ReadOnly = 0;
     private const int CloseOnExec = 0x80000;
+    private const int PathOnly = 0x200000;
+    private const int EmptyPath = 0x1000;
     private const int NoFollowLink = 0x100;
     private const uint SizeAndModified = 0x200 | 0x40;
     private const uint TypeAndMode = 0x1 | 0x2;
@@ -478,9 +245,7 @@ internal static class LinuxFolderWalk
     private const int NotImplemented = 38;
     private const int AccessDenied = 13;
     private const int NotAFolder = 20;
-    private const byte TypeUnknown = 0;
     private const byte TypeFolder = 4;
-    private const byte TypeFile = 8;
     private const byte TypeLink = 10;
     private const int FileTypeMask = 0xF000;
     private const int FolderMode = 0x4000;

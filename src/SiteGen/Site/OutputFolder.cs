@@ -63,7 +63,10 @@ internal sealed class OutputFolder
     private readonly bool _remembered;
 
     /// <summary>The output folder's files as this build found them, walked beside the build (<see cref="WalkInBackground"/>).</summary>
-    private Task<FileSum?>? _before;
+    private Task<WalkedFiles?>? _before;
+
+    /// <summary>The manifest read and the walk begun before the build took its lock, when they are still the folder's (<see cref="EarlyWalk"/>).</summary>
+    private readonly EarlyWalk? _begun;
 
     /// <summary>True when that walk is what the last build left: no file of the folder changed since.</summary>
     private Lazy<bool>? _unchangedSinceLastBuild;
@@ -97,7 +100,12 @@ internal sealed class OutputFolder
     /// <param name="session">A long-running process's session: it hands over the last build's manifest without reading the file.</param>
     /// <param name="dryRun">Write nothing at all (see the class's summary).</param>
     /// <param name="files">Where changes go: the disk, or a test's layer that fails some of them.</param>
-    public OutputFolder(string path, string? manifestPath = null, BuildSession? session = null, bool dryRun = false, FileOperations? files = null)
+    /// <param name="begun">
+    /// The manifest read and the walk begun before the build took its lock (<see cref="EarlyWalk"/>), taken when no other
+    /// build can have changed the folder since: the up-to-date stamp is still the one of when it began, and no build stopped half way.
+    /// </param>
+    public OutputFolder(string path, string? manifestPath = null, BuildSession? session = null, bool dryRun = false, FileOperations? files = null,
+        EarlyWalk? begun = null)
     {
         DryRun = dryRun;
         Path = System.IO.Path.GetFullPath(path);
@@ -127,11 +135,15 @@ internal sealed class OutputFolder
         else
         {
             var journaled = _journaled;
-            _last = Task.Factory.StartNew(() =>
-            {
-                var manifest = ManifestFile.Read(manifestPath);
-                return ((LastManifest?)manifest, (IReadOnlyDictionary<string, FileStamp>)WithUnknown(manifest.Files, journaled));
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            _begun = begun is not null && journaled.Count == 0 && !dryRun && begun.StillHolds() ? begun : null;
+            _last = _begun is not null
+                ? _begun.Manifest.ContinueWith(read => ((LastManifest?)read.Result, (IReadOnlyDictionary<string, FileStamp>)read.Result.Files),
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                : Task.Factory.StartNew(() =>
+                {
+                    var manifest = ManifestFile.Read(manifestPath);
+                    return ((LastManifest?)manifest, (IReadOnlyDictionary<string, FileStamp>)WithUnknown(manifest.Files, journaled));
+                }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             lastCount = ManifestFile.CountOf(manifestPath);
         }
         if (!dryRun)
@@ -161,41 +173,45 @@ internal sealed class OutputFolder
     public int FilesProduced => _produced.Count;
 
     /// <summary>
-    /// Walks the output folder beside the build, while it renders into the staging folder, so that no walk is needed
-    /// after the commit (<see cref="FilesAfterCommit"/>); and when the walk finds the folder as the last build left it
-    /// (<paramref name="lastBuildLeft"/>, from the up-to-date stamp that goes with the manifest read), every file is taken
-    /// to be as the manifest says, without a stat each (the first page kept waits for the walk).
+    /// Walks the output folder's files that the last build made beside the build (<see cref="OutputWalk.Files"/>), while it
+    /// renders into the staging folder, so that the commit can tell the up-to-date stamp what the folder then holds
+    /// (<see cref="OutputAfterCommit"/>) from what it changed; and when the walk finds those files as the last build left
+    /// them (<paramref name="lastFiles"/>, from the up-to-date stamp that goes with the manifest read), every file is
+    /// taken to be as the manifest says, without a stat each (the first page kept waits for the walk).
     /// </summary>
-    /// <param name="begun">
-    /// The walk begun before the build took its lock (<see cref="EarlyWalk"/>), taken when no other build can have changed
-    /// the folder since: the up-to-date stamp is still the one of when it began, and no build stopped half way.
-    /// </param>
-    public void WalkInBackground(ulong? lastBuildLeft, EarlyWalk? begun = null)
+    /// <param name="lastFolders">The folders as the last build left them, by its stamp: what the commit adds to and takes from.</param>
+    public void WalkInBackground(FileSum? lastFiles, FileSum? lastFolders)
     {
         if (DryRun || _before is not null)
         {
             return;
         }
-        var before = _before = begun is not null && !Recovering && begun.StillHolds() ? begun.Files : Walk(Path);
-        if (lastBuildLeft is { } left && _manifestPath is not null)
+        // Before anything is staged: the staging folder, made in the output folder, changes its time.
+        _topBefore = OutputWalk.TopOf(Path);
+        _foldersBefore = _begun?.Folders ?? lastFolders;
+        var before = _before = _begun?.Files ?? _last.ContinueWith(last => WalkOrNone(() => OutputWalk.Files(Path, [.. last.Result.Files.Keys])),
+            CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
+        if (lastFiles is { } left && _manifestPath is not null)
         {
-            _unchangedSinceLastBuild = new Lazy<bool>(() => before.GetAwaiter().GetResult()?.Fingerprint == left);
+            _unchangedSinceLastBuild = new Lazy<bool>(() => before.GetAwaiter().GetResult()?.Sum == left);
         }
     }
 
-    /// <summary>The files of the output folder at <paramref name="path"/>, walked on a thread of its own (<see cref="WalkOrNone"/>).</summary>
-    public static Task<FileSum?> Walk(string path, LinuxFolderWalk.Hurry? hurry = null) =>
-        Task.Factory.StartNew(() => WalkOrNone(path, StagingFolder, hurry, lengths: true), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    /// <summary>What <see cref="OutputWalk.Folders"/> counts for the output folder itself, before this build staged anything.</summary>
+    private ulong? _topBefore;
+
+    /// <summary>The folders before this build: as the up-to-date check walked them, else as the last build's stamp says.</summary>
+    private FileSum? _foldersBefore;
 
     /// <summary>
-    /// The files of <paramref name="folder"/>; none when one of its folders cannot be read: then a build trusts no file
-    /// unseen, and the stamp walks the folder after the commit, as it did without this walk.
+    /// What <paramref name="walk"/> finds; none when a file or folder of the output cannot be read: then a build trusts no
+    /// file unseen, and the stamp walks the folder after the commit.
     /// </summary>
-    private static FileSum? WalkOrNone(string folder, string? skip = null, LinuxFolderWalk.Hurry? hurry = null, bool lengths = false)
+    internal static T? WalkOrNone<T>(Func<T> walk) where T : class
     {
         try
         {
-            return UpToDateStamp.FilesOf(folder, skip, hurry, lengths);
+            return walk();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -204,10 +220,11 @@ internal sealed class OutputFolder
     }
 
     /// <summary>
-    /// The output folder's files once the commit is done, as <see cref="UpToDateStamp.FilesOf"/> counts them: the walk
-    /// before (<see cref="WalkInBackground"/>), plus what the commit moved in, minus what it moved aside. Null without that walk.
+    /// The output folder once the commit is done, as the up-to-date stamp holds it: its files, from the walk before
+    /// (<see cref="WalkInBackground"/>), less those the commit replaced or moved aside, plus those it moved in; its folders,
+    /// the same way, less the ones it moved files in or out of as they were, plus those as they are. Null without that walk.
     /// </summary>
-    public FileSum? FilesAfterCommit { get; private set; }
+    public (FileSum Files, FileSum Folders)? OutputAfterCommit { get; private set; }
 
     /// <summary>True when a build of <paramref name="path"/> stopped half way: it left its journal, or its staging folder.</summary>
     public static bool StoppedHalfWay(string path, string manifestPath) =>
@@ -438,10 +455,11 @@ internal sealed class OutputFolder
             {
                 BuildJournal.Write(_files, journal, [.. _journaled.Where(j => j != BuildJournal.Unreadable), .. staged, .. stale]);
             }
-            // The walk beside the build ends before the folder changes; staged and moved aside, files keep their paths
-            // (under new/ and old/), lengths and times.
+            // The walk beside the build ends before the folder changes; a staged file keeps its length and time as it moves in.
             var before = _before?.GetAwaiter().GetResult();
-            var movedIn = before is null || staged.Length == 0 ? default(FileSum) : new FileSum(_stagedSum, _stagedCount);
+            // The folders the commit will move files in and out of, as they are before it.
+            var touched = before is null || _foldersBefore is null ? ((string[], bool[])?)null : TouchedFolders(staged, stale);
+            var foldersBefore = touched is { } folders ? WalkOrNone(() => OutputWalk.FoldersNow(Path, folders.Item1)) : null;
             var placed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var destination in staged)
             {
@@ -456,9 +474,13 @@ internal sealed class OutputFolder
                 }
                 RemoveEmptyFolders(System.IO.Path.GetDirectoryName(full)!, undo);
             }
-            var after = before is { } b && movedIn is { } m && WalkOrNone(AsidePath("")) is { } aside ? b.Plus(m).Minus(aside) : (FileSum?)null;
+            var files = before is null ? (FileSum?)null : FilesAfter(before, staged, stale);
             Record(saving is null ? saveCache : saving.GetAwaiter().GetResult, manifestEntries, journal);
-            FilesAfterCommit = after;
+            // The output folder's own time once the staging folder in it is gone.
+            if (files is { } walked && FoldersAfter(before!, touched, foldersBefore) is { } foldersAfter)
+            {
+                OutputAfterCommit = (walked, foldersAfter);
+            }
         }
         catch
         {
@@ -469,6 +491,106 @@ internal sealed class OutputFolder
             throw;
         }
         return stale.Count;
+    }
+
+    /// <summary>
+    /// The files the manifest names once the commit is done: those the walk found before it, less the ones it replaced or
+    /// moved aside (<paramref name="staged"/>, <paramref name="stale"/>), plus the staged ones, with the lengths and times
+    /// they were staged with (a file put in by hand where one goes was never counted).
+    /// </summary>
+    private FileSum FilesAfter(WalkedFiles before, string[] staged, List<string> stale)
+    {
+        var gone = default(FileSum);
+        foreach (var destination in staged.Concat(stale))
+        {
+            if (before.Entries.TryGetValue(UpToDateStamp.KeyOf(destination), out var file))
+            {
+                gone = gone.Plus(new FileSum(file.Hash, 1));
+            }
+        }
+        return before.Sum.Minus(gone).Plus(new FileSum(_stagedSum, _stagedCount));
+    }
+
+    /// <summary>
+    /// The folders on the way to <paramref name="staged"/> and <paramref name="stale"/> files, the output folder ("") first:
+    /// those a commit moves files in and out of, or makes, or removes; and for each whether it is on the way to a staged file.
+    /// </summary>
+    private static (string[] Folders, bool[] ToStaged) TouchedFolders(string[] staged, List<string> stale)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = 0 };
+        var (folders, toStaged) = (new List<string> { "" }, new List<bool> { true });
+        foreach (var (destination, isStaged) in staged.Select(d => (d, true)).Concat(stale.Select(d => (d, false))))
+        {
+            for (var slash = destination.IndexOf('/'); slash > 0; slash = destination.IndexOf('/', slash + 1))
+            {
+                var folder = destination[..slash];
+                if (!index.TryGetValue(folder, out var at))
+                {
+                    index[folder] = at = folders.Count;
+                    folders.Add(folder);
+                    toStaged.Add(false);
+                }
+                toStaged[at] |= isStaged;
+            }
+        }
+        return ([.. folders], [.. toStaged]);
+    }
+
+    /// <summary>
+    /// The folders the manifest names once the commit is done: those before it, less the ones it touched as they were
+    /// (<paramref name="hashesBefore"/>, of <paramref name="touched"/>'s folders in order), plus those as they are now
+    /// and on the way to a file of this build. Without the folders before (no stamp, or it did not read them), each of
+    /// this build's folders is asked about. Null when one cannot be.
+    /// </summary>
+    private FileSum? FoldersAfter(WalkedFiles before, (string[] Folders, bool[] ToStaged)? touchedFolders, ulong?[]? hashesBefore)
+    {
+        try
+        {
+            if (_foldersBefore is not { } sum || touchedFolders is not { } touched || hashesBefore is null)
+            {
+                return OutputWalk.Folders(Path, [.. _produced.Keys], HurriedWalk()).Sum;
+            }
+            var hashesNow = OutputWalk.FoldersNow(Path, touched.Folders);
+            // A folder on the way only to files moved aside is the manifest's still while a file of this build is in it.
+            HashSet<ulong>? produced = null;
+            for (var i = 0; i < touched.Folders.Length; i++)
+            {
+                var key = UpToDateStamp.KeyOf(touched.Folders[i]);
+                var (wasCounted, then) = i == 0 ? (true, _topBefore) : (before.Folders.Contains(key), hashesBefore[i]);
+                if (wasCounted && then is { } hashThen)
+                {
+                    sum = sum.Minus(new FileSum(hashThen, 1));
+                }
+                var isCounted = touched.ToStaged[i] || (produced ??= FolderKeysOf(_produced.Keys)).Contains(key);
+                if (isCounted && hashesNow[i] is { } hashNow)
+                {
+                    sum = sum.Plus(new FileSum(hashNow, 1));
+                }
+            }
+            return sum;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static HashSet<ulong> FolderKeysOf(IEnumerable<string> destinations)
+    {
+        var keys = new HashSet<ulong>();
+        foreach (var destination in destinations)
+        {
+            OutputWalk.AddFoldersOf(destination, keys);
+        }
+        return keys;
+    }
+
+    /// <summary>A walk asked to hurry from the start: the commit waits for it with nothing else to do.</summary>
+    private static OutputWalk.Hurry HurriedWalk()
+    {
+        var hurry = new OutputWalk.Hurry();
+        hurry.Ask();
+        return hurry;
     }
 
     /// <summary>
@@ -774,13 +896,15 @@ internal sealed class OutputFolder
 
     /// <summary>
     /// True when the file at <paramref name="destination"/> is there with the length it was written with, in the output
-    /// folder itself (not through a link): as the walk beside the build found it, when it is done (a walk neither counts
-    /// nor follows a link), else as the file is now. A build that cannot trust the folder as a whole (a CI runner's cache
-    /// restores it with other times) asked that of each file it kept, 212,000 at 100,000 papers, one by one.
+    /// folder itself (not through a link): its length as the walk beside the build found it, when it is done (a walk
+    /// neither counts nor follows a link that stands in a file's place, but finds a file through a link on its way, so the
+    /// way is looked at, once per folder), else as the file is now. A build that cannot trust the folder as a whole (a CI
+    /// runner's cache restores it with other times) asked that of each file it kept, 212,000 at 100,000 papers, one by one.
     /// </summary>
     private bool IsIntact(string destination, FileStamp stamp) =>
-        _before is { IsCompletedSuccessfully: true } walk && walk.Result is { Lengths: { } lengths }
-            ? lengths.TryGetValue(UpToDateStamp.KeyOf(destination), out var length) && length == stamp.Length
+        _before is { IsCompletedSuccessfully: true } walk && walk.Result is { } walked
+            ? walked.Entries.TryGetValue(UpToDateStamp.KeyOf(destination), out var file) && file.Length == stamp.Length
+                && WayToFolderOf(destination, fresh: false) == Way.Real
             : IsRealFile(destination, System.IO.Path.Combine(Path, destination), stamp.Length);
 
     private bool IsRealFile(string destination, string full, long length)

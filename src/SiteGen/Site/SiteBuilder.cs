@@ -57,6 +57,19 @@ internal static class SiteBuilder
         // A one-off build reads its sources as the up-to-date check found them, each folder listed once (a session's
         // builds follow edits: each lists what it reads anew).
         var sourceEntries = session.Remembers ? null : new SourceTree.FolderEntries();
+        // A one-off rebuild that reads its work back runs without collections when what it will allocate fits the hold
+        // (CollectorHold). Held before anything is read, the up-to-date check's manifest and walk among them: the region
+        // starts with a collection of all that is allocated, which is then next to nothing. (Started after them, its first
+        // collection moved the manifest of 100,000 papers, and a daily update took 6.4 s against 4.8 s.)
+        // A build that will make its work (no store, another program's) allocates far more than the hold allows; and a
+        // region started and ended at once leaves the collector a budget as large as the region, so that such a build
+        // peaked at 5.9 GB against 1.8 GB at 100,000 papers: its store is looked at first.
+        var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
+        string? notHeld = null;
+        using var hold = request.DryRun || session.Remembers || !File.Exists(documentsPath)
+            || Engine.DocumentStore.StateOf(documentsPath, ProgramFingerprint) != Engine.StoreState.Whole
+            ? null
+            : CollectorHold.For(new FileInfo(documentsPath).Length, out notHeld);
         EarlyWalk? outputWalk = null;
         if (sourceEntries is not null && !request.DryRun && !OutputFolder.StoppedHalfWay(folders.Output, manifestPath))
         {
@@ -81,7 +94,7 @@ internal static class SiteBuilder
                 StaleCaches.AdoptFormerName(folders.FormerCacheId, manifestPath, files);
             }
             var summary = await BuildLockedAsync(request, root, settings, settingsJson, warnings, folders.Output, shownOutput, manifestPath,
-                session, files, inputs, sourceEntries, outputWalk, cancellationToken).ConfigureAwait(false);
+                session, files, inputs, sourceEntries, outputWalk, hold, notHeld, cancellationToken).ConfigureAwait(false);
             if (buildLock is not null && session.Remembers)
             {
                 // A session writes the manifest once the build has returned: the lock goes with it.
@@ -101,32 +114,22 @@ internal static class SiteBuilder
 
     private static async Task<BuildSummary> BuildLockedAsync(BuildRequest request, string root, SiteSettings settings, string settingsJson,
         List<Diagnostic> warnings, string outputPath, string shownOutput, string manifestPath, BuildSession session, FileOperations files,
-        ulong? inputs, SourceTree.FolderEntries? sourceEntries, EarlyWalk? outputWalk, CancellationToken cancellationToken)
+        ulong? inputs, SourceTree.FolderEntries? sourceEntries, EarlyWalk? outputWalk, CollectorHold? hold, string? notHeld,
+        CancellationToken cancellationToken)
     {
-        // A one-off rebuild that reads its work back runs without collections when what it will allocate fits the hold
-        // (CollectorHold). Held before anything is read: the region starts with a collection of all that is allocated,
-        // which is then next to nothing.
-        // A build that will make its work (no store, another program's) allocates far more than the hold allows; and a
-        // region started and ended at once leaves the collector a budget as large as the region, so that such a build
-        // peaked at 5.9 GB against 1.8 GB at 100,000 papers: its store is looked at first.
         var documentsPath = Path.ChangeExtension(manifestPath, ".documents");
-        string? notHeld = null;
-        using var hold = request.DryRun || session.Remembers || !File.Exists(documentsPath)
-            || Engine.DocumentStore.StateOf(documentsPath, ProgramFingerprint) != Engine.StoreState.Whole
-            ? null
-            : CollectorHold.For(new FileInfo(documentsPath).Length, out notHeld);
         var held = hold is not null;
         // A one-off build's heap kept near what it holds (CollectorPace); a session's is the preview's, small and long-lived.
         using var pace = request.DryRun || session.Remembers ? null : CollectorPace.Start();
 
         // Before anything is read: what a build that stopped half way left is cleared, or noted (OutputFolder).
-        var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun, files);
+        var output = new OutputFolder(outputPath, manifestPath, session, request.DryRun, files, outputWalk);
         var stampPath = UpToDateStamp.PathFor(manifestPath);
         if (inputs is not null)
         {
             // The build leaves a stamp of the output folder: walked beside the build rather than after it.
-            output.WalkInBackground(UpToDateStamp.Read(stampPath) is { } last && last.Manifest == UpToDateStamp.ManifestVersionOf(manifestPath)
-                ? last.Output : null, outputWalk);
+            var last = UpToDateStamp.Read(stampPath) is { } stamp && stamp.Manifest == UpToDateStamp.ManifestVersionOf(manifestPath) ? stamp : null;
+            output.WalkInBackground(last?.OutputFiles, last?.OutputFolders);
         }
 
         var linksPath = Path.ChangeExtension(manifestPath, ".links");
@@ -222,7 +225,8 @@ internal static class SiteBuilder
         var papers = result[SitePipelines.Papers].Modules.Last(m => m.Phase == Engine.Phase.Process).DocumentsOut;
         if (inputs is { } read)
         {
-            new UpToDateStamp(read, output.FilesAfterCommit?.Fingerprint ?? UpToDateStamp.OutputOf(outputPath), UpToDateStamp.ManifestVersionOf(manifestPath),
+            var (outputFiles, outputFolders) = output.OutputAfterCommit ?? UpToDateStamp.OutputOf(outputPath, manifestPath);
+            new UpToDateStamp(read, outputFiles, outputFolders, UpToDateStamp.ManifestVersionOf(manifestPath),
                 papers, output.FilesProduced, links.Report.Pages, links.Report.Links,
                 [.. result.Warnings]).Write(files, stampPath);
         }
@@ -275,7 +279,7 @@ internal static class SiteBuilder
     {
         if (UpToDateStamp.Read(stampPath) is not { } stamp || stamp.Inputs != inputs
             || (request.Strict && (stamp.Warnings.Count > 0 || warnings.Count > 0))
-            || stamp.Output != output.Result()?.Fingerprint)
+            || output.Result() is not { } now || stamp.OutputFiles != now.Files || stamp.OutputFolders != now.Folders)
         {
             return null;
         }

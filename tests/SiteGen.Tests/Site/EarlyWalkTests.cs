@@ -12,15 +12,23 @@ public sealed class EarlyWalkTests
         site.Write("output/index.html", "<p>home</p>");
         site.Write("output/papers/a/index.html", "<p>a</p>");
         site.Write("output/.sitegen-staging/new/b.html", "left out");
-        site.Write("cache/output-1.manifest", "manifest 1");
+        site.Write("output/by-hand.html", "not in the manifest");
         var manifest = site["cache/output-1.manifest"];
+        Directory.CreateDirectory(site["cache"]);
+        ManifestFile.Write(FileOperations.Disk, manifest, new BuildKey(1, 2, 3),
+            [new("index.html", new FileStamp(1, 1, 11)), new("papers/a/index.html", new FileStamp(2, 2, 8)), new("papers/gone/index.html", new FileStamp(3, 3, 5))]);
         var stamp = UpToDateStamp.PathFor(manifest);
         File.WriteAllText(stamp, "stamp 1");
 
         var walk = EarlyWalk.Begin(site["output"], manifest);
 
-        Assert.Equal(UpToDateStamp.FilesOf(site["output"], OutputFolder.StagingFolder), await walk.Files);
-        Assert.Equal(2UL, (await walk.Files)!.Value.Count);
+        // The files the manifest names that are there, and, asked for, the folders on the way to them.
+        Assert.Equal(3, (await walk.Manifest).Files.Count);
+        string[] destinations = ["index.html", "papers/a/index.html", "papers/gone/index.html"];
+        Assert.Equal(OutputWalk.Files(site["output"], destinations).Sum, (await walk.Files)!.Sum);
+        Assert.Equal(2UL, (await walk.Files)!.Sum.Count);
+        Assert.Equal((OutputWalk.Files(site["output"], destinations).Sum, OutputWalk.Folders(site["output"], destinations).Sum),
+            walk.Result());
         Assert.True(walk.StillHolds());
 
         // Another build commits: it writes a new stamp, or a new manifest (of another length or time).
@@ -28,7 +36,7 @@ public sealed class EarlyWalkTests
         Assert.False(walk.StillHolds());
         File.WriteAllText(stamp, "stamp 1");
         Assert.True(walk.StillHolds());
-        File.WriteAllText(manifest, "manifest 2, longer");
+        File.AppendAllText(manifest, "a line more\n");
         Assert.False(walk.StillHolds());
 
         // A build with no stamp or manifest yet: one that appears is a build in between.

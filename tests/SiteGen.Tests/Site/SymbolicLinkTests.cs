@@ -184,6 +184,29 @@ public sealed class SymbolicLinkTests
         Assert.True(File.Exists(site["output/papers/diffusion-models-for-faster-shape-generation/index.html"]));
     }
 
+    [Fact]
+    public async Task APageKeptOnlyThroughALinkOnItsWayIsWrittenAgainIntoARealFolder()
+    {
+        // The folder of a page replaced by a link to a copy of it (the same bytes, other times): the walk finds the page by
+        // its path, with its length, but the way to it is not the output folder's. Without the last stamp the build runs,
+        // and trusts no file unseen.
+        using var site = SmallSite();
+        site.WritePaper("two", "A Second Paper");
+        await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+        using var outside = new TempFolder();
+        var page = site["output/papers/a-second-paper/index.html"];
+        outside.Write("copy/index.html", File.ReadAllText(page));
+        Directory.Delete(site["output/papers/a-second-paper"], recursive: true);
+        Directory.CreateSymbolicLink(site["output/papers/a-second-paper"], outside["copy"]);
+        File.Delete(UpToDateStamp.PathFor(Directory.GetFiles(site["cache"], "*.manifest").Single()));
+
+        var built = await SiteBuilder.BuildAsync(new BuildRequest(site.Path));
+
+        Assert.Equal(1, built.FilesWritten);
+        Assert.Null(new DirectoryInfo(site["output/papers/a-second-paper"]).LinkTarget);
+        Assert.Equal(File.ReadAllText(outside["copy/index.html"]), File.ReadAllText(page));
+    }
+
     [Theory]
     [InlineData("--output", "/")]
     [InlineData("--output", "")]

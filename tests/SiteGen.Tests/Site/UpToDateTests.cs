@@ -85,7 +85,7 @@ public sealed class UpToDateTests
     public async Task ABuildThatFindsTheOutputChangedWritesAgainAFileCutShortOrDeletedAndKeepsTheOthers()
     {
         // The output is not as the last build left it, so the build looks at each file it keeps, as the walk beside it
-        // found them (FileSum.Lengths): a page cut short or deleted is written again, the others are kept as they are.
+        // found them (WalkedFiles): a page cut short or deleted is written again, the others are kept as they are.
         using var site = new TempFolder().WithDefaultSite();
         var first = await Build(site);
         var pages = Directory.GetFiles(site["output/papers"], "index.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(2).ToArray();
@@ -105,45 +105,53 @@ public sealed class UpToDateTests
     [Fact]
     public async Task TheStampOfTheOutputFolderCountedBesideABuildThatAddsReplacesAndRemovesFilesIsTheFolderAsItIs()
     {
-        // The build walks the output folder while it renders, and adds what its commit moved in and takes away what it
-        // moved aside: the next build finds that sum equal to a walk of the folder, so it is up to date.
+        // The build walks the manifest's files while it renders, and adds what its commit moved in and takes away what it
+        // replaced or moved aside, and does the same with the times of the folders it moved files in and out of: the next
+        // build finds those sums equal to a walk of the folder, so it is up to date.
         using var site = new TempFolder().WithDefaultSite();
         await Build(site);
         site.Write("input/papers/new.md", "---\ntitle: A New Paper on Diffusion Models\npublished: 2030-01-01\n---\nWe study diffusion models.\n");
-        site.Write("output/CNAME", "papers.example.org\n"); // by hand, counted as it is
         var added = await Build(site);
+        var afterAdding = await Build(site);
         File.Delete(site["input/papers/new.md"]);
         var removed = await Build(site);
-        Directory.CreateDirectory(site["output/papers/left-by-hand"]);
-        site.Write("output/papers/left-by-hand/index.html", "<p>mine</p>\n");
+        var afterRemoving = await Build(site);
         site.Write("input/papers/new.md", "---\ntitle: A New Paper on Diffusion Models\npublished: 2030-01-01\n---\nWe study it again.\n");
         var again = await Build(site);
 
         Assert.InRange(added.FilesWritten, 4, int.MaxValue);
+        Assert.True(afterAdding.UpToDate);
         Assert.InRange(removed.FilesRemoved, 2, int.MaxValue);
+        Assert.True(afterRemoving.UpToDate);
         Assert.InRange(again.FilesWritten, 4, int.MaxValue);
         Assert.True((await Build(site)).UpToDate);
     }
 
     [Fact]
-    public void ALinkToAFolderInTheOutputIsNotWalked()
+    public async Task AFolderChangedByHandBesideAnEditIsCountedAgainByTheNextBuildWhichWritesNothing()
     {
-        using var site = new TempFolder();
-        var output = Directory.CreateDirectory(Path.Combine(site.Path, "output")).FullName;
-        var elsewhere = Directory.CreateDirectory(Path.Combine(site.Path, "elsewhere")).FullName;
-        File.WriteAllText(Path.Combine(elsewhere, "a.html"), "a");
-        File.WriteAllText(Path.Combine(elsewhere, "b.html"), "b");
-        Directory.CreateDirectory(Path.Combine(output, "papers"));
-        File.WriteAllText(Path.Combine(output, "papers", "index.html"), "i");
-        Directory.CreateSymbolicLink(Path.Combine(output, "linked"), elsewhere);
+        // A build whose inputs changed takes the folders it does not touch as the last build left them. One changed by hand
+        // (a file put in it) and touched by the build leaves a stamp that is not the folder: the next build runs, finds the
+        // folders as they are, writes nothing, and leaves the stamp right.
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site);
+        site.Write("output/CNAME", "papers.example.org\n");
+        site.Write("output/papers/left-by-hand/index.html", "<p>mine</p>\n");
+        site.Write("input/papers/new.md", "---\ntitle: A New Paper on Diffusion Models\npublished: 2030-01-01\n---\nWe study diffusion models.\n");
+        var added = await Build(site);
 
-        // Only papers/index.html: the enumerator takes the link for a folder, and the walk does not go into it (without
-        // that check it counted the two files it leads to).
-        Assert.Equal(1UL, UpToDateStamp.FilesOf(output).Count);
+        var next = await Build(site);
+
+        Assert.InRange(added.FilesWritten, 4, int.MaxValue);
+        Assert.False(next.UpToDate);
+        Assert.Equal(0, next.FilesWritten);
+        Assert.True((await Build(site)).UpToDate);
+        Assert.Equal("<p>mine</p>\n", File.ReadAllText(site["output/papers/left-by-hand/index.html"]));
+        Assert.True(File.Exists(site["output/CNAME"]));
     }
 
     [Fact]
-    public async Task ALinkToAFileAddedToTheOutputChangesNothingABuildMakesAndLeavesItUpToDate()
+    public async Task ALinkToAFileAddedToTheOutputChangesNothingABuildMakesAndIsLeftAsItIs()
     {
         using var site = new TempFolder().WithDefaultSite();
         await Build(site);
@@ -152,17 +160,15 @@ public sealed class UpToDateTests
         var before = TempFolder.Snapshot(site["output"]);
         File.CreateSymbolicLink(site["output/cv.pdf"], outside["cv.pdf"]);
 
-        var again = await Build(site);
-
-        Assert.True(again.UpToDate);
-        Assert.Equal(before.Count + 1, TempFolder.Snapshot(site["output"]).Count);
-        Assert.Equal("a file elsewhere", File.ReadAllText(outside["cv.pdf"]));
-        // A build that runs anyway (the stamp deleted) makes the same files, and leaves the link as it found it.
-        File.Delete(UpToDateStamp.PathFor(Directory.GetFiles(site["cache"], "*.manifest").Single()));
+        // Something was added to the output folder (a link to it is no longer broken): the build runs, and writes nothing.
         var built = await Build(site);
+
         Assert.False(built.UpToDate);
         Assert.Equal(0, built.FilesWritten);
+        Assert.Equal(before.Count + 1, TempFolder.Snapshot(site["output"]).Count);
+        Assert.Equal("a file elsewhere", File.ReadAllText(outside["cv.pdf"]));
         Assert.NotNull(new FileInfo(site["output/cv.pdf"]).LinkTarget);
+        Assert.True((await Build(site)).UpToDate);
     }
 
     [Fact]
