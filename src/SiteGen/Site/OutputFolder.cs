@@ -189,12 +189,24 @@ internal sealed class OutputFolder
         // Before anything is staged: the staging folder, made in the output folder, changes its time.
         _topBefore = OutputWalk.TopOf(Path);
         _foldersBefore = _begun?.Folders ?? lastFolders;
-        var before = _before = _begun?.Files ?? _last.ContinueWith(last => WalkOrNone(() => OutputWalk.Files(Path, [.. last.Result.Files.Keys])),
+        var files = _begun?.Files ?? _last.ContinueWith(last => WalkOrNone(() => OutputWalk.Files(Path, [.. last.Result.Files.Keys])),
+            CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
+        // Files not as the last build left them are each looked at as they are kept, and the way to each with them: the
+        // folders are walked beside the build too, by their paths, rather than asked of one by one by full path.
+        var before = _before = files.ContinueWith(walked => walked.Result is { } found && found.Sum != lastFiles
+            && WalkOrNone(() => OutputWalk.Folders(Path, _last.Result.Files.Keys)) is { } folders ? WithWays(found, folders) : walked.Result,
             CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
         if (lastFiles is { } left && _manifestPath is not null)
         {
             _unchangedSinceLastBuild = new Lazy<bool>(() => before.GetAwaiter().GetResult()?.Sum == left);
         }
+    }
+
+    private WalkedFiles WithWays(WalkedFiles files, WalkedFolders folders)
+    {
+        files.Ways = folders;
+        _foldersBefore = folders.Sum;
+        return files;
     }
 
     /// <summary>What <see cref="OutputWalk.Folders"/> counts for the output folder itself, before this build staged anything.</summary>
@@ -904,7 +916,7 @@ internal sealed class OutputFolder
     private bool IsIntact(string destination, FileStamp stamp) =>
         _before is { IsCompletedSuccessfully: true } walk && walk.Result is { } walked
             ? walked.Entries.TryGetValue(UpToDateStamp.KeyOf(destination), out var file) && file.Length == stamp.Length
-                && WayToFolderOf(destination, fresh: false) == Way.Real
+                && (walked.Ways?.RealWay(destination) ?? WayToFolderOf(destination, fresh: false) == Way.Real)
             : IsRealFile(destination, System.IO.Path.Combine(Path, destination), stamp.Length);
 
     private bool IsRealFile(string destination, string full, long length)

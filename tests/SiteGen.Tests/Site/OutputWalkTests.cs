@@ -67,6 +67,11 @@ public sealed class OutputWalkTests
         var expectedFolders = folderPaths.Aggregate(default(FileSum), (sum, f) => sum.Plus(new FileSum(
             UpToDateStamp.HashOf(UpToDateStamp.KeyOf(f), -1, new DirectoryInfo(Path.Combine(output, f)).LastWriteTimeUtc.Ticks), 1)));
         Assert.Equal(expectedFolders, folders.Sum);
+        // The way to a file: real folders all the way, or not (the link), and nothing below a link is real either.
+        Assert.True(folders.RealWay("papers/a-paper/index.html"));
+        Assert.True(folders.RealWay("index.html"));
+        Assert.False(folders.RealWay("linked/index.html"));
+        Assert.False(OutputWalk.Folders(output, ["linked/deeper/index.html"]).RealWay("linked/deeper/index.html"));
 
         // Asked to hurry, the walk spreads over threads: the same sums.
         var hurry = new OutputWalk.Hurry();
