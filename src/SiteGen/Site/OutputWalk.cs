@@ -79,7 +79,6 @@ internal static class OutputWalk
     public static WalkedFolders Folders(string output, IEnumerable<string> destinations, Hurry? hurry = null, bool withTop = true)
     {
         // Each folder once, by its key, after the folder it is in.
-        var keys = new HashSet<ulong>();
         var folders = new List<(string Path, ulong Key, int Parent)>();
         var indexes = new Dictionary<ulong, int>();
         foreach (var destination in destinations)
