@@ -470,8 +470,8 @@ internal sealed class OutputFolder
             // The walk beside the build ends before the folder changes; a staged file keeps its length and time as it moves in.
             var before = _before?.GetAwaiter().GetResult();
             // The folders the commit will move files in and out of, as they are before it.
-            var touched = before is null || _foldersBefore is null ? ((string[], bool[])?)null : TouchedFolders(staged, stale);
-            var foldersBefore = touched is { } folders ? WalkOrNone(() => OutputWalk.FoldersNow(Path, folders.Item1)) : null;
+            var touched = before is null || _foldersBefore is null ? null : TouchedFolders(staged, stale);
+            var foldersBefore = touched is null ? null : WalkOrNone(() => OutputWalk.FoldersNow(Path, touched));
             var placed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var destination in staged)
             {
@@ -489,7 +489,7 @@ internal sealed class OutputFolder
             var files = before is null ? (FileSum?)null : FilesAfter(before, staged, stale);
             Record(saving is null ? saveCache : saving.GetAwaiter().GetResult, manifestEntries, journal);
             // The output folder's own time once the staging folder in it is gone.
-            if (files is { } walked && FoldersAfter(before!, touched, foldersBefore) is { } foldersAfter)
+            if (files is { } walked && FoldersAfter(touched, foldersBefore) is { } foldersAfter)
             {
                 OutputAfterCommit = (walked, foldersAfter);
             }
@@ -525,58 +525,52 @@ internal sealed class OutputFolder
 
     /// <summary>
     /// The folders on the way to <paramref name="staged"/> and <paramref name="stale"/> files, the output folder ("") first:
-    /// those a commit moves files in and out of, or makes, or removes; and for each whether it is on the way to a staged file.
+    /// those a commit moves files in and out of, or makes, or removes.
     /// </summary>
-    private static (string[] Folders, bool[] ToStaged) TouchedFolders(string[] staged, List<string> stale)
+    private static string[] TouchedFolders(string[] staged, List<string> stale)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal) { [""] = 0 };
-        var (folders, toStaged) = (new List<string> { "" }, new List<bool> { true });
-        foreach (var (destination, isStaged) in staged.Select(d => (d, true)).Concat(stale.Select(d => (d, false))))
+        var folders = new HashSet<string>(StringComparer.Ordinal) { "" };
+        var inOrder = new List<string> { "" };
+        foreach (var destination in staged.Concat(stale))
         {
             for (var slash = destination.IndexOf('/'); slash > 0; slash = destination.IndexOf('/', slash + 1))
             {
-                var folder = destination[..slash];
-                if (!index.TryGetValue(folder, out var at))
+                if (folders.Add(destination[..slash]))
                 {
-                    index[folder] = at = folders.Count;
-                    folders.Add(folder);
-                    toStaged.Add(false);
+                    inOrder.Add(destination[..slash]);
                 }
-                toStaged[at] |= isStaged;
             }
         }
-        return ([.. folders], [.. toStaged]);
+        return [.. inOrder];
     }
 
     /// <summary>
-    /// The folders the manifest names once the commit is done: those before it, less the ones it touched as they were
-    /// (<paramref name="hashesBefore"/>, of <paramref name="touched"/>'s folders in order), plus those as they are now
-    /// and on the way to a file of this build. Without the folders before (no stamp, or it did not read them), each of
-    /// this build's folders is asked about. Null when one cannot be.
+    /// The folders the manifest names once the commit is done: those before it, less the ones it touched
+    /// (<paramref name="touched"/>) as they were (<paramref name="hashesBefore"/>, in the same order), plus those as they
+    /// are now. Without the folders before (no stamp, or it did not read them), each of this build's folders is asked
+    /// about. Null when one cannot be. A folder touched that holds none of SiteGen's files, before or after (one made by
+    /// hand), is counted as one of the manifest's: the stamp then is not the folder, and the next build runs, writes
+    /// nothing, and counts the folders as they are, as after a folder changed by hand.
     /// </summary>
-    private FileSum? FoldersAfter(WalkedFiles before, (string[] Folders, bool[] ToStaged)? touchedFolders, ulong?[]? hashesBefore)
+    private FileSum? FoldersAfter(string[]? touched, ulong?[]? hashesBefore)
     {
         try
         {
-            if (_foldersBefore is not { } sum || touchedFolders is not { } touched || hashesBefore is null)
+            if (_foldersBefore is not { } sum || touched is null || hashesBefore is null)
             {
                 return OutputWalk.Folders(Path, [.. _produced.Keys], HurriedWalk()).Sum;
             }
-            var hashesNow = OutputWalk.FoldersNow(Path, touched.Folders);
-            // A folder on the way only to files moved aside is the manifest's still while a file of this build is in it.
-            HashSet<ulong>? produced = null;
-            for (var i = 0; i < touched.Folders.Length; i++)
+            var hashesNow = OutputWalk.FoldersNow(Path, touched);
+            for (var i = 0; i < touched.Length; i++)
             {
-                var key = UpToDateStamp.KeyOf(touched.Folders[i]);
-                var (wasCounted, then) = i == 0 ? (true, _topBefore) : (before.Folders.Contains(key), hashesBefore[i]);
-                if (wasCounted && then is { } hashThen)
+                // The output folder as it was before the staging folder was made in it.
+                if ((i == 0 ? _topBefore : hashesBefore[i]) is { } then)
                 {
-                    sum = sum.Minus(new FileSum(hashThen, 1));
+                    sum = sum.Minus(new FileSum(then, 1));
                 }
-                var isCounted = touched.ToStaged[i] || (produced ??= FolderKeysOf(_produced.Keys)).Contains(key);
-                if (isCounted && hashesNow[i] is { } hashNow)
+                if (hashesNow[i] is { } now)
                 {
-                    sum = sum.Plus(new FileSum(hashNow, 1));
+                    sum = sum.Plus(new FileSum(now, 1));
                 }
             }
             return sum;
@@ -585,16 +579,6 @@ internal sealed class OutputFolder
         {
             return null;
         }
-    }
-
-    private static HashSet<ulong> FolderKeysOf(IEnumerable<string> destinations)
-    {
-        var keys = new HashSet<ulong>();
-        foreach (var destination in destinations)
-        {
-            OutputWalk.AddFoldersOf(destination, keys);
-        }
-        return keys;
     }
 
     /// <summary>A walk asked to hurry from the start: the commit waits for it with nothing else to do.</summary>

@@ -48,7 +48,6 @@ internal static class OutputWalk
             {
                 return;
             }
-            AddFoldersOf(destination, part.Folders);
             if (root.Of(destination, out var length, out var ticks) == EntryKind.File)
             {
                 var key = UpToDateStamp.KeyOf(destination);
@@ -65,7 +64,6 @@ internal static class OutputWalk
             {
                 whole.Entries[key] = file;
             }
-            whole.Folders.UnionWith(part.Folders);
         }
         return whole;
     }
@@ -129,15 +127,6 @@ internal static class OutputWalk
             }
         }
         return whole;
-    }
-
-    /// <summary>Adds the key of each folder on the way to <paramref name="destination"/> (not the output folder itself) to <paramref name="keys"/>.</summary>
-    public static void AddFoldersOf(string destination, HashSet<ulong> keys)
-    {
-        for (var slash = destination.IndexOf('/'); slash > 0; slash = destination.IndexOf('/', slash + 1))
-        {
-            keys.Add(UpToDateStamp.KeyOf(destination.AsSpan(0, slash)));
-        }
     }
 
     /// <summary>
@@ -312,9 +301,6 @@ internal sealed class WalkedFiles
     public FileSum Sum { get; set; }
 
     public Dictionary<ulong, WalkedFile> Entries { get; } = [];
-
-    /// <summary>The key of every folder on the way to a file of the manifest (<see cref="UpToDateStamp.KeyOf"/>), there or not: those <see cref="OutputWalk.Folders"/> counts.</summary>
-    public HashSet<ulong> Folders { get; } = [];
 
     /// <summary>The folders, walked too when the files were not as the last build left them (<see cref="OutputFolder"/>).</summary>
     public WalkedFolders? Ways { get; set; }
