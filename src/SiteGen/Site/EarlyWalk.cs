@@ -14,9 +14,6 @@ internal sealed class EarlyWalk
     private readonly (ulong Manifest, string? Stamp) _began;
     private readonly OutputWalk.Hurry _hurry = new();
 
-    /// <summary>The files the manifest names, once it is read.</summary>
-    private string[]? _destinations;
-
     private EarlyWalk(string outputPath, string manifestPath)
     {
         (_outputPath, _manifestPath) = (outputPath, manifestPath);
@@ -24,7 +21,7 @@ internal sealed class EarlyWalk
         _began = Versions();
         Manifest = Task.Factory.StartNew(() => ManifestFile.Read(manifestPath), CancellationToken.None, TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
-        Files = Manifest.ContinueWith(read => OutputFolder.WalkOrNone(() => OutputWalk.Files(outputPath, _destinations = [.. read.Result.Files.Keys], _hurry)),
+        Files = Manifest.ContinueWith(read => OutputFolder.WalkOrNone(() => OutputWalk.Files(outputPath, [.. read.Result.Files.Keys], _hurry)),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -44,8 +41,10 @@ internal sealed class EarlyWalk
     public (FileSum Files, FileSum Folders)? Result()
     {
         _hurry.Ask();
-        if (Files.GetAwaiter().GetResult() is not { } files
-            || OutputFolder.WalkOrNone(() => OutputWalk.Folders(_outputPath, _destinations!, _hurry)) is not { } folders)
+        // The folders on this thread while the files are walked on theirs.
+        var destinations = Manifest.GetAwaiter().GetResult().Files.Keys;
+        var walkedFolders = OutputFolder.WalkOrNone(() => OutputWalk.Folders(_outputPath, destinations, _hurry));
+        if (Files.GetAwaiter().GetResult() is not { } files || walkedFolders is not { } folders)
         {
             return null;
         }
