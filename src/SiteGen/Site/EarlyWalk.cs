@@ -48,12 +48,12 @@ internal sealed class EarlyWalk
         {
             return null;
         }
-        Folders = folders.Sum;
+        Folders = folders;
         return (files.Sum, folders.Sum);
     }
 
     /// <summary>The folders as <see cref="Result"/> found them, once it has been asked for.</summary>
-    public FileSum? Folders { get; private set; }
+    public WalkedFolders? Folders { get; private set; }
 
     /// <summary>True when no build has changed the folder since the walk began (as far as the manifest and the stamp tell).</summary>
     public bool StillHolds() => Versions() == _began;

@@ -188,13 +188,15 @@ internal sealed class OutputFolder
         }
         // Before anything is staged: the staging folder, made in the output folder, changes its time.
         _topBefore = OutputWalk.TopOf(Path);
-        _foldersBefore = _begun?.Folders ?? lastFolders;
+        _foldersBefore = _begun?.Folders?.Sum ?? lastFolders;
         var files = _begun?.Files ?? _last.ContinueWith(last => WalkOrNone(() => OutputWalk.Files(Path, [.. last.Result.Files.Keys])),
             CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
         // Files not as the last build left them are each looked at as they are kept, and the way to each with them: the
-        // folders are walked beside the build too, by their paths, rather than asked of one by one by full path.
+        // folders are walked beside the build too, by their paths, rather than asked of one by one by full path (unless
+        // the up-to-date check walked them already).
         var before = _before = files.ContinueWith(walked => walked.Result is { } found && found.Sum != lastFiles
-            && WalkOrNone(() => OutputWalk.Folders(Path, _last.Result.Files.Keys)) is { } folders ? WithWays(found, folders) : walked.Result,
+            && (_begun?.Folders ?? WalkOrNone(() => OutputWalk.Folders(Path, _last.Result.Files.Keys))) is { } folders
+                ? WithWays(found, folders) : walked.Result,
             CancellationToken.None, TaskContinuationOptions.LongRunning, TaskScheduler.Default);
         if (lastFiles is { } left && _manifestPath is not null)
         {
@@ -202,6 +204,10 @@ internal sealed class OutputFolder
         }
     }
 
+    /// <summary>
+    /// <paramref name="files"/> with the folders walked beside them, which are then also the folders the commit counts from
+    /// (read by the commit only once this walk is done).
+    /// </summary>
     private WalkedFiles WithWays(WalkedFiles files, WalkedFolders folders)
     {
         files.Ways = folders;

@@ -252,23 +252,10 @@ internal static class OutputWalk
                 return kind;
             }
             var entry = new FileInfo(Path.Combine(_folder, relative));
-            var attributes = entry.Attributes;
-            (length, ticks) = (0, 0);
-            if ((int)attributes == -1)
-            {
-                return EntryKind.Missing;
-            }
-            if (attributes.HasFlag(FileAttributes.ReparsePoint))
-            {
-                return EntryKind.Link;
-            }
-            ticks = entry.LastWriteTimeUtc.Ticks;
-            if (attributes.HasFlag(FileAttributes.Directory))
-            {
-                return EntryKind.Directory;
-            }
-            length = entry.Length;
-            return EntryKind.File;
+            var found = Entries.KindOf(entry);
+            ticks = found is EntryKind.File or EntryKind.Directory ? entry.LastWriteTimeUtc.Ticks : 0;
+            length = found is EntryKind.File ? entry.Length : 0;
+            return found;
         }
 
         /// <summary>What <see cref="Folders"/> counts for the folder itself (followed if it is a link); null when it is not there.</summary>
