@@ -137,24 +137,46 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
     /// </summary>
     public void WriteScript(Stream stream, string paperUrl, SearchPostingsMemo? memo = null)
     {
+        if (memo is null)
+        {
+            WithPostings().WriteScript(stream, paperUrl);
+            return;
+        }
+        var encoded = memo.Encode(_vocabulary, WordsOfPapers(), FieldBits);
+        stream.Write(ScriptStart);
+        // Every word some paper has, in ordinal order.
+        WriteFromMemo(stream, paperUrl, [.. _vocabulary.NumbersInOrder().Where(number => number < encoded.Length && encoded[number] is not null)], memo);
+        stream.Write(ScriptEnd);
+    }
+
+    /// <summary>This index with every word's papers found, ready to be written (a one-off build's way).</summary>
+    public Found WithPostings() => new(this, SearchPostingsMemo.All(WordsOfPapers(), _vocabulary.Count, FieldBits));
+
+    /// <summary>An index whose postings are found: <see cref="WriteScript(Stream, string)"/> writes it, in one pass.</summary>
+    internal sealed class Found(SearchIndex index, AllPostings all)
+    {
+        /// <summary>Writes <c>search-index.js</c> into <paramref name="stream"/>.</summary>
+        public void WriteScript(Stream stream, string paperUrl)
+        {
+            stream.Write(ScriptStart);
+            // Every word some paper has, in ordinal order.
+            index.WriteWhole(stream, paperUrl, [.. index._vocabulary.NumbersInOrder().Where(all.Has)], all);
+            stream.Write(ScriptEnd);
+        }
+    }
+
+    private static ReadOnlySpan<byte> ScriptStart => "/* SiteGen search index, format 1: see docs/search.md of SiteGen. */\nglobalThis.SiteGenSearchIndex = "u8;
+
+    private static ReadOnlySpan<byte> ScriptEnd => ";\n"u8;
+
+    private int[][] WordsOfPapers()
+    {
         var words = new int[_papers.Count][];
         for (var i = 0; i < words.Length; i++)
         {
             words[i] = _papers[i].Words;
         }
-        stream.Write("/* SiteGen search index, format 1: see docs/search.md of SiteGen. */\nglobalThis.SiteGenSearchIndex = "u8);
-        // Every word some paper has, in ordinal order.
-        if (memo is not null)
-        {
-            var encoded = memo.Encode(_vocabulary, words, FieldBits);
-            WriteFromMemo(stream, paperUrl, [.. _vocabulary.NumbersInOrder().Where(number => number < encoded.Length && encoded[number] is not null)], memo);
-        }
-        else
-        {
-            var all = SearchPostingsMemo.All(words, _vocabulary.Count, FieldBits);
-            WriteWhole(stream, paperUrl, [.. _vocabulary.NumbersInOrder().Where(all.Has)], all);
-        }
-        stream.Write(";\n"u8);
+        return words;
     }
 
     /// <summary>
