@@ -1,9 +1,6 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 
 namespace SiteGen.Engine;
 
@@ -85,47 +82,33 @@ public sealed class DocumentCache
         {
             return run(); // a value the codec declines (an unusual one inside a known type): made in every process
         }
-        return Stored(store, module, input.ToString(), key, run,
-            entry => entry.Outputs.All(codec.CanWrite) ? StoredEntries.Encode(entry, input, codec) : throw new NotSupportedException(),
-            payload => StoredEntries.TryRead(payload, input, codec) ?? throw new InvalidDataException("the stored outputs do not read"));
+        return Stored(store, module, input.ToString(), key, (input, codec, run), static s => s.run(),
+            static (s, entry) => entry.Outputs.All(s.codec.CanWrite) ? StoredEntries.Encode(entry, s.input, s.codec) : throw new NotSupportedException(),
+            static (s, payload) => StoredEntries.TryRead(payload, s.input, s.codec) ?? throw new InvalidDataException("the stored outputs do not read"));
     }
 
     /// <summary>
-    /// A key for <see cref="StoredOrMade{T}"/>: a hash of <paramref name="texts"/>, each after its length, so that two
-    /// different lists never hash alike by their joins. The first text should say what the value is.
+    /// A value made from exactly what <paramref name="key"/> is a hash of (the caller's declaration, a <see cref="StoreKey"/>:
+    /// what the value is, and every input it is made from), for a part of a step that the store of whole documents does not
+    /// fit (a paper's words for the search index; a paper's tags, cheaper to key and read back alone than the paper): from
+    /// the <see cref="Store"/> when an earlier process made it, else made by <paramref name="make"/> and stored for the
+    /// next. The key is asked for only when there is a store: without one (a check, a session's later builds) the value is
+    /// made without hashing what it is made from. Each function is handed <paramref name="state"/>, so that a caller that
+    /// passes static ones allocates nothing per value: this is asked for every paper of every build.
     /// </summary>
-    public static UInt128 KeyOf(ReadOnlySpan<string> texts)
-    {
-        var hash = t_keyHash ??= new XxHash128();
-        hash.Reset();
-        Span<byte> length = stackalloc byte[sizeof(int)];
-        foreach (var text in texts)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(length, text.Length);
-            hash.Append(length);
-            hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
-        }
-        return hash.GetCurrentHashAsUInt128();
-    }
-
-    /// <summary>One per thread: every paper's tags and words are keyed in each build, and a new hash each time was
-    /// much of a one-paper rebuild's garbage.</summary>
-    [ThreadStatic]
-    private static XxHash128? t_keyHash;
+    public T StoredOrMade<TState, T>(string what, TState state, Func<TState, UInt128> key, Func<TState, T> make, Func<TState, T, byte[]> encode,
+        Func<TState, ArraySegment<byte>, T> decode) =>
+        Store is { } store ? Stored(store, what, about: null, key(state), state, make, encode, decode) : make(state);
 
     /// <summary>
-    /// A value made from exactly what <paramref name="key"/> is a hash of (the caller's declaration: what the value is,
-    /// and every input it is made from), for a part of a step that the store of whole documents does not fit (a paper's
-    /// words for the search index; a paper's tags, cheaper to key and read back alone than the paper): from the
-    /// <see cref="Store"/> when an earlier process made it, else made by <paramref name="make"/> and stored for the next.
-    /// The key is asked for only when there is a store: without one (a check, a session's later builds) the value is made
-    /// without hashing what it is made from.
+    /// <see cref="StoredOrMade{TState, T}"/> for a caller whose functions need nothing handed to them.
     /// </summary>
     public T StoredOrMade<T>(string what, Func<UInt128> key, Func<T> make, Func<T, byte[]> encode, Func<ArraySegment<byte>, T> decode) =>
-        Store is { } store ? Stored(store, what, about: null, key(), make, encode, decode) : make();
+        StoredOrMade(what, (key, make, encode, decode), static s => s.key(), static s => s.make(), static (s, value) => s.encode(value),
+            static (s, bytes) => s.decode(bytes));
 
     /// <summary>
-    /// Keeps what <see cref="StoredOrMade{T}"/> stored under <paramref name="key"/> for the next process although this one
+    /// Keeps what <see cref="StoredOrMade{TState, T}"/> stored under <paramref name="key"/> for the next process although this one
     /// did not read it (a value most builds need only part of); the store drops unread records once they outweigh a quarter
     /// of the rest.
     /// </summary>
@@ -138,7 +121,7 @@ public sealed class DocumentCache
     /// </summary>
     public T? Latest<T>(string what, Func<BinaryReader, T> decode) where T : class
     {
-        if (Store?.Read(KeyOf(["latest", what])) is not { } stored)
+        if (Store?.Read(new StoreKey("latest").Add(what).Value) is not { } stored)
         {
             return null;
         }
@@ -157,9 +140,9 @@ public sealed class DocumentCache
     }
 
     /// <summary>Keeps <paramref name="value"/> under <paramref name="what"/> for the next process, in place of what was kept there (<see cref="Latest{T}"/>).</summary>
-    public void Keep(string what, byte[] value) => Store?.Add(KeyOf(["latest", what]), value);
+    public void Keep(string what, byte[] value) => Store?.Add(new StoreKey("latest").Add(what).Value, value);
 
-    /// <summary>A reader of a value <see cref="StoredOrMade{T}"/> hands its decoder: the bytes are the store's until the decoder returns.</summary>
+    /// <summary>A reader of a value <see cref="StoredOrMade{TState, T}"/> hands its decoder: the bytes are the store's until the decoder returns.</summary>
     public static BinaryReader ReaderOf(ArraySegment<byte> stored) =>
         new(new MemoryStream(stored.Array!, stored.Offset, stored.Count, writable: false));
 
@@ -171,7 +154,8 @@ public sealed class DocumentCache
     /// <paramref name="encode"/> declines (<see cref="NotSupportedException"/>) is not stored, and made again by the next
     /// process.
     /// </summary>
-    private T Stored<T>(DocumentStore store, string what, string? about, UInt128 key, Func<T> make, Func<T, byte[]> encode, Func<ArraySegment<byte>, T> decode)
+    private T Stored<TState, T>(DocumentStore store, string what, string? about, UInt128 key, TState state, Func<TState, T> make,
+        Func<TState, T, byte[]> encode, Func<TState, ArraySegment<byte>, T> decode)
     {
         if (store.Read(key) is { } payload)
         {
@@ -180,13 +164,13 @@ public sealed class DocumentCache
                 T stored;
                 try
                 {
-                    stored = decode(payload);
+                    stored = decode(state, payload);
                 }
                 catch (Exception exception) when (DoesNotRead(exception))
                 {
                     return MadeAndStored();
                 }
-                if (Verify && !encode(make()).AsSpan().SequenceEqual(payload))
+                if (Verify && !encode(state, make(state)).AsSpan().SequenceEqual(payload))
                 {
                     throw new StoredWorkMismatchException(what, about ?? $"{key:x32}");
                 }
@@ -201,10 +185,10 @@ public sealed class DocumentCache
 
         T MadeAndStored()
         {
-            var value = make();
+            var value = make(state);
             try
             {
-                store.Add(key, encode(value));
+                store.Add(key, encode(state, value));
             }
             catch (NotSupportedException)
             {

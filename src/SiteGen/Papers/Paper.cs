@@ -85,7 +85,7 @@ internal sealed record Paper
     public int BodyLength => StoredBody?.Length ?? _body.Length;
 
     /// <summary>A hash of the abstract, for the keys of what is made from it, without decoding a stored one.</summary>
-    public string BodyHash => Text.StoredText.HashOf(StoredBody, _body);
+    public UInt128 BodyHash => Text.StoredText.HashOf(StoredBody, _body);
 
     /// <summary>
     /// The earliest day a capture shows the paper on: the day of the daily list it is on (a browser copy's page date),

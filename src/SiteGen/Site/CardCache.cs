@@ -72,7 +72,8 @@ internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = nu
             else
             {
                 card = stored is null ? Render(paper, cardSite.View)
-                    : stored.StoredOrMade("card", () => KeyOf(paper, cardSite), () => Render(paper, cardSite.View), bytes => bytes, bytes => bytes.ToArray());
+                    : stored.StoredOrMade("card", (cache: this, paper, cardSite), static s => KeyOf(s.paper, s.cardSite),
+                        static s => s.cache.Render(s.paper, s.cardSite.View), static (_, bytes) => bytes, static (_, bytes) => bytes.ToArray());
                 _cards[paper.Slug] = (paper, texts?.Keep(card) ?? new StoredText(card));
             }
             cards[i] = new RawHtml(card, RenderedMarker, site.Root);
@@ -84,8 +85,11 @@ internal sealed class CardCache(TemplateRenderer templates, TextFile? texts = nu
         System.Text.Encoding.UTF8.GetBytes(templates.RenderPartial(Partial, [new("paper", paper), new("site", cardSite)]));
 
     /// <summary>A card's key in the store: what it is made from, the paper's view by its fingerprint (made with the view, as a rule).</summary>
-    private static UInt128 KeyOf(PaperView paper, CardSite site) =>
-        DocumentCache.KeyOf(["card", site.KeyOfSite, $"{(paper.Fingerprint is not 0 and var made ? made : PageFingerprint.Of(paper)):x16}"]);
+    private static UInt128 KeyOf(PaperView paper, CardSite site)
+    {
+        var view = paper.Fingerprint is not 0 and var made ? made : PageFingerprint.Of(paper);
+        return new StoreKey("card").Add(site.KeyOfSite).Add((long)view).Value;
+    }
 
     /// <summary>
     /// Keeps the stored cards of <paramref name="papers"/> for the next process, shown in this build or not: a build that

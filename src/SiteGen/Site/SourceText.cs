@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 using SiteGen.Diagnostics;
 using SiteGen.Engine;
@@ -42,23 +42,22 @@ internal static class SourceText
         {
             return Keyed(file.Path, displayPath);
         }
-        var read = false;
-        var key = cache.StoredOrMade("input file",
-            () => DocumentCache.KeyOf(["input file", displayPath, file.Length.ToString(CultureInfo.InvariantCulture),
-                file.Modified.Ticks.ToString(CultureInfo.InvariantCulture)]),
-            () =>
+        var read = new StrongBox<bool>();
+        var key = cache.StoredOrMade("input file", (file, displayPath, read),
+            static s => new StoreKey("input file").Add(s.displayPath).Add(s.file.Length).Add(s.file.Modified.Ticks).Value,
+            static s =>
             {
-                read = true;
-                return HashOf(file.Path, displayPath);
+                s.read.Value = true;
+                return HashOf(s.file.Path, s.displayPath);
             },
-            hash =>
+            static (_, hash) =>
             {
                 var bytes = new byte[16];
                 BinaryPrimitives.WriteUInt128LittleEndian(bytes, hash);
                 return bytes;
             },
-            bytes => bytes.Count == 16 ? BinaryPrimitives.ReadUInt128LittleEndian(bytes) : throw new InvalidDataException("not a hash"));
-        return Keyed(file.Path, displayPath, key, known: !read);
+            static (_, bytes) => bytes.Count == 16 ? BinaryPrimitives.ReadUInt128LittleEndian(bytes) : throw new InvalidDataException("not a hash"));
+        return Keyed(file.Path, displayPath, key, known: !read.Value);
     }
 
     /// <summary>How old a file's time must be to stand for its bytes: more than any file system's clock step (FAT's two seconds).</summary>

@@ -81,11 +81,10 @@ internal sealed class StoredText
     public int Length => _text?.Length ?? (_length >= 0 ? _length : _length = WithBytes(Encoding.UTF8.GetCharCount));
 
     /// <summary>
-    /// A hash of <paramref name="text"/> as UTF-8 (of <paramref name="stored"/>'s bytes when there are some), in hex: the
-    /// same for a text read from a capture and for the same text read back from the store, for the keys of what is made
-    /// from it.
+    /// A hash of <paramref name="text"/> as UTF-8 (of <paramref name="stored"/>'s bytes when there are some): the same for a
+    /// text read from a capture and for the same text read back from the store, for the keys of what is made from it.
     /// </summary>
-    public static string HashOf(StoredText? stored, string text)
+    public static UInt128 HashOf(StoredText? stored, string text)
     {
         if (stored is not null)
         {
@@ -95,12 +94,12 @@ internal sealed class StoredText
                 stored._hash = stored.WithBytes(bytes => System.IO.Hashing.XxHash128.HashToUInt128(bytes));
                 Volatile.Write(ref stored._hashed, true);
             }
-            return $"{stored._hash:x32}";
+            return stored._hash;
         }
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            return $"{System.IO.Hashing.XxHash128.HashToUInt128(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes))):x32}";
+            return System.IO.Hashing.XxHash128.HashToUInt128(bytes.AsSpan(0, Encoding.UTF8.GetBytes(text, bytes)));
         }
         finally
         {

@@ -104,10 +104,10 @@ internal sealed record PaperView(
     // of their UTF-8, kept with a stored text, rather than the text decoded from its file and written out as JSON, which
     // was 3% of what a cold build allocated.
     [JsonInclude, JsonPropertyName("AbstractMarkdown")]
-    internal string AbstractHash => Text.StoredText.HashOf(StoredAbstract, _abstractMarkdown);
+    internal string AbstractHash => $"{Text.StoredText.HashOf(StoredAbstract, _abstractMarkdown):x32}";
 
     [JsonInclude, JsonPropertyName("Excerpt")]
-    internal string ExcerptHash => Text.StoredText.HashOf(StoredExcerpt, _excerpt);
+    internal string ExcerptHash => $"{Text.StoredText.HashOf(StoredExcerpt, _excerpt):x32}";
 
     /// <summary>The excerpt as a one-off build keeps it, in its file of texts (<see cref="Text.TextFile"/>), read when shown.</summary>
     [JsonIgnore]
