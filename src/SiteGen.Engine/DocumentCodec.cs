@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace SiteGen.Engine;
 
@@ -179,12 +180,17 @@ public sealed class DocumentCodec
         {
             throw new InvalidDataException("more texts than bytes");
         }
-        var texts = ImmutableArray.CreateBuilder<string>(count);
-        for (var i = 0; i < texts.Capacity; i++)
+        if (count == 0)
         {
-            texts.Add(readText is null ? reader.ReadString() : readText(reader));
+            return [];
         }
-        return texts.MoveToImmutable();
+        // An array handed over as it is: a builder each was a list's worth of garbage, for every paper's lists.
+        var texts = new string[count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = readText is null ? reader.ReadString() : readText(reader);
+        }
+        return ImmutableCollectionsMarshal.AsImmutableArray(texts);
     }
 
     private const byte NoValue = 0;

@@ -95,7 +95,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         json.WriteStartObject();
         json.WriteString("title", paper.Title);
         json.WriteString("slug", paper.Slug);
-        json.WriteString("url", Urls.Paper(paper.Slug).AsSpan()[..^Urls.Index.Length]);
+        WriteUrl(json, paper.Slug);
         WriteStringUnlessNull(json, FrontMatter.ArxivKey, paper.Arxiv);
         if (!paper.Authors.IsDefaultOrEmpty)
         {
@@ -130,7 +130,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
             WriteStrings(json, FrontMatter.KeywordsKey, paper.Keywords);
         }
         WriteStringUnlessNull(json, FrontMatter.SummaryKey, paper.Summary);
-        WriteValue(json, "links", paper.Links);
+        WriteLinks(json, paper.Links);
         WriteStrings(json, "sources", paper.Sources);
         foreach (var (key, value) in paper.Extra)
         {
@@ -154,6 +154,24 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         Span<char> text = stackalloc char[10];
         date.TryFormat(text, out var length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         json.WriteString(name, text[..length]);
+    }
+
+    /// <summary>The paper's page, its folder's URL (<c>papers/{slug}/</c>), without a string of its own.</summary>
+    private static void WriteUrl(Utf8JsonWriter json, string slug)
+    {
+        var length = Urls.PaperFolderLength(slug);
+        json.WriteString("url", Urls.PaperFolder(slug, length <= 512 ? stackalloc char[length] : new char[length]));
+    }
+
+    /// <summary>The paper's links by name, without boxing the dictionary's enumerator as <see cref="WriteValue(Utf8JsonWriter, object?)"/> would.</summary>
+    private static void WriteLinks(Utf8JsonWriter json, ImmutableSortedDictionary<string, string> links)
+    {
+        json.WriteStartObject("links");
+        foreach (var (name, url) in links)
+        {
+            json.WriteString(name, url);
+        }
+        json.WriteEndObject();
     }
 
     /// <summary>A list of texts, without boxing it and its enumerator as <see cref="WriteValue(Utf8JsonWriter, object?)"/> would.</summary>

@@ -221,13 +221,23 @@ internal static class ManifestFile
                         buffer = new byte[most];
                     }
                 }
-                Utf8.TryWrite(buffer.AsSpan(used), CultureInfo.InvariantCulture, $"{stamp.Inputs:x16} {stamp.Bytes:x16} {stamp.Length} ", out var written);
-                used += written;
+                // Each number formatted on its own, straight into the buffer: through an interpolated string, each hash was boxed.
+                used += Formatted(buffer.AsSpan(used), stamp.Inputs, "x16");
+                used += Formatted(buffer.AsSpan(used), stamp.Bytes, "x16");
+                used += Formatted(buffer.AsSpan(used), stamp.Length, "");
                 used += Encoding.UTF8.GetBytes(destination, buffer.AsSpan(used));
                 buffer[used++] = (byte)'\n';
             }
             stream.Write(buffer, 0, used);
         });
+
+    /// <summary>Writes <paramref name="number"/> in <paramref name="format"/> and a space; the bytes written.</summary>
+    private static int Formatted<T>(Span<byte> buffer, T number, ReadOnlySpan<char> format) where T : IUtf8SpanFormattable
+    {
+        number.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture);
+        buffer[written] = (byte)' ';
+        return written + 1;
+    }
 
     private static (BuildKey? Key, int Files) ParseHeader(string line)
     {

@@ -22,6 +22,17 @@ internal static class Urls
 
     public static string Paper(string slug) => $"papers/{slug}/index.html";
 
+    /// <summary>The folder of a paper's page (<c>papers/{slug}/</c>), written into <paramref name="url"/>, which is at least <see cref="PaperFolderLength"/> long.</summary>
+    public static ReadOnlySpan<char> PaperFolder(string slug, Span<char> url)
+    {
+        "papers/".CopyTo(url);
+        slug.CopyTo(url["papers/".Length..]);
+        url[PaperFolderLength(slug) - 1] = '/';
+        return url[..PaperFolderLength(slug)];
+    }
+
+    public static int PaperFolderLength(string slug) => "papers/".Length + slug.Length + 1;
+
     public static string PaperMarkdown(string slug) => $"papers/{slug}.md";
 
     /// <summary>Where a paper with an arXiv id answers too (<c>papers/2405.07960/</c>): a page that sends the reader on.</summary>

@@ -119,10 +119,21 @@ internal sealed class StoredText
     public void Write(BinaryWriter writer)
     {
         writer.Write7BitEncodedInt(_byteCount);
-        WithBytes(bytes =>
+        if (_utf8 is not null)
         {
-            writer.Write(bytes);
-            return true;
-        });
+            writer.Write(_utf8);
+            return;
+        }
+        // Read into a borrowed array, not through WithBytes: a closure each was garbage for every paper keyed.
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(_byteCount);
+        try
+        {
+            _file!.Read(_offset, bytes.AsSpan(0, _byteCount));
+            writer.Write(bytes, 0, _byteCount);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }
