@@ -23,7 +23,7 @@ internal sealed class ApplyTags : PerDocumentModule
     private static ImmutableArray<string> TagsOf(Paper paper, SiteServices site) =>
         // Static functions handed what they need: a closure each was a tenth of what this step allocated.
         site.Session.Documents.StoredOrMade("tags", (paper, site), static s => KeyOf(s.paper, s.site.TagMatchFingerprint),
-            static s => s.site.TagMatcher.Apply(s.paper), static (_, tags) => Encode(tags), static (s, tags) => Decode(tags, s.site.Vocabulary));
+            static s => s.site.TagMatcher.Apply(s.paper), static (_, tags) => Encode(tags), static (_, tags) => Decode(tags));
 
     /// <summary>The key of a paper's tags: what they are matched in, under which tags and phrases.</summary>
     private static UInt128 KeyOf(Paper paper, ulong vocabulary)
@@ -42,11 +42,11 @@ internal sealed class ApplyTags : PerDocumentModule
         return bytes.ToArray();
     }
 
-    /// <summary>The tags as written; one the vocabulary defines is its definition's own string, as a match gives it.</summary>
-    private static ImmutableArray<string> Decode(ArraySegment<byte> stored, TagVocabulary vocabulary)
+    /// <summary>The tags as written, each the one string every paper with the tag holds (<see cref="SharedTexts"/>).</summary>
+    private static ImmutableArray<string> Decode(ArraySegment<byte> stored)
     {
         using var reader = DocumentCache.ReaderOf(stored);
-        return DocumentCodec.ReadTexts(reader, vocabulary.ReadSlug);
+        return DocumentCodec.ReadTexts(reader, SharedTexts.Read);
     }
 
     protected override bool OutputDependsOnlyOnInput => true;

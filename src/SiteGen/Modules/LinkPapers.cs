@@ -103,7 +103,7 @@ internal sealed class LinkPapers : IModule
         var firsts = site.Settings.RelatedIncludeNewer ? null : FirstOfEachDay(links);
         var documents = site.Session.Documents;
         var before = last?.Found ?? documents.Latest(RelatedRecord, RelatedPapers.Found.Read);
-        var tags = new Lazy<IReadOnlyList<IReadOnlyList<string>>>(() => [.. views.Select(v => (IReadOnlyList<string>)[.. v.Tags.Select(t => t.Slug)])]);
+        var tags = new Lazy<IReadOnlyList<IReadOnlyList<string>>>(() => SlugsOf(views, parallel));
         var found = RelatedPapers.FindAgain(() => tags.Value, firsts, papers, before, parallel);
         if (documents.Verify && before is not null
             && !found.Related.Zip(RelatedPapers.Find(tags.Value, firsts, parallel: parallel)).All(pair => pair.First.SequenceEqual(pair.Second)))
@@ -129,6 +129,22 @@ internal sealed class LinkPapers : IModule
     }
 
     private const string RelatedRecord = "related papers";
+
+    /// <summary>Each paper's tags by slug, found on every core: one loop over them all was a tenth of a second on one core at 100,000 papers.</summary>
+    private static string[][] SlugsOf(PaperView[] views, ParallelOptions parallel)
+    {
+        var slugs = new string[views.Length][];
+        Parallel.For(0, views.Length, parallel, i =>
+        {
+            var tags = views[i].Tags;
+            var paper = slugs[i] = new string[tags.Count];
+            for (var t = 0; t < paper.Length; t++)
+            {
+                paper[t] = tags[t].Slug;
+            }
+        });
+        return slugs;
+    }
 
     /// <summary>
     /// For each paper, the first paper of its day in the site's order (newest first, so a day's papers are together):

@@ -160,7 +160,14 @@ internal static class DocumentCodecs
         {
             DocumentCodec.WriteTextBeside(writer, view.AbstractMarkdown, paper?.Body);
         }
-        writer.Write(view.Excerpt);
+        if (view.StoredExcerpt is { } excerpt)
+        {
+            excerpt.Write(writer);
+        }
+        else
+        {
+            writer.Write(view.Excerpt);
+        }
         WriteTextsBeside(writer, view.Sources, paper?.Sources);
         WriteText(writer, view.YearUrl);
         DocumentCodec.WriteTextBeside(writer, view.Arxiv, paper?.Arxiv);
@@ -194,7 +201,7 @@ internal static class DocumentCodecs
         Tags: ReadTags(reader),
         CodeUrl: DocumentCodec.ReadTextBeside(reader, paper?.CodeUrl),
         AbstractMarkdown: ReadAbstract(reader, paper, out var storedAbstract),
-        Excerpt: reader.ReadString(),
+        Excerpt: ReadExcerpt(reader, out var excerpt),
         Sources: ReadTextsBeside(reader, paper?.Sources))
     {
         YearUrl = ReadSharedText(reader),
@@ -212,6 +219,7 @@ internal static class DocumentCodecs
         Fingerprint = reader.ReadUInt64(),
         OrderDate = ReadDate(reader),
         StoredAbstract = storedAbstract,
+        StoredExcerpt = excerpt,
     };
 
     /// <summary>
@@ -227,6 +235,16 @@ internal static class DocumentCodecs
         }
         stored = (paper ?? throw new InvalidDataException("a text marked as the input's, with no input")).StoredBody;
         return stored is null ? paper.Body : "";
+    }
+
+    /// <summary>
+    /// A view's excerpt, as <see cref="PaperView.StoredExcerpt"/>: it stays the store's UTF-8 until a page shows it (most
+    /// views a rebuild reads back are shown by no page it renders), and the view's own text is empty.
+    /// </summary>
+    private static string ReadExcerpt(BinaryReader reader, out StoredText excerpt)
+    {
+        excerpt = StoredText.Read(reader);
+        return "";
     }
 
     private static string Required(string? text) => text ?? throw new InvalidDataException("a view without a text it must have");

@@ -37,31 +37,6 @@ internal sealed class TagVocabulary
             }
         }
         bySlug = slugs.ToFrozenDictionary(StringComparer.Ordinal);
-        bySlugSpan = bySlug.GetAlternateLookup<ReadOnlySpan<char>>();
-        ReadSlug = ReadSlugOf;
-    }
-
-    private readonly FrozenDictionary<string, TagDefinition>.AlternateLookup<ReadOnlySpan<char>> bySlugSpan;
-
-    /// <summary>
-    /// Reads a tag <see cref="BinaryWriter.Write(string)"/> wrote: a tag the vocabulary defines is its definition's own
-    /// string, as a match gives it, and no string is made for it (every paper's tags are read back in every build).
-    /// </summary>
-    public Func<BinaryReader, string> ReadSlug { get; }
-
-    private string ReadSlugOf(BinaryReader reader)
-    {
-        var length = reader.Read7BitEncodedInt();
-        if (length is < 0 or > 256)
-        {
-            return length < 0 ? throw new InvalidDataException("a negative length")
-                : reader.ReadBytes(length) is var longer && longer.Length == length ? System.Text.Encoding.UTF8.GetString(longer) : throw new EndOfStreamException();
-        }
-        Span<byte> bytes = stackalloc byte[length];
-        reader.BaseStream.ReadExactly(bytes);
-        Span<char> chars = stackalloc char[length];
-        chars = chars[..System.Text.Encoding.UTF8.GetChars(bytes, chars)];
-        return bySlugSpan.TryGetValue(chars, out var definition) ? definition.Slug : new string(chars);
     }
 
     public static TagVocabulary Empty { get; } = new([]);
