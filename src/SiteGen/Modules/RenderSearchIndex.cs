@@ -24,15 +24,12 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         var papers = context.FromPipeline(papersPipeline).Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
         // The engine's bound on parallel work, which is still in force when the file is written (Output).
         var parallel = context.ParallelOptions;
-        Action<Stream> write;
-        if (PostingsOf(site) is { } memo)
+        Action<Stream> write = stream => Build(papers, site, parallel).WriteScript(stream, Urls.Paper("{slug}"), PostingsOf(site));
+        if (site.Held)
         {
-            write = stream => Build(papers, site, parallel).WriteScript(stream, Urls.Paper("{slug}"), memo);
-        }
-        else
-        {
-            // A one-off build finds every word's papers now, beside the other pipelines' pages, and only writes them out with
-            // its files: found then, it was the build's last work, on one core (at 100,000 papers 0.2 s of a daily update).
+            // A rebuild held off the collector finds every word's papers now, beside the other pipelines' pages, and only
+            // writes them out with its files: found then, it was the build's last work, on one core (at 100,000 papers
+            // 0.2 s of a daily update).
             var found = Task.Run(() => Build(papers, site, parallel).WithPostings());
             write = stream => found.GetAwaiter().GetResult().WriteScript(stream, Urls.Paper("{slug}"));
         }

@@ -160,6 +160,7 @@ internal static class SiteBuilder
             // rendered again, far past what the store foretells.
             hold!.Release();
         }
+        services = services with { Held = held && !hold!.Released };
 
         var engine = new Engine.Engine(SitePipelines.Create(), [services])
         {

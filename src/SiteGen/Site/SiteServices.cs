@@ -45,6 +45,14 @@ internal sealed record SiteServices(
     /// </summary>
     public Text.TextFile? Texts { get; init; }
 
+    /// <summary>
+    /// True for a one-off rebuild held off the collector (<see cref="CollectorHold"/>): it renders a few pages, and its
+    /// garbage stays to its end anyway, so a file made from every paper is made beside the other pipelines' work rather
+    /// than when it is written. A cold build renders every page while it writes, and made beside that, such a file would
+    /// be held through its peak (the search index of a million papers allocates gigabytes).
+    /// </summary>
+    public bool Held { get; init; }
+
     /// <summary>Paper cards, shared by the list pages (a session's, kept across its builds).</summary>
     public CardCache Cards { get; init; } = new(Templates);
 

@@ -179,6 +179,13 @@ public sealed class DocumentCodecsTests
         var readView = DocumentCodecs.Site.Read(viewReader, readDocument).GetRequired<PaperView>(Keys.PaperView);
         Assert.Same(stored, readView.StoredAbstract);
         Assert.False(stored.Decoded, "the abstract was decoded on the way");
+        // The excerpt too stays the store's bytes, reads as the text it was, and is stored again as the same bytes.
+        var excerpt = Assert.IsType<SiteGen.Text.StoredText>(readView.StoredExcerpt);
+        Assert.Equal(Encode(input.WithDestination(view.Url).With(Keys.PaperView, view), input),
+            Encode(readDocument.WithDestination(readView.Url).With(Keys.PaperView, readView), readDocument));
+        Assert.Equal(view.Fingerprint, PageFingerprint.Of(readView));
+        Assert.False(excerpt.Decoded, "the excerpt was decoded on the way");
+        Assert.Equal(view.Excerpt, readView.Excerpt);
 
         Assert.Equal(paper.Body, read.Body);
         Assert.Equal(paper.Body, readView.AbstractMarkdown);
