@@ -21,12 +21,12 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
 
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
-        var reuse = context.GetService<SiteServices>().Session.Reuse;
+        var site = context.GetService<SiteServices>();
         var documents = context.FromPipeline(papersPipeline);
-        var file = reuse.Rerun<Lines>("papers.json", MadeFrom.KeyAlone, documents, last => new Lines([.. documents.Select(d => d.GetRequired<Paper>(Keys.Paper))], last));
+        var file = site.Session.Reuse.Rerun<Lines>("papers.json", MadeFrom.KeyAlone, documents, last => new Lines([.. documents.Select(d => d.GetRequired<Paper>(Keys.Paper))], last));
         // Streamed into the file when it is written: at a million papers it is gigabytes, more than one array holds.
         var document = Document.Create(destination: Urls.PapersJson)
-            .With(Keys.Stream, (Action<Stream>)(stream => file.Write(stream, reuse)));
+            .With(Keys.Stream, (Action<Stream>)(stream => file.Write(stream, site)));
         return Task.FromResult(ImmutableArray.Create(document));
     }
 
@@ -42,28 +42,44 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
         private byte[][]? _lines;
 
         /// <summary><c>[</c>, one paper per line separated by commas, <c>]</c>: UTF-8 throughout, no string in between.</summary>
-        public void Write(Stream stream, Reuse reuse)
+        public void Write(Stream stream, SiteServices site)
         {
+            var reuse = site.Session.Reuse;
             lock (this)
             {
                 // A paper's line is made from the paper alone. Lines made anew beside a last file skip the memo, which would
                 // otherwise see a build that used a handful of its entries, and drop the rest.
                 var memo = reuse.Memo<Paper, byte[]>("papers.json lines", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
                 var lines = _lines ?? (reuse.Remembers ? new byte[_papers.Length][] : null);
-                // A build that keeps no lines (one per process) writes each through one buffer instead of an array per paper.
+                // A build that keeps no lines (one per process) writes each through one buffer instead of an array per paper,
+                // or copies it from the last file (PapersJsonLines).
                 var buffer = new ArrayBufferWriter<byte>(4096);
                 using var json = new Utf8JsonWriter(buffer, Options);
+                using var lastFile = lines is null ? PapersJsonLines.Open(site.Session.Documents, site.Output.Resolve(Urls.PapersJson)) : null;
+                var written = lines is null ? new PapersJsonLines.Written(_papers.Length) : null;
+                var fingerprints = PaperFingerprints(reuse);
                 // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
                 stream.Write("[\n"u8);
+                var offset = 2L;
                 for (var i = 0; i < _papers.Length; i++)
                 {
                     if (lines is null)
                     {
-                        buffer.ResetWrittenCount();
-                        json.Reset(buffer);
-                        RenderPapersJson.Write(json, _papers[i]);
-                        json.Flush();
-                        stream.Write(buffer.WrittenSpan);
+                        var fingerprint = fingerprints.GetOrAdd(_papers[i], DocumentCodecs.FingerprintOf);
+                        ReadOnlySpan<byte> line = default;
+                        var copied = lastFile is not null && lastFile.TryFind(fingerprint, out line);
+                        if (!copied || site.Session.Documents.Verify)
+                        {
+                            var made = Made(json, buffer, _papers[i]);
+                            if (copied && !line.SequenceEqual(made))
+                            {
+                                throw new StoredWorkMismatchException("a line of papers.json", _papers[i].Slug, "the last file's line for the same paper");
+                            }
+                            line = made;
+                        }
+                        stream.Write(line);
+                        written!.Add(fingerprint, offset, line);
+                        offset += line.Length + (i < _papers.Length - 1 ? 2 : 1);
                     }
                     else
                     {
@@ -75,9 +91,27 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                     stream.Write(i < _papers.Length - 1 ? ",\n"u8 : "\n"u8);
                 }
                 stream.Write("]\n"u8);
+                written?.Keep(site.Session.Documents);
                 (_lines, _last) = (lines, null);
             }
         }
+    }
+
+    /// <summary>
+    /// Each paper's fingerprint (<see cref="DocumentCodecs.FingerprintOf"/>), found once in a build for both its Markdown
+    /// page (<see cref="CreatePaperPages"/>) and its line here.
+    /// </summary>
+    internal static Memo<Paper, ulong> PaperFingerprints(Reuse reuse) =>
+        reuse.Memo<Paper, ulong>("paper fingerprints", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance, withinOneBuild: true);
+
+    /// <summary>The paper's line, written into <paramref name="buffer"/> (emptied first).</summary>
+    private static ReadOnlySpan<byte> Made(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Paper paper)
+    {
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        Write(json, paper);
+        json.Flush();
+        return buffer.WrittenSpan;
     }
 
     private static byte[] Line(Paper paper)
