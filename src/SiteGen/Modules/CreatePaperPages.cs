@@ -31,7 +31,7 @@ internal sealed class CreatePaperPages : PerDocumentModule
         // Made only when the paper changed: the last build's file is kept by the paper's fingerprint.
         yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
             .With(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(paper))))
-            .With(Keys.ProducedFrom, RenderPapersJson.PaperFingerprints(site.Session.Reuse).GetOrAdd(paper, DocumentCodecs.FingerprintOf));
+            .With(Keys.ProducedFrom, view.PaperFingerprint);
         if (paper.Arxiv is { } arxiv)
         {
             var alias = Urls.PaperByArxiv(arxiv);

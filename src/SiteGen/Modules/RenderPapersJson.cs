@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SiteGen.Engine;
 using SiteGen.Papers;
+using SiteGen.Rendering.Views;
 using SiteGen.Site;
 
 namespace SiteGen.Modules;
@@ -23,7 +24,8 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
     {
         var site = context.GetService<SiteServices>();
         var documents = context.FromPipeline(papersPipeline);
-        var file = site.Session.Reuse.Rerun<Lines>("papers.json", MadeFrom.KeyAlone, documents, last => new Lines([.. documents.Select(d => d.GetRequired<Paper>(Keys.Paper))], last));
+        var file = site.Session.Reuse.Rerun<Lines>("papers.json", MadeFrom.KeyAlone, documents, last => new Lines([.. documents.Select(d => d.GetRequired<Paper>(Keys.Paper))],
+            [.. documents.Select(d => d.GetRequired<PaperView>(Keys.PaperView).PaperFingerprint)], last));
         // Streamed into the file when it is written: at a million papers it is gigabytes, more than one array holds.
         var document = Document.Create(destination: Urls.PapersJson)
             .With(Keys.Stream, (Action<Stream>)(stream => file.Write(stream, site)));
@@ -35,7 +37,8 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
     /// same places take their lines from it: one comparison of references where a memo's lookup per paper cost 3 ms an
     /// edit at 10,000 papers.
     /// </summary>
-    private sealed class Lines(Paper[] papers, Lines? last)
+    /// <param name="fingerprints">Each paper's fingerprint (<see cref="PaperView.PaperFingerprint"/>), by which a one-off build finds its line in the last file.</param>
+    private sealed class Lines(Paper[] papers, ulong[] fingerprints, Lines? last)
     {
         private Lines? _last = last?._lines is not null && last._papers.Length == papers.Length ? last : null;
         private readonly Paper[] _papers = papers;
@@ -57,7 +60,6 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                 using var json = new Utf8JsonWriter(buffer, Options);
                 using var lastFile = lines is null ? PapersJsonLines.Open(site.Session.Documents, site.Output.Resolve(Urls.PapersJson)) : null;
                 var written = lines is null ? new PapersJsonLines.Written(_papers.Length) : null;
-                var fingerprints = PaperFingerprints(reuse);
                 // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
                 stream.Write("[\n"u8);
                 var offset = 2L;
@@ -65,7 +67,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                 {
                     if (lines is null)
                     {
-                        var fingerprint = fingerprints.GetOrAdd(_papers[i], DocumentCodecs.FingerprintOf);
+                        var fingerprint = fingerprints[i];
                         ReadOnlySpan<byte> line = default;
                         var copied = lastFile is not null && lastFile.TryFind(fingerprint, out line);
                         if (!copied || site.Session.Documents.Verify)
@@ -96,13 +98,6 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
             }
         }
     }
-
-    /// <summary>
-    /// Each paper's fingerprint (<see cref="DocumentCodecs.FingerprintOf"/>), found once in a build for both its Markdown
-    /// page (<see cref="CreatePaperPages"/>) and its line here.
-    /// </summary>
-    internal static Memo<Paper, ulong> PaperFingerprints(Reuse reuse) =>
-        reuse.Memo<Paper, ulong>("paper fingerprints", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance, withinOneBuild: true);
 
     /// <summary>The paper's line, written into <paramref name="buffer"/> (emptied first).</summary>
     private static ReadOnlySpan<byte> Made(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Paper paper)

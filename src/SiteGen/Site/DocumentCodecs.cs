@@ -182,6 +182,7 @@ internal static class DocumentCodecs
         WriteText(writer, view.PdfUrl);
         WriteText(writer, view.ProjectUrl);
         writer.Write(view.Fingerprint);
+        writer.Write(view.PaperFingerprint);
         WriteDate(writer, view.OrderDate);
     }
 
@@ -217,6 +218,7 @@ internal static class DocumentCodecs
         PdfUrl = ReadText(reader),
         ProjectUrl = ReadText(reader),
         Fingerprint = reader.ReadUInt64(),
+        PaperFingerprint = reader.ReadUInt64(),
         OrderDate = ReadDate(reader),
         StoredAbstract = storedAbstract,
         StoredExcerpt = excerpt,

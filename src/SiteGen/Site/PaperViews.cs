@@ -49,6 +49,7 @@ internal static class PaperViews
             ProjectUrl = HttpOrNull(paper.Links.GetValueOrDefault(Paper.ProjectLink)),
             StoredAbstract = paper.StoredBody,
             StoredExcerpt = site.Texts?.Keep(excerpt),
+            PaperFingerprint = DocumentCodecs.FingerprintOf(paper),
         };
         return view with { Fingerprint = PageFingerprint.Of(view) };
     }

@@ -151,6 +151,14 @@ internal sealed record PaperView(
 
     /// <summary>A hash of everything above, computed once: pages that show this paper use it to tell whether they changed.</summary>
     public ulong Fingerprint { get; init; }
+
+    /// <summary>
+    /// The fingerprint of the paper the view was made from (<see cref="Site.DocumentCodecs.FingerprintOf"/>), made with the
+    /// view and stored with it: what the paper's Markdown page and its line of papers.json are made from, so that a new
+    /// process finds both kept without writing the paper out again. Not shown to templates.
+    /// </summary>
+    [JsonIgnore]
+    internal ulong PaperFingerprint { get; init; }
 }
 
 /// <summary>A link to one page of a list: its number, or null for the front page; a gap before it; far from the current page.</summary>
