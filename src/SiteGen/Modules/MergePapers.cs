@@ -41,7 +41,7 @@ internal sealed class MergePapers(string? basePipeline = null) : IModule
         ImmutableArray<Document> listings, ImmutableArray<Document> handWritten, Reuse reuse, IExecutionContext context)
     {
         // A title's identity depends on the title alone; a group's merge on its copies alone.
-        var identities = reuse.Memo<Paper, string>("title identities", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
+        var identities = reuse.Memo<Paper, UInt128>("title identities", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
         var mergedGroups = reuse.Memo<PaperGroup, (Document Document, ImmutableArray<Diagnostic> Warnings)>("merged papers", MadeFrom.KeyAlone);
         var (groups, warnings) = PaperMerger.Group(
             listings.Select(d => d.GetRequired<Paper>(Keys.Paper)),

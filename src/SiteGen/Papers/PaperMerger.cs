@@ -45,7 +45,7 @@ internal static class PaperMerger
     /// </summary>
     /// <param name="fileOf">A hand-written page's file as a warning names it (the site-relative path); when it gives none, its source's name.</param>
     public static (List<PaperGroup> Groups, ImmutableArray<Diagnostic> Warnings) Group(
-        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, string> titleKey, Func<Paper, string?>? fileOf = null)
+        IEnumerable<Paper> listingPapers, IEnumerable<Paper> handWrittenPapers, Func<Paper, UInt128> titleKey, Func<Paper, string?>? fileOf = null)
     {
         string FileOf(Paper paper) => fileOf?.Invoke(paper) ?? SourceOf(paper);
         ArgumentNullException.ThrowIfNull(listingPapers);
@@ -53,7 +53,7 @@ internal static class PaperMerger
         var groups = new List<(List<Paper> Listings, List<Paper> Pages)>();
         // Each key leads to the group that has it; two groups that turn out to be one paper become one (the first).
         var byArxiv = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byTitle = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byTitle = new Dictionary<UInt128, int>();
         var moved = new Dictionary<int, int>();
         int Find(int group)
         {
@@ -191,8 +191,8 @@ internal static class PaperMerger
     /// </summary>
     public static string Identity(Paper paper) => $"{paper.Arxiv}\n{TitleKey.Of(paper.Title)}";
 
-    /// <summary>The title part of <see cref="Identity"/>.</summary>
-    public static string TitleIdentity(Paper paper) => TitleKey.Of(paper.Title);
+    /// <summary>The title part of <see cref="Identity"/>, as its hash (<see cref="TitleKey.HashOf"/>).</summary>
+    public static UInt128 TitleIdentity(Paper paper) => TitleKey.HashOf(paper.Title);
 
     private static string SourceOf(Paper paper) => paper.Sources.IsDefaultOrEmpty ? "(unknown source)" : paper.Sources[0];
 

@@ -1,3 +1,6 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
 using SiteGen.Text;
 
 namespace SiteGen.Papers;
@@ -16,23 +19,49 @@ internal static class TitleKey
         {
             return folded; // most titles: every title of a build is keyed, and a second copy of each was garbage
         }
-        var key = new System.Text.StringBuilder(folded.Length);
-        var space = false;
-        foreach (var c in folded)
+        var key = folded.ToCharArray();
+        return new string(key, 0, MendSpaces(key));
+    }
+
+    /// <summary>
+    /// A hash of <see cref="Of"/>'s key, made without a string of it for a title in ASCII (most): the merge keys every
+    /// paper of every build by it, twice, and the keys were a fiftieth of what a daily update allocated at 100,000 papers.
+    /// </summary>
+    public static UInt128 HashOf(string title)
+    {
+        if (!Ascii.IsValid(title) || title.Length > 1024)
+        {
+            return HashOfKey(Of(title));
+        }
+        Span<char> key = stackalloc char[title.Length];
+        Ascii.ToLower(title, key, out _);
+        return HashOfKey(key[..MendSpaces(key)]);
+    }
+
+    private static UInt128 HashOfKey(ReadOnlySpan<char> key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key));
+
+    /// <summary>
+    /// One ' ' between words, none at the ends, for a folded text in place (<see cref="TextFold.Fold"/> keeps whitespace as
+    /// it is): its new length.
+    /// </summary>
+    private static int MendSpaces(Span<char> text)
+    {
+        var (length, space) = (0, false);
+        foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
-                space = key.Length > 0;
+                space = length > 0;
                 continue;
             }
             if (space)
             {
-                key.Append(' ');
+                text[length++] = ' ';
                 space = false;
             }
-            key.Append(c);
+            text[length++] = c;
         }
-        return key.ToString();
+        return length;
     }
 
     /// <summary>Whether the text has a space other than one ' ' between two words (at its ends, two in a row, a tab, a line break).</summary>
