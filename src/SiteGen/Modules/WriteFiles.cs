@@ -49,7 +49,7 @@ internal sealed class WriteFiles : IModule
             }
             else
             {
-                (outputs[i], var page) = Write(inputs[i], site, last is null ? pageModels : null);
+                (outputs[i], var page) = Write(inputs[i], site, last is null ? pageModels : null, remember: pages is not null);
                 if (pages is not null)
                 {
                     pages[i] = page;
@@ -67,7 +67,8 @@ internal sealed class WriteFiles : IModule
     /// The session's memo of page models' hashes; null when this run carries the unchanged pages over: the few it writes
     /// have their models hashed without it (<see cref="PageWriter"/>).
     /// </param>
-    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, Memo<PageModel, ulong>? pageModels)
+    /// <param name="remember">Whether the page is wanted back (a session's): a one-off build makes none, for each of its pages.</param>
+    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, Memo<PageModel, ulong>? pageModels, bool remember)
     {
         if (input.Destination is not { } destination)
         {
@@ -82,9 +83,10 @@ internal sealed class WriteFiles : IModule
         else if (input.Get<Func<byte[]>>(Keys.Produce) is { } produce)
         {
             var inputs = input.Get<ulong>(Keys.ProducedFrom) is var from and not 0 ? Fingerprint.Of(site.Fingerprint, from, destination) : 0;
-            page = new WrittenPage(destination, inputs != 0 && site.Output.TryKeep(destination, inputs, out var same)
+            var stamp = inputs != 0 && site.Output.TryKeep(destination, inputs, out var same)
                 ? same
-                : site.Output.WriteBytes(destination, produce(), inputs));
+                : site.Output.WriteBytes(destination, produce(), inputs);
+            page = remember ? new WrittenPage(destination, stamp) : null;
         }
         else if (input.Get<Action<Stream>>(Keys.Stream) is { } stream)
         {
@@ -93,7 +95,7 @@ internal sealed class WriteFiles : IModule
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
             (var stamp, links) = PageWriter.Write(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, pageModels);
-            page = new WrittenPage(destination, stamp);
+            page = remember ? new WrittenPage(destination, stamp) : null;
         }
         else
         {

@@ -160,11 +160,19 @@ internal sealed partial class TemplateRenderer
 
     private Layout LayoutOf(string layout)
     {
+        // By the layout's own name first: every page asks, and its file's name was a string made each time.
+        if (_byLayout.TryGetValue(layout, out var found))
+        {
+            return found;
+        }
         var name = LayoutName(layout);
         return _layouts.TryGetValue(name, out var page)
-            ? page
+            ? _byLayout.GetOrAdd(layout, page)
             : throw new ContentException(_lastRoot + name, 0, 0, $"the theme has no layout '{layout}'; add {name} to the theme or fix the layout name");
     }
+
+    /// <summary>The layouts asked for, by the name a page gives (<c>paper</c>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Layout> _byLayout = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Renders <c>layouts/{layout}.liquid</c> with <paramref name="model"/>, then <c>layouts/base.liquid</c> around it.
