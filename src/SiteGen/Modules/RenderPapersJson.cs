@@ -24,8 +24,9 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
     {
         var site = context.GetService<SiteServices>();
         var documents = context.FromPipeline(papersPipeline);
+        // A one-off build finds each paper's line in the last file by the fingerprint its view holds; a session keeps its lines.
         var file = site.Session.Reuse.Rerun<Lines>("papers.json", MadeFrom.KeyAlone, documents, last => new Lines([.. documents.Select(d => d.GetRequired<Paper>(Keys.Paper))],
-            [.. documents.Select(d => d.GetRequired<PaperView>(Keys.PaperView).PaperFingerprint)], last));
+            site.Session.Reuse.Remembers ? null : [.. documents.Select(d => d.GetRequired<PaperView>(Keys.PaperView).PaperFingerprint)], last));
         // Streamed into the file when it is written: at a million papers it is gigabytes, more than one array holds.
         var document = Document.Create(destination: Urls.PapersJson)
             .With(Keys.Stream, (Action<Stream>)(stream => file.Write(stream, site)));
@@ -37,8 +38,8 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
     /// same places take their lines from it: one comparison of references where a memo's lookup per paper cost 3 ms an
     /// edit at 10,000 papers.
     /// </summary>
-    /// <param name="fingerprints">Each paper's fingerprint (<see cref="PaperView.PaperFingerprint"/>), by which a one-off build finds its line in the last file.</param>
-    private sealed class Lines(Paper[] papers, ulong[] fingerprints, Lines? last)
+    /// <param name="fingerprints">In a one-off build, each paper's fingerprint (<see cref="PaperView.PaperFingerprint"/>), by which its line is found in the last file.</param>
+    private sealed class Lines(Paper[] papers, ulong[]? fingerprints, Lines? last)
     {
         private Lines? _last = last?._lines is not null && last._papers.Length == papers.Length ? last : null;
         private readonly Paper[] _papers = papers;
@@ -67,7 +68,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                 {
                     if (lines is null)
                     {
-                        var fingerprint = fingerprints[i];
+                        var fingerprint = fingerprints?[i] ?? 0;
                         ReadOnlySpan<byte> line = default;
                         var copied = lastFile is not null && lastFile.TryFind(fingerprint, out line);
                         if (!copied || site.Session.Documents.Verify)
