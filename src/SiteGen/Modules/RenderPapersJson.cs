@@ -59,7 +59,9 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                 // or copies it from the last file (PapersJsonLines).
                 var buffer = new ArrayBufferWriter<byte>(4096);
                 using var json = new Utf8JsonWriter(buffer, Options);
-                using var lastFile = lines is null ? PapersJsonLines.Open(site.Session.Documents, site.Output.Resolve(Urls.PapersJson)) : null;
+                // Read back only when it is the last build's file, in the output folder: not a link or anything else put there.
+                using var lastFile = lines is null && site.Output.HoldsAsWritten(Urls.PapersJson)
+                    ? PapersJsonLines.Open(site.Session.Documents, site.Output.Resolve(Urls.PapersJson)) : null;
                 var written = lines is null ? new PapersJsonLines.Written(_papers.Length) : null;
                 // "[\n" + lines joined by ",\n" + "\n]\n" (an empty array: "[\n]\n").
                 stream.Write("[\n"u8);

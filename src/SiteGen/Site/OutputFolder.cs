@@ -263,6 +263,14 @@ internal sealed class OutputFolder
     /// </summary>
     public bool TryKeep(string destination, ulong inputs) => TryKeep(destination, inputs, out _);
 
+    /// <summary>
+    /// True when the last build wrote <paramref name="destination"/> and it is still there as written, in a real folder
+    /// (as <see cref="TryKeep(string, ulong)"/> asks), for a build that reads parts of the last file back (papers.json's lines):
+    /// not a link, nor anything put in its place.
+    /// </summary>
+    public bool HoldsAsWritten(string destination) =>
+        !DryRun && Previous.TryGetValue(destination, out var stamp) && !stamp.IsUnknown && (Trusted || IsIntact(destination, stamp));
+
     /// <param name="stamp">What the manifest holds of the file kept.</param>
     internal bool TryKeep(string destination, ulong inputs, out FileStamp stamp)
     {

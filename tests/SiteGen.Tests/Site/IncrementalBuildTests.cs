@@ -180,6 +180,35 @@ public sealed class IncrementalBuildTests
         await AssertSameAsAColdBuild(site);
     }
 
+    /// <summary>
+    /// The last papers.json is read back only when it is the file the last build wrote: a named pipe put in its place (a
+    /// read of which waits for a writer that never comes) is not opened, and is replaced by the file.
+    /// </summary>
+    [Fact]
+    public async Task ANamedPipeInPlaceOfPapersJsonIsNotReadAndIsReplaced()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // mkfifo is Linux's here
+        }
+        using var site = new TempFolder().WithDefaultSite();
+        await Build(site.Path);
+        var json = site["output/papers.json"];
+        File.Delete(json);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [json]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        var listing = site["input/listings/001_c65d2d98e23c96f3.txt"];
+        File.WriteAllText(listing, File.ReadAllText(listing).Replace("Solving a linear system Ax=b", "Solving a large linear system Ax=b"));
+
+        await Build(site.Path).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(new FileInfo(json).Length > 0, "papers.json is a file again"); // a pipe's length is 0
+        await AssertSameAsAColdBuild(site);
+    }
+
     private static List<string> RelatedOf(TempFolder site, string page) =>
         [.. SiteLinks.Parse(File.ReadAllText(site["output/" + page])).QuerySelectorAll("main .related a").Select(a => a.GetAttribute("href")!.Split('/')[^2])];
 
