@@ -101,13 +101,6 @@ public sealed class DocumentCache
         Store is { } store ? Stored(store, what, about: null, key(state), state, make, encode, decode) : make(state);
 
     /// <summary>
-    /// <see cref="StoredOrMade{TState, T}"/> for a caller whose functions need nothing handed to them.
-    /// </summary>
-    public T StoredOrMade<T>(string what, Func<UInt128> key, Func<T> make, Func<T, byte[]> encode, Func<ArraySegment<byte>, T> decode) =>
-        StoredOrMade(what, (key, make, encode, decode), static s => s.key(), static s => s.make(), static (s, value) => s.encode(value),
-            static (s, bytes) => s.decode(bytes));
-
-    /// <summary>
     /// Keeps what <see cref="StoredOrMade{TState, T}"/> stored under <paramref name="key"/> for the next process although this one
     /// did not read it (a value most builds need only part of); the store drops unread records once they outweigh a quarter
     /// of the rest.

@@ -44,9 +44,11 @@ internal sealed class PapersJsonLines : IDisposable
     }
 
     /// <summary>The line of the paper with <paramref name="fingerprint"/> in the last file, if it is there as it was written.</summary>
-    public bool TryFind(ulong fingerprint, out ReadOnlySpan<byte> line)
+    /// <param name="hash">The line's hash, as <see cref="Written.Add"/> keeps it (a line copied is not hashed twice).</param>
+    public bool TryFind(ulong fingerprint, out ReadOnlySpan<byte> line, out ulong hash)
     {
         line = default;
+        hash = 0;
         if (fingerprint == 0 || !_lines.TryGetValue(fingerprint, out var at))
         {
             return false;
@@ -65,6 +67,7 @@ internal sealed class PapersJsonLines : IDisposable
             }
         }
         line = _window.AsSpan((int)(at.Offset - _windowStart), at.Length);
+        hash = at.Hash;
         return XxHash3.HashToUInt64(line) == at.Hash;
     }
 
@@ -75,9 +78,12 @@ internal sealed class PapersJsonLines : IDisposable
     {
         private readonly List<(ulong Fingerprint, long Offset, int Length, ulong Hash)> _lines = new(count);
 
-        /// <summary>The line of the paper with <paramref name="fingerprint"/> (none known: 0) at <paramref name="offset"/>.</summary>
-        public void Add(ulong fingerprint, long offset, ReadOnlySpan<byte> line) =>
-            _lines.Add((fingerprint, offset, line.Length, XxHash3.HashToUInt64(line)));
+        /// <summary>
+        /// The line of the paper with <paramref name="fingerprint"/> (none known: 0) at <paramref name="offset"/>; its
+        /// <paramref name="hash"/> when <see cref="TryFind"/> gave it, else hashed here.
+        /// </summary>
+        public void Add(ulong fingerprint, long offset, ReadOnlySpan<byte> line, ulong? hash = null) =>
+            _lines.Add((fingerprint, offset, line.Length, hash ?? XxHash3.HashToUInt64(line)));
 
         public void Keep(DocumentCache documents)
         {

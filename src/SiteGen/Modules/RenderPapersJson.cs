@@ -72,7 +72,8 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                     {
                         var fingerprint = fingerprints?[i] ?? 0;
                         ReadOnlySpan<byte> line = default;
-                        var copied = lastFile is not null && lastFile.TryFind(fingerprint, out line);
+                        var hash = 0UL;
+                        var copied = lastFile is not null && lastFile.TryFind(fingerprint, out line, out hash);
                         if (!copied || site.Session.Documents.Verify)
                         {
                             var made = Made(json, buffer, _papers[i]);
@@ -83,7 +84,7 @@ internal sealed class RenderPapersJson(string papersPipeline) : IModule
                             line = made;
                         }
                         stream.Write(line);
-                        written!.Add(fingerprint, offset, line);
+                        written!.Add(fingerprint, offset, line, copied ? hash : null);
                         offset += line.Length + (i < _papers.Length - 1 ? 2 : 1);
                     }
                     else

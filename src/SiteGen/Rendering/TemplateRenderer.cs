@@ -125,7 +125,7 @@ internal sealed partial class TemplateRenderer
             }
             else
             {
-                layouts[file.Name] = new Layout(file, template);
+                layouts[LayoutOfFile(file.Name)] = new Layout(file, template);
             }
         }
 
@@ -141,9 +141,9 @@ internal sealed partial class TemplateRenderer
             }
         }
 
-        var baseName = LayoutName(BaseLayout);
-        if (!layouts.ContainsKey(baseName))
+        if (!layouts.ContainsKey(BaseLayout))
         {
+            var baseName = LayoutName(BaseLayout);
             throw new ContentException(lastRoot + baseName, 0, 0, $"the theme has no {baseName}; every page is wrapped in it, so add one");
         }
 
@@ -158,21 +158,11 @@ internal sealed partial class TemplateRenderer
     /// </summary>
     public void RequireLayout(string layout) => LayoutOf(layout);
 
-    private Layout LayoutOf(string layout)
-    {
-        // By the layout's own name first: every page asks, and its file's name was a string made each time.
-        if (_byLayout.TryGetValue(layout, out var found))
-        {
-            return found;
-        }
-        var name = LayoutName(layout);
-        return _layouts.TryGetValue(name, out var page)
-            ? _byLayout.GetOrAdd(layout, page)
-            : throw new ContentException(_lastRoot + name, 0, 0, $"the theme has no layout '{layout}'; add {name} to the theme or fix the layout name");
-    }
-
-    /// <summary>The layouts asked for, by the name a page gives (<c>paper</c>).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Layout> _byLayout = new(StringComparer.Ordinal);
+    private Layout LayoutOf(string layout) =>
+        _layouts.TryGetValue(layout, out var page)
+            ? page
+            : throw new ContentException(_lastRoot + LayoutName(layout), 0, 0,
+                $"the theme has no layout '{layout}'; add {LayoutName(layout)} to the theme or fix the layout name");
 
     /// <summary>
     /// Renders <c>layouts/{layout}.liquid</c> with <paramref name="model"/>, then <c>layouts/base.liquid</c> around it.
@@ -204,7 +194,7 @@ internal sealed partial class TemplateRenderer
         body.Clear();
         RenderOne(layoutTemplate, context, body);
         context.SetValue(BodyVariable, new RawHtml(body.WrittenMemory));
-        RenderOne(_layouts[LayoutName(BaseLayout)], context, page);
+        RenderOne(_layouts[BaseLayout], context, page);
     }
 
     /// <summary>Each thread's buffer for the page layout's part of a page, while the base layout is rendered around it.</summary>
@@ -307,6 +297,15 @@ internal sealed partial class TemplateRenderer
     }
 
     private static string LayoutName(string layout) => LayoutsFolder + layout + ThemeFile.Extension;
+
+    /// <summary>
+    /// The layout a file is (<c>layouts/paper.liquid</c>: <c>paper</c>), the name a page gives: the layouts are found by it,
+    /// since every page asks for its layout, and a file name made each time was a string per page.
+    /// </summary>
+    private static string LayoutOfFile(string file) =>
+        file.StartsWith(LayoutsFolder, StringComparison.Ordinal) && file.EndsWith(ThemeFile.Extension, StringComparison.Ordinal)
+            ? file[LayoutsFolder.Length..^ThemeFile.Extension.Length]
+            : file;
 
     private static string PartialKey(string reference) =>
         reference.EndsWith(ThemeFile.Extension, StringComparison.OrdinalIgnoreCase) ? reference : reference + ThemeFile.Extension;

@@ -268,21 +268,29 @@ internal sealed class OutputFolder
     /// (as <see cref="TryKeep(string, ulong)"/> asks), for a build that reads parts of the last file back (papers.json's lines):
     /// not a link, nor anything put in its place.
     /// </summary>
-    public bool HoldsAsWritten(string destination) =>
-        !DryRun && Previous.TryGetValue(destination, out var stamp) && !stamp.IsUnknown && (Trusted || IsIntact(destination, stamp));
+    public bool HoldsAsWritten(string destination) => LastStampOf(destination, out var stamp) && StillAsWritten(destination, stamp);
 
     /// <param name="stamp">What the manifest holds of the file kept.</param>
     internal bool TryKeep(string destination, ulong inputs, out FileStamp stamp)
     {
-        stamp = default;
-        if (DryRun || !Previous.TryGetValue(destination, out stamp) || stamp.IsUnknown || stamp.Inputs != inputs
-            || !(Trusted || IsIntact(destination, stamp)))
+        // The inputs first: a file whose inputs changed is not looked at.
+        if (!LastStampOf(destination, out stamp) || stamp.Inputs != inputs || !StillAsWritten(destination, stamp))
         {
             return false;
         }
         Produce(destination, stamp, stamp);
         return true;
     }
+
+    /// <summary>What the last build's manifest holds of <paramref name="destination"/>, when a build that writes files knows it.</summary>
+    private bool LastStampOf(string destination, out FileStamp stamp)
+    {
+        stamp = default;
+        return !DryRun && Previous.TryGetValue(destination, out stamp) && !stamp.IsUnknown;
+    }
+
+    /// <summary>True when the file is as the last build left it, <paramref name="stamp"/> its manifest's: the folder is trusted whole, or the file looks so.</summary>
+    private bool StillAsWritten(string destination, FileStamp stamp) => Trusted || IsIntact(destination, stamp);
 
     /// <summary>
     /// True when this build starts from the very manifest that the build which produced <paramref name="produced"/>
@@ -337,7 +345,7 @@ internal sealed class OutputFolder
             return stamp;
         }
         Resolve(destination);
-        if (known ? old.SameBytes(stamp) && (Trusted || IsIntact(destination, stamp)) : SameBytesOnDisk(destination, bytes))
+        if (known ? old.SameBytes(stamp) && StillAsWritten(destination, stamp) : SameBytesOnDisk(destination, bytes))
         {
             return stamp;
         }
@@ -378,7 +386,7 @@ internal sealed class OutputFolder
         }
         Produce(destination, stamp);
         var unchanged = Previous.TryGetValue(destination, out var old) && !old.IsUnknown
-            ? old.SameBytes(stamp) && (Trusted || IsIntact(destination, stamp))
+            ? old.SameBytes(stamp) && StillAsWritten(destination, stamp)
             : SameFileOnDisk(destination, staged);
         if (unchanged)
         {

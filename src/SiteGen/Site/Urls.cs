@@ -23,13 +23,8 @@ internal static class Urls
     public static string Paper(string slug) => $"papers/{slug}/index.html";
 
     /// <summary>The folder of a paper's page (<c>papers/{slug}/</c>), written into <paramref name="url"/>, which is at least <see cref="PaperFolderLength"/> long.</summary>
-    public static ReadOnlySpan<char> PaperFolder(string slug, Span<char> url)
-    {
-        "papers/".CopyTo(url);
-        slug.CopyTo(url["papers/".Length..]);
-        url[PaperFolderLength(slug) - 1] = '/';
-        return url[..PaperFolderLength(slug)];
-    }
+    public static ReadOnlySpan<char> PaperFolder(string slug, Span<char> url) =>
+        url.TryWrite($"papers/{slug}/", out var written) ? url[..written] : throw new ArgumentException("shorter than the URL", nameof(url));
 
     public static int PaperFolderLength(string slug) => "papers/".Length + slug.Length + 1;
 

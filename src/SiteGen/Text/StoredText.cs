@@ -55,18 +55,24 @@ internal sealed class StoredText
     public string Text => _utf8 is null ? WithBytes(Encoding.UTF8.GetString) : _text ??= Encoding.UTF8.GetString(_utf8);
 
     /// <summary>What <paramref name="use"/> makes of the bytes: those in memory, or those in the file read into a borrowed array.</summary>
-    private T WithBytes<T>(Func<ReadOnlySpan<byte>, T> use)
+    private T WithBytes<T>(Func<ReadOnlySpan<byte>, T> use) => WithBytes(use, static (use, bytes) => use(bytes));
+
+    /// <summary>
+    /// <see cref="WithBytes{T}(Func{ReadOnlySpan{byte}, T})"/> with <paramref name="state"/> handed to <paramref name="use"/>,
+    /// for a caller asked for every paper (writing a stored text out), whose closure each time was garbage.
+    /// </summary>
+    private T WithBytes<TState, T>(TState state, Func<TState, ReadOnlySpan<byte>, T> use)
     {
         if (_utf8 is not null)
         {
-            return use(_utf8);
+            return use(state, _utf8);
         }
         var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(_byteCount);
         try
         {
             var span = bytes.AsSpan(0, _byteCount);
             _file!.Read(_offset, span);
-            return use(span);
+            return use(state, span);
         }
         finally
         {
@@ -119,21 +125,10 @@ internal sealed class StoredText
     public void Write(BinaryWriter writer)
     {
         writer.Write7BitEncodedInt(_byteCount);
-        if (_utf8 is not null)
+        WithBytes(writer, static (writer, bytes) =>
         {
-            writer.Write(_utf8);
-            return;
-        }
-        // Read into a borrowed array, not through WithBytes: a closure each was garbage for every paper keyed.
-        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(_byteCount);
-        try
-        {
-            _file!.Read(_offset, bytes.AsSpan(0, _byteCount));
-            writer.Write(bytes, 0, _byteCount);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
-        }
+            writer.Write(bytes);
+            return true;
+        });
     }
 }

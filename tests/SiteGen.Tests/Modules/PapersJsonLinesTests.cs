@@ -65,5 +65,5 @@ public sealed class PapersJsonLinesTests
     }
 
     private static string? Find(PapersJsonLines lines, ulong fingerprint) =>
-        lines.TryFind(fingerprint, out var line) ? Encoding.UTF8.GetString(line) : null;
+        lines.TryFind(fingerprint, out var line, out _) ? Encoding.UTF8.GetString(line) : null;
 }
