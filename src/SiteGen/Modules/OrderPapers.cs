@@ -17,7 +17,7 @@ internal sealed class OrderPapers : IModule
     {
         // More than one paper in 16 changed: the full way is as cheap as a mend.
         var order = context.GetService<SiteServices>().Session.Reuse.Rerun<LastOrder>($"order of {context.PipelineName}", MadeFrom.KeyAlone, inputs,
-            last => Order(inputs, last), (last, changed) => last.Output.Mend(last.Inputs, inputs, changed), mostChanged: inputs.Length / 16,
+            last => Order(inputs, last, context.ParallelOptions), (last, changed) => last.Output.Mend(last.Inputs, inputs, changed), mostChanged: inputs.Length / 16,
             same: SameOrder);
         foreach (var warning in order.Warnings)
         {
@@ -36,7 +36,7 @@ internal sealed class OrderPapers : IModule
             || (x.Source == y.Source && x.GetRequired<Paper>(Keys.Paper).Slug == y.GetRequired<Paper>(Keys.Paper).Slug)).All(same => same)
         && Reuse.SameObjects<Paper>(a.InputPapers, b.InputPapers) && a.Slugs.SetEquals(b.Slugs) && a.Warnings.SequenceEqual(b.Warnings);
 
-    private static LastOrder Order(ImmutableArray<Document> inputs, LastOrder? last)
+    private static LastOrder Order(ImmutableArray<Document> inputs, LastOrder? last, ParallelOptions options)
     {
         var given = inputs.Select(d => d.GetRequired<Paper>(Keys.Paper)).ToArray();
         var (papers, warnings) = SlugClashes.Resolve(given);
@@ -46,7 +46,7 @@ internal sealed class OrderPapers : IModule
             documents = [.. inputs.Select((d, i) => ReferenceEquals(papers[i], given[i]) ? d : d.With(Keys.Paper, papers[i]))];
         }
         var inInputOrder = given.ToArray(); // Sorted sorts papers where they are
-        var order = last?.After(documents, papers) ?? Sorted(documents, papers.ToArray());
+        var order = last?.After(documents, papers) ?? Sorted(documents, papers.ToArray(), options);
         return order with
         {
             InputPapers = inInputOrder,
@@ -54,11 +54,11 @@ internal sealed class OrderPapers : IModule
         };
     }
 
-    private static LastOrder Sorted(ImmutableArray<Document> inputs, Paper[] papers)
+    private static LastOrder Sorted(ImmutableArray<Document> inputs, Paper[] papers, ParallelOptions options)
     {
         // The papers are the keys, read once: a comparison that looked each up in its document's metadata cost more than the sort.
         var documents = inputs.ToArray();
-        Array.Sort(papers, documents, Comparer<Paper>.Create(Compare));
+        ParallelSort.Sort(papers, documents, Comparer<Paper>.Create(Compare), options);
         return new LastOrder(documents, papers);
     }
 
