@@ -68,6 +68,15 @@ public sealed class MetadataDictionary : IReadOnlyDictionary<string, object?>
                 Put(key, value);
             }
         }
+        else if (values is IReadOnlyList<KeyValuePair<string, object?>> list)
+        {
+            // What a collection expression makes for an IEnumerable: walked by index, its enumerator was garbage for
+            // every page a build writes.
+            for (var i = 0; i < list.Count; i++)
+            {
+                Put(list[i].Key, list[i].Value);
+            }
+        }
         else
         {
             foreach (var (key, value) in values)

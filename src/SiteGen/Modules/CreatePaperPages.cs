@@ -26,18 +26,19 @@ internal sealed class CreatePaperPages : PerDocumentModule
                     Related = input.Get<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers) ?? [],
                     Newer = input.Get<PaperLinkView>(Keys.NewerPaper),
                     Older = input.Get<PaperLinkView>(Keys.OlderPaper),
-                }, site)
-            .With(Keys.Paper, paper);
+                }, site, paper);
         // Made only when the paper changed: the last build's file is kept by the paper's fingerprint.
-        yield return Document.Create(source: input.Source, destination: view.MarkdownUrl)
-            .With(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(paper))))
-            .With(Keys.ProducedFrom, view.PaperFingerprint);
+        yield return Document.Create(source: input.Source, destination: view.MarkdownUrl, metadata:
+        [
+            new(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(paper)))),
+            new(Keys.ProducedFrom, view.PaperFingerprint),
+        ]);
         if (paper.Arxiv is { } arxiv)
         {
             var alias = Urls.PaperByArxiv(arxiv);
             var baseUrl = AbsoluteUrls.BaseOf(site.Settings);
-            yield return Document.Create(source: input.Source, destination: alias)
-                .With(Keys.Produce, (Func<byte[]>)(() => RedirectPage.Html(alias, view.Url, paper.Title, baseUrl)));
+            yield return Document.Create(source: input.Source, destination: alias,
+                metadata: [new(Keys.Produce, (Func<byte[]>)(() => RedirectPage.Html(alias, view.Url, paper.Title, baseUrl)))]);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class ExtractFrontMatter : PerDocumentModule
         {
             paper = paper with { Sources = paper.Sources.Add(file) };
         }
-        yield return Document.Create(source: input.Source).With(Keys.Paper, paper);
+        yield return Document.Create(source: input.Source, metadata: [new(Keys.Paper, paper)]);
     }
 
     protected override bool OutputDependsOnlyOnInput => true;

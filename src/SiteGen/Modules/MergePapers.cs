@@ -59,7 +59,7 @@ internal sealed class MergePapers(string? basePipeline = null) : IModule
     {
         var (paper, warnings) = PaperMerger.MergeGroup(group);
         // A merged paper's document starts where the paper's first copy was read.
-        return (Document.Create(source: paper.Sources.FirstOrDefault()).With(Keys.Paper, paper), warnings);
+        return (Document.Create(source: paper.Sources.FirstOrDefault(), metadata: [new(Keys.Paper, paper)]), warnings);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ internal sealed class ParseListings : PerDocumentModule
         context.Note(CaptureReport.Describe(source, result));
         foreach (var entry in result.Entries)
         {
-            yield return Document.Create(source: source).With(Keys.Paper, PaperFactory.FromListingEntry(entry).WithBodyIn(site.Texts));
+            yield return Document.Create(source: source, metadata: [new(Keys.Paper, PaperFactory.FromListingEntry(entry).WithBodyIn(site.Texts))]);
         }
     }
 

@@ -17,15 +17,21 @@ internal static class PageDocuments
             BaseUrl = AbsoluteUrls.BaseOf(site.Settings),
         });
 
-    /// <summary>A page; a layout the theme lacks stops the build here, before anything is written.</summary>
-    public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site)
+    /// <summary>
+    /// A page (about <paramref name="paper"/>, if given); a layout the theme lacks stops the build here, before anything
+    /// is written.
+    /// </summary>
+    public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site, Papers.Paper? paper = null)
     {
         site.Templates.RequireLayout(layout);
-        return Page(destination, layout, model(SiteFor(destination, site)));
+        return Page(destination, layout, model(SiteFor(destination, site)), paper);
     }
 
-    private static Document Page(string destination, string layout, PageModel model) =>
-        Document.Create(destination: destination).With(Keys.Layout, layout).With(Keys.Model, model);
+    /// <summary>Made with all its keys at once: a document and a table for each key added was garbage for every paper's page.</summary>
+    private static Document Page(string destination, string layout, PageModel model, Papers.Paper? paper = null) =>
+        Document.Create(destination: destination, metadata: paper is null
+            ? [new(Keys.Layout, layout), new(Keys.Model, model)]
+            : [new(Keys.Layout, layout), new(Keys.Model, model), new(Keys.Paper, paper)]);
 
     /// <summary>
     /// The pages of a paginated list of papers; a numbered page says so in its title. A numbered page keeps its papers as
