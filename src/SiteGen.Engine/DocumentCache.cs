@@ -82,9 +82,13 @@ public sealed class DocumentCache
         {
             return run(); // a value the codec declines (an unusual one inside a known type): made in every process
         }
-        return Stored(store, module, input.ToString(), key, (input, codec, run), static s => s.run(),
+        // A host that keeps nothing between runs builds once per process: the store outlives what it reads, so its texts
+        // can stay in the file (IStoredBytesReader) rather than be copied into memory.
+        var lender = RemembersRuns ? null : store;
+        return Stored(store, module, input.ToString(), key, (input, codec, run, lender, key), static s => s.run(),
             static (s, entry) => entry.Outputs.All(s.codec.CanWrite) ? StoredEntries.Encode(entry, s.input, s.codec) : throw new NotSupportedException(),
-            static (s, payload) => StoredEntries.TryRead(payload, s.input, s.codec) ?? throw new InvalidDataException("the stored outputs do not read"));
+            static (s, payload) => StoredEntries.TryRead(payload, s.input, s.codec, s.lender is { } store ? (store, store.PayloadAt(s.key)) : null)
+                ?? throw new InvalidDataException("the stored outputs do not read"));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public enum StoreState
 /// store without reading it whole.
 /// </para>
 /// </summary>
-public sealed class DocumentStore : IDisposable
+public sealed class DocumentStore : IDisposable, IByteFile
 {
     private const ulong Magic = 0x3120_7374_6E65_6D75; // "uments 1": the end of "sitegen documents 1"
     private const int FileHeader = 16;
@@ -380,6 +380,22 @@ public sealed class DocumentStore : IDisposable
 
     [ThreadStatic]
     private static ReadWindow? t_window;
+
+    /// <summary>Where the outputs under <paramref name="key"/> start in the file (<see cref="Read(UInt128)"/> found them).</summary>
+    internal long PayloadAt(UInt128 key) => _records[key].Offset + RecordHeader;
+
+    /// <summary>
+    /// Bytes of the file as it was opened, lent out by <see cref="IStoredBytesReader"/>: readable until the store is saved
+    /// or disposed.
+    /// </summary>
+    void IByteFile.Read(long offset, Span<byte> destination)
+    {
+        for (var read = 0; read < destination.Length;)
+        {
+            var got = RandomAccess.Read(_file!, destination[read..], offset + read);
+            read += got > 0 ? got : throw new EndOfStreamException($"'{_path}' ends before byte {offset + destination.Length}");
+        }
+    }
 
     /// <summary>Keeps the record under <paramref name="key"/>, if there is one, as if it had been read: it is still wanted.</summary>
     internal void KeepRecord(UInt128 key)

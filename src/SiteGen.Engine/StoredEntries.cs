@@ -22,9 +22,15 @@ internal static class StoredEntries
         return (buffer, new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true));
     }
 
+    /// <summary>One writer of keys per thread, with its buffer: every module asks for a key for every document.</summary>
+    [ThreadStatic]
+    private static StoreKeyWriter? t_keys;
+
     public static UInt128 KeyOf(string module, Document input, DocumentCodec codec)
     {
-        var (buffer, writer) = Start();
+        var writer = t_keys ??= new StoreKeyWriter();
+        var buffer = (MemoryStream)writer.BaseStream;
+        buffer.SetLength(0);
         writer.Write(module);
         codec.Write(writer, input, null);
         writer.Flush();
@@ -46,11 +52,12 @@ internal static class StoredEntries
     }
 
     /// <summary>The entry <paramref name="payload"/> holds; null when it does not read (it is then made again).</summary>
-    public static DocumentCache.Entry? TryRead(ArraySegment<byte> payload, Document input, DocumentCodec codec)
+    /// <param name="place">The store and where in it the payload was read from, if the reader may lend stretches of it.</param>
+    public static DocumentCache.Entry? TryRead(ArraySegment<byte> payload, Document input, DocumentCodec codec, (IByteFile File, long At)? place = null)
     {
         try
         {
-            using var reader = new PayloadReader(payload);
+            using var reader = new PayloadReader(payload, place);
             var warnings = DocumentCodec.ReadTexts(reader);
             var notes = DocumentCodec.ReadTexts(reader);
             var outputs = new Document[reader.Read7BitEncodedInt()];
@@ -70,9 +77,22 @@ internal static class StoredEntries
     /// A reader of one stored entry that decodes a text straight from the entry's bytes: BinaryReader's own way, through
     /// a small buffer and a StringBuilder for any text longer than it, took a third of a rebuild's reading of the store.
     /// </summary>
-    private sealed class PayloadReader(ArraySegment<byte> payload)
-        : BinaryReader(new MemoryStream(payload.Array!, payload.Offset, payload.Count, writable: false), Encoding.UTF8)
+    private sealed class PayloadReader(ArraySegment<byte> payload, (IByteFile File, long At)? place)
+        : BinaryReader(new MemoryStream(payload.Array!, payload.Offset, payload.Count, writable: false), Encoding.UTF8), IStoredBytesReader
     {
+        public bool TryLend(int count, out IByteFile file, out long offset)
+        {
+            var start = (int)BaseStream.Position;
+            if (place is not { } from || count < 0 || count > payload.Count - start)
+            {
+                (file, offset) = (null!, 0);
+                return false;
+            }
+            BaseStream.Position = start + count;
+            (file, offset) = (from.File, from.At + start);
+            return true;
+        }
+
         public override string ReadString()
         {
             var length = Read7BitEncodedInt();

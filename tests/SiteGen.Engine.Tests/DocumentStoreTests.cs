@@ -589,6 +589,39 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal("made", value);
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task AOneOffBuildsStoreLendsItsReadersStretchesOfItsFileAndASessionsStoreDoesNot(bool remembers, bool lends)
+    {
+        var inputs = Inputs(2, size: 40);
+        await Build(new Upper(), inputs);
+        // The box's text is read as the place of its bytes in the file when the reader lends them.
+        var codec = new DocumentCodec().Add<Box>(Box.Key, (w, b) => w.Write(b.Text), reader =>
+        {
+            var count = reader.Read7BitEncodedInt();
+            if (reader is IStoredBytesReader lender && lender.TryLend(count, out var file, out var offset))
+            {
+                var bytes = new byte[count];
+                file.Read(offset, bytes);
+                return new Box(System.Text.Encoding.UTF8.GetString(bytes)) { Lent = true };
+            }
+            return new Box(System.Text.Encoding.UTF8.GetString(reader.ReadBytes(count)));
+        });
+
+        using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
+        var module = new Upper();
+        var engine = new Engine([new Pipeline("Papers") { Input = [Step.Return(inputs)], Process = [module] }])
+        {
+            Cache = new DocumentCache { RemembersRuns = remembers, Codec = codec, Store = store },
+        };
+        var boxes = (await engine.ExecuteWithinTimeoutAsync())["Papers"].Documents.Select(d => d.GetRequired<Box>(Box.Key)).ToArray();
+
+        Assert.Equal(0, module.Calls);
+        Assert.Equal([new string('A', 40), new string('B', 40)], boxes.Select(b => b.Text));
+        Assert.All(boxes, box => Assert.Equal(lends, box.Lent));
+    }
+
     /// <summary>One build in a new process: a new cache, the store opened, the engine run, the store saved.</summary>
     private async Task<(ImmutableArray<Document> Documents, ImmutableArray<string> Warnings)> Build(Upper module, ImmutableArray<Document> inputs,
         ulong basis = 1, StoreState? expected = null, bool verify = false, ulong hostBasis = 0)
@@ -611,6 +644,9 @@ public sealed class DocumentStoreTests : IDisposable
     private sealed record Box(string Text)
     {
         public const string Key = "Box";
+
+        /// <summary>Read from the place the store's reader lent, not from its copy of the record.</summary>
+        public bool Lent { get; init; }
     }
 
     /// <summary>Puts each input's content in upper case into a <see cref="Box"/>; warns of every odd-numbered input.</summary>

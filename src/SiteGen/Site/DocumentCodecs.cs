@@ -81,7 +81,7 @@ internal static class DocumentCodecs
         }
         else
         {
-            writer.Write(paper.Body);
+            StoredText.Write(writer, paper.Body);
         }
         writer.Write(paper.Capture is not null);
         if (paper.Capture is { } capture)
@@ -166,7 +166,7 @@ internal static class DocumentCodecs
         }
         else
         {
-            writer.Write(view.Excerpt);
+            StoredText.Write(writer, view.Excerpt);
         }
         WriteTextsBeside(writer, view.Sources, paper?.Sources);
         WriteText(writer, view.YearUrl);

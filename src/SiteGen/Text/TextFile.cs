@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using SiteGen.Engine;
 
 namespace SiteGen.Text;
 
@@ -11,7 +12,7 @@ namespace SiteGen.Text;
 /// about ten times, a card about five. One file in the cache folder, for one build: deleted when it is closed, and by
 /// the next build if a process that was killed left it.
 /// </summary>
-internal sealed class TextFile : IDisposable
+internal sealed class TextFile : IDisposable, IByteFile
 {
     private readonly SafeFileHandle _file;
     private long _length;
@@ -49,7 +50,7 @@ internal sealed class TextFile : IDisposable
     }
 
     /// <summary>Fills <paramref name="bytes"/> from <paramref name="offset"/>, with what <see cref="Keep"/> wrote there.</summary>
-    internal void Read(long offset, Span<byte> bytes)
+    public void Read(long offset, Span<byte> bytes)
     {
         for (var read = 0; read < bytes.Length;)
         {

@@ -13,13 +13,13 @@ public sealed class StoredTextTests
     [InlineData("naïve café, Ærø, ∑ x², 中文")]
     [InlineData("an emoji 😀 and a combining e\u0301")]
     [InlineData("a lone surrogate \ud800 in the middle")] // written as U+FFFD, as BinaryWriter writes every string
-    public void ATextReadAsItsBytesIsWhatBinaryReaderReadsAndWritesTheSameBytes(string text)
+    public void ATextReadAsItsBytesIsTheTextWrittenAndWritesTheSameBytes(string text)
     {
-        var bytes = Written(writer => writer.Write(text));
+        var bytes = Written(writer => StoredText.Write(writer, text));
 
         using var reader = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
         var stored = StoredText.Read(reader);
-        var expected = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8).ReadString();
+        var expected = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 
         Assert.Equal(bytes.Length, reader.BaseStream.Position);
         Assert.Equal(expected.Length, stored.Length);
@@ -40,7 +40,7 @@ public sealed class StoredTextTests
     {
         using var folder = new TempFolder();
         using var file = TextFile.Create(folder["texts"]);
-        var bytes = Written(writer => writer.Write(text));
+        var bytes = Written(writer => StoredText.Write(writer, text));
         var inMemory = StoredText.Read(new BinaryReader(new MemoryStream(bytes), Encoding.UTF8));
 
         file.Keep("something before it, so that it does not start the file");
@@ -114,11 +114,102 @@ public sealed class StoredTextTests
     public void TextsThatDifferHashApartAndALengthPastTheEndDoesNotRead()
     {
         Assert.NotEqual(StoredText.HashOf(null, "abc"), StoredText.HashOf(null, "abd"));
-        var cut = Written(writer => writer.Write("twelve bytes"))[..^1];
+        var cut = Written(writer => StoredText.Write(writer, "twelve bytes"))[..^1];
 
         using var reader = new BinaryReader(new MemoryStream(cut), Encoding.UTF8);
 
         Assert.Throws<EndOfStreamException>(() => StoredText.Read(reader));
+    }
+
+    /// <summary>A one-off rebuild's store lends its texts: read back, one stays in the file until it is used.</summary>
+    [Fact]
+    public void ATextAReaderLendsIsReadFromItsFileOnlyWhenUsedAndIsTheTextACopyIs()
+    {
+        const string text = "naïve café, 中文, and an emoji 😀";
+        var bytes = Written(writer =>
+        {
+            writer.Write("the record's start");
+            StoredText.Write(writer, text);
+            writer.Write("what comes after it");
+        });
+        var file = new CountedFile(bytes);
+        using var reader = new LendingReader(bytes, file);
+        reader.ReadString();
+
+        var lent = StoredText.Read(reader);
+
+        Assert.Equal("what comes after it", reader.ReadString());
+        Assert.Equal(text.Length, lent.Length);
+        Assert.Equal(StoredText.HashOf(null, text), StoredText.HashOf(lent, ""));
+        Assert.Equal(0, file.Reads); // its length and hash were stored with it
+        Assert.Equal(text, lent.Text);
+        Assert.False(lent.Decoded); // read from the file each time, never held
+        Assert.Equal(Written(writer => StoredText.Write(writer, text)), Written(lent.Write));
+        Assert.Equal(Encoding.UTF8.GetBytes(text), lent.Bytes());
+        Assert.Equal(3, file.Reads);
+    }
+
+    /// <summary>A store key tells texts apart by their hash: a lent text is not read back for the key of every step.</summary>
+    [Fact]
+    public void IntoAStoreKeyATextIsItsCountAndHashWhetherItIsAStringBytesOrLent()
+    {
+        const string text = "an abstract, naïvely short";
+        var record = Written(writer => StoredText.Write(writer, text));
+        var file = new CountedFile(record);
+        using var lending = new LendingReader(record, file);
+
+        var fromString = KeyWritten(writer => StoredText.Write(writer, text));
+
+        Assert.Equal(1 + 16, fromString.Length); // the count of its 27 bytes, then the hash
+        Assert.Equal(fromString, KeyWritten(StoredText.Read(new BinaryReader(new MemoryStream(record))).Write));
+        Assert.Equal(fromString, KeyWritten(StoredText.Read(lending).Write));
+        Assert.Equal(0, file.Reads);
+        Assert.NotEqual(fromString, KeyWritten(writer => StoredText.Write(writer, text + ".")));
+    }
+
+    private static byte[] KeyWritten(Action<BinaryWriter> write)
+    {
+        using var writer = new SiteGen.Engine.StoreKeyWriter();
+        write(writer);
+        writer.Flush();
+        return ((MemoryStream)writer.BaseStream).ToArray();
+    }
+
+    [Fact]
+    public void ALengthItsBytesCannotHaveDoesNotRead()
+    {
+        var bytes = Written(writer =>
+        {
+            writer.Write7BitEncodedInt(3);
+            writer.Write("abc"u8);
+            writer.Write7BitEncodedInt(4); // four UTF-16 units in three bytes
+            writer.Write(0UL);
+            writer.Write(0UL);
+        });
+
+        Assert.Throws<InvalidDataException>(() => StoredText.Read(new BinaryReader(new MemoryStream(bytes))));
+    }
+
+    private sealed class CountedFile(byte[] bytes) : SiteGen.Engine.IByteFile
+    {
+        public int Reads { get; private set; }
+
+        public void Read(long offset, Span<byte> destination)
+        {
+            Reads++;
+            bytes.AsSpan((int)offset, destination.Length).CopyTo(destination);
+        }
+    }
+
+    /// <summary>Lends every stretch asked for, as the store's reader does: its place in the file the bytes were read from.</summary>
+    private sealed class LendingReader(byte[] bytes, SiteGen.Engine.IByteFile file) : BinaryReader(new MemoryStream(bytes)), SiteGen.Engine.IStoredBytesReader
+    {
+        public bool TryLend(int count, out SiteGen.Engine.IByteFile lentFrom, out long offset)
+        {
+            (lentFrom, offset) = (file, BaseStream.Position);
+            BaseStream.Position += count;
+            return true;
+        }
     }
 
     private static byte[] Written(Action<BinaryWriter> write)
