@@ -406,6 +406,44 @@ public sealed class DocumentStore : IDisposable, IByteFile
         }
     }
 
+    /// <summary>Values being made to be added (<see cref="AddInBackground"/>), waited for before the store is saved or closed.</summary>
+    private readonly List<Task> _adding = [];
+
+    /// <summary>Adds what <paramref name="make"/> makes under <paramref name="key"/>, made on another thread meanwhile.</summary>
+    internal void AddInBackground(UInt128 key, Func<byte[]> make)
+    {
+        lock (_adding)
+        {
+            _adding.Add(Task.Run(() => Add(key, make())));
+        }
+    }
+
+    /// <summary>
+    /// Waits for the values being added; with <paramref name="rethrow"/>, the first failure is thrown once all have ended
+    /// (else a value that failed is not kept: the failure is the build's, and reported where it stopped).
+    /// </summary>
+    private void EndAdding(bool rethrow)
+    {
+        Task[] adding;
+        lock (_adding)
+        {
+            adding = [.. _adding];
+            _adding.Clear();
+        }
+        try
+        {
+            Task.WaitAll(adding);
+        }
+        catch (AggregateException failed) when (rethrow)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
+        }
+        catch (AggregateException)
+        {
+            // Not kept (see above).
+        }
+    }
+
     /// <summary>Adds what a module made for the input <paramref name="key"/> stands for (written to the pending file at once).</summary>
     internal void Add(UInt128 key, ReadOnlySpan<byte> payload)
     {
@@ -463,6 +501,7 @@ public sealed class DocumentStore : IDisposable, IByteFile
     /// </summary>
     public void Save()
     {
+        EndAdding(rethrow: true);
         _pending?.Dispose(); // the new records are read back from the file: it is done with
         var (addedKeys, addedShadowed) = SortAdded();
         long used = 0, unused = _shadowed, replaced = 0;
@@ -616,6 +655,7 @@ public sealed class DocumentStore : IDisposable, IByteFile
 
     public void Dispose()
     {
+        EndAdding(rethrow: false); // nothing is left writing to the pending file
         Close();
         if (_pending is not null)
         {

@@ -394,7 +394,7 @@ public sealed class DocumentStoreTests : IDisposable
             var latest = cache.Latest("numbering", reader => reader.ReadString());
             if (keep is not null)
             {
-                cache.Keep("numbering", WithLength(keep));
+                cache.Keep("numbering", () => WithLength(keep));
             }
             store.Save();
             return latest;
@@ -407,6 +407,33 @@ public sealed class DocumentStoreTests : IDisposable
         // The value the second replaced counts as unused: a megabyte, more than a quarter of the file, so it is dropped.
         Assert.InRange(new FileInfo(StorePath).Length, megabyte.Length, megabyte.Length + 100);
         Assert.Equal(megabyte + "2", Latest());
+    }
+
+    [Fact]
+    public async Task AValueKeptIsMadeBesideTheBuildTheSaveWaitsForItAndOneThatFailsFailsTheSave()
+    {
+        using (var store = DocumentStore.Open(StorePath, 1, new DiskFiles()))
+        {
+            using var made = new ManualResetEventSlim();
+            new DocumentCache { Store = store }.Keep("late", () =>
+            {
+                made.Wait();
+                return WithLength("made late");
+            });
+            var saving = Task.Run(store.Save);
+
+            Assert.NotSame(saving, await Task.WhenAny(saving, Task.Delay(200)));
+            made.Set();
+            await saving;
+        }
+        using (var store = DocumentStore.Open(StorePath, 1, new DiskFiles()))
+        {
+            Assert.Equal("made late", new DocumentCache { Store = store }.Latest("late", reader => reader.ReadString()));
+        }
+
+        using var failing = DocumentStore.Open(StorePath, 1, new DiskFiles());
+        new DocumentCache { Store = failing }.Keep("broken", () => throw new InvalidOperationException("a bug"));
+        Assert.Equal("a bug", Assert.Throws<InvalidOperationException>(failing.Save).Message);
     }
 
     /// <summary>

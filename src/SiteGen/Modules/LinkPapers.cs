@@ -112,7 +112,7 @@ internal sealed class LinkPapers : IModule
         }
         if (before is null || !found.Holds(before))
         {
-            documents.Keep(RelatedRecord, found.ToBytes());
+            documents.Keep(RelatedRecord, found.ToBytes);
         }
         var lists = new IReadOnlyList<PaperLinkView>[views.Length];
         Parallel.For(0, views.Length, parallel, i =>

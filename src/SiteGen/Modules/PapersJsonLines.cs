@@ -85,7 +85,9 @@ internal sealed class PapersJsonLines : IDisposable
         public void Add(ulong fingerprint, long offset, ReadOnlySpan<byte> line, ulong? hash = null) =>
             _lines.Add((fingerprint, offset, line.Length, hash ?? XxHash3.HashToUInt64(line)));
 
-        public void Keep(DocumentCache documents)
+        public void Keep(DocumentCache documents) => documents.Keep(Record, ToBytes);
+
+        private byte[] ToBytes()
         {
             using var bytes = new MemoryStream(_lines.Count * 24 + 8);
             using (var writer = new BinaryWriter(bytes))
@@ -101,7 +103,7 @@ internal sealed class PapersJsonLines : IDisposable
                     end = offset + length;
                 }
             }
-            documents.Keep(Record, bytes.ToArray());
+            return bytes.ToArray();
         }
     }
 

@@ -61,7 +61,7 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
         {
             // A vocabulary only grows. Once most of its words are ones no paper has any more (abstracts edited, papers
             // removed), a new one is kept instead: the next process finds every paper's words once more, into it.
-            documents.Keep(VocabularyRecord, MostlyUnused(vocabulary, words) ? new SearchVocabulary().ToStored() : vocabulary.ToStored());
+            documents.Keep(VocabularyRecord, MostlyUnused(vocabulary, words) ? new SearchVocabulary().ToStored : vocabulary.ToStored);
         }
         return index;
     }
