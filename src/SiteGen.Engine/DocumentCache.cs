@@ -65,13 +65,13 @@ public sealed class DocumentCache
 
     /// <summary>
     /// The outputs the <see cref="Store"/> holds for <paramref name="input"/> of <paramref name="module"/>, else those
-    /// <paramref name="run"/> makes, which are then stored (when the codec can write them).
+    /// <paramref name="run"/> makes of <paramref name="state"/>, which are then stored (when the codec can write them).
     /// </summary>
-    internal Entry FromStoreOrRun(string module, Document input, Func<Entry> run)
+    internal Entry FromStoreOrRun<TState>(string module, Document input, TState state, Func<TState, Entry> run)
     {
         if (Store is not { } store || Codec is not { } codec || !codec.CanWrite(input))
         {
-            return run();
+            return run(state);
         }
         UInt128 key;
         try
@@ -80,12 +80,12 @@ public sealed class DocumentCache
         }
         catch (NotSupportedException)
         {
-            return run(); // a value the codec declines (an unusual one inside a known type): made in every process
+            return run(state); // a value the codec declines (an unusual one inside a known type): made in every process
         }
         // A host that keeps nothing between runs builds once per process: the store outlives what it reads, so its texts
         // can stay in the file (IStoredBytesReader) rather than be copied into memory.
         var lender = RemembersRuns ? null : store;
-        return Stored(store, module, input.ToString(), key, (input, codec, run, lender, key), static s => s.run(),
+        return Stored(store, module, input.ToString(), key, (input, codec, state, run, lender, key), static s => s.run(s.state),
             static (s, entry) => entry.Outputs.All(s.codec.CanWrite) ? StoredEntries.Encode(entry, s.input, s.codec) : throw new NotSupportedException(),
             static (s, payload) => StoredEntries.TryRead(payload, s.input, s.codec, s.lender is { } store ? (store, store.PayloadAt(s.key)) : null)
                 ?? throw new InvalidDataException("the stored outputs do not read"));
@@ -206,9 +206,9 @@ public sealed class DocumentCache
 
     /// <summary>
     /// <paramref name="reused"/>, an entry the last run in memory left for <paramref name="input"/>; in verify mode made
-    /// again by <paramref name="run"/> as well, and compared (when the codec can write both).
+    /// again by <paramref name="run"/> of <paramref name="state"/> as well, and compared (when the codec can write both).
     /// </summary>
-    internal Entry Checked(string module, Document input, Entry reused, Func<Entry> run)
+    internal Entry Checked<TState>(string module, Document input, Entry reused, TState state, Func<TState, Entry> run)
     {
         if (!Verify || Codec is not { } codec || !codec.CanWrite(input) || !reused.Outputs.All(codec.CanWrite))
         {
@@ -223,7 +223,7 @@ public sealed class DocumentCache
         {
             return reused;
         }
-        if (!StoredEntries.Encode(run(), input, codec).AsSpan().SequenceEqual(kept))
+        if (!StoredEntries.Encode(run(state), input, codec).AsSpan().SequenceEqual(kept))
         {
             throw new StoredWorkMismatchException(module, input.ToString());
         }

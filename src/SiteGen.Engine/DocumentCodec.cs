@@ -19,6 +19,9 @@ public sealed class DocumentCodec
         new(StringComparer.Ordinal);
 
     /// <summary>Values under <paramref name="key"/> are <typeparamref name="T"/>s, written by <paramref name="write"/> and read by <paramref name="read"/>.</summary>
+    /// <summary>The keys values are written under, each with its UTF-8 (<see cref="ReadKey"/>).</summary>
+    private readonly List<(string Key, byte[] Utf8)> _keys = [];
+
     public DocumentCodec Add<T>(string key, Action<BinaryWriter, T> write, Func<BinaryReader, T> read) where T : class =>
         Add<T>(key, (writer, value, _) => write(writer, value), (reader, _) => read(reader));
 
@@ -30,6 +33,7 @@ public sealed class DocumentCodec
     public DocumentCodec Add<T>(string key, Action<BinaryWriter, T, Document?> write, Func<BinaryReader, Document?, T> read) where T : class
     {
         _values[key] = (typeof(T), (writer, value, input) => write(writer, (T)value, input), (reader, input) => read(reader, input));
+        _keys.Add((key, System.Text.Encoding.UTF8.GetBytes(key)));
         return this;
     }
 
@@ -148,7 +152,7 @@ public sealed class DocumentCodec
         var metadata = new KeyValuePair<string, object?>[count];
         for (var i = 0; i < count; i++)
         {
-            var key = reader.ReadString();
+            var key = ReadKey(reader);
             metadata[i] = new(key, reader.ReadByte() switch
             {
                 InputsValue => input!.Metadata[key],
@@ -158,6 +162,30 @@ public sealed class DocumentCodec
             });
         }
         return Document.Create(source, destination, content, contentOf, metadata);
+    }
+
+    /// <summary>
+    /// A metadata key as <see cref="Write"/> wrote it: the very string the codec was given for a key it knows, so that no
+    /// string is made for each key of each document read back, and a lookup of the document's metadata by the key's
+    /// constant finds it by reference; any other key as its text.
+    /// </summary>
+    private string ReadKey(BinaryReader reader)
+    {
+        var length = reader.Read7BitEncodedInt();
+        if (length < 0)
+        {
+            throw new InvalidDataException("a metadata key of negative length");
+        }
+        Span<byte> utf8 = length <= 256 ? stackalloc byte[length] : new byte[length];
+        reader.BaseStream.ReadExactly(utf8);
+        foreach (var (key, bytes) in _keys)
+        {
+            if (utf8.SequenceEqual(bytes))
+            {
+                return key;
+            }
+        }
+        return System.Text.Encoding.UTF8.GetString(utf8);
     }
 
     /// <summary>A list of texts, as its count and each text; a default array is written as an empty one.</summary>

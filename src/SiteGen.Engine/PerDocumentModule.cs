@@ -50,8 +50,10 @@ public abstract class PerDocumentModule : IModule
             var entries = new DocumentCache.Entry[inputs.Length];
             await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
             {
-                var entry = entries[i] = last?.Find(inputs[i], i) is { } found ? cache.Checked(module, inputs[i], found, () => Run(inputs[i], context))
-                    : StoreOutputs ? cache.FromStoreOrRun(module, inputs[i], () => Run(inputs[i], context))
+                // The work handed over as state to static functions: a closure for each document of each module was garbage.
+                var work = (Module: this, Input: inputs[i], Context: context);
+                var entry = entries[i] = last?.Find(inputs[i], i) is { } found ? cache.Checked(module, inputs[i], found, work, static w => w.Module.Run(w.Input, w.Context))
+                    : StoreOutputs ? cache.FromStoreOrRun(module, inputs[i], work, static w => w.Module.Run(w.Input, w.Context))
                     : Run(inputs[i], context);
                 // Warnings are raised from the entry either way, so a reused output warns as a new one does.
                 foreach (var warning in entry.Warnings)
