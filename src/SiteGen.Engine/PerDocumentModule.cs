@@ -50,10 +50,10 @@ public abstract class PerDocumentModule : IModule
             var entries = new DocumentCache.Entry[inputs.Length];
             await ParallelRanges.ForAsync(inputs.Length, context.ParallelOptions, i =>
             {
-                // The work handed over as state to static functions: a closure for each document of each module was garbage.
+                // The work handed over as state to a static function: a closure for each document of each module was garbage.
                 var work = (Module: this, Input: inputs[i], Context: context);
-                var entry = entries[i] = last?.Find(inputs[i], i) is { } found ? cache.Checked(module, inputs[i], found, work, static w => w.Module.Run(w.Input, w.Context))
-                    : StoreOutputs ? cache.FromStoreOrRun(module, inputs[i], work, static w => w.Module.Run(w.Input, w.Context))
+                var entry = entries[i] = last?.Find(inputs[i], i) is { } found ? cache.Checked(module, inputs[i], found, work, RunWork)
+                    : StoreOutputs ? cache.FromStoreOrRun(module, inputs[i], work, RunWork)
                     : Run(inputs[i], context);
                 // Warnings are raised from the entry either way, so a reused output warns as a new one does.
                 foreach (var warning in entry.Warnings)
@@ -81,6 +81,9 @@ public abstract class PerDocumentModule : IModule
         }
         return builder.MoveToImmutable();
     }
+
+    private static DocumentCache.Entry RunWork((PerDocumentModule Module, Document Input, IExecutionContext Context) work) =>
+        work.Module.Run(work.Input, work.Context);
 
     /// <summary>New outputs for <paramref name="input"/>, with the warnings they raised.</summary>
     private DocumentCache.Entry Run(Document input, IExecutionContext context)

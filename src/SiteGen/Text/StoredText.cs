@@ -7,10 +7,10 @@ namespace SiteGen.Text;
 /// A text kept as UTF-8 and made a string only when it is read as one: the bytes the cache's store kept, or a stretch of
 /// a file (<see cref="IByteFile"/>): a <see cref="TextFile"/> a one-off build wrote it to, or the store's own file, which a
 /// one-off rebuild reads its unchanged papers' abstracts from when a page needs them rather than copying every one into
-/// memory (at 100,000 papers 200 MB, an eighth of what a daily update allocated). A rebuild in a new process reads every unchanged paper back, and
-/// most of their abstracts are never looked at: decoded at once, they were 41 MB of strings at 10,000 papers. A cold build
-/// holds every paper while its pages are written, and the abstracts as strings were a third of what it held. Written,
-/// hashed or put in papers.json, the bytes serve as they are.
+/// memory (at 100,000 papers 200 MB, an eighth of what a daily update allocated). A rebuild in a new process reads every
+/// unchanged paper back, and most of their abstracts are never looked at: decoded at once, they were 41 MB of strings at
+/// 10,000 papers. A cold build holds every paper while its pages are written, and the abstracts as strings were a third
+/// of what it held. Written, hashed or put in papers.json, the bytes serve as they are.
 /// </summary>
 internal sealed class StoredText
 {
@@ -124,11 +124,11 @@ internal sealed class StoredText
     public static StoredText Read(BinaryReader reader)
     {
         var byteCount = reader.Read7BitEncodedInt();
-        StoredText text;
         if (byteCount < 0)
         {
             throw new InvalidDataException("a negative length");
         }
+        StoredText text;
         if (reader is IStoredBytesReader lender && lender.TryLend(byteCount, out var file, out var offset))
         {
             text = new StoredText(file, offset, byteCount, length: -1);
