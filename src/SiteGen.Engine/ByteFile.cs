@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace SiteGen.Engine;
 
 /// <summary>
@@ -21,4 +23,18 @@ public interface IStoredBytesReader
     /// them (they are then read as usual).
     /// </summary>
     bool TryLend(int count, out IByteFile file, out long offset);
+}
+
+/// <summary>The one way a file of bytes is read at an offset (<see cref="IByteFile"/>).</summary>
+public static class ByteFiles
+{
+    /// <summary>Fills <paramref name="destination"/> from <paramref name="file"/> at <paramref name="offset"/>; a file that ends first is named (<paramref name="path"/>).</summary>
+    public static void ReadExactly(SafeFileHandle file, long offset, Span<byte> destination, string path)
+    {
+        for (var read = 0; read < destination.Length;)
+        {
+            var got = RandomAccess.Read(file, destination[read..], offset + read);
+            read += got > 0 ? got : throw new EndOfStreamException($"'{path}' ends before byte {offset + destination.Length}");
+        }
+    }
 }

@@ -85,9 +85,9 @@ public sealed class DocumentCache
         // A host that keeps nothing between runs builds once per process: the store outlives what it reads, so its texts
         // can stay in the file (IStoredBytesReader) rather than be copied into memory.
         var lender = RemembersRuns ? null : store;
-        return Stored(store, module, input.ToString(), key, (input, codec, state, run, lender, key), static s => s.run(s.state),
+        return Stored(store, module, input.ToString(), key, (input, codec, state, run, lender), static s => s.run(s.state),
             static (s, entry) => entry.Outputs.All(s.codec.CanWrite) ? StoredEntries.Encode(entry, s.input, s.codec) : throw new NotSupportedException(),
-            static (s, payload) => StoredEntries.TryRead(payload, s.input, s.codec, s.lender is { } store ? (store, store.PayloadAt(s.key)) : null)
+            static (s, payload, at) => StoredEntries.TryRead(payload, s.input, s.codec, s.lender is { } store ? (store, at) : null)
                 ?? throw new InvalidDataException("the stored outputs do not read"));
     }
 
@@ -102,7 +102,10 @@ public sealed class DocumentCache
     /// </summary>
     public T StoredOrMade<TState, T>(string what, TState state, Func<TState, UInt128> key, Func<TState, T> make, Func<TState, T, byte[]> encode,
         Func<TState, ArraySegment<byte>, T> decode) =>
-        Store is { } store ? Stored(store, what, about: null, key(state), state, make, encode, decode) : make(state);
+        Store is { } store
+            ? Stored(store, what, about: null, key(state), (state, make, encode, decode), static s => s.make(s.state),
+                static (s, value) => s.encode(s.state, value), static (s, payload, _) => s.decode(s.state, payload))
+            : make(state);
 
     /// <summary>
     /// Keeps what <see cref="StoredOrMade{TState, T}"/> stored under <paramref name="key"/> for the next process although this one
@@ -118,7 +121,7 @@ public sealed class DocumentCache
     /// </summary>
     public T? Latest<T>(string what, Func<BinaryReader, T> decode) where T : class
     {
-        if (Store?.Read(new StoreKey("latest").Add(what).Value) is not { } stored)
+        if (Store?.Read(new StoreKey("latest").Add(what).Value, out _) is not { } stored)
         {
             return null;
         }
@@ -154,19 +157,19 @@ public sealed class DocumentCache
     /// store no longer holds); in verify mode a stored value is made again as well, and a difference in its bytes fails
     /// the run (naming <paramref name="what"/> and <paramref name="about"/>, else the key, written out only then); a value
     /// <paramref name="encode"/> declines (<see cref="NotSupportedException"/>) is not stored, and made again by the next
-    /// process.
+    /// process. <paramref name="decode"/> is also told where the record's bytes start in the store's file.
     /// </summary>
     private T Stored<TState, T>(DocumentStore store, string what, string? about, UInt128 key, TState state, Func<TState, T> make,
-        Func<TState, T, byte[]> encode, Func<TState, ArraySegment<byte>, T> decode)
+        Func<TState, T, byte[]> encode, Func<TState, ArraySegment<byte>, long, T> decode)
     {
-        if (store.Read(key) is { } payload)
+        if (store.Read(key, out var at) is { } payload)
         {
             try
             {
                 T stored;
                 try
                 {
-                    stored = decode(state, payload);
+                    stored = decode(state, payload, at);
                 }
                 catch (Exception exception) when (DoesNotRead(exception))
                 {

@@ -322,9 +322,11 @@ public sealed class DocumentStore : IDisposable, IByteFile
     /// The outputs stored under <paramref name="key"/>, if a record holds them and checks; it is then kept by the next save.
     /// They are read into an array rented from the shared pool, for the caller to give back once it has read them (a
     /// rebuild reads every record once, and an array of its own for each was a tenth of what a rebuild allocated).
+    /// <paramref name="at"/> is where they start in the file, for a reader that lends stretches of them (<see cref="IStoredBytesReader"/>).
     /// </summary>
-    internal ArraySegment<byte>? Read(UInt128 key)
+    internal ArraySegment<byte>? Read(UInt128 key, out long at)
     {
+        at = 0;
         if (!_records.TryGetValue(key, out var record))
         {
             return null;
@@ -341,6 +343,7 @@ public sealed class DocumentStore : IDisposable, IByteFile
             return null;
         }
         record.Used = true;
+        at = record.Offset + RecordHeader;
         return payload;
     }
 
@@ -381,21 +384,11 @@ public sealed class DocumentStore : IDisposable, IByteFile
     [ThreadStatic]
     private static ReadWindow? t_window;
 
-    /// <summary>Where the outputs under <paramref name="key"/> start in the file (<see cref="Read(UInt128)"/> found them).</summary>
-    internal long PayloadAt(UInt128 key) => _records[key].Offset + RecordHeader;
-
     /// <summary>
     /// Bytes of the file as it was opened, lent out by <see cref="IStoredBytesReader"/>: readable until the store is saved
     /// or disposed.
     /// </summary>
-    void IByteFile.Read(long offset, Span<byte> destination)
-    {
-        for (var read = 0; read < destination.Length;)
-        {
-            var got = RandomAccess.Read(_file!, destination[read..], offset + read);
-            read += got > 0 ? got : throw new EndOfStreamException($"'{_path}' ends before byte {offset + destination.Length}");
-        }
-    }
+    void IByteFile.Read(long offset, Span<byte> destination) => ByteFiles.ReadExactly(_file!, offset, destination, _path);
 
     /// <summary>Keeps the record under <paramref name="key"/>, if there is one, as if it had been read: it is still wanted.</summary>
     internal void KeepRecord(UInt128 key)

@@ -541,7 +541,7 @@ public sealed class DocumentStoreTests : IDisposable
         {
             using var store = DocumentStore.Open(StorePath, 1, new DiskFiles());
             Assert.Equal(fromIndex, store.OpenedFromIndex);
-            Assert.Equal(["last", "two", "three"], new UInt128[] { 1, 2, 3 }.Select(key => Text(store.Read(key))));
+            Assert.Equal(["last", "two", "three"], new UInt128[] { 1, 2, 3 }.Select(key => Text(store.Read(key, out _))));
             store.Save();
         }
 

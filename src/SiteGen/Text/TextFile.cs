@@ -15,14 +15,15 @@ namespace SiteGen.Text;
 internal sealed class TextFile : IDisposable, IByteFile
 {
     private readonly SafeFileHandle _file;
+    private readonly string _path;
     private long _length;
 
-    private TextFile(SafeFileHandle file) => _file = file;
+    private TextFile(SafeFileHandle file, string path) => (_file, _path) = (file, path);
 
     public static TextFile Create(string path)
     {
         File.Delete(path);
-        return new TextFile(File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose));
+        return new TextFile(File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose), path);
     }
 
     /// <summary>Writes <paramref name="text"/> to the file (from any thread), and returns it as kept there.</summary>
@@ -50,14 +51,7 @@ internal sealed class TextFile : IDisposable, IByteFile
     }
 
     /// <summary>Fills <paramref name="bytes"/> from <paramref name="offset"/>, with what <see cref="Keep"/> wrote there.</summary>
-    public void Read(long offset, Span<byte> bytes)
-    {
-        for (var read = 0; read < bytes.Length;)
-        {
-            var got = RandomAccess.Read(_file, bytes[read..], offset + read);
-            read += got > 0 ? got : throw new EndOfStreamException($"the text file ends before byte {offset + bytes.Length}");
-        }
-    }
+    public void Read(long offset, Span<byte> bytes) => ByteFiles.ReadExactly(_file, offset, bytes, _path);
 
     public void Dispose() => _file.Dispose();
 }
