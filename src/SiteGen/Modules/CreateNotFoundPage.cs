@@ -18,10 +18,8 @@ internal sealed class CreateNotFoundPage : IModule
         var site = context.GetService<SiteServices>();
         site.Templates.RequireLayout(Layout);
         var siteView = PageDocuments.SiteFor(Urls.NotFound, site) with { Root = site.Settings.LinkRoot };
-        var page = Document.Create(destination: Urls.NotFound)
-            .With(Keys.Layout, Layout)
-            .With(Keys.Model, new PageModel(siteView, new PageView("Page not found", Layout, Urls.NotFound,
-                "There is no page at this address.")));
+        var page = PageDocuments.Page(Urls.NotFound, Layout, new PageModel(siteView, new PageView("Page not found", Layout, Urls.NotFound,
+            "There is no page at this address.")));
         return Task.FromResult(inputs.Add(page));
     }
 }

@@ -29,8 +29,6 @@ internal sealed class WriteFiles : IModule
         // are made from its document, the templates and the program alone (the manifest keeps pages on that too), and the
         // run checks the templates itself: so it is kept whatever the settings, vocabulary or navigation.
         var name = $"pages written by {context.PipelineName}";
-        // The hash of each page model's JSON (PageFingerprint), by model: a model is what it is, whatever the basis.
-        var pageModels = reuse.Memo<PageModel, ulong>("page models", MadeFrom.KeyAlone, ReferenceEqualityComparer.Instance);
         var last = reuse.Last<LastWrite>(name);
         if (last is not null && !(last.SiteFingerprint == site.Fingerprint && site.Output.ContinuesFrom(last.Produced)))
         {
@@ -49,7 +47,7 @@ internal sealed class WriteFiles : IModule
             }
             else
             {
-                (outputs[i], var page) = Write(inputs[i], site, last is null ? pageModels : null, remember: pages is not null);
+                (outputs[i], var page) = Write(inputs[i], site, remember: pages is not null);
                 if (pages is not null)
                 {
                     pages[i] = page;
@@ -63,12 +61,8 @@ internal sealed class WriteFiles : IModule
         return ImmutableArray.Create(outputs);
     }
 
-    /// <param name="pageModels">
-    /// The session's memo of page models' hashes; null when this run carries the unchanged pages over: the few it writes
-    /// have their models hashed without it (<see cref="PageWriter"/>).
-    /// </param>
     /// <param name="remember">Whether the page is wanted back (a session's): a one-off build makes none, for each of its pages.</param>
-    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, Memo<PageModel, ulong>? pageModels, bool remember)
+    private static (Document Output, WrittenPage? Page) Write(Document input, SiteServices site, bool remember)
     {
         if (input.Destination is not { } destination)
         {
@@ -94,7 +88,7 @@ internal sealed class WriteFiles : IModule
         }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
-            (var stamp, links) = PageWriter.Write(destination, layout, input.GetRequired<PageModel>(Keys.Model), site, pageModels);
+            (var stamp, links) = PageWriter.Write(destination, layout, input.GetRequired<PageModel>(Keys.Model), input.Get<ulong>(Keys.ProducedFrom), site);
             page = remember ? new WrittenPage(destination, stamp) : null;
         }
         else

@@ -28,7 +28,9 @@ internal static class Keys
 
     /// <summary>
     /// With <see cref="Produce"/>: a fingerprint (<c>ulong</c>) of everything its bytes depend on besides the program. When
-    /// the last build wrote the file from the same, it is kept without calling <see cref="Produce"/>.
+    /// the last build wrote the file from the same, it is kept without calling <see cref="Produce"/>. With
+    /// <see cref="Model"/>: the model's hash (<see cref="PageDocuments.Page"/>), to which the page's layout and the
+    /// templates are added.
     /// </summary>
     public const string ProducedFrom = nameof(ProducedFrom);
 

@@ -27,11 +27,18 @@ internal static class PageDocuments
         return Page(destination, layout, model(SiteFor(destination, site)), paper);
     }
 
-    /// <summary>Made with all its keys at once: a document and a table for each key added was garbage for every paper's page.</summary>
-    private static Document Page(string destination, string layout, PageModel model, Papers.Paper? paper = null) =>
-        Document.Create(destination: destination, metadata: paper is null
-            ? [new(Keys.Layout, layout), new(Keys.Model, model)]
-            : [new(Keys.Layout, layout), new(Keys.Model, model), new(Keys.Paper, paper)]);
+    /// <summary>
+    /// A page's document, with its model's hash (<see cref="Keys.ProducedFrom"/>), made with the model: a page read back
+    /// from the cache's store brings it along, so a rebuild decides to keep the page without hashing its model again.
+    /// Made with all its keys at once: a document and a table for each key added was garbage for every paper's page.
+    /// </summary>
+    public static Document Page(string destination, string layout, PageModel model, Papers.Paper? paper = null)
+    {
+        var hash = PageFingerprint.HashOf(model);
+        return Document.Create(destination: destination, metadata: paper is null
+            ? [new(Keys.Layout, layout), new(Keys.Model, model), new(Keys.ProducedFrom, hash)]
+            : [new(Keys.Layout, layout), new(Keys.Model, model), new(Keys.ProducedFrom, hash), new(Keys.Paper, paper)]);
+    }
 
     /// <summary>
     /// The pages of a paginated list of papers; a numbered page says so in its title. A numbered page keeps its papers as

@@ -13,14 +13,9 @@ namespace SiteGen.Site;
 /// </summary>
 internal static class PageWriter
 {
-    /// <param name="modelHashes">
-    /// A session's memo of each page model's hash (a model reused from the last build was hashed then); null when a run
-    /// writes only the few pages that changed: it would see a run that used a handful of its entries, and drop the rest.
-    /// </param>
-    public static (FileStamp Stamp, PageLinks Links) Write(string destination, string layout, PageModel model, SiteServices site,
-        Memo<PageModel, ulong>? modelHashes)
+    /// <param name="modelHash">The hash of <paramref name="model"/> (<see cref="PageFingerprint.HashOf"/>), made with it (<see cref="PageDocuments.Page"/>).</param>
+    public static (FileStamp Stamp, PageLinks Links) Write(string destination, string layout, PageModel model, ulong modelHash, SiteServices site)
     {
-        var modelHash = modelHashes is null ? PageFingerprint.HashOf(model) : modelHashes.GetOrAdd(model, PageFingerprint.HashOf);
         var inputs = Fingerprint.Of(site.Fingerprint, modelHash, layout);
         if (site.Output.TryKeep(destination, inputs, out var kept))
         {
