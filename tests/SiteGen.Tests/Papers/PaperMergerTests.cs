@@ -174,6 +174,21 @@ public sealed class PaperMergerTests
         Assert.Equal(["d.json"], result.Papers[1].Sources.ToArray());
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    [InlineData(2, 3)]
+    public void ACopyThatJoinsTwoPapersMakesThemOneWithEveryCopy(int firstCopies, int secondCopies)
+    {
+        // The last copy has the first paper's title and the second paper's arXiv id: the two were one paper all along.
+        var first = Enumerable.Range(1, firstCopies).Select(i => Paper("Pointer Networks", $"a{i}.txt"));
+        var second = Enumerable.Range(1, secondCopies).Select(i => Paper("Pointer Nets", $"b{i}.json") with { Arxiv = "1506.03134" });
+        var result = PaperMerger.Merge([.. first, .. second, Paper("Pointer Networks", "c.json") with { Arxiv = "1506.03134" }]);
+
+        var paper = Assert.Single(result.Papers);
+        Assert.Equal([.. first.Concat(second).Select(p => p.Sources[0]), "c.json"], paper.Sources.ToArray());
+    }
+
     [Fact]
     public void UnitesTagsInOrderOfFirstAppearance()
     {
