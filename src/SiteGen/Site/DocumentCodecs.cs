@@ -178,9 +178,9 @@ internal static class DocumentCodecs
         DocumentCodec.WriteTextBeside(writer, view.Summary, paper?.Summary);
         WriteTextsBeside(writer, view.Keywords, paper?.Keywords);
         WriteText(writer, view.SubmittedDisplay);
-        WriteText(writer, view.ArxivUrl);
-        WriteText(writer, view.PdfUrl);
-        WriteText(writer, view.ProjectUrl);
+        DocumentCodec.WriteTextBeside(writer, view.ArxivUrl, paper?.Links.GetValueOrDefault(Paper.ArxivLink));
+        DocumentCodec.WriteTextBeside(writer, view.PdfUrl, paper?.Links.GetValueOrDefault(Paper.PdfLink));
+        DocumentCodec.WriteTextBeside(writer, view.ProjectUrl, paper?.Links.GetValueOrDefault(Paper.ProjectLink));
         writer.Write(view.Fingerprint);
         writer.Write(view.PaperFingerprint);
         WriteDate(writer, view.OrderDate);
@@ -214,9 +214,9 @@ internal static class DocumentCodecs
         Summary = DocumentCodec.ReadTextBeside(reader, paper?.Summary),
         Keywords = ReadTextsBeside(reader, paper?.Keywords),
         SubmittedDisplay = ReadSharedText(reader),
-        ArxivUrl = ReadText(reader),
-        PdfUrl = ReadText(reader),
-        ProjectUrl = ReadText(reader),
+        ArxivUrl = DocumentCodec.ReadTextBeside(reader, paper?.Links.GetValueOrDefault(Paper.ArxivLink)),
+        PdfUrl = DocumentCodec.ReadTextBeside(reader, paper?.Links.GetValueOrDefault(Paper.PdfLink)),
+        ProjectUrl = DocumentCodec.ReadTextBeside(reader, paper?.Links.GetValueOrDefault(Paper.ProjectLink)),
         Fingerprint = reader.ReadUInt64(),
         PaperFingerprint = reader.ReadUInt64(),
         OrderDate = ReadDate(reader),

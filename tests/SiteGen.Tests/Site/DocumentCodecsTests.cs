@@ -106,6 +106,8 @@ public sealed class DocumentCodecsTests
         var paper = new Paper
         {
             Title = "T", Slug = "t", Body = "An *abstract* " + new string('x', 5_000), Authors = ["Ada", "Alan"], Summary = "In short.",
+            Links = ImmutableSortedDictionary.CreateRange<string, string>(StringComparer.Ordinal, [new(Paper.ArxivLink, "https://arxiv.org/abs/2501.00001"),
+                new(Paper.PdfLink, "https://arxiv.org/pdf/2501.00001")]),
         };
         var input = Document.Create(source: "input/papers/t.md").With(Keys.Paper, paper);
         var view = PaperViews.Create(paper, Services);
@@ -123,6 +125,8 @@ public sealed class DocumentCodecsTests
         Assert.Same(againPaper.Body, read.AbstractMarkdown);
         Assert.Same(againPaper.Title, read.Title);
         Assert.Same(againPaper.Summary, read.Summary);
+        Assert.Same(againPaper.Links[Paper.ArxivLink], read.ArxivUrl);
+        Assert.Same(againPaper.Links[Paper.PdfLink], read.PdfUrl);
         Assert.True(read.Authors is ImmutableArray<string> authors && authors == againPaper.Authors, "the paper's own list of authors");
         Assert.Equal(view.AbstractHtml, read.AbstractHtml);
         Assert.StartsWith("<p>An <em>abstract</em>", read.AbstractHtml, StringComparison.Ordinal);
