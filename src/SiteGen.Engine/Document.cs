@@ -44,6 +44,15 @@ public sealed class Document
         new(source, destination, metadata is null ? MetadataDictionary.Empty : MetadataDictionary.Of(metadata), content);
 
     /// <summary>
+    /// A document made with its metadata at once: what a collection expression of pairs binds to, made on the stack and
+    /// copied once into the document's table (as an <see cref="IEnumerable{T}"/> it was an array and a wrapper more, for
+    /// every page a build makes).
+    /// </summary>
+    public static Document Create(ReadOnlySpan<KeyValuePair<string, object?>> metadata, string? source = null, string? destination = null,
+        string content = "") =>
+        new(source, destination, MetadataDictionary.Of(metadata), content);
+
+    /// <summary>
     /// A document whose content is made by <paramref name="content"/> the first time it is read, and is known until then by <paramref name="contentKey"/>, a hash of what it is made from (a file's bytes):
     /// a module whose work for it is in the document store never needs it made.
     /// </summary>
@@ -52,8 +61,8 @@ public sealed class Document
 
     /// <summary>A document <see cref="DocumentCodec"/> reads back: its content is <paramref name="contentOf"/>'s when given.</summary>
     internal static Document Create(string? source, string? destination, string content, Document? contentOf,
-        IEnumerable<KeyValuePair<string, object?>> metadata) =>
-        new(source, destination, MetadataDictionary.Of(metadata), contentOf?._content ?? content);
+        KeyValuePair<string, object?>[] metadata) =>
+        new(source, destination, MetadataDictionary.Adopt(metadata), contentOf?._content ?? content);
 
     public Document WithSource(string? source) => new(source, Destination, Metadata, _content);
 
@@ -64,6 +73,10 @@ public sealed class Document
     public Document With(string key, object? value) => new(Source, Destination, Metadata.With(key, value), _content);
 
     public Document With(IEnumerable<KeyValuePair<string, object?>> values) =>
+        new(Source, Destination, Metadata.With(values), _content);
+
+    /// <summary><see cref="With(IEnumerable{KeyValuePair{string, object?}})"/> for a collection expression, made on the stack.</summary>
+    public Document With(ReadOnlySpan<KeyValuePair<string, object?>> values) =>
         new(Source, Destination, Metadata.With(values), _content);
 
     /// <summary>The value under <paramref name="key"/> when it is a <typeparamref name="T"/>, else the default.</summary>

@@ -22,15 +22,21 @@ public sealed class Memo<TKey, TValue>(bool remember, IEqualityComparer<TKey>? c
     private int _generation;
     private int _used;
 
-    public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
+    public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) => GetOrAdd(key, create, static (k, create) => create(k));
+
+    /// <summary>
+    /// <see cref="GetOrAdd(TKey, Func{TKey, TValue})"/> with <paramref name="state"/> handed to <paramref name="create"/>, so a
+    /// caller that passes a static function allocates nothing per call (a memo asked for every page of a build).
+    /// </summary>
+    public TValue GetOrAdd<TState>(TKey key, TState state, Func<TKey, TState, TValue> create)
     {
         if (!remember)
         {
-            return create(key); // a one-off run: nothing to reuse, so no key to hash and no table to fill
+            return create(key, state); // a one-off run: nothing to reuse, so no key to hash and no table to fill
         }
         if (!_entries.TryGetValue(key, out var entry))
         {
-            entry = _entries.GetOrAdd(key, static (k, create) => new Entry(create(k)), create);
+            entry = _entries.GetOrAdd(key, static (k, s) => new Entry(s.create(k, s.state)), (create, state));
         }
         // Plain writes: racing writers all write the same values. No lock on the path of a hit, and no shared write
         // once an entry is marked: a write to the table's own fields from every core, per lookup, made the cores take

@@ -89,8 +89,8 @@ public abstract class PerDocumentModule : IModule
     private DocumentCache.Entry Run(Document input, IExecutionContext context)
     {
         var recording = new WarningRecorder(context);
-        // Materialized inside the worker, so lazy iterators do their work in parallel too.
-        var outputs = Execute(input, recording).ToArray();
+        // Materialized inside the worker, so lazy iterators do their work in parallel too; an array is handed over as it is.
+        var outputs = Execute(input, recording) is var made && made is Document[] array ? array : made.ToArray();
         return new DocumentCache.Entry(outputs, recording.Warnings, recording.Notes);
     }
 }

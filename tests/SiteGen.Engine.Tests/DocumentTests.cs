@@ -85,6 +85,21 @@ public sealed class DocumentTests
     }
 
     [Fact]
+    public void PairsReadBackAreTakenAsTheTablesOwnUnlessAKeyIsInThemTwice()
+    {
+        KeyValuePair<string, object?>[] distinct = [new("Title", "A"), new("Year", 1)];
+        var adopted = MetadataDictionary.Adopt(distinct);
+        distinct[0] = new("Title", "changed through the array");
+        Assert.Equal("changed through the array", adopted["Title"]); // the very array: no copy
+
+        KeyValuePair<string, object?>[] twice = [new("Title", "A"), new("Year", 1), new("Title", "A")];
+        var merged = MetadataDictionary.Adopt(twice);
+        Assert.Equal(["Title", "Year"], merged.Keys);
+        Assert.Throws<ArgumentException>(() => MetadataDictionary.Adopt([new("Title", "A"), new("Title", "B")]));
+        Assert.Same(MetadataDictionary.Empty, MetadataDictionary.Adopt([]));
+    }
+
+    [Fact]
     public void GetReturnsAValueOfTheAskedType()
     {
         Assert.Equal("A", Original.Get<string>("Title"));

@@ -18,28 +18,33 @@ internal sealed class CreatePaperPages : PerDocumentModule
         var site = context.GetService<SiteServices>();
         var paper = input.GetRequired<Paper>(Keys.Paper);
         var view = input.GetRequired<PaperView>(Keys.PaperView);
-        var page = new PageView(paper.Title, Layout, view.Url) { DescribedPaper = view };
-        yield return PageDocuments.Create(view.Url, Layout,
-                siteView => new PageModel(siteView, page)
-                {
-                    Paper = view,
-                    Related = input.Get<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers) ?? [],
-                    Newer = input.Get<PaperLinkView>(Keys.NewerPaper),
-                    Older = input.Get<PaperLinkView>(Keys.OlderPaper),
-                }, site, paper);
+        // What the page's model is made from handed over to a static function, and the documents returned as an array: a
+        // closure and an iterator for every paper of every build were garbage.
+        var page = PageDocuments.Create(view.Url, Layout, (Page: new PageView(paper.Title, Layout, view.Url) { DescribedPaper = view }, View: view, Input: input),
+            static (siteView, made) => new PageModel(siteView, made.Page)
+            {
+                Paper = made.View,
+                Related = made.Input.Get<IReadOnlyList<PaperLinkView>>(Keys.RelatedPapers) ?? [],
+                Newer = made.Input.Get<PaperLinkView>(Keys.NewerPaper),
+                Older = made.Input.Get<PaperLinkView>(Keys.OlderPaper),
+            }, site, paper);
         // Made only when the paper changed: the last build's file is kept by the paper's fingerprint.
-        yield return Document.Create(source: input.Source, destination: view.MarkdownUrl, metadata:
+        var markdown = Document.Create(source: input.Source, destination: view.MarkdownUrl, metadata:
         [
             new(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(paper)))),
             new(Keys.ProducedFrom, view.PaperFingerprint),
         ]);
-        if (paper.Arxiv is { } arxiv)
+        Document[] documents;
+        if (paper.Arxiv is not { } arxiv)
         {
-            var alias = Urls.PaperByArxiv(arxiv);
-            var baseUrl = AbsoluteUrls.BaseOf(site.Settings);
-            yield return Document.Create(source: input.Source, destination: alias,
-                metadata: [new(Keys.Produce, (Func<byte[]>)(() => RedirectPage.Html(alias, view.Url, paper.Title, baseUrl)))]);
+            documents = [page, markdown];
+            return documents;
         }
+        var alias = Urls.PaperByArxiv(arxiv);
+        var baseUrl = AbsoluteUrls.BaseOf(site.Settings);
+        documents = [page, markdown, Document.Create(source: input.Source, destination: alias,
+            metadata: [new(Keys.Produce, (Func<byte[]>)(() => RedirectPage.Html(alias, view.Url, paper.Title, baseUrl)))])];
+        return documents;
     }
 
     protected override bool OutputDependsOnlyOnInput => true;

@@ -97,7 +97,8 @@ internal sealed class WriteFiles : IModule
         }
         // What was written flows on as where it went (the engine's report counts it), a page with its links for the link
         // check (ValidateLinks): nothing it was made from, which would stay in memory to the end of the build.
-        return (Document.Create(input.Source, destination, metadata: links is null ? null : [new(Keys.Links, links)]), page);
+        return (links is null ? Document.Create(input.Source, destination)
+            : Document.Create(source: input.Source, destination: destination, metadata: [new(Keys.Links, links)]), page);
     }
 
     /// <summary>A page, or a file of <see cref="Keys.Produce"/>, as a run left it: where, and its file's stamp (a page's links travel with its document).</summary>

@@ -10,21 +10,30 @@ internal static class PageDocuments
     public static SiteView SiteFor(string destination, SiteServices site) =>
         // One per depth, made from the settings (title, description, host) and the menu; memoized in a one-off build too:
         // one per page was 112,000 at 100,000 papers.
-        site.Session.Reuse.Memo<string, SiteView>("site views", MadeFrom.Settings | MadeFrom.Navigation, withinOneBuild: true).GetOrAdd(Urls.RootFrom(destination), root => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
-        {
-            Menu = site.Menu,
-            HasSearch = site.Settings.GenerateSearchIndex,
-            BaseUrl = AbsoluteUrls.BaseOf(site.Settings),
-        });
+        site.Session.Reuse.Memo<string, SiteView>("site views", MadeFrom.Settings | MadeFrom.Navigation, withinOneBuild: true).GetOrAdd(
+            Urls.RootFrom(destination), site, static (root, site) => new(site.Settings.SiteTitle, site.Settings.SiteDescription, root)
+            {
+                Menu = site.Menu,
+                HasSearch = site.Settings.GenerateSearchIndex,
+                BaseUrl = AbsoluteUrls.BaseOf(site.Settings),
+            });
 
     /// <summary>
     /// A page (about <paramref name="paper"/>, if given); a layout the theme lacks stops the build here, before anything
     /// is written.
     /// </summary>
-    public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site, Papers.Paper? paper = null)
+    public static Document Create(string destination, string layout, Func<SiteView, PageModel> model, SiteServices site, Papers.Paper? paper = null) =>
+        Create(destination, layout, model, static (siteView, model) => model(siteView), site, paper);
+
+    /// <summary>
+    /// <see cref="Create(string, string, Func{SiteView, PageModel}, SiteServices, Papers.Paper?)"/> with <paramref name="state"/>
+    /// handed to <paramref name="model"/>: a static function allocates nothing per page (a paper's page is made in every build).
+    /// </summary>
+    public static Document Create<TState>(string destination, string layout, TState state, Func<SiteView, TState, PageModel> model, SiteServices site,
+        Papers.Paper? paper = null)
     {
         site.Templates.RequireLayout(layout);
-        return Page(destination, layout, model(SiteFor(destination, site)), paper);
+        return Page(destination, layout, model(SiteFor(destination, site), state), paper);
     }
 
     /// <summary>
@@ -35,9 +44,10 @@ internal static class PageDocuments
     public static Document Page(string destination, string layout, PageModel model, Papers.Paper? paper = null)
     {
         var hash = PageFingerprint.HashOf(model);
-        return Document.Create(destination: destination, metadata: paper is null
-            ? [new(Keys.Layout, layout), new(Keys.Model, model), new(Keys.ProducedFrom, hash)]
-            : [new(Keys.Layout, layout), new(Keys.Model, model), new(Keys.ProducedFrom, hash), new(Keys.Paper, paper)]);
+        return paper is null
+            ? Document.Create(destination: destination, metadata: [new(Keys.Layout, layout), new(Keys.Model, model), new(Keys.ProducedFrom, hash)])
+            : Document.Create(destination: destination,
+                metadata: [new(Keys.Layout, layout), new(Keys.Model, model), new(Keys.ProducedFrom, hash), new(Keys.Paper, paper)]);
     }
 
     /// <summary>
