@@ -234,7 +234,7 @@ public sealed class DocumentCache
     }
 
     /// <summary>A module's outputs for one input, and the warnings it raised making them.</summary>
-    internal sealed record Entry(Document[] Outputs, ImmutableArray<string> Warnings, ImmutableArray<string> Notes);
+    internal readonly record struct Entry(Document[] Outputs, ImmutableArray<string> Warnings, ImmutableArray<string> Notes);
 
     /// <summary>A module's last run: its inputs, and the entry each gave, at the same index.</summary>
     internal sealed class LastRun(ImmutableArray<Document> inputs, Entry[] entries, ulong madeWith)

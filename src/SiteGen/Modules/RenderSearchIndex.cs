@@ -39,8 +39,8 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
     {
         var documents = site.Session.Documents;
         var (vocabulary, memo) = VocabularyOf(site);
-        var index = new SearchIndex(vocabulary);
         var all = papers as IReadOnlyList<Paper> ?? [.. papers];
+        var index = new SearchIndex(vocabulary, all.Count);
         // Papers' words are found on every core: the index is often the last file of a build. Words are numbered as
         // they are met, so the numbers depend on the threads, but the script lists words in their own order, not by number.
         var words = new int[all.Count][];
@@ -95,11 +95,39 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
     /// </summary>
     private static int[] WordsOf(Paper paper, SearchVocabulary vocabulary, SiteServices site) =>
         // Static functions handed what they need: a closure each was 30 MB of a daily update at 100,000 papers.
-        site.Session.Documents.StoredOrMade("search words", (paper, names: NamesOf(paper, site), vocabulary),
-            static s => new StoreKey("search words").Add(s.paper.Title).Add(s.names).Add(s.paper.BodyHash).Value,
-            static s => SearchIndex.WordsOf(s.vocabulary, s.paper.Title, s.names, s.paper.Body),
+        site.Session.Documents.StoredOrMade("search words", (paper, site, vocabulary),
+            static s => WithNames(new StoreKey("search words").Add(s.paper.Title), s.paper, s.site).Add(s.paper.BodyHash).Value,
+            static s => SearchIndex.WordsOf(s.vocabulary, s.paper.Title, NamesOf(s.paper, s.site), s.paper.Body),
             static (s, words) => s.vocabulary.ToStored(words),
             static (s, stored) => s.vocabulary.WordsFromStored(stored));
+
+    /// <summary>
+    /// <paramref name="key"/> with <see cref="NamesOf"/> added as <see cref="StoreKey.Add(ReadOnlySpan{string})"/> adds a list,
+    /// without making the list: a paper's key is made in every build, its words only when the store lacks them.
+    /// </summary>
+    private static StoreKey WithNames(StoreKey key, Paper paper, SiteServices site)
+    {
+        var (tags, keywords, authors) = (paper.Tags.IsDefault ? [] : paper.Tags, paper.Keywords.IsDefault ? [] : paper.Keywords,
+            paper.Authors.IsDefault ? [] : paper.Authors);
+        key.Add((long)(tags.Length + keywords.Length + authors.Length + (paper.Organization is null ? 0 : 1)));
+        foreach (var tag in tags)
+        {
+            key.Add(site.Vocabulary.DisplayName(tag));
+        }
+        foreach (var keyword in keywords)
+        {
+            key.Add(keyword);
+        }
+        foreach (var author in authors)
+        {
+            key.Add(author);
+        }
+        if (paper.Organization is { } organization)
+        {
+            key.Add(organization);
+        }
+        return key;
+    }
 
     /// <summary>The names a paper is found by besides its title: its tags' names, keywords, authors and organization.</summary>
     private static string[] NamesOf(Paper paper, SiteServices site)

@@ -25,7 +25,8 @@ namespace SiteGen.Search;
 /// preview session that keeps them only puts the lists together again after an edit: no text is split twice,
 /// no word looked up twice.
 /// </summary>
-internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
+/// <param name="papers">How many papers will be added, if known: the list of them is made to that size.</param>
+internal sealed class SearchIndex(SearchVocabulary? vocabulary = null, int papers = 0)
 {
     public const int Format = 1;
 
@@ -33,7 +34,7 @@ internal sealed class SearchIndex(SearchVocabulary? vocabulary = null)
     public const int FieldBits = 3;
 
     private readonly SearchVocabulary _vocabulary = vocabulary ?? new SearchVocabulary();
-    private readonly List<(string Title, string Slug, int[] Words)> _papers = [];
+    private readonly List<(string Title, string Slug, int[] Words)> _papers = new(papers);
 
     public int PaperCount => _papers.Count;
 
