@@ -95,6 +95,22 @@ public sealed class DocumentCodecsTests
         Assert.Same(paper, DocumentCodecs.Site.Read(reader, input).GetRequired<Paper>(Keys.Paper));
     }
 
+    /// <summary>A tag's link read back is one object for every view that shows the tag; a link too long to share is read as it was.</summary>
+    [Fact]
+    public void ATagsLinkReadBackIsOneObjectForEveryViewThatShowsIt()
+    {
+        var paper = new Paper { Title = "T", Slug = "t", Body = "B", Tags = ["diffusion", new string('x', 100)] };
+        var view = PaperViews.Create(paper, Services);
+        var document = Document.Create(source: "input/papers/t.md", destination: view.Url).With(Keys.Paper, paper).With(Keys.PaperView, view);
+
+        var first = RoundTrip(document).GetRequired<PaperView>(Keys.PaperView);
+        var second = RoundTrip(document).GetRequired<PaperView>(Keys.PaperView);
+
+        Assert.Equal(view.Tags, first.Tags);
+        Assert.Equal(view.Tags, second.Tags);
+        Assert.Same(first.Tags[0], second.Tags[0]);
+    }
+
     /// <summary>
     /// What a view shows of its paper as it is (the abstract, the title, the authors...) is the paper's: stored beside
     /// the paper, it is not stored again, and a new process reads it as the very objects its own paper holds, so a
