@@ -77,6 +77,20 @@ internal static class StoredEntries
         }
     }
 
+    /// <summary>What <paramref name="decode"/> reads from <paramref name="stored"/>, through this thread's reader of stored bytes.</summary>
+    public static T Read<T>(ArraySegment<byte> stored, Func<BinaryReader, T> decode)
+    {
+        var reader = PayloadReader.Over(stored, place: null);
+        try
+        {
+            return decode(reader);
+        }
+        finally
+        {
+            reader.Release();
+        }
+    }
+
     /// <summary>
     /// A reader of one stored entry that decodes a text straight from the entry's bytes: BinaryReader's own way, through
     /// a small buffer and a StringBuilder for any text longer than it, took a third of a rebuild's reading of the store.

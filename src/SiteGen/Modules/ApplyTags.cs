@@ -43,11 +43,8 @@ internal sealed class ApplyTags : PerDocumentModule
     }
 
     /// <summary>The tags as written, each the one string every paper with the tag holds (<see cref="SharedTexts"/>).</summary>
-    private static ImmutableArray<string> Decode(ArraySegment<byte> stored)
-    {
-        using var reader = DocumentCache.ReaderOf(stored);
-        return DocumentCodec.ReadTexts(reader, SharedTexts.Read);
-    }
+    private static ImmutableArray<string> Decode(ArraySegment<byte> stored) =>
+        DocumentCache.Read(stored, static reader => DocumentCodec.ReadTexts(reader, SharedTexts.Read));
 
     protected override bool OutputDependsOnlyOnInput => true;
 
