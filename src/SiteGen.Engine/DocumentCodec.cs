@@ -18,10 +18,10 @@ public sealed class DocumentCodec
     private readonly Dictionary<string, (Type Type, Action<BinaryWriter, object, Document?> Write, Func<BinaryReader, Document?, object> Read)> _values =
         new(StringComparer.Ordinal);
 
-    /// <summary>Values under <paramref name="key"/> are <typeparamref name="T"/>s, written by <paramref name="write"/> and read by <paramref name="read"/>.</summary>
     /// <summary>The keys values are written under, each with its UTF-8 (<see cref="ReadKey"/>).</summary>
     private readonly List<(string Key, byte[] Utf8)> _keys = [];
 
+    /// <summary>Values under <paramref name="key"/> are <typeparamref name="T"/>s, written by <paramref name="write"/> and read by <paramref name="read"/>.</summary>
     public DocumentCodec Add<T>(string key, Action<BinaryWriter, T> write, Func<BinaryReader, T> read) where T : class =>
         Add<T>(key, (writer, value, _) => write(writer, value), (reader, _) => read(reader));
 

@@ -90,7 +90,8 @@ public abstract class PerDocumentModule : IModule
     {
         var recording = new WarningRecorder(context);
         // Materialized inside the worker, so lazy iterators do their work in parallel too; an array is handed over as it is.
-        var outputs = Execute(input, recording) is var made && made is Document[] array ? array : made.ToArray();
+        var made = Execute(input, recording);
+        var outputs = made as Document[] ?? made.ToArray();
         return new DocumentCache.Entry(outputs, recording.Warnings, recording.Notes);
     }
 }

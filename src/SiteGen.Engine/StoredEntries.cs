@@ -103,7 +103,6 @@ internal static class StoredEntries
         private static PayloadReader? t_idle;
 
         private readonly SegmentStream _stream;
-        private ArraySegment<byte> _payload;
         private (IByteFile File, long At)? _place;
 
         private PayloadReader(SegmentStream stream)
@@ -114,7 +113,7 @@ internal static class StoredEntries
         {
             var reader = t_idle ?? new PayloadReader(new SegmentStream());
             t_idle = null; // taken while in use: an entry read while another is gets a reader of its own
-            (reader._payload, reader._place) = (payload, place);
+            reader._place = place;
             reader._stream.Point(payload);
             return reader;
         }
@@ -122,20 +121,20 @@ internal static class StoredEntries
         /// <summary>Done with the entry: the reader lets go of its bytes and is this thread's again.</summary>
         public void Release()
         {
-            (_payload, _place) = (default, null);
+            _place = null;
             _stream.Point(default);
             t_idle = this;
         }
 
         public bool TryLend(int count, out IByteFile file, out long offset)
         {
-            var start = (int)BaseStream.Position;
-            if (_place is not { } from || count < 0 || count > _payload.Count - start)
+            var start = (int)_stream.Position;
+            if (_place is not { } from || count < 0 || count > _stream.Segment.Count - start)
             {
                 (file, offset) = (null!, 0);
                 return false;
             }
-            BaseStream.Position = start + count;
+            _stream.Position = start + count;
             (file, offset) = (from.File, from.At + start);
             return true;
         }
@@ -143,13 +142,13 @@ internal static class StoredEntries
         public override string ReadString()
         {
             var length = Read7BitEncodedInt();
-            var start = (int)BaseStream.Position;
-            if (length < 0 || length > _payload.Count - start)
+            var start = (int)_stream.Position;
+            if (length < 0 || length > _stream.Segment.Count - start)
             {
                 throw new EndOfStreamException();
             }
-            BaseStream.Position = start + length;
-            return Encoding.UTF8.GetString(_payload.AsSpan(start, length));
+            _stream.Position = start + length;
+            return Encoding.UTF8.GetString(_stream.Segment.AsSpan(start, length));
         }
     }
 
@@ -160,6 +159,9 @@ internal static class StoredEntries
         private int _position;
 
         public void Point(ArraySegment<byte> segment) => (_segment, _position) = (segment, 0);
+
+        /// <summary>The bytes it reads.</summary>
+        public ArraySegment<byte> Segment => _segment;
 
         public override bool CanRead => true;
 

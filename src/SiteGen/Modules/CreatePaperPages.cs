@@ -34,17 +34,14 @@ internal sealed class CreatePaperPages : PerDocumentModule
             new(Keys.Produce, (Func<byte[]>)(() => System.Text.Encoding.UTF8.GetBytes(FrontMatter.Write(paper)))),
             new(Keys.ProducedFrom, view.PaperFingerprint),
         ]);
-        Document[] documents;
         if (paper.Arxiv is not { } arxiv)
         {
-            documents = [page, markdown];
-            return documents;
+            return (Document[])[page, markdown];
         }
         var alias = Urls.PaperByArxiv(arxiv);
         var baseUrl = AbsoluteUrls.BaseOf(site.Settings);
-        documents = [page, markdown, Document.Create(source: input.Source, destination: alias,
+        return (Document[])[page, markdown, Document.Create(source: input.Source, destination: alias,
             metadata: [new(Keys.Produce, (Func<byte[]>)(() => RedirectPage.Html(alias, view.Url, paper.Title, baseUrl)))])];
-        return documents;
     }
 
     protected override bool OutputDependsOnlyOnInput => true;

@@ -96,56 +96,62 @@ internal sealed class RenderSearchIndex(string papersPipeline) : IModule
     private static int[] WordsOf(Paper paper, SearchVocabulary vocabulary, SiteServices site) =>
         // Static functions handed what they need: a closure each was 30 MB of a daily update at 100,000 papers.
         site.Session.Documents.StoredOrMade("search words", (paper, site, vocabulary),
-            static s => WithNames(new StoreKey("search words").Add(s.paper.Title), s.paper, s.site).Add(s.paper.BodyHash).Value,
-            static s => SearchIndex.WordsOf(s.vocabulary, s.paper.Title, NamesOf(s.paper, s.site), s.paper.Body),
+            static s => new PaperNames(s.paper, s.site).AddTo(new StoreKey("search words").Add(s.paper.Title)).Add(s.paper.BodyHash).Value,
+            static s => SearchIndex.WordsOf(s.vocabulary, s.paper.Title, new PaperNames(s.paper, s.site).ToArray(), s.paper.Body),
             static (s, words) => s.vocabulary.ToStored(words),
             static (s, stored) => s.vocabulary.WordsFromStored(stored));
 
     /// <summary>
-    /// <paramref name="key"/> with <see cref="NamesOf"/> added as <see cref="StoreKey.Add(ReadOnlySpan{string})"/> adds a list,
-    /// without making the list: a paper's key is made in every build, its words only when the store lacks them.
+    /// The names a paper is found by besides its title, in this order: its tags' names, keywords, authors and organization.
+    /// Read by place, so that its store key adds them without making a list of them: a paper's key is made in every
+    /// build, its words only when the store lacks them.
     /// </summary>
-    private static StoreKey WithNames(StoreKey key, Paper paper, SiteServices site)
+    private readonly struct PaperNames(Paper paper, SiteServices site)
     {
-        var (tags, keywords, authors) = (paper.Tags.IsDefault ? [] : paper.Tags, paper.Keywords.IsDefault ? [] : paper.Keywords,
-            paper.Authors.IsDefault ? [] : paper.Authors);
-        key.Add((long)(tags.Length + keywords.Length + authors.Length + (paper.Organization is null ? 0 : 1)));
-        foreach (var tag in tags)
-        {
-            key.Add(site.Vocabulary.DisplayName(tag));
-        }
-        foreach (var keyword in keywords)
-        {
-            key.Add(keyword);
-        }
-        foreach (var author in authors)
-        {
-            key.Add(author);
-        }
-        if (paper.Organization is { } organization)
-        {
-            key.Add(organization);
-        }
-        return key;
-    }
+        private readonly ImmutableArray<string> _tags = paper.Tags.IsDefault ? [] : paper.Tags;
+        private readonly ImmutableArray<string> _keywords = paper.Keywords.IsDefault ? [] : paper.Keywords;
+        private readonly ImmutableArray<string> _authors = paper.Authors.IsDefault ? [] : paper.Authors;
 
-    /// <summary>The names a paper is found by besides its title: its tags' names, keywords, authors and organization.</summary>
-    private static string[] NamesOf(Paper paper, SiteServices site)
-    {
-        var (tags, keywords, authors) = (paper.Tags.IsDefault ? [] : paper.Tags, paper.Keywords.IsDefault ? [] : paper.Keywords,
-            paper.Authors.IsDefault ? [] : paper.Authors);
-        var names = new string[tags.Length + keywords.Length + authors.Length + (paper.Organization is null ? 0 : 1)];
-        for (var i = 0; i < tags.Length; i++)
+        public int Count => _tags.Length + _keywords.Length + _authors.Length + (paper.Organization is null ? 0 : 1);
+
+        public string this[int at]
         {
-            names[i] = site.Vocabulary.DisplayName(tags[i]);
+            get
+            {
+                if (at < _tags.Length)
+                {
+                    return site.Vocabulary.DisplayName(_tags[at]);
+                }
+                at -= _tags.Length;
+                if (at < _keywords.Length)
+                {
+                    return _keywords[at];
+                }
+                at -= _keywords.Length;
+                return at < _authors.Length ? _authors[at] : paper.Organization!;
+            }
         }
-        keywords.CopyTo(names, tags.Length);
-        authors.CopyTo(names, tags.Length + keywords.Length);
-        if (paper.Organization is { } organization)
+
+        /// <summary><paramref name="key"/> with the names added as <see cref="StoreKey.Add(ReadOnlySpan{string})"/> adds a list.</summary>
+        public StoreKey AddTo(StoreKey key)
         {
-            names[^1] = organization;
+            key.Add((long)Count);
+            for (var at = 0; at < Count; at++)
+            {
+                key.Add(this[at]);
+            }
+            return key;
         }
-        return names;
+
+        public string[] ToArray()
+        {
+            var names = new string[Count];
+            for (var at = 0; at < names.Length; at++)
+            {
+                names[at] = this[at];
+            }
+            return names;
+        }
     }
 
     /// <summary>

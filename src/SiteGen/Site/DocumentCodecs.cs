@@ -292,8 +292,7 @@ internal static class DocumentCodecs
         {
             var link = (SharedTexts.Read(reader), SharedTexts.Read(reader), SharedTexts.Read(reader));
             tags[i] = TagLinks.TryGetValue(link, out var shared) ? shared
-                // Texts short enough to be shared for sure (a character is at most 3 bytes), else a table by reference would grow with every read.
-                : link.Item1.Length <= 85 && link.Item2.Length <= 85 && link.Item3.Length <= 85
+                : SharedTexts.AlwaysShared(link.Item1) && SharedTexts.AlwaysShared(link.Item2) && SharedTexts.AlwaysShared(link.Item3)
                     ? TagLinks.GetOrAdd(link, static l => new TagLinkView(l.Item1, l.Item2, l.Item3))
                     : new TagLinkView(link.Item1, link.Item2, link.Item3);
         }

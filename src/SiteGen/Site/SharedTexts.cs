@@ -17,6 +17,12 @@ internal static class SharedTexts
     private static readonly ConcurrentDictionary<string, string> s_texts = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_lookup = s_texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// True when <see cref="Read"/> gives <paramref name="text"/>'s value as one object whatever its characters (a
+    /// character is at most 3 bytes): a table of such texts by reference does not grow with every read.
+    /// </summary>
+    public static bool AlwaysShared(string text) => text.Length <= MaxBytes / 3;
+
     /// <summary>A text <see cref="BinaryWriter.Write(string)"/> wrote, as the one object every reader of the same text gets.</summary>
     public static string Read(BinaryReader reader)
     {

@@ -60,9 +60,11 @@ internal static class Urls
     public static string RootFrom(string destination)
     {
         var depth = destination.AsSpan().Count('/');
-        return depth < Roots.Length ? Roots[depth] : string.Concat(Enumerable.Repeat("../", depth));
+        return depth < Roots.Length ? Roots[depth] : Up(depth);
     }
 
     /// <summary>The way up from the first depths, made once: a page of every paper asks for its own.</summary>
-    private static readonly string[] Roots = [.. Enumerable.Range(0, 8).Select(depth => string.Concat(Enumerable.Repeat("../", depth)))];
+    private static readonly string[] Roots = [.. Enumerable.Range(0, 8).Select(Up)];
+
+    private static string Up(int depth) => string.Concat(Enumerable.Repeat("../", depth));
 }
