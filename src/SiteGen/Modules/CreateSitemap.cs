@@ -71,16 +71,21 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         documents.Add(Produce(Urls.Robots, () => RobotsTxt.Write(AbsoluteUrls.Of(baseUrl, Urls.Sitemap))));
         if (pages.Length <= MaxUrlsPerFile)
         {
-            documents.Add(Produce(baseUrl, Urls.Sitemap, pages, () => SitemapWriter.WriteUrlSet(baseUrl, pages)));
+            documents.Add(Produce(baseUrl, Urls.Sitemap, pages, stream => SitemapWriter.WriteUrlSet(stream, baseUrl, pages)));
             return documents.ToImmutable();
         }
         var parts = pages.Chunk(MaxUrlsPerFile).ToArray();
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
-            documents.Add(Produce(baseUrl, PartName(i), part, () => SitemapWriter.WriteUrlSet(baseUrl, part)));
+            documents.Add(Produce(baseUrl, PartName(i), part, stream => SitemapWriter.WriteUrlSet(stream, baseUrl, part)));
         }
-        documents.Add(Produce(Urls.Sitemap, () => SitemapWriter.WriteIndex([.. parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i)))])));
+        string[] partUrls = [.. parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i)))];
+        documents.Add(Document.Create(destination: Urls.Sitemap, metadata:
+        [
+            new(Keys.Stream, (Action<Stream>)(stream => SitemapWriter.WriteIndex(stream, partUrls))),
+            new(Keys.ProducedFrom, IndexInputsOf(partUrls)),
+        ]));
         return documents.ToImmutable();
     }
 
@@ -102,9 +107,23 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
     private static Document Produce(string destination, Func<byte[]> bytes) =>
         Document.Create(destination: destination).With(Keys.Produce, bytes);
 
-    /// <summary>A sitemap file, kept as the last build wrote it while it lists the same pages with the same dates (<see cref="Keys.ProducedFrom"/>).</summary>
-    private static Document Produce(string baseUrl, string destination, (string Path, DateOnly? Date)[] pages, Func<byte[]> bytes) =>
-        Produce(destination, bytes).With(Keys.ProducedFrom, InputsOf(baseUrl, pages));
+    /// <summary>
+    /// A sitemap file, streamed into its file (<see cref="Keys.Stream"/>), and kept as the last build wrote it while it
+    /// lists the same pages with the same dates (<see cref="Keys.ProducedFrom"/>).
+    /// </summary>
+    private static Document Produce(string baseUrl, string destination, (string Path, DateOnly? Date)[] pages, Action<Stream> write) =>
+        Document.Create(destination: destination, metadata: [new(Keys.Stream, write), new(Keys.ProducedFrom, InputsOf(baseUrl, pages))]);
+
+    /// <summary>What the index of the sitemaps is made from besides the program: their addresses.</summary>
+    private static ulong IndexInputsOf(string[] partUrls)
+    {
+        var inputs = Fingerprint.Fresh().Add((ulong)partUrls.Length);
+        foreach (var url in partUrls)
+        {
+            inputs.Add(url);
+        }
+        return inputs.Value;
+    }
 
     /// <summary>What a sitemap file is made from besides the program: the site's address, and each page's path and date.</summary>
     private static ulong InputsOf(string baseUrl, (string Path, DateOnly? Date)[] pages)

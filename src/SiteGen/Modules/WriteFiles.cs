@@ -76,7 +76,7 @@ internal sealed class WriteFiles : IModule
         }
         else if (input.Get<Func<byte[]>>(Keys.Produce) is { } produce)
         {
-            var inputs = input.Get<ulong>(Keys.ProducedFrom) is var from and not 0 ? Fingerprint.Of(site.Fingerprint, from, destination) : 0;
+            var inputs = InputsOf(input, destination, site);
             var stamp = inputs != 0 && site.Output.TryKeep(destination, inputs, out var same)
                 ? same
                 : site.Output.WriteBytes(destination, produce(), inputs);
@@ -84,7 +84,11 @@ internal sealed class WriteFiles : IModule
         }
         else if (input.Get<Action<Stream>>(Keys.Stream) is { } stream)
         {
-            site.Output.Write(destination, stream);
+            var inputs = InputsOf(input, destination, site);
+            if (inputs == 0 || !site.Output.TryKeep(destination, inputs, out _))
+            {
+                site.Output.Write(destination, stream, inputs);
+            }
         }
         else if (input.Get<string>(Keys.Layout) is { } layout)
         {
@@ -100,6 +104,13 @@ internal sealed class WriteFiles : IModule
         return (links is null ? Document.Create(input.Source, destination)
             : Document.Create(source: input.Source, destination: destination, metadata: [new(Keys.Links, links)]), page);
     }
+
+    /// <summary>
+    /// What a file of <see cref="Keys.Produce"/> or <see cref="Keys.Stream"/> is made from, by which it is kept as the last
+    /// build wrote it: its document's <see cref="Keys.ProducedFrom"/> under the site's fingerprint; 0 for one made anew each time.
+    /// </summary>
+    private static ulong InputsOf(Document input, string destination, SiteServices site) =>
+        input.Get<ulong>(Keys.ProducedFrom) is var from and not 0 ? Fingerprint.Of(site.Fingerprint, from, destination) : 0;
 
     /// <summary>A page, or a file of <see cref="Keys.Produce"/>, as a run left it: where, and its file's stamp (a page's links travel with its document).</summary>
     internal sealed record WrittenPage(string Destination, FileStamp Stamp);

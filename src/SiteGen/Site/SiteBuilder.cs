@@ -147,7 +147,7 @@ internal static class SiteBuilder
         // papers reading it took half a second of a daily update's start.
         var savedLinks = request.DryRun || output.Recovering ? Task.FromResult<PageLinkTable?>(null)
             : KeptPageLinks(session, linksPath) is { } kept ? Task.FromResult<PageLinkTable?>(kept)
-            : Task.Factory.StartNew(() => PageLinksFile.Read(linksPath), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            : Task.Factory.StartNew(() => PageLinksFile.Read(linksPath, output.LastBuild?.Files), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var links = new LinkCheck(settings.LinkRoot, savedLinks, output.ReadPage);
         services = services with { Links = links };
         output.Key = new BuildKey(ProgramFingerprint, new Fingerprint().Add(settingsJson).Value, services.Templates.Fingerprint);

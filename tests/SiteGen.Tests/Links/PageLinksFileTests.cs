@@ -43,6 +43,27 @@ public sealed class PageLinksFileTests
         Assert.Equal(hrefs.Distinct(StringComparer.Ordinal).Count(), hrefs.Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 
+    [Fact]
+    public void APagesPathIsTheManifestsStringForItWhenTheManifestListsThePage()
+    {
+        using var folder = new TempFolder();
+        var path = folder["x.links"];
+        PageLinksFile.Write(FileOperations.Disk, path, Table());
+        // Made at run time, so that none is the literal the table was written from.
+        var known = new[] { "index.html", "papers/b/index.html" }.Select(p => new string(p.AsSpan()))
+            .ToDictionary(p => p, _ => FileStamp.Unknown, StringComparer.Ordinal);
+
+        var read = PageLinksFile.Read(path, known);
+
+        Assert.NotNull(read);
+        Assert.Equal(Show(Table()), Show(read));
+        foreach (var page in read.Pages.Keys)
+        {
+            Assert.Equal(known.TryGetValue(page, out _), known.Keys.Any(k => ReferenceEquals(k, page)));
+        }
+        Assert.Equal(2, read.Pages.Keys.Count(page => known.Keys.Any(k => ReferenceEquals(k, page))));
+    }
+
     /// <summary>The table <paramref name="read"/> with one page rendered again (other links) and one page added.</summary>
     private static PageLinkTable Edited(PageLinkTable read)
     {

@@ -68,8 +68,19 @@ public sealed class CreateSitemapTests
             Output = [new CreateSitemap("Pages") { MaxUrlsPerFile = maxUrlsPerFile }],
         };
         var result = await new SiteGen.Engine.Engine([pages, sitemap], [services]).ExecuteAsync();
-        return result["Sitemap"].Documents.ToDictionary(d => d.Destination!,
-            d => System.Text.Encoding.UTF8.GetString(d.GetRequired<Func<byte[]>>(Keys.Produce)()));
+        return result["Sitemap"].Documents.ToDictionary(d => d.Destination!, d => System.Text.Encoding.UTF8.GetString(BytesOf(d)));
+    }
+
+    /// <summary>A file's bytes as the module gives them: made at once (robots.txt), or streamed into the file (the sitemaps).</summary>
+    private static byte[] BytesOf(Document file)
+    {
+        if (file.Get<Func<byte[]>>(Keys.Produce) is { } produce)
+        {
+            return produce();
+        }
+        using var stream = new MemoryStream();
+        file.GetRequired<Action<Stream>>(Keys.Stream)(stream);
+        return stream.ToArray();
     }
 
     /// <summary><paramref name="count"/> pages numbered from the home page, then <paramref name="more"/>.</summary>

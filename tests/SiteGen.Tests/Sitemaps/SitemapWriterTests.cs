@@ -20,8 +20,8 @@ public sealed class SitemapWriterTests
     [Fact]
     public void AUrlSetIsWhatAnXmlWriterWrites()
     {
-        Assert.Equal(XmlWriterUrlSet("https://h.org/", Pages), Encoding.UTF8.GetString(SitemapWriter.WriteUrlSet("https://h.org/", Pages)));
-        Assert.Equal(XmlWriterUrlSet("https://h.org/", []), Encoding.UTF8.GetString(SitemapWriter.WriteUrlSet("https://h.org/", [])));
+        Assert.Equal(XmlWriterUrlSet("https://h.org/", Pages), UrlSet("https://h.org/", Pages));
+        Assert.Equal(XmlWriterUrlSet("https://h.org/", []), UrlSet("https://h.org/", []));
     }
 
     [Fact]
@@ -29,14 +29,26 @@ public sealed class SitemapWriterTests
     {
         (string, DateOnly?)[] destinations = [("index.html", null), ("papers/diffusion-models/index.html", new DateOnly(2025, 3, 20)), ("404.html", null)];
         (string, DateOnly?)[] urls = [("", null), ("papers/diffusion-models/", new DateOnly(2025, 3, 20)), ("404.html", null)];
-        Assert.Equal(XmlWriterUrlSet("https://h.org/", urls), Encoding.UTF8.GetString(SitemapWriter.WriteUrlSet("https://h.org/", destinations)));
+        Assert.Equal(XmlWriterUrlSet("https://h.org/", urls), UrlSet("https://h.org/", destinations));
+    }
+
+    [Fact]
+    public void AUrlSetLongerThanTheBufferItIsPassedOnInIsWhatAnXmlWriterWrites()
+    {
+        // About 130 bytes a page: 2,000 pages pass several chunks of 64 KB on to the file, and end in the middle of one.
+        var pages = Enumerable.Range(0, 2_000)
+            .Select(i => ($"papers/a-paper-with-a-rather-long-title-number-{i}-&-more/", i % 3 == 0 ? (DateOnly?)null : new DateOnly(2025, 1, 1).AddDays(i)))
+            .ToArray();
+        var urlSet = UrlSet("https://h.org/", pages);
+        Assert.True(Encoding.UTF8.GetByteCount(urlSet) > 3 * 64 * 1024);
+        Assert.Equal(XmlWriterUrlSet("https://h.org/", pages), urlSet);
     }
 
     [Fact]
     public void AnIndexIsWhatAnXmlWriterWrites()
     {
         string[] urls = ["https://h.org/sitemap-1.xml", "https://h.org/a&b/sitemap-2.xml"];
-        Assert.Equal(XmlWriterIndex(urls), Encoding.UTF8.GetString(SitemapWriter.WriteIndex(urls)));
+        Assert.Equal(XmlWriterIndex(urls), Index(urls));
     }
 
     [Theory]
@@ -45,7 +57,19 @@ public sealed class SitemapWriterTests
     public void AUrlWithACharacterXmlCannotHoldIsABug(string character)
     {
         var path = $"papers/a{(character.Length == 1 ? character : "\uD835")}b/";
-        Assert.ThrowsAny<ArgumentException>(() => SitemapWriter.WriteUrlSet("https://h.org/", [(path, null)]));
+        Assert.ThrowsAny<ArgumentException>(() => UrlSet("https://h.org/", [(path, null)]));
+    }
+
+    private static string UrlSet(string baseUrl, IReadOnlyCollection<(string Path, DateOnly? Date)> pages) =>
+        Written(stream => SitemapWriter.WriteUrlSet(stream, baseUrl, pages));
+
+    private static string Index(IReadOnlyCollection<string> urls) => Written(stream => SitemapWriter.WriteIndex(stream, urls));
+
+    private static string Written(Action<Stream> write)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     // The writer the sitemaps were written with before, as the reference.
