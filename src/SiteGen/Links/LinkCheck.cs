@@ -386,6 +386,9 @@ internal sealed class PageLinks
 
     public int Count => _links?.Length ?? Numbers!.Length;
 
+    /// <summary>True for links read as numbers in <paramref name="hrefs"/>, the list of that very file.</summary>
+    public bool NumberedIn(StoredHrefs hrefs) => Numbers is not null && ReferenceEquals(_hrefs, hrefs);
+
     /// <summary>The links, in the order they first appear on the page (two threads that ask at once make equal arrays).</summary>
     public string[] Links => _links ??= Array.ConvertAll(Numbers!, number => _hrefs![number]);
 }
