@@ -14,6 +14,9 @@ internal sealed class ValidateLinks(params string[] pagePipelines) : IModule
     public Task<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> inputs, IExecutionContext context)
     {
         var site = context.GetService<SiteServices>();
+        // Every other pipeline has written its files (the pipeline's Output runs last): the manifest's order is found
+        // beside the check.
+        site.Output.EveryFileProduced();
         var pages = pagePipelines
             .SelectMany(name => context.FromPipeline(name))
             .Select(d => (Page: d.Destination, Links: d.Get<Links.PageLinks>(Keys.Links)))

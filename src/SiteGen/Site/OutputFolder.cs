@@ -95,6 +95,12 @@ internal sealed class OutputFolder
     private ulong _pathSum, _pathSumOfTheLast;
     private int _producedOfTheLast;
 
+    /// <summary>The manifest's entries in order, found once every file is produced (<see cref="EveryFileProduced"/>), beside the link check.</summary>
+    private Task<KeyValuePair<string, FileStamp>[]>? _manifestEntries;
+
+    /// <summary>True once the build said every file is produced: another would be a file the manifest's order lacks.</summary>
+    private volatile bool _everyFileProduced;
+
     /// <param name="path">The output folder.</param>
     /// <param name="manifestPath">Where the manifest of this output folder is kept; null keeps none (every file is compared on disk).</param>
     /// <param name="session">A long-running process's session: it hands over the last build's manifest without reading the file.</param>
@@ -399,6 +405,23 @@ internal sealed class OutputFolder
     }
 
     /// <summary>
+    /// Told once every file of the build is produced (the link check's start: it runs after every other pipeline has
+    /// written): the manifest's entries are then put in order beside the check, when a changed file or stamp says the
+    /// manifest will be written again. Found at the commit, they were 0.13 s of a core at the very end of a day at
+    /// 100,000 papers, each path of the last manifest looked up among the files produced.
+    /// </summary>
+    public void EveryFileProduced()
+    {
+        _everyFileProduced = true;
+        if (_manifestPath is not null && _manifestEntries is null && (!_staged.IsEmpty || _stampsChanged != 0 || _produced.Count != Previous.Count))
+        {
+            _manifestEntries = SortManifestEntries();
+        }
+    }
+
+    private Task<KeyValuePair<string, FileStamp>[]> SortManifestEntries() => Task.Run(() => ManifestFile.Sorted(_produced, LastBuild?.Files.Keys, _new));
+
+    /// <summary>
     /// The files staged so far, as a walk of the staging folder would count them (<see cref="UpToDateStamp.FilesOf"/>):
     /// what the commit moves in. Counted as each is written, from its open file: at a million papers, on a disk, walking
     /// the two million staged files after the build took 66 s, a fifth of the build.
@@ -481,8 +504,8 @@ internal sealed class OutputFolder
         var saving = saveCache is not null && _manifestPath is not null && _session is not { Remembers: true } ? Task.Run(saveCache) : null;
         var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != Previous.Count || _journaled.Count > 0
             || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
-        // Every file is produced by now: the manifest's entries are sorted while the files move.
-        var manifestEntries = _manifestPath is null || !manifestChanged ? null : Task.Run(() => ManifestFile.Sorted(_produced, LastBuild?.Files.Keys, _new));
+        // Every file is produced by now: the manifest's entries are sorted while the files move, unless they have been since.
+        var manifestEntries = _manifestPath is null || !manifestChanged ? null : _manifestEntries ?? SortManifestEntries();
         try
         {
             if (changed && journal is not null)
@@ -863,6 +886,10 @@ internal sealed class OutputFolder
     /// <param name="previous">The last build's stamp of <paramref name="destination"/>, if it made it (the caller has looked it up).</param>
     private void Produce(string destination, FileStamp stamp, FileStamp? previous)
     {
+        if (_everyFileProduced)
+        {
+            throw new InvalidOperationException($"'{destination}' is produced after the build said every file was.");
+        }
         if (!_produced.TryAdd(destination, stamp))
         {
             throw new InvalidOperationException($"Two documents are written to '{destination}'.");

@@ -4,6 +4,26 @@ namespace SiteGen.Tests.Site;
 
 public sealed class OutputFolderTests
 {
+    [Fact]
+    public void OnceEveryFileIsProducedTheManifestIsPutInOrderAndAnotherFileIsABug()
+    {
+        using var folder = new TempFolder();
+        var manifest = folder["cache/output.manifest"];
+        Directory.CreateDirectory(folder["cache"]);
+        var output = new OutputFolder(folder["output"], manifest);
+        output.Write("b/index.html", "b"u8);
+        output.Write("a.txt", "a"u8);
+        output.Write("a/index.html", "c"u8);
+
+        output.EveryFileProduced();
+
+        Assert.Throws<InvalidOperationException>(() => output.Write("late.txt", "x"u8));
+        output.Commit();
+        Assert.Equal(["a.txt", "a/index.html", "b/index.html"], ManifestFile.Read(manifest).Files.Keys);
+        Assert.Equal("c", File.ReadAllText(folder["output/a/index.html"]));
+        Assert.False(File.Exists(folder["output/late.txt"]));
+    }
+
     /// <summary>
     /// Regression: a folder was remembered as made before it was, so a second pipeline writing into it at the same
     /// moment (tags/x/index.html from Tags, tags/x/feed.xml from Feeds) failed with DirectoryNotFoundException.
