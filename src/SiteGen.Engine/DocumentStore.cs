@@ -663,7 +663,7 @@ public sealed class DocumentStore : IDisposable, IByteFile
 
     /// <summary>
     /// A record of the file: a value in the table, not an object of its own (a day at 100,000 papers opens a store of
-    /// 300,000 records before its papers can be read back). Marked in place (<see cref="CollectionsMarshal.GetValueRefOrNullRef"/>):
+    /// hundreds of thousands of records before its papers can be read back). Marked in place (<see cref="CollectionsMarshal.GetValueRefOrNullRef"/>):
     /// the table does not change while a build reads from it (what the build adds waits beside it, <see cref="_added"/>).
     /// </summary>
     private struct Record(long offset, int size, ulong checksum)

@@ -504,7 +504,8 @@ internal sealed class OutputFolder
         var saving = saveCache is not null && _manifestPath is not null && _session is not { Remembers: true } ? Task.Run(saveCache) : null;
         var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != Previous.Count || _journaled.Count > 0
             || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
-        // Every file is produced by now: the manifest's entries are sorted while the files move, unless they have been since.
+        // Every file is produced by now: the manifest's entries are sorted while the files move, if the link check's start
+        // has not had them sorted already.
         var manifestEntries = _manifestPath is null || !manifestChanged ? null : _manifestEntries ?? SortManifestEntries();
         try
         {
