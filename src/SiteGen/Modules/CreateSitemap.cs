@@ -71,21 +71,17 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         documents.Add(Produce(Urls.Robots, () => RobotsTxt.Write(AbsoluteUrls.Of(baseUrl, Urls.Sitemap))));
         if (pages.Length <= MaxUrlsPerFile)
         {
-            documents.Add(Produce(baseUrl, Urls.Sitemap, pages, stream => SitemapWriter.WriteUrlSet(stream, baseUrl, pages)));
+            documents.Add(Streamed(Urls.Sitemap, InputsOf(baseUrl, pages), stream => SitemapWriter.WriteUrlSet(stream, baseUrl, pages)));
             return documents.ToImmutable();
         }
         var parts = pages.Chunk(MaxUrlsPerFile).ToArray();
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
-            documents.Add(Produce(baseUrl, PartName(i), part, stream => SitemapWriter.WriteUrlSet(stream, baseUrl, part)));
+            documents.Add(Streamed(PartName(i), InputsOf(baseUrl, part), stream => SitemapWriter.WriteUrlSet(stream, baseUrl, part)));
         }
         string[] partUrls = [.. parts.Select((_, i) => AbsoluteUrls.Of(baseUrl, PartName(i)))];
-        documents.Add(Document.Create(destination: Urls.Sitemap, metadata:
-        [
-            new(Keys.Stream, (Action<Stream>)(stream => SitemapWriter.WriteIndex(stream, partUrls))),
-            new(Keys.ProducedFrom, IndexInputsOf(partUrls)),
-        ]));
+        documents.Add(Streamed(Urls.Sitemap, IndexInputsOf(partUrls), stream => SitemapWriter.WriteIndex(stream, partUrls)));
         return documents.ToImmutable();
     }
 
@@ -108,11 +104,11 @@ internal sealed class CreateSitemap(params string[] pagePipelines) : IModule
         Document.Create(destination: destination).With(Keys.Produce, bytes);
 
     /// <summary>
-    /// A sitemap file, streamed into its file (<see cref="Keys.Stream"/>), and kept as the last build wrote it while it
-    /// lists the same pages with the same dates (<see cref="Keys.ProducedFrom"/>).
+    /// A sitemap file, streamed into its file (<see cref="Keys.Stream"/>), and kept as the last build wrote it while what
+    /// it lists is the same (<see cref="Keys.ProducedFrom"/>: <paramref name="inputs"/>).
     /// </summary>
-    private static Document Produce(string baseUrl, string destination, (string Path, DateOnly? Date)[] pages, Action<Stream> write) =>
-        Document.Create(destination: destination, metadata: [new(Keys.Stream, write), new(Keys.ProducedFrom, InputsOf(baseUrl, pages))]);
+    private static Document Streamed(string destination, ulong inputs, Action<Stream> write) =>
+        Document.Create(destination: destination, metadata: [new(Keys.Stream, write), new(Keys.ProducedFrom, inputs)]);
 
     /// <summary>What the index of the sitemaps is made from besides the program: their addresses.</summary>
     private static ulong IndexInputsOf(string[] partUrls)

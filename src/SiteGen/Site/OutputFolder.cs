@@ -413,11 +413,20 @@ internal sealed class OutputFolder
     public void EveryFileProduced()
     {
         _everyFileProduced = true;
-        if (_manifestPath is not null && _manifestEntries is null && (!_staged.IsEmpty || _stampsChanged != 0 || _produced.Count != Previous.Count))
+        // A stale file without a new one changes the count of files: the staged files stand for the whole of "changed".
+        if (_manifestPath is not null && _manifestEntries is null && ManifestChanges(filesChanged: !_staged.IsEmpty))
         {
             _manifestEntries = SortManifestEntries();
         }
     }
+
+    /// <summary>
+    /// True when the manifest is to be written again: a file moved in or out (<paramref name="filesChanged"/>), a stamp
+    /// or the count changed, a journal is left to clear, or the last manifest is damaged or of another key.
+    /// </summary>
+    private bool ManifestChanges(bool filesChanged) =>
+        filesChanged || _stampsChanged != 0 || _produced.Count != Previous.Count || _journaled.Count > 0
+        || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
 
     private Task<KeyValuePair<string, FileStamp>[]> SortManifestEntries() => Task.Run(() => ManifestFile.Sorted(_produced, LastBuild?.Files.Keys, _new));
 
@@ -502,8 +511,7 @@ internal sealed class OutputFolder
         // says anything of the output folder that a crash could leave wrong (a page's links count only under the
         // fingerprint of its inputs, a stored document only for its input), and the manifest, which does, comes after both.
         var saving = saveCache is not null && _manifestPath is not null && _session is not { Remembers: true } ? Task.Run(saveCache) : null;
-        var manifestChanged = changed || _stampsChanged != 0 || _produced.Count != Previous.Count || _journaled.Count > 0
-            || (LastBuild is { } last && (last.State != ManifestState.Whole || last.Key != Key));
+        var manifestChanged = ManifestChanges(changed);
         // Every file is produced by now: the manifest's entries are sorted while the files move, if the link check's start
         // has not had them sorted already.
         var manifestEntries = _manifestPath is null || !manifestChanged ? null : _manifestEntries ?? SortManifestEntries();

@@ -5,8 +5,8 @@ namespace SiteGen.Sitemaps;
 
 /// <summary>
 /// Sitemaps (https://www.sitemaps.org/protocol.html): a <c>urlset</c> of pages, and a <c>sitemapindex</c> of
-/// sitemaps for a site with more pages than one sitemap may hold (50,000). Written as UTF-8 straight into one buffer,
-/// in the layout an indenting XmlWriter gives: a daily update of 100,000 papers writes its sitemaps of 50,000 URLs again,
+/// sitemaps for a site with more pages than one sitemap may hold (50,000). Written as UTF-8 straight into a buffer
+/// passed on to the file a chunk at a time (<see cref="Chunks"/>), in the layout an indenting XmlWriter gives: a daily update of 100,000 papers writes its sitemaps of 50,000 URLs again,
 /// and an XmlWriter's strings and the URLs joined for it were 100 MB of garbage.
 /// </summary>
 internal static class SitemapWriter
@@ -26,18 +26,17 @@ internal static class SitemapWriter
             Span<char> day = stackalloc char[10];
             foreach (var (path, date) in pages)
             {
-                Write(buffer, "  <url>\n    <loc>");
+                buffer.Write("  <url>\n    <loc>");
                 WriteEscaped(buffer, baseUrl);
                 WriteEscaped(buffer, Site.AbsoluteUrls.PrettyPart(path));
-                Write(buffer, "</loc>\n");
+                buffer.Write("</loc>\n");
                 if (date is { } lastModified && lastModified.TryFormat(day, out var written, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
                 {
-                    Write(buffer, "    <lastmod>");
-                    Write(buffer, day[..written]);
-                    Write(buffer, "</lastmod>\n");
+                    buffer.Write("    <lastmod>");
+                    buffer.Write(day[..written]);
+                    buffer.Write("</lastmod>\n");
                 }
-                Write(buffer, "  </url>\n");
-                buffer.PassOnWhenFull();
+                buffer.Write("  </url>\n");
             }
         });
 
@@ -46,70 +45,62 @@ internal static class SitemapWriter
         {
             foreach (var url in sitemapUrls)
             {
-                Write(buffer, "  <sitemap>\n    <loc>");
+                buffer.Write("  <sitemap>\n    <loc>");
                 WriteEscaped(buffer, url);
-                Write(buffer, "</loc>\n  </sitemap>\n");
-                buffer.PassOnWhenFull();
+                buffer.Write("</loc>\n  </sitemap>\n");
             }
         });
 
     private static void Write(Stream stream, string root, int count, Action<Chunks> body)
     {
         var buffer = new Chunks(stream);
-        Write(buffer, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<");
-        Write(buffer, root);
-        Write(buffer, " xmlns=\"" + Namespace + "\"");
+        buffer.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<");
+        buffer.Write(root);
+        buffer.Write(" xmlns=\"" + Namespace + "\"");
         if (count == 0)
         {
-            Write(buffer, " />\n");
+            buffer.Write(" />\n");
         }
         else
         {
-            Write(buffer, ">\n");
+            buffer.Write(">\n");
             body(buffer);
-            Write(buffer, "</");
-            Write(buffer, root);
-            Write(buffer, ">\n");
+            buffer.Write("</");
+            buffer.Write(root);
+            buffer.Write(">\n");
         }
         buffer.PassOn();
     }
 
     /// <summary>
-    /// A buffer passed on to the file a chunk at a time: a sitemap of 50,000 URLs is 6-7 MB, and a daily update writes
-    /// every part again (held whole, then copied, they were 34 MB of a day at 100,000 papers).
+    /// Text written as UTF-8 into a buffer that is passed on to the file whenever it holds a chunk: a sitemap of 50,000
+    /// URLs is 6-7 MB, and a daily update writes every part again (held whole, then copied, they were 34 MB of a day at
+    /// 100,000 papers). Throws on half a surrogate pair, which XML cannot hold either.
     /// </summary>
-    private sealed class Chunks(Stream stream) : IBufferWriter<byte>
+    private sealed class Chunks(Stream stream)
     {
         private const int ChunkSize = 64 * 1024;
 
+        private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         private readonly ArrayBufferWriter<byte> _buffer = new(ChunkSize + 1024);
 
-        public void Advance(int count) => _buffer.Advance(count);
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => _buffer.GetMemory(sizeHint);
-
-        public Span<byte> GetSpan(int sizeHint = 0) => _buffer.GetSpan(sizeHint);
-
-        public void PassOnWhenFull()
+        public void Write(ReadOnlySpan<char> text)
         {
+            _buffer.Advance(Utf8.GetBytes(text, _buffer.GetSpan(Utf8.GetMaxByteCount(text.Length))));
             if (_buffer.WrittenCount >= ChunkSize)
             {
                 PassOn();
             }
         }
 
+        /// <summary>Passes what the buffer holds on to the file.</summary>
         public void PassOn()
         {
             stream.Write(_buffer.WrittenSpan);
             _buffer.ResetWrittenCount();
         }
     }
-
-    /// <summary>Throws on half a surrogate pair, which XML cannot hold either.</summary>
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static void Write(Chunks buffer, ReadOnlySpan<char> text) =>
-        buffer.Advance(Utf8.GetBytes(text, buffer.GetSpan(Utf8.GetMaxByteCount(text.Length))));
 
     /// <summary>
     /// <paramref name="text"/> as XML character data: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped. A character
@@ -120,8 +111,8 @@ internal static class SitemapWriter
         var rest = text;
         while (rest.IndexOfAny(Special) is var at and >= 0)
         {
-            Write(buffer, rest[..at]);
-            Write(buffer, rest[at] switch
+            buffer.Write(rest[..at]);
+            buffer.Write(rest[at] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
@@ -130,7 +121,7 @@ internal static class SitemapWriter
             });
             rest = rest[(at + 1)..];
         }
-        Write(buffer, rest);
+        buffer.Write(rest);
     }
 
     private static readonly SearchValues<char> Special = SearchValues.Create(
