@@ -57,8 +57,17 @@ public sealed class DocumentCodec
         return known == document.Metadata.Count || AllOthersNull(document);
     }
 
-    private bool AllOthersNull(Document document) =>
-        document.Metadata.All(pair => pair.Value is null || _values.ContainsKey(pair.Key));
+    private bool AllOthersNull(Document document)
+    {
+        foreach (var (key, value) in document.Metadata.Pairs)
+        {
+            if (value is not null && !_values.ContainsKey(key))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>True when the two documents write as the same bytes: the same document made twice (verify mode).</summary>
     public bool WritesAlike(Document a, Document b)
@@ -89,12 +98,23 @@ public sealed class DocumentCodec
         WriteTextBeside(writer, document.Source, input?.Source);
         WriteTextBeside(writer, document.Destination, input?.Destination);
         WriteContent(writer, document, input);
-        var keys = document.Metadata.Keys.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
-        writer.Write7BitEncodedInt(keys.Length);
-        foreach (var key in keys)
+        var pairs = document.Metadata.Pairs;
+        // The pairs' places in the keys' ordinal order, sorted by insertion (a document has a handful of keys): an array
+        // of keys sorted for every document the store's keys were asked of was 15 MB of a day at 100,000 papers.
+        Span<int> order = pairs.Length <= 32 ? stackalloc int[pairs.Length] : new int[pairs.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            var value = document.Metadata[key];
+            var at = i;
+            for (; at > 0 && string.CompareOrdinal(pairs[order[at - 1]].Key, pairs[i].Key) > 0; at--)
+            {
+                order[at] = order[at - 1];
+            }
+            order[at] = i;
+        }
+        writer.Write7BitEncodedInt(pairs.Length);
+        foreach (var place in order)
+        {
+            var (key, value) = pairs[place];
             writer.Write(key);
             if (input is not null && input.Metadata.TryGetValue(key, out var was) && ReferenceEquals(was, value))
             {

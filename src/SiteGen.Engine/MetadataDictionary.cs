@@ -46,6 +46,9 @@ public sealed class MetadataDictionary : IReadOnlyDictionary<string, object?>
 
     public IEnumerable<string> Keys => _pairs.Select(pair => pair.Key);
 
+    /// <summary>The pairs themselves, in the table's order, for the engine's own walks that must make no garbage (the store's keys).</summary>
+    internal ReadOnlySpan<KeyValuePair<string, object?>> Pairs => _pairs;
+
     public IEnumerable<object?> Values => _pairs.Select(pair => pair.Value);
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;

@@ -13,7 +13,8 @@ internal sealed class ApplyTags : PerDocumentModule
     {
         var site = context.GetService<SiteServices>();
         var paper = input.GetRequired<Paper>(Keys.Paper);
-        yield return input.With(Keys.Paper, paper with { Tags = TagsOf(paper, site) });
+        // An array, not an iterator: one for each paper of every build was garbage.
+        return [input.With(Keys.Paper, paper with { Tags = TagsOf(paper, site) })];
     }
 
     /// <summary>
