@@ -276,12 +276,16 @@ internal static class RelatedPapers
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var lists = new List<List<int>>();
         var paperTags = new int[tagsInSiteOrder.Count][];
+        // One list of a paper's own tags for them all, and the tags read by place: a list and an enumerator for each paper
+        // were 6 MB of a day at 100,000 papers.
+        var own = new List<int>();
         for (var paper = 0; paper < paperTags.Length; paper++)
         {
             var tags = tagsInSiteOrder[paper];
-            var own = new List<int>(tags.Count);
-            foreach (var tag in tags)
+            own.Clear();
+            for (var t = 0; t < tags.Count; t++)
             {
+                var tag = tags[t];
                 ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, tag, out var exists);
                 if (!exists)
                 {
