@@ -7,10 +7,11 @@ namespace SiteGen.Site;
 /// </summary>
 internal static class Utf8Lines
 {
-    public static IEnumerable<ReadOnlyMemory<byte>> Of(string path)
+    /// <param name="firstRead">How much is read at first (the buffer grows for a longer line): less for a reader of the first line alone.</param>
+    public static IEnumerable<ReadOnlyMemory<byte>> Of(string path, int firstRead = 1 << 20)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 20];
+        var buffer = new byte[firstRead];
         int start = 0, end = 0;
         var atEnd = false;
         Fill();
