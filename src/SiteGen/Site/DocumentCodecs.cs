@@ -270,9 +270,9 @@ internal static class DocumentCodecs
     private static string Required(string? text) => text ?? throw new InvalidDataException("a view without a text it must have");
 
     /// <summary>Texts that are, as a rule, the paper's own list (a view's authors, keywords, sources): written as such.</summary>
-    private static void WriteTextsBeside(BinaryWriter writer, IReadOnlyList<string> texts, ImmutableArray<string>? inputs)
+    private static void WriteTextsBeside(BinaryWriter writer, ImmutableArray<string> texts, ImmutableArray<string>? inputs)
     {
-        var same = inputs is { IsDefault: false } paper && texts is ImmutableArray<string> own && own == paper;
+        var same = inputs is { IsDefault: false } paper && texts == paper;
         writer.Write(same);
         if (!same)
         {

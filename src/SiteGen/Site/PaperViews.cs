@@ -32,7 +32,7 @@ internal static class PaperViews
             // A stored abstract stays stored (read when a page shows it); only the excerpt is made from it now.
             AbstractMarkdown: paper.StoredBody is null ? paper.Body : "",
             Excerpt: site.Texts is null ? excerpt : "",
-            Sources: paper.Sources)
+            Sources: paper.Sources.IsDefault ? [] : paper.Sources)
         {
             YearUrl = paper.Published is { } published ? SharedTexts.Share(Urls.ListFront(Urls.YearFolder(published.Year))) : null,
             OrderDate = paper.OrderDate,

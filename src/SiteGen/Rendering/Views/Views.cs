@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
 namespace SiteGen.Rendering.Views;
@@ -66,7 +67,7 @@ internal sealed record PaperView(
     string? CodeUrl,
     string AbstractMarkdown,
     string Excerpt,
-    IReadOnlyList<string> Sources)
+    ImmutableArray<string> Sources)
 {
     /// <summary>
     /// The abstract as HTML, rendered each time it is asked for: by the paper's own page when it is rendered, and by the
@@ -126,7 +127,7 @@ internal sealed record PaperView(
     public string? Arxiv { get; init; }
 
     /// <summary>The authors' names, when a capture listed them.</summary>
-    public IReadOnlyList<string> Authors { get; init; } = [];
+    public ImmutableArray<string> Authors { get; init; } = [];
 
     public string? Organization { get; init; }
 
@@ -137,7 +138,7 @@ internal sealed record PaperView(
     /// <summary>The AI-generated summary, shown apart from the abstract and labelled as such.</summary>
     public string? Summary { get; init; }
 
-    public IReadOnlyList<string> Keywords { get; init; } = [];
+    public ImmutableArray<string> Keywords { get; init; } = [];
 
     /// <summary>When the paper was submitted to the daily list (<c>Jun 9, 2025</c>).</summary>
     public string? SubmittedDisplay { get; init; }
