@@ -55,12 +55,13 @@ internal static class PageLinksFile
             {
                 var page = paths.Read(reader);
                 var inputs = reader.ReadUInt64();
-                var numbers = new int[CountOf(reader)];
-                for (var i = 0; i < numbers.Length; i++)
+                var links = CountOf(reader);
+                var start = (int)reader.BaseStream.Position;
+                for (var i = 0; i < links; i++)
                 {
-                    numbers[i] = hrefs.NumberOf(reader.Read7BitEncodedInt());
+                    hrefs.NumberOf(reader.Read7BitEncodedInt()); // checked now, read again only if asked for
                 }
-                pages[page] = new PageLinks(inputs, numbers, hrefs);
+                pages[page] = new PageLinks(inputs, hrefs, start, (int)reader.BaseStream.Position - start, links);
                 var resolved = reader.Read7BitEncodedInt();
                 var reachesOther = reader.ReadBoolean();
                 var broken = CountOf(reader) is var brokenCount and > 0 ? new BrokenLink[brokenCount] : [];
@@ -138,7 +139,12 @@ internal static class PageLinksFile
                 writer.Write(page);
                 writer.Write(links.Inputs);
                 writer.Write7BitEncodedInt(links.Count);
-                var numbers = numbering.Next(links);
+                var keptNumbers = numbering.IsKept(links);
+                if (keptNumbers)
+                {
+                    writer.Write(links.EncodedNumbers); // as the last file holds them
+                }
+                var numbers = keptNumbers ? default : numbering.Next(links);
                 foreach (var number in numbers)
                 {
                     writer.Write7BitEncodedInt(number);
@@ -149,7 +155,8 @@ internal static class PageLinksFile
                 writer.Write7BitEncodedInt(result.Broken.Length);
                 foreach (var broken in result.Broken)
                 {
-                    writer.Write7BitEncodedInt(numbers[Array.IndexOf(links.Links, broken.Href)]);
+                    var at = Array.IndexOf(links.Links, broken.Href);
+                    writer.Write7BitEncodedInt(keptNumbers ? links.Numbers()[at] : numbers[at]);
                     writer.Write(broken.Target);
                     writer.Write(broken.Outside);
                 }
@@ -211,7 +218,7 @@ internal static class PageLinksFile
             var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var links in table.Pages.Values)
             {
-                if (KeptNumbers(links) is null)
+                if (!IsKept(links))
                 {
                     foreach (var link in links.Links)
                     {
@@ -223,24 +230,21 @@ internal static class PageLinksFile
             return numbers;
         }
 
-        /// <summary>The numbers of the next page's links: asked for each page once, in the table's order.</summary>
+        /// <summary>The numbers of the next page not kept (<see cref="IsKept"/>): asked for each such page once, in the table's order.</summary>
         public ReadOnlySpan<int> Next(PageLinks links)
         {
-            if (KeptNumbers(links) is { } kept)
-            {
-                return kept;
-            }
             _next += links.Count;
             return CollectionsMarshal.AsSpan(_numbers).Slice(_next - links.Count, links.Count);
         }
 
         /// <summary>
-        /// The numbers of a page whose links were read from the last file (a page kept unrendered): that file's, which
-        /// stay good while its hrefs are kept as they were. Null for other pages; links read from another file (a session
-        /// keeps documents from build to build) are numbered anew. Told by the links alone: looked up by page, three
-        /// times for each of 112,000 pages, they were a tenth of a second at the end of a day at 100,000 papers.
+        /// True for a page whose links were read from the last file (a page kept unrendered): its numbers are that file's,
+        /// which stay good while its hrefs are kept as they were (<see cref="PageLinks.EncodedNumbers"/>). False for other
+        /// pages; links read from another file (a session keeps documents from build to build) are numbered anew. Told by
+        /// the links alone: looked up by page, three times for each of 112,000 pages, they were a tenth of a second at the
+        /// end of a day at 100,000 papers.
         /// </summary>
-        private int[]? KeptNumbers(PageLinks links) => Kept is { } kept && links.NumberedIn(kept) ? links.Numbers : null;
+        public bool IsKept(PageLinks links) => Kept is { } kept && links.NumberedIn(kept);
 
         /// <summary>
         /// Numbers the links of the pages not kept by <paramref name="numbers"/> (-1: none yet), adding each href it lacks, each looked up
@@ -252,14 +256,15 @@ internal static class PageLinksFile
             var used = new bool[KeptCount];
             // Made the right size at once: grown by doubling, the list of a million papers' 36 million links held a
             // 268 MB array and the 134 MB one it was copied from, at the end of the build, when it holds the most.
-            _numbers.Capacity = table.Pages.Sum(p => KeptNumbers(p.Value) is null ? p.Value.Count : 0);
+            _numbers.Capacity = table.Pages.Sum(p => IsKept(p.Value) ? 0 : p.Value.Count);
             foreach (var links in table.Pages.Values)
             {
-                if (KeptNumbers(links) is { } kept)
+                if (IsKept(links))
                 {
-                    foreach (var number in kept)
+                    var encoded = links.EncodedNumbers;
+                    for (var at = 0; at < encoded.Length;)
                     {
-                        used[number] = true;
+                        used[Text.VarInts.Read(encoded, ref at)] = true;
                     }
                     continue;
                 }

@@ -92,6 +92,9 @@ internal sealed class StoredHrefs : IReadOnlyList<string>
         }
     }
 
+    /// <summary><paramref name="length"/> bytes of the file from <paramref name="start"/> (a page's link numbers, <see cref="PageLinks"/>).</summary>
+    public ReadOnlySpan<byte> Bytes(int start, int length) => _file.AsSpan(start, length);
+
     /// <summary>The hrefs as the file holds them, each after its length: to be written again as they are.</summary>
     public ReadOnlySpan<byte> Encoded => _file.AsSpan(_begin, _end - _begin);
 

@@ -98,7 +98,7 @@ internal sealed class SearchVocabulary
             throw new InvalidDataException("numbered by another vocabulary");
         }
         var at = sizeof(ulong);
-        var count = Read7BitInt(stored, ref at);
+        var count = Text.VarInts.Read(stored, ref at);
         if (count > stored.Length - at)
         {
             throw new InvalidDataException("more words than bytes");
@@ -106,33 +106,13 @@ internal sealed class SearchVocabulary
         var words = new int[count];
         for (var i = 0; i < words.Length; i++)
         {
-            words[i] = Read7BitInt(stored, ref at);
+            words[i] = Text.VarInts.Read(stored, ref at);
             if (words[i] >> SearchIndex.FieldBits >= StoredCount)
             {
                 throw new InvalidDataException("a word the stored vocabulary does not hold");
             }
         }
         return words;
-    }
-
-    /// <summary>A number as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it (a non-negative one: all this class writes).</summary>
-    private static int Read7BitInt(ReadOnlySpan<byte> bytes, ref int at)
-    {
-        var value = 0;
-        for (var shift = 0; shift < 32; shift += 7)
-        {
-            if (at >= bytes.Length)
-            {
-                throw new InvalidDataException("a number cut short");
-            }
-            var next = bytes[at++];
-            value |= (next & 0x7F) << shift;
-            if (next < 0x80)
-            {
-                return value >= 0 ? value : throw new InvalidDataException("a negative number");
-            }
-        }
-        throw new InvalidDataException("a number too long");
     }
 
     public int Count

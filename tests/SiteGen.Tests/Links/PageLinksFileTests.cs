@@ -115,8 +115,8 @@ public sealed class PageLinksFileTests
         // The last file's hrefs first, as they were, even those no page links to now ("../a/"); then those the rendered
         // pages brought that it lacks.
         Assert.Equal([.. HrefsOf(read), "../c/", "../new-0/", "../b/"], HrefsOf(again));
-        Assert.Equal(read.Pages["index.html"].Numbers, again.Pages["index.html"].Numbers);
-        Assert.Equal(read.Pages["tags/index.html"].Numbers, again.Pages["tags/index.html"].Numbers);
+        Assert.Equal(read.Pages["index.html"].Numbers(), again.Pages["index.html"].Numbers());
+        Assert.Equal(read.Pages["tags/index.html"].Numbers(), again.Pages["tags/index.html"].Numbers());
     }
 
     [Theory]
