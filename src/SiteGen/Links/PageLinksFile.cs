@@ -84,6 +84,8 @@ internal static class PageLinksFile
     /// <summary>Reads a page's path as <see cref="BinaryWriter.Write(string)"/> wrote it, as the manifest's string for it when it has one.</summary>
     private sealed class PathReader(byte[] bytes, Dictionary<string, FileStamp>? known)
     {
+        private readonly Dictionary<string, FileStamp>.AlternateLookup<ReadOnlySpan<char>>? _known = known?.GetAlternateLookup<ReadOnlySpan<char>>();
+
         private char[] _chars = new char[256];
 
         public string Read(BinaryReader reader)
@@ -101,7 +103,7 @@ internal static class PageLinksFile
                 _chars = new char[length * 2];
             }
             var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
-            return KnownPaths.Of(chars, known);
+            return _known is { } known && known.TryGetValue(chars, out var path, out _) ? path : new string(chars);
         }
     }
 

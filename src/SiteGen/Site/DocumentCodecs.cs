@@ -209,8 +209,8 @@ internal static class DocumentCodecs
     private static PaperView ReadView(BinaryReader reader, Paper? paper) => new(
         Title: Required(DocumentCodec.ReadTextBeside(reader, paper?.Title)),
         Slug: Required(DocumentCodec.ReadTextBeside(reader, paper?.Slug)),
-        Url: KnownPaths.Read(reader),
-        MarkdownUrl: KnownPaths.Read(reader),
+        Url: reader.ReadString(),
+        MarkdownUrl: reader.ReadString(),
         AuthorCount: ReadNumber(reader),
         AuthorLabel: SharedTexts.Read(reader),
         AuthorsUrl: SharedTexts.Read(reader),

@@ -167,9 +167,6 @@ internal sealed class OutputFolder
     /// <summary>The manifest of the last build as this build found it on disk; null in a session that remembers its own, or with no output folder yet.</summary>
     public LastManifest? LastBuild => _last.GetAwaiter().GetResult().Manifest;
 
-    /// <summary><see cref="LastBuild"/> once it has been read, without waiting for it; null until then.</summary>
-    public LastManifest? LastBuildIfRead => _last.IsCompletedSuccessfully ? _last.Result.Manifest : null;
-
     /// <summary>The key of this build, written in the manifest for the next one (see <see cref="CacheNote"/>).</summary>
     public BuildKey Key { get; set; }
 

@@ -185,10 +185,7 @@ internal static class SiteBuilder
         int removed;
         try
         {
-            using (KnownPaths.During(output))
-            {
-                result = await engine.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            }
+            result = await engine.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             await savedLinks.ConfigureAwait(false); // read through before the commit writes the file anew
             if (request.Strict && links.Report.Broken.Length > 0)
             {
