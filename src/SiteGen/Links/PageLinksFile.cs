@@ -141,24 +141,28 @@ internal static class PageLinksFile
                 writer.Write(page);
                 writer.Write(links.Inputs);
                 writer.Write7BitEncodedInt(links.Count);
-                var keptNumbers = numbering.IsKept(links);
-                if (keptNumbers)
+                var result = results[page];
+                ReadOnlySpan<int> numbers;
+                if (numbering.IsKept(links))
                 {
                     writer.Write(links.EncodedNumbers); // as the last file holds them
+                    // Made numbers only for a page with broken links to name (rare).
+                    numbers = result.Broken.Length > 0 ? links.Numbers() : default;
                 }
-                var numbers = keptNumbers ? default : numbering.Next(links);
-                foreach (var number in numbers)
+                else
                 {
-                    writer.Write7BitEncodedInt(number);
+                    numbers = numbering.Next(links);
+                    foreach (var number in numbers)
+                    {
+                        writer.Write7BitEncodedInt(number);
+                    }
                 }
-                var result = results[page];
                 writer.Write7BitEncodedInt(result.Links);
                 writer.Write(result.ReachesOther);
                 writer.Write7BitEncodedInt(result.Broken.Length);
                 foreach (var broken in result.Broken)
                 {
-                    var at = Array.IndexOf(links.Links, broken.Href);
-                    writer.Write7BitEncodedInt(keptNumbers ? links.Numbers()[at] : numbers[at]);
+                    writer.Write7BitEncodedInt(numbers[Array.IndexOf(links.Links, broken.Href)]);
                     writer.Write(broken.Target);
                     writer.Write(broken.Outside);
                 }
